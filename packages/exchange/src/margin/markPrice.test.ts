@@ -1,0 +1,65 @@
+import { Decimal } from '@basis/core';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { basisSample, markPrice, medianOfThree } from './markPrice.js';
+
+const d = Decimal.parse;
+const HOUR = 3_600_000;
+
+describe('medianOfThree', () => {
+  test('default', () => {
+    // P1 < P2 < Last → P2.
+    expect(medianOfThree(d('1'), d('2'), d('3')).toString()).toBe('2');
+  });
+
+  test('behavior: the middle value wins in every order (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt(), fc.bigInt(), fc.bigInt(), (a, b, c) => {
+        const m = medianOfThree(Decimal.fromUnits(a, 2), Decimal.fromUnits(b, 2), Decimal.fromUnits(c, 2));
+        const sorted = [a, b, c].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+        if (m.units * 1n !== sorted[1]) throw new Error(`median of ${a}, ${b}, ${c} is not ${m}`);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('basisSample', () => {
+  test('default', () => {
+    expect(basisSample(d('59990'), d('60010'), d('59995')).toString()).toBe('5.0');
+  });
+});
+
+describe('markPrice', () => {
+  const base = {
+    indexPrice: d('60000'),
+    lastFundingRate: d('0.0001'),
+    msUntilNextFunding: 4 * HOUR,
+    fundingIntervalMs: 8 * HOUR,
+    basisSamples: [d('5'), d('7'), d('9')],
+    lastPrice: d('60010'),
+  };
+
+  test('default', () => {
+    // Price1 = 60,000 × (1 + 0.0001 × 4/8) = 60,003; Price2 = 60,000 + 7 = 60,007; last 60,010 → 60,007.
+    expect(markPrice(base).toString()).toBe('60007.00000000');
+  });
+
+  test('behavior: whichever of Price1, Price2 and last is in the middle is the mark', () => {
+    expect(markPrice({ ...base, lastPrice: d('60005') }).toString()).toBe('60005.00000000');
+    expect(markPrice({ ...base, lastPrice: d('59000') }).toString()).toBe('60003.00000000');
+    expect(markPrice({ ...base, basisSamples: [], lastPrice: d('59000') }).toString()).toBe('60000.00000000');
+  });
+
+  test('behavior: exact until one rounding to the grid', () => {
+    const p = markPrice({
+      ...base,
+      msUntilNextFunding: 1,
+      basisSamples: [d('1'), d('1'), d('2')],
+      lastPrice: d('70000'),
+    });
+    // Price1 = 60,000.00000075 < Price2 = 60,001.33333333… → Price2.
+    expect(p.toString()).toBe('60001.33333333');
+    expect(markPrice({ ...base, rounding: { step: d('0.1'), mode: 'half-up' } }).toString()).toBe('60007.0');
+  });
+});

@@ -1,0 +1,66 @@
+import type { Decimal } from '@basis/core';
+import { API_PRICE, type PriceRounding, toPrice } from './precision.js';
+import { Rational, type RationalInput } from './rational.js';
+
+function median<T>(a: T, b: T, c: T, cmp: (x: T, y: T) => number): T {
+  const [lo, hi] = cmp(a, b) <= 0 ? [a, b] : [b, a];
+  if (cmp(c, lo) <= 0) return lo;
+  return cmp(c, hi) >= 0 ? hi : c;
+}
+
+/** The middle one of three prices: the middle value wins, e.g. P1 < P2 < Last gives P2. */
+export function medianOfThree(a: Decimal, b: Decimal, c: Decimal): Decimal {
+  return median(a, b, c, (x, y) => x.cmp(y));
+}
+
+/**
+ * One sample of the basis for Price2: `(bid₁ + ask₁) / 2 − index`. Exact.
+ */
+export function basisSample(bestBid: Decimal, bestAsk: Decimal, indexPrice: Decimal): Decimal {
+  return bestBid.add(bestAsk).mul('0.5').sub(indexPrice);
+}
+
+/** Inputs of {@link markPrice}. */
+export interface MarkPriceInput {
+  readonly indexPrice: Decimal;
+  /** The funding rate of the running interval (`lastFundingRate`). */
+  readonly lastFundingRate: Decimal;
+  /** Milliseconds until the next funding time. */
+  readonly msUntilNextFunding: number;
+  /** The funding interval in milliseconds. */
+  readonly fundingIntervalMs: number;
+  /**
+   * The basis samples of the moving average, oldest first ({@link basisSample}); USD-M: 5 minutes,
+   * COIN-M: 30 samples every 5 s. Without samples the basis counts as 0.
+   */
+  readonly basisSamples: readonly Decimal[];
+  /** The last traded price (USD-M) or contract price (COIN-M). */
+  readonly lastPrice: Decimal;
+  /** Default {@link API_PRICE} (8 decimals, half-up). */
+  readonly rounding?: PriceRounding;
+}
+
+/**
+ * The perpetual mark price (§2.8): `median(Price1, Price2, last)` with
+ * `Price1 = index × (1 + lastFundingRate × timeUntilNextFunding / fundingInterval)` and
+ * `Price2 = index + moving average of (mid − index)`. The caller keeps the samples. Computed exactly,
+ * rounded once with `rounding` (default 8 decimals, half-up).
+ */
+export function markPrice(input: MarkPriceInput): Decimal {
+  const index = Rational.of(input.indexPrice);
+  const share = Rational.ratio(input.msUntilNextFunding, input.fundingIntervalMs);
+  const price1 = index.mul(share.mul(input.lastFundingRate).add(Rational.ONE));
+  const samples = input.basisSamples;
+  const basis = samples.length === 0 ? Rational.ZERO : Rational.ratio(sum(samples), samples.length);
+  const price2 = index.add(basis);
+  return toPrice(
+    median(price1, price2, Rational.of(input.lastPrice), (x, y) => x.cmp(y)),
+    input.rounding ?? API_PRICE,
+  );
+}
+
+function sum(values: readonly RationalInput[]): Rational {
+  let total = Rational.ZERO;
+  for (const v of values) total = total.add(v);
+  return total;
+}

@@ -1,0 +1,587 @@
+import { Decimal, type DecimalInput, toSteps } from '@basis/core';
+import {
+  isKlineInterval,
+  type KlineInterval,
+  klineNextOpenTime,
+  klineOpenTime,
+  klinePreviousOpenTime,
+} from './klineIntervals.js';
+import {
+  assertInteger,
+  MARKET_DATA_ERRORS,
+  MarketDataArgumentError,
+  MarketDataQueryError,
+  QUERY_LIMITS,
+  resolveLimit,
+} from './marketDataError.js';
+import { type TradeId, TradeIdBase } from './tradeId.js';
+
+/**
+ * One candle in Binance's 12-field shape, as exact values; the endpoint layer prints them with the
+ * symbol's precision. Sample klines (mark, index, premium index) have zero volumes and count samples.
+ */
+export interface Kline {
+  readonly openTime: number;
+  readonly open: Decimal;
+  readonly high: Decimal;
+  readonly low: Decimal;
+  readonly close: Decimal;
+  /** Base-asset volume. */
+  readonly volume: Decimal;
+  /** `openTime` of the next candle minus 1 ms. */
+  readonly closeTime: number;
+  /** Quote-asset volume: Σ price × qty, exact (scale = price unit's + quantity unit's). */
+  readonly quoteVolume: Decimal;
+  /** Trades (or samples) in the candle. */
+  readonly count: number;
+  /** Base volume of trades whose taker bought (`isBuyerMaker` false). */
+  readonly takerBuyVolume: Decimal;
+  readonly takerBuyQuoteVolume: Decimal;
+  /** First and last trade id in the candle (kline stream `f`/`L`); `undefined` without trades. */
+  readonly firstTradeId: TradeId | undefined;
+  readonly lastTradeId: TradeId | undefined;
+}
+
+/** A complete 1-minute bar in store units, for bulk loading (backfill, replayed 1m klines). */
+export interface MinuteBarInput {
+  /** Minute-aligned open time (ms). */
+  readonly openTime: number;
+  /** Prices in units of the store's `priceUnit` (ticks for trade klines). */
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  /** Trades or samples; 0 makes a flat bar that only carries the price. */
+  readonly count: number;
+  /** Volumes in units of `qtyUnit` (steps); quote volumes in units of `priceUnit × qtyUnit`. */
+  readonly volume?: number;
+  readonly quoteVolume?: bigint;
+  readonly takerBuyVolume?: number;
+  readonly takerBuyQuoteVolume?: bigint;
+  readonly firstTradeId?: TradeId;
+  readonly lastTradeId?: TradeId;
+}
+
+/** Options of {@link KlineStore}. */
+export interface KlineStoreOptions {
+  /** Value of one price unit: the tick size for trade klines, `'0.00000001'` for sample klines. */
+  readonly priceUnit: DecimalInput;
+  /** Value of one quantity unit (the step size). Omit it for sample klines, whose volumes are 0. */
+  readonly qtyUnit?: DecimalInput;
+  /** Minutes kept (default 43,200: 30 days); older minutes are overwritten. */
+  readonly retentionMinutes?: number;
+}
+
+/** A `GET /fapi/v1/klines` query (also mark/index/premium index klines). */
+export interface KlineQuery {
+  readonly interval: KlineInterval;
+  readonly startTime?: number | undefined;
+  readonly endTime?: number | undefined;
+  /** Default 500, max 1500. */
+  readonly limit?: number | undefined;
+  /** The venue's current time: the open candle is the one containing it (default: the last data). */
+  readonly now?: number | undefined;
+}
+
+const MINUTE = 60_000;
+const TWO_52 = 4_503_599_627_370_496;
+const TWO_52_BIG = 4_503_599_627_370_496n;
+const MASK_52 = TWO_52_BIG - 1n;
+const DEFAULT_RETENTION = 43_200;
+
+/**
+ * A running sum of non-negative integers, exact beyond 2^53: `hi × 2^52 + lo` with `lo < 2^52`.
+ * Each addend must be below 2^52.
+ */
+class ExactSum {
+  hi = 0;
+  lo = 0;
+
+  add(hi: number, lo: number): void {
+    let l = this.lo + lo;
+    if (l >= TWO_52) {
+      l -= TWO_52;
+      this.hi += 1;
+    }
+    this.lo = l;
+    this.hi += hi;
+  }
+
+  reset(): void {
+    this.hi = 0;
+    this.lo = 0;
+  }
+
+  toBigInt(): bigint {
+    return this.hi === 0 ? BigInt(this.lo) : BigInt(this.hi) * TWO_52_BIG + BigInt(this.lo);
+  }
+}
+
+/** Scratch state of one aggregation, reused between candles. */
+class Accumulator {
+  open = Number.NaN;
+  high = Number.NaN;
+  low = Number.NaN;
+  close = Number.NaN;
+  count = 0;
+  readonly volume = new ExactSum();
+  readonly quote = new ExactSum();
+  readonly takerVolume = new ExactSum();
+  readonly takerQuote = new ExactSum();
+  first = Number.NaN;
+  last = Number.NaN;
+
+  reset(): void {
+    this.open = this.high = this.low = this.close = Number.NaN;
+    this.count = 0;
+    this.volume.reset();
+    this.quote.reset();
+    this.takerVolume.reset();
+    this.takerQuote.reset();
+    this.first = this.last = Number.NaN;
+  }
+}
+
+/** Volume columns, present only when the store aggregates quantities. */
+interface VolumeColumns {
+  readonly volume: Float64Array;
+  readonly quoteLo: Float64Array;
+  readonly quoteHi: Float64Array;
+  readonly takerVolume: Float64Array;
+  readonly takerQuoteLo: Float64Array;
+  readonly takerQuoteHi: Float64Array;
+  readonly firstId: Float64Array;
+  readonly lastId: Float64Array;
+}
+
+/**
+ * 1-minute buckets of one series, aggregated on demand into every Binance interval. One class serves
+ * both kinds of kline: trade klines (price in ticks, quantity in steps, volumes and trade ids) and
+ * price-sample klines for mark, index and premium index (`qtyUnit` omitted: volumes 0, `count` = samples).
+ *
+ * Minutes live in a ring of typed arrays indexed by minute number, so ingesting a trade is a handful of
+ * array writes, and memory is bounded by `retentionMinutes`. A minute without data carries the previous
+ * close (flat candle, count 0), as Binance prints candles without trades; an interval's open, high and
+ * low come from its minutes that had data.
+ *
+ * @example
+ * const klines = KlineStore.forTrades('0.10', '0.001');
+ * klines.addTrade(time, 631234, 5, false, tradeId);
+ * klines.klines({ interval: '15m', limit: 100, now });
+ * const marks = KlineStore.forSamples(8);
+ * marks.addSample(time, markPrice);
+ */
+export class KlineStore {
+  /** Value of one price unit. */
+  readonly priceUnit: Decimal;
+  /** Value of one quantity unit; `undefined` for sample klines. */
+  readonly qtyUnit: Decimal | undefined;
+  /** Minutes kept. */
+  readonly retentionMinutes: number;
+
+  readonly #open: Float64Array;
+  readonly #high: Float64Array;
+  readonly #low: Float64Array;
+  readonly #close: Float64Array;
+  readonly #count: Float64Array;
+  readonly #vol: VolumeColumns | undefined;
+  #ids: TradeIdBase | undefined;
+
+  #firstMinute = Number.NaN;
+  #lastMinute = Number.NEGATIVE_INFINITY;
+  #slot = 0;
+  #lastTime = Number.NEGATIVE_INFINITY;
+  #lastClose = Number.NaN;
+  readonly #acc = new Accumulator();
+
+  constructor(options: KlineStoreOptions) {
+    this.priceUnit = Decimal.from(options.priceUnit);
+    this.qtyUnit = options.qtyUnit === undefined ? undefined : Decimal.from(options.qtyUnit);
+    if (!this.priceUnit.isPositive() || (this.qtyUnit !== undefined && !this.qtyUnit.isPositive())) {
+      throw new MarketDataArgumentError('Kline price and quantity units must be positive.');
+    }
+    this.retentionMinutes = options.retentionMinutes ?? DEFAULT_RETENTION;
+    assertInteger('retentionMinutes', this.retentionMinutes, 1);
+    const n = this.retentionMinutes;
+    this.#open = new Float64Array(n);
+    this.#high = new Float64Array(n);
+    this.#low = new Float64Array(n);
+    this.#close = new Float64Array(n);
+    this.#count = new Float64Array(n);
+    this.#vol =
+      this.qtyUnit === undefined
+        ? undefined
+        : {
+            volume: new Float64Array(n),
+            quoteLo: new Float64Array(n),
+            quoteHi: new Float64Array(n),
+            takerVolume: new Float64Array(n),
+            takerQuoteLo: new Float64Array(n),
+            takerQuoteHi: new Float64Array(n),
+            firstId: new Float64Array(n),
+            lastId: new Float64Array(n),
+          };
+  }
+
+  /** A store of trade klines: prices in ticks of `tickSize`, quantities in steps of `stepSize`. */
+  static forTrades(
+    tickSize: DecimalInput,
+    stepSize: DecimalInput,
+    options: { retentionMinutes?: number } = {},
+  ): KlineStore {
+    return new KlineStore({ ...options, priceUnit: tickSize, qtyUnit: stepSize });
+  }
+
+  /** A store of price-sample klines (mark, index, premium index) with `decimals` fraction digits (8). */
+  static forSamples(decimals = 8, options: { retentionMinutes?: number } = {}): KlineStore {
+    assertInteger('decimals', decimals, 0);
+    return new KlineStore({ ...options, priceUnit: Decimal.fromUnits(1n, decimals) });
+  }
+
+  /** Whether nothing was ingested yet. */
+  get isEmpty(): boolean {
+    return this.#lastMinute === Number.NEGATIVE_INFINITY;
+  }
+
+  /** Time of the latest ingested data (ms), `-Infinity` when empty. */
+  get lastTime(): number {
+    return this.#lastTime;
+  }
+
+  /** Open time of the oldest minute kept, `NaN` when empty. */
+  get firstTime(): number {
+    return this.#firstRetained() * MINUTE;
+  }
+
+  /** The latest price (close of the latest minute), `undefined` when empty. */
+  get lastClose(): Decimal | undefined {
+    return this.isEmpty ? undefined : this.#price(this.#lastClose);
+  }
+
+  /**
+   * Ingests one trade (hot path: no allocation). Times must not decrease. `isBuyerMaker` false counts
+   * the quantity as taker-buy volume. `tradeId` feeds the candle's first/last trade id.
+   */
+  addTrade(
+    time: number,
+    priceTick: number,
+    qtySteps: number,
+    isBuyerMaker: boolean,
+    tradeId?: TradeId,
+  ): void {
+    if (!(Number.isSafeInteger(qtySteps) && qtySteps >= 0)) {
+      throw new MarketDataArgumentError(`Quantity must be a non-negative integer of steps, got ${qtySteps}.`);
+    }
+    this.#addUnits(time, priceTick);
+    const vol = this.#vol;
+    if (vol === undefined) return;
+    const s = this.#slot;
+    vol.volume[s]! += qtySteps;
+    addProduct(vol.quoteHi, vol.quoteLo, s, priceTick, qtySteps);
+    if (!isBuyerMaker) {
+      vol.takerVolume[s]! += qtySteps;
+      addProduct(vol.takerQuoteHi, vol.takerQuoteLo, s, priceTick, qtySteps);
+    }
+    if (tradeId !== undefined) {
+      this.#ids ??= new TradeIdBase(tradeId);
+      const offset = this.#ids.offsetOf(tradeId);
+      if (Number.isNaN(vol.firstId[s])) vol.firstId[s] = offset;
+      vol.lastId[s] = offset;
+    }
+  }
+
+  /**
+   * Ingests one price sample (mark, index or premium index), rounded half-up to the price unit.
+   * `count` of the candle is the number of samples.
+   */
+  addSample(time: number, value: DecimalInput): void {
+    const unit = this.priceUnit;
+    const units = toSteps(Decimal.from(value).roundToStep(unit, 'half-up'), unit);
+    this.#addUnits(time, Number(units));
+  }
+
+  /** Ingests one sample already in price units (a safe integer); the fast form of `addSample`. */
+  addSampleUnits(time: number, units: number): void {
+    this.#addUnits(time, units);
+  }
+
+  /**
+   * Loads one complete 1-minute bar (backfill, replayed `1m` klines). Its minute must come after every
+   * minute ingested so far.
+   */
+  addMinute(bar: MinuteBarInput): void {
+    const m = bar.openTime / MINUTE;
+    if (!Number.isSafeInteger(m))
+      throw new MarketDataArgumentError(`Bar open time ${bar.openTime} is not a minute.`);
+    if (m <= this.#lastMinute) {
+      throw new MarketDataArgumentError(
+        `Bar ${bar.openTime} does not follow the latest minute already kept.`,
+      );
+    }
+    for (const v of [bar.open, bar.high, bar.low, bar.close]) {
+      if (!Number.isSafeInteger(v))
+        throw new MarketDataArgumentError(`Bar prices must be integer units, got ${v}.`);
+    }
+    assertInteger('count', bar.count, 0);
+    this.#openMinute(m);
+    const s = this.#slot;
+    this.#open[s] = bar.open;
+    this.#high[s] = bar.high;
+    this.#low[s] = bar.low;
+    this.#close[s] = bar.close;
+    this.#count[s] = bar.count;
+    this.#lastClose = bar.close;
+    this.#lastTime = bar.openTime + MINUTE - 1;
+    const vol = this.#vol;
+    if (vol === undefined) return;
+    vol.volume[s] = bar.volume ?? 0;
+    vol.takerVolume[s] = bar.takerBuyVolume ?? 0;
+    splitInto(vol.quoteHi, vol.quoteLo, s, bar.quoteVolume ?? 0n);
+    splitInto(vol.takerQuoteHi, vol.takerQuoteLo, s, bar.takerBuyQuoteVolume ?? 0n);
+    if (bar.firstTradeId !== undefined && bar.lastTradeId !== undefined) {
+      this.#ids ??= new TradeIdBase(bar.firstTradeId);
+      vol.firstId[s] = this.#ids.offsetOf(bar.firstTradeId);
+      vol.lastId[s] = this.#ids.offsetOf(bar.lastTradeId);
+    }
+  }
+
+  /**
+   * `GET /fapi/v1/klines` (and the mark/index/premium variants) with Binance's selection rules, ascending:
+   * - neither `startTime` nor `endTime`: the most recent `limit` candles, the open one included;
+   * - only `startTime`: the first `limit` candles opening at or after it;
+   * - only `endTime`: the last `limit` candles opening at or before it;
+   * - both: the first `limit` candles opening in `[startTime, endTime]`; start after end throws `-1023`.
+   *
+   * `limit` defaults to 500, max 1500. Candles exist from the one containing the oldest kept minute
+   * (partial if retention cut it) to the one containing `now`; candles after the last data are flat.
+   */
+  klines(query: KlineQuery): Kline[] {
+    const { interval, startTime, endTime } = query;
+    if (!isKlineInterval(interval)) throw new MarketDataQueryError(MARKET_DATA_ERRORS.badInterval);
+    const limit = resolveLimit(query.limit, QUERY_LIMITS.klines);
+    if (startTime !== undefined && endTime !== undefined && startTime > endTime) {
+      throw new MarketDataQueryError(MARKET_DATA_ERRORS.startAfterEnd);
+    }
+    if (this.isEmpty) return [];
+    const firstOpen = klineOpenTime(interval, this.#firstRetained() * MINUTE);
+    const lastOpen = klineOpenTime(interval, this.#nowOf(query.now));
+    const opens: number[] = [];
+    if (startTime === undefined) {
+      let open = endTime === undefined ? lastOpen : Math.min(lastOpen, klineOpenTime(interval, endTime));
+      for (; open >= firstOpen && opens.length < limit; open = klinePreviousOpenTime(interval, open)) {
+        opens.push(open);
+      }
+      opens.reverse();
+    } else {
+      const aligned = klineOpenTime(interval, startTime);
+      let open = Math.max(firstOpen, aligned === startTime ? aligned : klineNextOpenTime(interval, aligned));
+      const last = endTime === undefined ? lastOpen : Math.min(lastOpen, endTime);
+      for (; open <= last && opens.length < limit; open = klineNextOpenTime(interval, open)) opens.push(open);
+    }
+    return opens.map((open) => this.#candle(open, klineNextOpenTime(interval, open) - 1));
+  }
+
+  /**
+   * The candle of `interval` containing `now` (default: the latest data), for the `@kline_<interval>`
+   * stream; `undefined` while the store is empty.
+   */
+  current(interval: KlineInterval, now?: number): Kline | undefined {
+    if (this.isEmpty) return undefined;
+    const open = klineOpenTime(interval, this.#nowOf(now));
+    return this.#candle(open, klineNextOpenTime(interval, open) - 1);
+  }
+
+  /**
+   * Aggregates the minutes from the one containing `startTime` to the one containing `endTime` into one
+   * candle stamped `[startTime, endTime]` (rolling statistics such as the 24 h ticker); `undefined` while
+   * empty. Without data in the range the candle is flat at the last price before it.
+   */
+  aggregate(startTime: number, endTime: number): Kline | undefined {
+    if (this.isEmpty) return undefined;
+    return this.#aggregateMinutes(
+      Math.floor(startTime / MINUTE),
+      Math.floor(endTime / MINUTE),
+      startTime,
+      endTime,
+    );
+  }
+
+  #nowOf(now: number | undefined): number {
+    return now === undefined || now < this.#lastTime ? this.#lastTime : now;
+  }
+
+  #firstRetained(): number {
+    return Math.max(this.#firstMinute, this.#lastMinute - this.retentionMinutes + 1);
+  }
+
+  #addUnits(time: number, units: number): void {
+    if (!Number.isSafeInteger(units))
+      throw new MarketDataArgumentError(`Price must be integer units, got ${units}.`);
+    if (!(time >= this.#lastTime)) {
+      throw new MarketDataArgumentError(
+        `Kline data at ${time} is before the latest data (${this.#lastTime}).`,
+      );
+    }
+    const m = Math.floor(time / MINUTE);
+    if (m !== this.#lastMinute) this.#openMinute(m);
+    const s = this.#slot;
+    const count = this.#count[s]!;
+    if (count === 0) {
+      this.#open[s] = units;
+      this.#high[s] = units;
+      this.#low[s] = units;
+    } else {
+      if (units > this.#high[s]!) this.#high[s] = units;
+      if (units < this.#low[s]!) this.#low[s] = units;
+    }
+    this.#close[s] = units;
+    this.#count[s] = count + 1;
+    this.#lastClose = units;
+    this.#lastTime = time;
+  }
+
+  /** Starts minute `m` (after the latest), filling skipped minutes with flat bars at the last close. */
+  #openMinute(m: number): void {
+    const cap = this.retentionMinutes;
+    if (this.isEmpty) this.#firstMinute = m;
+    else {
+      for (let k = Math.max(this.#lastMinute + 1, m - cap + 1); k < m; k++)
+        this.#resetSlot(k, this.#lastClose);
+    }
+    this.#resetSlot(m, this.#lastClose);
+    this.#lastMinute = m;
+    this.#slot = slotOf(m, cap);
+  }
+
+  #resetSlot(m: number, carry: number): void {
+    const s = slotOf(m, this.retentionMinutes);
+    this.#open[s] = carry;
+    this.#high[s] = carry;
+    this.#low[s] = carry;
+    this.#close[s] = carry;
+    this.#count[s] = 0;
+    const vol = this.#vol;
+    if (vol === undefined) return;
+    vol.volume[s] = 0;
+    vol.quoteLo[s] = 0;
+    vol.quoteHi[s] = 0;
+    vol.takerVolume[s] = 0;
+    vol.takerQuoteLo[s] = 0;
+    vol.takerQuoteHi[s] = 0;
+    vol.firstId[s] = Number.NaN;
+    vol.lastId[s] = Number.NaN;
+  }
+
+  #candle(openTime: number, closeTime: number): Kline {
+    return this.#aggregateMinutes(openTime / MINUTE, Math.floor(closeTime / MINUTE), openTime, closeTime);
+  }
+
+  #aggregateMinutes(m0: number, m1: number, openTime: number, closeTime: number): Kline {
+    const acc = this.#acc;
+    acc.reset();
+    const cap = this.retentionMinutes;
+    const from = Math.max(m0, this.#firstRetained());
+    const to = Math.min(m1, this.#lastMinute);
+    // The price before the range: a flat candle shows it when the range has no data.
+    let carry = from <= to ? this.#open[slotOf(from, cap)]! : this.#lastClose;
+    if (from > to && m1 < this.#firstRetained()) carry = this.#open[slotOf(this.#firstRetained(), cap)]!;
+    const vol = this.#vol;
+    for (let m = from; m <= to; m++) {
+      const s = slotOf(m, cap);
+      const n = this.#count[s]!;
+      if (n === 0) continue;
+      if (acc.count === 0) {
+        acc.open = this.#open[s]!;
+        acc.high = this.#high[s]!;
+        acc.low = this.#low[s]!;
+      } else {
+        if (this.#high[s]! > acc.high) acc.high = this.#high[s]!;
+        if (this.#low[s]! < acc.low) acc.low = this.#low[s]!;
+      }
+      acc.close = this.#close[s]!;
+      acc.count += n;
+      if (vol !== undefined) {
+        acc.volume.add(0, vol.volume[s]!);
+        acc.quote.add(vol.quoteHi[s]!, vol.quoteLo[s]!);
+        acc.takerVolume.add(0, vol.takerVolume[s]!);
+        acc.takerQuote.add(vol.takerQuoteHi[s]!, vol.takerQuoteLo[s]!);
+        const first = vol.firstId[s]!;
+        if (!Number.isNaN(first) && Number.isNaN(acc.first)) acc.first = first;
+        const last = vol.lastId[s]!;
+        if (!Number.isNaN(last)) acc.last = last;
+      }
+    }
+    if (acc.count === 0) acc.open = acc.high = acc.low = acc.close = carry;
+    return this.#toKline(acc, openTime, closeTime);
+  }
+
+  #price(units: number): Decimal {
+    const unit = this.priceUnit;
+    return Decimal.fromUnits(BigInt(units) * unit.units, unit.scale);
+  }
+
+  #toKline(acc: Accumulator, openTime: number, closeTime: number): Kline {
+    const q = this.qtyUnit;
+    const p = this.priceUnit;
+    let volume = Decimal.ZERO;
+    let quoteVolume = Decimal.ZERO;
+    let takerBuyVolume = Decimal.ZERO;
+    let takerBuyQuoteVolume = Decimal.ZERO;
+    if (q !== undefined) {
+      const quoteUnit = p.units * q.units;
+      const quoteScale = p.scale + q.scale;
+      volume = Decimal.fromUnits(acc.volume.toBigInt() * q.units, q.scale);
+      quoteVolume = Decimal.fromUnits(acc.quote.toBigInt() * quoteUnit, quoteScale);
+      takerBuyVolume = Decimal.fromUnits(acc.takerVolume.toBigInt() * q.units, q.scale);
+      takerBuyQuoteVolume = Decimal.fromUnits(acc.takerQuote.toBigInt() * quoteUnit, quoteScale);
+    }
+    const ids = this.#ids;
+    const hasIds = ids !== undefined && !Number.isNaN(acc.first);
+    return {
+      openTime,
+      open: this.#price(acc.open),
+      high: this.#price(acc.high),
+      low: this.#price(acc.low),
+      close: this.#price(acc.close),
+      volume,
+      closeTime,
+      quoteVolume,
+      count: acc.count,
+      takerBuyVolume,
+      takerBuyQuoteVolume,
+      firstTradeId: hasIds ? ids.idAt(acc.first) : undefined,
+      lastTradeId: hasIds ? ids.idAt(acc.last) : undefined,
+    };
+  }
+}
+
+function slotOf(minute: number, capacity: number): number {
+  const s = minute % capacity;
+  return s < 0 ? s + capacity : s;
+}
+
+/** Adds `a × b` (non-negative safe integers) exactly to the hi/lo pair at `slot`. */
+function addProduct(hi: Float64Array, lo: Float64Array, slot: number, a: number, b: number): void {
+  const product = a * b;
+  let h = 0;
+  let l = product;
+  if (product >= TWO_52) {
+    const big = BigInt(a) * BigInt(b);
+    h = Number(big >> 52n);
+    l = Number(big & MASK_52);
+  }
+  let sum = lo[slot]! + l;
+  if (sum >= TWO_52) {
+    sum -= TWO_52;
+    h += 1;
+  }
+  lo[slot] = sum;
+  hi[slot]! += h;
+}
+
+/** Stores a non-negative bigint as a hi/lo pair at `slot`. */
+function splitInto(hi: Float64Array, lo: Float64Array, slot: number, value: bigint): void {
+  if (value < 0n) throw new MarketDataArgumentError(`Volumes must not be negative, got ${value}.`);
+  hi[slot] = Number(value >> 52n);
+  lo[slot] = Number(value & MASK_52);
+}

@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ReplayError } from './replayError.js';
+import { ReplaySource } from './replaySource.js';
+import { builtinUnzip, readZipEntries, readZipEntry } from './zip.js';
+
+/** A minimal zip writer for the tests: local headers, data, central directory, end record. */
+function makeZip(entries: readonly { name: string; data: string; stored?: boolean }[], comment = ''): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const raw = Buffer.from(entry.data, 'latin1');
+    const body = entry.stored ? raw : deflateRawSync(raw);
+    const name = Buffer.from(entry.name, 'utf8');
+    const method = entry.stored ? 0 : 8;
+    const crc = crc32(raw);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    centrals.push(central, name);
+    offset += local.length + name.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const commentBytes = Buffer.from(comment, 'latin1');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(commentBytes.length, 20);
+  return Buffer.concat([...locals, directory, end, commentBytes]);
+}
+
+function readAll(source: { read(t: Uint8Array, o: number, l: number): number }): string {
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const chunk = Buffer.alloc(7);
+    const n = source.read(chunk, 0, 7);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks).toString('latin1');
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'basis-zip-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const CSV =
+  'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker\n1,10.5,2,1,1,1000,true\n';
+
+describe('zip reader', () => {
+  test('default', () => {
+    const path = join(dir, 'BTCUSDT-aggTrades-2024-06-15.zip');
+    writeFileSync(path, makeZip([{ name: 'BTCUSDT-aggTrades-2024-06-15.csv', data: CSV }]));
+    const [entry] = readZipEntries(path);
+    expect(entry).toMatchObject({
+      name: 'BTCUSDT-aggTrades-2024-06-15.csv',
+      method: 8,
+      uncompressedSize: CSV.length,
+    });
+    expect(readZipEntry(path, entry!).toString('latin1')).toBe(CSV);
+    expect(readAll(builtinUnzip.open(path))).toBe(CSV);
+  });
+
+  test('behavior: stored entries, several entries and a trailing comment', () => {
+    const path = join(dir, 'x.zip');
+    writeFileSync(
+      path,
+      makeZip(
+        [
+          { name: 'README.txt', data: 'hello', stored: true },
+          { name: 'data.CSV', data: CSV, stored: true },
+        ],
+        'a comment that contains the end-record signature PK\u0005\u0006 itself',
+      ),
+    );
+    expect(readZipEntries(path).map((e) => [e.name, e.method])).toEqual([
+      ['README.txt', 0],
+      ['data.CSV', 0],
+    ]);
+    expect(readAll(builtinUnzip.open(path))).toBe(CSV);
+  });
+
+  test('behavior: corrupt or unexpected archives are refused with a ReplayError', () => {
+    const notZip = join(dir, 'a.zip');
+    writeFileSync(notZip, 'just text');
+    expect(() => readZipEntries(notZip)).toThrow(ReplayError);
+    const two = join(dir, 'b.zip');
+    writeFileSync(
+      two,
+      makeZip([
+        { name: 'a.csv', data: CSV },
+        { name: 'b.csv', data: CSV },
+      ]),
+    );
+    expect(() => builtinUnzip.open(two)).toThrow(/expected one .csv entry, found 2/);
+    const bad = join(dir, 'c.zip');
+    const bytes = makeZip([{ name: 'a.csv', data: CSV, stored: true }]);
+    bytes[40] = bytes[40]! ^ 0xff; // flip a data byte: the CRC no longer matches
+    writeFileSync(bad, bytes);
+    const error = (() => {
+      try {
+        builtinUnzip.open(bad);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ReplayError);
+    expect(error).toMatchObject({ reason: 'zip' });
+  });
+
+  test('behavior: a replay reads zipped and plain files alike', () => {
+    const daily = join(dir, 'futures', 'um', 'daily', 'aggTrades', 'BTCUSDT');
+    mkdirSync(daily, { recursive: true });
+    writeFileSync(
+      join(daily, 'BTCUSDT-aggTrades-2024-06-15.zip'),
+      makeZip([{ name: 'BTCUSDT-aggTrades-2024-06-15.csv', data: CSV }]),
+    );
+    writeFileSync(join(daily, 'BTCUSDT-aggTrades-2024-06-16.csv'), '2,11.0,1,2,3,2000,false\n');
+    const replay = ReplaySource.fromDirectory(dir);
+    expect(replay.takeUntil(Number.MAX_SAFE_INTEGER).map((e) => [e.kind, e.time])).toEqual([
+      ['aggTrade', 1000],
+      ['aggTrade', 2000],
+    ]);
+  });
+});
