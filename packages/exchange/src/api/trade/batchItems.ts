@@ -1,0 +1,31 @@
+import type { BatchResult } from '@basis/core';
+import { ApiError, apiError } from '../apiError.js';
+import type { RawParams } from '../params.js';
+
+/**
+ * Reads the `batchOrders` JSON list: 1..`max` objects whose values are strings (numbers are
+ * accepted and written back as their JSON text); -4082 for a bad count.
+ */
+export function batchItems(list: readonly unknown[], max: number): RawParams[] {
+  if (list.length === 0 || list.length > max) throw apiError(-4082, [String(list.length)]);
+  return list.map((item) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw apiError(-1130, ['batchOrders']);
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(item)) {
+      if (typeof value === 'string') params[key] = value;
+      else if (typeof value === 'number' || typeof value === 'boolean') params[key] = String(value);
+      else throw apiError(-1130, ['batchOrders']);
+    }
+    return params;
+  });
+}
+
+/** Runs one batch item; a Binance rejection becomes the item's inline `{code, msg}`. */
+export function batchItem<T>(run: () => T): BatchResult<T> {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ApiError) return error.toBody();
+    throw error;
+  }
+}

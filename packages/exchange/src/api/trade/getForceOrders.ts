@@ -1,0 +1,60 @@
+import { AUTO_CLOSE_TYPES, type ForceOrder } from '@basis/core';
+import { apiError } from '../apiError.js';
+import { accountOf, defineEndpoint } from '../endpoint.js';
+import { ParamReader } from '../params.js';
+
+/**
+ * `GET /fapi/v1/forceOrders` — the account's liquidation (`autoclose-…`) and ADL (`adl_autoclose`)
+ * orders, newest first; weight 20 with a symbol, 50 without.
+ */
+export const getForceOrders = defineEndpoint<ForceOrder[]>({
+  name: 'getForceOrders',
+  security: 'USER_DATA',
+  weight: (params) => (params['symbol'] === undefined || params['symbol'] === '' ? 50 : 20),
+  command: false,
+  handle(venue, context, params) {
+    const p = new ParamReader(params);
+    const symbol = p.string('symbol');
+    if (symbol !== undefined) venue.market(symbol);
+    const kind = p.enumOf('autoCloseType', AUTO_CLOSE_TYPES);
+    const start = p.integer('startTime');
+    const end = p.integer('endTime');
+    const limit = Math.min(p.integer('limit') ?? 50, 100);
+    if (limit < 1) throw apiError(-1130, ['limit']);
+    const rows = [...accountOf(context).orders.values()].filter((o) => {
+      const liquidation = o.clientOrderId.startsWith('autoclose-');
+      const adl = o.clientOrderId === 'adl_autoclose';
+      if (!liquidation && !adl) return false;
+      if (kind === 'LIQUIDATION' && !liquidation) return false;
+      if (kind === 'ADL' && !adl) return false;
+      if (symbol !== undefined && o.symbol !== symbol) return false;
+      return (start === undefined || o.time >= start) && (end === undefined || o.time <= end);
+    });
+    rows.sort((a, b) => b.time - a.time || b.ref - a.ref);
+    return rows.slice(0, limit).map((order) => {
+      const wire = venue.orderView(order, { withTime: true });
+      return {
+        orderId: wire.orderId,
+        symbol: wire.symbol,
+        status: wire.status,
+        clientOrderId: wire.clientOrderId,
+        price: wire.price,
+        avgPrice: wire.avgPrice,
+        origQty: wire.origQty,
+        executedQty: wire.executedQty,
+        cumQuote: wire.cumQuote,
+        timeInForce: wire.timeInForce,
+        type: wire.type,
+        reduceOnly: wire.reduceOnly,
+        closePosition: wire.closePosition,
+        side: wire.side,
+        positionSide: wire.positionSide,
+        stopPrice: wire.stopPrice,
+        workingType: wire.workingType,
+        origType: wire.origType,
+        time: order.time,
+        updateTime: wire.updateTime,
+      };
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import {
+  ALGO_ORDER_TYPES,
+  NEW_ORDER_RESP_TYPES,
+  ORDER_SIDES,
+  ORDER_TYPES,
+  POSITION_SIDES,
+  REQUEST_PRICE_MATCHES,
+  SELF_TRADE_PREVENTION_MODES,
+  TIME_IN_FORCES,
+} from '@basis/core';
+import type { NewOrderInput } from '../../venue/orderInput.js';
+import { apiError } from '../apiError.js';
+import type { ParamReader } from '../params.js';
+
+/**
+ * Parses the parameters of a new LIMIT or MARKET order (`POST /fapi/v1/order`, batch items,
+ * `order.place`): syntax and enums here, everything that needs the market or the account in the
+ * venue. Conditional types belong to the algo endpoints since 2025-12-09: -4120.
+ */
+export function parseNewOrder(p: ParamReader): NewOrderInput {
+  const symbol = p.requiredString('symbol');
+  const side = p.requiredEnumOf('side', ORDER_SIDES);
+  const type = p.requiredEnumOf('type', ORDER_TYPES);
+  if ((ALGO_ORDER_TYPES as readonly string[]).includes(type)) throw apiError(-4120);
+  if (type !== 'LIMIT' && type !== 'MARKET') throw apiError(-1116);
+  return {
+    symbol,
+    side,
+    positionSide: p.enumOf('positionSide', POSITION_SIDES),
+    type,
+    timeInForce: p.enumOf('timeInForce', TIME_IN_FORCES),
+    quantity: p.decimal('quantity'),
+    price: p.decimal('price'),
+    reduceOnly: p.boolean('reduceOnly'),
+    newClientOrderId: p.string('newClientOrderId'),
+    newOrderRespType: p.enumOf('newOrderRespType', NEW_ORDER_RESP_TYPES) ?? 'ACK',
+    priceMatch: p.enumOf('priceMatch', REQUEST_PRICE_MATCHES),
+    selfTradePreventionMode: p.enumOf('selfTradePreventionMode', SELF_TRADE_PREVENTION_MODES),
+    goodTillDate: p.integer('goodTillDate'),
+  };
+}

@@ -1,0 +1,323 @@
+import type { SymbolSpec, TierSpec } from './symbolSpec.js';
+
+// Tiers modelled on Binance's published USD-M brackets (BTCUSDT as in freqtrade's 2024-10 snapshot).
+const BTC_TIERS: readonly TierSpec[] = [
+  ['0', '50000', '0.004', 125],
+  ['50000', '600000', '0.005', 100],
+  ['600000', '3000000', '0.0065', 75],
+  ['3000000', '12000000', '0.01', 50],
+  ['12000000', '70000000', '0.02', 25],
+  ['70000000', '100000000', '0.025', 20],
+  ['100000000', '230000000', '0.05', 10],
+  ['230000000', '480000000', '0.1', 5],
+  ['480000000', '600000000', '0.125', 4],
+  ['600000000', '800000000', '0.15', 3],
+  ['800000000', '1200000000', '0.25', 2],
+  ['1200000000', '1800000000', '0.5', 1],
+];
+
+const ETH_TIERS: readonly TierSpec[] = [
+  ['0', '50000', '0.005', 125],
+  ['50000', '600000', '0.0065', 100],
+  ['600000', '3000000', '0.01', 75],
+  ['3000000', '12000000', '0.02', 50],
+  ['12000000', '50000000', '0.025', 25],
+  ['50000000', '65000000', '0.05', 20],
+  ['65000000', '150000000', '0.1', 10],
+  ['150000000', '320000000', '0.125', 5],
+  ['320000000', '400000000', '0.15', 4],
+  ['400000000', '530000000', '0.25', 2],
+  ['530000000', '800000000', '0.5', 1],
+];
+
+const ALT_TIERS: readonly TierSpec[] = [
+  ['0', '10000', '0.005', 75],
+  ['10000', '50000', '0.01', 50],
+  ['50000', '250000', '0.02', 25],
+  ['250000', '1000000', '0.05', 10],
+  ['1000000', '5000000', '0.1', 5],
+  ['5000000', '10000000', '0.125', 4],
+  ['10000000', '15000000', '0.15', 3],
+  ['15000000', '25000000', '0.25', 2],
+  ['25000000', '50000000', '0.5', 1],
+];
+
+const PERPETUAL_DELIVERY = 4133404800000; // 2100-12-25 08:00 UTC, as Binance publishes for perpetuals
+
+interface Overrides {
+  readonly symbol: string;
+  readonly baseAsset: string;
+  readonly quoteAsset?: 'USDT' | 'USDC';
+  readonly onboardDate: number;
+  readonly pricePrecision: number;
+  readonly quantityPrecision: number;
+  readonly tickSize: string;
+  readonly minPrice: string;
+  readonly maxPrice: string;
+  readonly stepSize: string;
+  readonly minQty: string;
+  readonly maxQty: string;
+  readonly marketMaxQty: string;
+  readonly minNotional: string;
+  readonly fundingIntervalHours?: number;
+  readonly tiers: readonly TierSpec[];
+  readonly underlyingSubType: readonly string[];
+  readonly synthetic: SymbolSpec['synthetic'];
+}
+
+function perpetual(o: Overrides): SymbolSpec {
+  const quote = o.quoteAsset ?? 'USDT';
+  return {
+    symbol: o.symbol,
+    pair: o.symbol,
+    contractType: 'PERPETUAL',
+    baseAsset: o.baseAsset,
+    quoteAsset: quote,
+    marginAsset: quote,
+    pricePrecision: o.pricePrecision,
+    quantityPrecision: o.quantityPrecision,
+    baseAssetPrecision: 8,
+    quotePrecision: 8,
+    onboardDate: o.onboardDate,
+    deliveryDate: PERPETUAL_DELIVERY,
+    underlyingType: 'COIN',
+    underlyingSubType: o.underlyingSubType,
+    tickSize: o.tickSize,
+    minPrice: o.minPrice,
+    maxPrice: o.maxPrice,
+    stepSize: o.stepSize,
+    minQty: o.minQty,
+    maxQty: o.maxQty,
+    marketStepSize: o.stepSize,
+    marketMinQty: o.minQty,
+    marketMaxQty: o.marketMaxQty,
+    minNotional: o.minNotional,
+    maxNumOrders: 200,
+    maxNumAlgoOrders: 10,
+    multiplierUp: '1.0500',
+    multiplierDown: '0.9500',
+    multiplierDecimal: '4',
+    triggerProtect: '0.0500',
+    liquidationFee: '0.012500',
+    marketTakeBound: '0.05',
+    maintMarginPercent: '2.5000',
+    requiredMarginPercent: '5.0000',
+    fundingIntervalHours: o.fundingIntervalHours ?? 8,
+    fundingRateCap: '0.02000000',
+    fundingRateFloor: '-0.02000000',
+    interestRate: '0.00010000',
+    tiers: o.tiers,
+    synthetic: o.synthetic,
+  };
+}
+
+/**
+ * The markets a fresh local exchange lists: Binance's real filters for each symbol, and a synthetic
+ * market that starts near late-2026 prices with each asset's typical volatility.
+ */
+export const DEFAULT_SYMBOLS: readonly SymbolSpec[] = [
+  perpetual({
+    symbol: 'BTCUSDT',
+    baseAsset: 'BTC',
+    onboardDate: 1569398400000,
+    pricePrecision: 2,
+    quantityPrecision: 3,
+    tickSize: '0.10',
+    minPrice: '261.10',
+    maxPrice: '809484',
+    stepSize: '0.001',
+    minQty: '0.001',
+    maxQty: '1000',
+    marketMaxQty: '120',
+    minNotional: '100',
+    tiers: BTC_TIERS,
+    underlyingSubType: ['PoW'],
+    synthetic: {
+      initialPrice: '96000.00',
+      annualVolatility: '0.50',
+      takerRate: 4,
+      typicalTradeQty: '0.010',
+      levelQty: '0.450',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'ETHUSDT',
+    baseAsset: 'ETH',
+    onboardDate: 1569398400000,
+    pricePrecision: 2,
+    quantityPrecision: 3,
+    tickSize: '0.01',
+    minPrice: '39.86',
+    maxPrice: '306177',
+    stepSize: '0.001',
+    minQty: '0.001',
+    maxQty: '10000',
+    marketMaxQty: '2000',
+    minNotional: '20',
+    tiers: ETH_TIERS,
+    underlyingSubType: ['Layer-1'],
+    synthetic: {
+      initialPrice: '3400.00',
+      annualVolatility: '0.65',
+      takerRate: 3,
+      typicalTradeQty: '0.250',
+      levelQty: '12.000',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'BNBUSDT',
+    baseAsset: 'BNB',
+    onboardDate: 1570924800000,
+    pricePrecision: 3,
+    quantityPrecision: 2,
+    tickSize: '0.010',
+    minPrice: '6.600',
+    maxPrice: '100000',
+    stepSize: '0.01',
+    minQty: '0.01',
+    maxQty: '100000',
+    marketMaxQty: '2000',
+    minNotional: '5',
+    tiers: ALT_TIERS,
+    underlyingSubType: ['CEX'],
+    synthetic: {
+      initialPrice: '900.000',
+      annualVolatility: '0.55',
+      takerRate: 1.5,
+      typicalTradeQty: '0.50',
+      levelQty: '25.00',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'SOLUSDT',
+    baseAsset: 'SOL',
+    onboardDate: 1600300800000,
+    pricePrecision: 4,
+    quantityPrecision: 0,
+    tickSize: '0.0100',
+    minPrice: '0.4200',
+    maxPrice: '6857',
+    stepSize: '1',
+    minQty: '1',
+    maxQty: '1000000',
+    marketMaxQty: '10000',
+    minNotional: '5',
+    fundingIntervalHours: 8,
+    tiers: ALT_TIERS,
+    underlyingSubType: ['Layer-1'],
+    synthetic: {
+      initialPrice: '180.0000',
+      annualVolatility: '0.80',
+      takerRate: 2,
+      typicalTradeQty: '5',
+      levelQty: '300',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'XRPUSDT',
+    baseAsset: 'XRP',
+    onboardDate: 1569398400000,
+    pricePrecision: 4,
+    quantityPrecision: 1,
+    tickSize: '0.0001',
+    minPrice: '0.0143',
+    maxPrice: '100000',
+    stepSize: '0.1',
+    minQty: '0.1',
+    maxQty: '10000000',
+    marketMaxQty: '2000000',
+    minNotional: '5',
+    tiers: ALT_TIERS,
+    underlyingSubType: ['Payment'],
+    synthetic: {
+      initialPrice: '2.3000',
+      annualVolatility: '0.85',
+      takerRate: 1.5,
+      typicalTradeQty: '400.0',
+      levelQty: '20000.0',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'DOGEUSDT',
+    baseAsset: 'DOGE',
+    onboardDate: 1594198800000,
+    pricePrecision: 6,
+    quantityPrecision: 0,
+    tickSize: '0.000010',
+    minPrice: '0.002440',
+    maxPrice: '30',
+    stepSize: '1',
+    minQty: '1',
+    maxQty: '50000000',
+    marketMaxQty: '30000000',
+    minNotional: '5',
+    fundingIntervalHours: 4,
+    tiers: ALT_TIERS,
+    underlyingSubType: ['Meme'],
+    synthetic: {
+      initialPrice: '0.250000',
+      annualVolatility: '0.95',
+      takerRate: 1.5,
+      typicalTradeQty: '3000',
+      levelQty: '150000',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'LINKUSDT',
+    baseAsset: 'LINK',
+    onboardDate: 1568102400000,
+    pricePrecision: 3,
+    quantityPrecision: 2,
+    tickSize: '0.001',
+    minPrice: '0.460',
+    maxPrice: '100000',
+    stepSize: '0.01',
+    minQty: '0.01',
+    maxQty: '300000',
+    marketMaxQty: '50000',
+    minNotional: '5',
+    fundingIntervalHours: 4,
+    tiers: ALT_TIERS,
+    underlyingSubType: ['Oracle'],
+    synthetic: {
+      initialPrice: '20.000',
+      annualVolatility: '0.85',
+      takerRate: 1,
+      typicalTradeQty: '40.00',
+      levelQty: '1500.00',
+      halfSpreadTicks: 1,
+    },
+  }),
+  perpetual({
+    symbol: 'BTCUSDC',
+    baseAsset: 'BTC',
+    quoteAsset: 'USDC',
+    onboardDate: 1706659200000,
+    pricePrecision: 1,
+    quantityPrecision: 3,
+    tickSize: '0.1',
+    minPrice: '1000',
+    maxPrice: '2000000',
+    stepSize: '0.001',
+    minQty: '0.001',
+    maxQty: '500',
+    marketMaxQty: '50',
+    minNotional: '5',
+    tiers: BTC_TIERS,
+    underlyingSubType: ['PoW'],
+    synthetic: {
+      initialPrice: '96000.0',
+      annualVolatility: '0.50',
+      takerRate: 1,
+      typicalTradeQty: '0.005',
+      levelQty: '0.150',
+      halfSpreadTicks: 1,
+    },
+  }),
+];

@@ -1,0 +1,204 @@
+import { Decimal, type MarginType, type PositionSide } from '@basis/core';
+import type { Id } from './idSequence.js';
+import type { AmendmentRecord } from './modifyOrder.js';
+import type { OrderRecord } from './orderRecord.js';
+
+/** What an API key may do. */
+export interface KeyPermissions {
+  readonly read: boolean;
+  readonly trade: boolean;
+}
+
+/** An API key of an account: HMAC secret, or an Ed25519/RSA public key. */
+export type ApiKeyRecord =
+  | {
+      readonly apiKey: string;
+      readonly type: 'HMAC';
+      readonly secret: string;
+      readonly permissions: KeyPermissions;
+    }
+  | {
+      readonly apiKey: string;
+      readonly type: 'ED25519' | 'RSA';
+      readonly publicKey: string;
+      readonly permissions: KeyPermissions;
+    };
+
+/** Per-symbol settings (`symbolConfig`). */
+export interface SymbolSettings {
+  leverage: number;
+  marginType: MarginType;
+}
+
+/** One position (per symbol, and per side in hedge mode). Amount is signed, in base units. */
+export interface PositionState {
+  readonly symbol: string;
+  readonly positionSide: PositionSide;
+  amount: Decimal;
+  entryPrice: Decimal;
+  /** Isolated margin wallet; zero for cross positions. */
+  isolatedWallet: Decimal;
+  /** Commission paid to open the current position (for the break-even price). */
+  openingCommission: Decimal;
+  /** Accumulated realized PnL before fees (`cr` of ACCOUNT_UPDATE). */
+  accumulatedRealized: Decimal;
+  updateTime: number;
+}
+
+/** Open-order exposure of one position side: quantities (base units) and values (qty × limit price). */
+export interface Exposure {
+  bidQty: Decimal;
+  askQty: Decimal;
+  bidValue: Decimal;
+  askValue: Decimal;
+}
+
+/** One row of income history (`GET /fapi/v1/income`). */
+export interface IncomeRecord {
+  readonly symbol: string;
+  readonly incomeType: string;
+  readonly income: Decimal;
+  readonly asset: string;
+  readonly info: string;
+  readonly time: number;
+  readonly tranId: Id;
+  readonly tradeId: string;
+}
+
+/** One fill of this account (`GET /fapi/v1/userTrades`). */
+export interface UserTradeRecord {
+  readonly symbol: string;
+  readonly id: Id;
+  readonly orderId: Id;
+  readonly side: 'BUY' | 'SELL';
+  readonly positionSide: PositionSide;
+  readonly price: Decimal;
+  readonly qty: Decimal;
+  readonly quoteQty: Decimal;
+  readonly commission: Decimal;
+  readonly commissionAsset: string;
+  readonly realizedPnl: Decimal;
+  readonly maker: boolean;
+  readonly time: number;
+}
+
+export const DEFAULT_LEVERAGE = 20;
+
+/**
+ * One trading account: wallets, settings, positions, open and closed orders, fills and income.
+ * A system account (the synthetic market maker and takers, the insurance fund) is exempt from
+ * margin checks and liquidation.
+ */
+export class Account {
+  readonly id: number;
+  readonly alias: string;
+  readonly system: boolean;
+  readonly keys = new Map<string, ApiKeyRecord>();
+  /** walletBalance per asset (cross + isolated wallets). */
+  readonly wallets = new Map<string, Decimal>();
+  readonly walletUpdateTime = new Map<string, number>();
+  dualSidePosition = false;
+  multiAssetsMargin = false;
+  readonly settings = new Map<string, SymbolSettings>();
+  /** Positions by `symbol|positionSide`. */
+  readonly positions = new Map<string, PositionState>();
+  /** Open-order exposure by `symbol|positionSide`. */
+  readonly exposure = new Map<string, Exposure>();
+  /** Open orders by `symbol` then orderId. */
+  readonly openOrders = new Map<string, Map<bigint, OrderRecord>>();
+  /** The newest order per `symbol|clientOrderId`, open or closed (for lookups by client id). */
+  readonly byClientId = new Map<string, OrderRecord>();
+  /** Every order still retained, by `symbol|orderId`. */
+  readonly orders = new Map<string, OrderRecord>();
+  readonly trades: UserTradeRecord[] = [];
+  readonly income: IncomeRecord[] = [];
+  makerRate: Decimal = Decimal.parse('0.0002');
+  takerRate: Decimal = Decimal.parse('0.0005');
+  feeTier = 0;
+  canTrade = true;
+  /** Order modifications, oldest first (`GET /fapi/v1/orderAmendment`). */
+  readonly amendments: AmendmentRecord[] = [];
+  /** Dead-man switches: symbol → { countdown ms, deadline }. */
+  readonly countdowns = new Map<string, { countdownTime: number; deadline: number }>();
+
+  constructor(id: number, alias: string, system: boolean) {
+    this.id = id;
+    this.alias = alias;
+    this.system = system;
+  }
+
+  wallet(asset: string): Decimal {
+    return this.wallets.get(asset) ?? Decimal.ZERO;
+  }
+
+  settingsFor(symbol: string): SymbolSettings {
+    let s = this.settings.get(symbol);
+    if (s === undefined) {
+      s = { leverage: DEFAULT_LEVERAGE, marginType: 'CROSSED' };
+      this.settings.set(symbol, s);
+    }
+    return s;
+  }
+
+  /** The position of `symbol` on `side`, created flat on first use. */
+  position(symbol: string, side: PositionSide): PositionState {
+    const key = `${symbol}|${side}`;
+    let p = this.positions.get(key);
+    if (p === undefined) {
+      p = {
+        symbol,
+        positionSide: side,
+        amount: Decimal.ZERO,
+        entryPrice: Decimal.ZERO,
+        isolatedWallet: Decimal.ZERO,
+        openingCommission: Decimal.ZERO,
+        accumulatedRealized: Decimal.ZERO,
+        updateTime: 0,
+      };
+      this.positions.set(key, p);
+    }
+    return p;
+  }
+
+  exposureOf(symbol: string, side: PositionSide): Exposure {
+    const key = `${symbol}|${side}`;
+    let e = this.exposure.get(key);
+    if (e === undefined) {
+      e = { bidQty: Decimal.ZERO, askQty: Decimal.ZERO, bidValue: Decimal.ZERO, askValue: Decimal.ZERO };
+      this.exposure.set(key, e);
+    }
+    return e;
+  }
+
+  openOrdersOf(symbol: string): Map<bigint, OrderRecord> {
+    let m = this.openOrders.get(symbol);
+    if (m === undefined) {
+      m = new Map();
+      this.openOrders.set(symbol, m);
+    }
+    return m;
+  }
+
+  openOrderCount(symbol?: string): number {
+    if (symbol !== undefined) return this.openOrders.get(symbol)?.size ?? 0;
+    let n = 0;
+    for (const m of this.openOrders.values()) n += m.size;
+    return n;
+  }
+
+  /** The position sides in use for the account's mode. */
+  sides(): readonly PositionSide[] {
+    return this.dualSidePosition ? HEDGE_SIDES : ONE_WAY_SIDES;
+  }
+
+  /** True when any position is open. */
+  hasPositions(symbol?: string): boolean {
+    for (const p of this.positions.values()) {
+      if ((symbol === undefined || p.symbol === symbol) && !p.amount.isZero()) return true;
+    }
+    return false;
+  }
+}
+
+const ONE_WAY_SIDES: readonly PositionSide[] = ['BOTH'];
+const HEDGE_SIDES: readonly PositionSide[] = ['LONG', 'SHORT'];

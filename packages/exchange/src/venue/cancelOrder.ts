@@ -1,0 +1,45 @@
+import { apiError } from '../api/apiError.js';
+import type { Account } from './account.js';
+import type { Market } from './market.js';
+import { cancelOpenOrder } from './orderLifecycle.js';
+import { isOpen, type OrderRecord } from './orderRecord.js';
+import type { Venue } from './venue.js';
+
+/** How a request names an order: by id (wins when both are sent) or by client order id. */
+export interface OrderRef {
+  readonly orderId?: bigint | undefined;
+  readonly clientOrderId?: string | undefined;
+}
+
+/** The account's order named by `ref` on `symbol`, open or not, or undefined. */
+export function findOrder(account: Account, symbol: string, ref: OrderRef): OrderRecord | undefined {
+  if (ref.orderId !== undefined) return account.orders.get(`${symbol}|${ref.orderId}`);
+  if (ref.clientOrderId !== undefined) return account.byClientId.get(`${symbol}|${ref.clientOrderId}`);
+  return undefined;
+}
+
+/** Cancels one open order; -2011 "Unknown order sent." when it is unknown or already closed. */
+export function cancelOrder(venue: Venue, account: Account, symbol: string, ref: OrderRef): OrderRecord {
+  const market = venue.market(symbol);
+  const order = findOrder(account, symbol, ref);
+  if (order === undefined || !isOpen(order)) throw apiError(-2011);
+  cancelOpenOrder(venue, market, account, order);
+  return order;
+}
+
+/** Cancels every open (regular) order of the account on `symbol`; returns them. */
+export function cancelAllOrders(venue: Venue, account: Account, symbol: string): OrderRecord[] {
+  const market = venue.market(symbol);
+  return cancelEvery(venue, market, account, [...account.openOrdersOf(symbol).values()]);
+}
+
+/** Cancels `orders` (open orders of `account` on `market`), in order. */
+export function cancelEvery(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  orders: readonly OrderRecord[],
+): OrderRecord[] {
+  for (const order of orders) if (isOpen(order)) cancelOpenOrder(venue, market, account, order);
+  return [...orders];
+}

@@ -1,0 +1,201 @@
+import { Decimal, fromSteps } from '@basis/core';
+import type { SymbolSpec } from '../config/symbolSpec.js';
+import { type Bracket, deriveBrackets } from '../margin/brackets.js';
+import { type ContractKind, LINEAR } from '../margin/contract.js';
+import { KlineStore } from '../marketData/klines.js';
+import { TradeHistory } from '../marketData/trades.js';
+import { OrderBook } from '../matching/orderBook.js';
+import { type BookSide, BUY, SELL } from '../matching/types.js';
+import { type Id, IdSequence, toId } from './idSequence.js';
+import type { OrderRecord } from './orderRecord.js';
+
+/** Where a market's id sequences start (configurable so clients can be tested above 2^53). */
+export interface IdStarts {
+  readonly orderId: bigint;
+  readonly tradeId: bigint;
+  readonly updateId: bigint;
+}
+
+/** How much market history each market keeps. */
+export interface HistoryLimits {
+  /** Public trades (and aggregate trades) kept per symbol. */
+  readonly tradeCapacity: number;
+  /** Minutes of klines kept per symbol. */
+  readonly klineRetentionMinutes: number;
+}
+
+export const DEFAULT_HISTORY: HistoryLimits = { tradeCapacity: 50_000, klineRetentionMinutes: 14 * 24 * 60 };
+
+/**
+ * One symbol's market: its parsed filters, its order book, the orders resting on it, and its price
+ * state (last trade, mark, index, funding). Prices and quantities are integer ticks and steps.
+ */
+export class Market {
+  readonly spec: SymbolSpec;
+  readonly symbol: string;
+  readonly contract: ContractKind = LINEAR;
+  readonly tickSize: Decimal;
+  readonly stepSize: Decimal;
+  /** Fraction digits Binance prints prices and quantities with. */
+  readonly priceDecimals: number;
+  readonly qtyDecimals: number;
+  readonly minPriceTick: number;
+  readonly maxPriceTick: number;
+  readonly minQtySteps: number;
+  readonly maxQtySteps: number;
+  readonly marketMinQtySteps: number;
+  readonly marketMaxQtySteps: number;
+  readonly minNotional: Decimal;
+  readonly multiplierUp: Decimal;
+  readonly multiplierDown: Decimal;
+  readonly triggerProtect: Decimal;
+  readonly liquidationFee: Decimal;
+  readonly brackets: readonly Bracket[];
+  readonly book: OrderBook;
+  /** Resting orders by engine ref. */
+  readonly resting = new Map<number, OrderRecord>();
+  readonly orderIds: IdSequence;
+  /** Public trades and aggregate trades (ids allocated here). */
+  readonly trades: TradeHistory;
+  /** Trade klines, and sample klines of the mark, index and premium index. */
+  readonly klines: KlineStore;
+  readonly markKlines: KlineStore;
+  readonly indexKlines: KlineStore;
+  readonly premiumKlines: KlineStore;
+  /** The order-book update sequence shared by depth snapshots, diff streams and bookTicker. */
+  updateId: bigint;
+  #nextRef = 1;
+
+  lastPriceTick = Number.NaN;
+  lastQtySteps = 0;
+  markPrice: Decimal;
+  indexPrice: Decimal;
+  lastFundingRate: Decimal = Decimal.parse('0.00010000');
+  nextFundingTime = 0;
+  /** Settled funding rates, oldest first (`GET /fapi/v1/fundingRate`). */
+  readonly fundingHistory: {
+    readonly fundingRate: Decimal;
+    readonly fundingTime: number;
+    readonly markPrice: Decimal;
+  }[] = [];
+  /** Σ |long position amounts| of every account: open interest. */
+  openInterest: Decimal = Decimal.ZERO;
+
+  constructor(
+    spec: SymbolSpec,
+    ids: IdStarts,
+    history: HistoryLimits,
+    onLevelChange?: (side: BookSide, tick: number, qty: number) => void,
+  ) {
+    this.spec = spec;
+    this.symbol = spec.symbol;
+    this.tickSize = Decimal.parse(spec.tickSize);
+    this.stepSize = Decimal.parse(spec.stepSize);
+    this.priceDecimals = spec.pricePrecision;
+    this.qtyDecimals = spec.quantityPrecision;
+    this.minPriceTick = this.ticksOf(spec.minPrice);
+    this.maxPriceTick = this.ticksOf(spec.maxPrice);
+    this.minQtySteps = this.stepsOf(spec.minQty);
+    this.maxQtySteps = this.stepsOf(spec.maxQty);
+    this.marketMinQtySteps = this.stepsOf(spec.marketMinQty);
+    this.marketMaxQtySteps = this.stepsOf(spec.marketMaxQty);
+    this.minNotional = Decimal.parse(spec.minNotional);
+    this.multiplierUp = Decimal.parse(spec.multiplierUp);
+    this.multiplierDown = Decimal.parse(spec.multiplierDown);
+    this.triggerProtect = Decimal.parse(spec.triggerProtect);
+    this.liquidationFee = Decimal.parse(spec.liquidationFee);
+    this.brackets = deriveBrackets(spec.tiers);
+    this.orderIds = new IdSequence(ids.orderId);
+    this.trades = new TradeHistory({
+      capacity: history.tradeCapacity,
+      firstTradeId: toId(ids.tradeId),
+      firstAggTradeId: toId(ids.tradeId),
+    });
+    const retention = { retentionMinutes: history.klineRetentionMinutes };
+    this.klines = KlineStore.forTrades(this.tickSize, this.stepSize, retention);
+    this.markKlines = KlineStore.forSamples(8, retention);
+    this.indexKlines = KlineStore.forSamples(8, retention);
+    this.premiumKlines = KlineStore.forSamples(8, retention);
+    this.updateId = ids.updateId;
+    const initial = Decimal.parse(spec.synthetic.initialPrice);
+    this.markPrice = initial;
+    this.indexPrice = initial;
+    this.book = new OrderBook({
+      onLevelChange: (side, tick, qty) => {
+        this.updateId += 1n;
+        onLevelChange?.(side, tick, qty);
+      },
+    });
+  }
+
+  /**
+   * Records a public trade in the market's history (trades, aggregate trades, klines) and returns its
+   * id. Consecutive fills of one taker order at one price share an aggregate trade.
+   */
+  recordTrade(
+    priceTick: number,
+    qtySteps: number,
+    isBuyerMaker: boolean,
+    takerSequence: number,
+    time: number,
+  ): Id {
+    const id = this.trades.recordFill(priceTick, qtySteps, time, isBuyerMaker, takerSequence);
+    this.klines.addTrade(time, priceTick, qtySteps, isBuyerMaker, id);
+    this.lastPriceTick = priceTick;
+    this.lastQtySteps = qtySteps;
+    return id;
+  }
+
+  /** A fresh engine ref for a new order. */
+  nextRef(): number {
+    return this.#nextRef++;
+  }
+
+  /** The price of `tick` ticks, with the tick size's scale. */
+  priceOf(tick: number): Decimal {
+    return fromSteps(BigInt(tick), this.tickSize);
+  }
+
+  /** The quantity of `steps` steps, with the step size's scale. */
+  qtyOf(steps: number): Decimal {
+    return fromSteps(BigInt(steps), this.stepSize);
+  }
+
+  /** Whole ticks in a decimal price string known to be on the grid (config values). */
+  ticksOf(price: string): number {
+    return Number(Decimal.parse(price).div(this.tickSize, 0, 'down').units);
+  }
+
+  stepsOf(qty: string): number {
+    return Number(Decimal.parse(qty).div(this.stepSize, 0, 'down').units);
+  }
+
+  /** Binance's price string: the symbol's price precision. */
+  formatPrice(tick: number): string {
+    return this.priceOf(tick).round(this.priceDecimals, 'half-even').toString();
+  }
+
+  formatQty(steps: number): string {
+    return this.qtyOf(steps).round(this.qtyDecimals, 'half-even').toString();
+  }
+
+  /** The best bid or ask in ticks (NaN when that side is empty). */
+  best(side: BookSide): number {
+    return side === BUY ? this.book.bestBid() : this.book.bestAsk();
+  }
+
+  /** The last trade price, or the mark price before the first trade. */
+  lastPrice(): Decimal {
+    return Number.isNaN(this.lastPriceTick) ? this.markPrice : this.priceOf(this.lastPriceTick);
+  }
+
+  /** Mid price in ticks, falling back to the mark price when a side is empty. */
+  midTick(): number {
+    const bid = this.book.bestBid();
+    const ask = this.book.bestAsk();
+    if (!Number.isNaN(bid) && !Number.isNaN(ask)) return Math.round((bid + ask) / 2);
+    return Number(this.markPrice.div(this.tickSize, 0, 'half-even').units);
+  }
+}
+
+export { BUY, SELL };

@@ -1,0 +1,161 @@
+import { Decimal } from '@basis/core';
+import { maxLeverage } from '../margin/brackets.js';
+import {
+  averagePremiumIndex,
+  type BookLevel,
+  fundingPayment,
+  fundingRate,
+  impactMarginNotional,
+  impactPrice,
+  nextFundingTime,
+  premiumIndex,
+} from '../margin/funding.js';
+import { basisSample, markPrice } from '../margin/markPrice.js';
+import { type BookSide, BUY, SELL } from '../matching/types.js';
+import type { Market } from './market.js';
+import type { VenueProcess } from './process.js';
+import type { Venue } from './venue.js';
+
+/** Mark price updates every second; premium index samples for funding every 5 s (Binance's cadence). */
+const MARK_INTERVAL_MS = 1000;
+const PREMIUM_INTERVAL_MS = 5000;
+/** The mark price's basis average covers 5 minutes of 1 s samples. */
+const BASIS_SAMPLES = 300;
+/** Depth levels read to find the impact bid and ask. */
+const IMPACT_DEPTH = 200;
+
+interface FeedState {
+  readonly basis: Decimal[];
+  premiums: Decimal[];
+  lastPremium: Decimal;
+}
+
+/**
+ * The price feeds derived from each market: every second the mark price (median of the funding-
+ * adjusted index, the index plus the 5-minute average basis, and the last price) with its mark,
+ * index and premium kline samples; every 5 s a premium index sample from the impact bid and ask;
+ * at each funding time the funding rate from the time-weighted premium average, paid between
+ * positions. After each mark update the venue re-checks triggers and liquidations.
+ */
+export class PriceFeeds implements VenueProcess {
+  readonly #venue: Venue;
+  readonly #state = new Map<string, FeedState>();
+  #nextMark: number;
+  #nextPremium: number;
+
+  constructor(venue: Venue) {
+    this.#venue = venue;
+    this.#nextMark = Math.floor(venue.now / MARK_INTERVAL_MS) * MARK_INTERVAL_MS + MARK_INTERVAL_MS;
+    this.#nextPremium =
+      Math.floor(venue.now / PREMIUM_INTERVAL_MS) * PREMIUM_INTERVAL_MS + PREMIUM_INTERVAL_MS;
+    for (const market of venue.markets.values()) {
+      market.nextFundingTime = nextFundingTime(venue.now, market.spec.fundingIntervalHours);
+      this.#state.set(market.symbol, { basis: [], premiums: [], lastPremium: Decimal.ZERO });
+    }
+  }
+
+  nextDue(): number {
+    let due = Math.min(this.#nextMark, this.#nextPremium);
+    for (const market of this.#venue.markets.values()) due = Math.min(due, market.nextFundingTime);
+    return due;
+  }
+
+  run(time: number): void {
+    for (const market of this.#venue.markets.values()) {
+      if (market.nextFundingTime <= time) this.#settleFunding(market, time);
+    }
+    if (this.#nextPremium <= time) {
+      for (const market of this.#venue.markets.values()) this.#samplePremium(market);
+      this.#nextPremium = time - (time % PREMIUM_INTERVAL_MS) + PREMIUM_INTERVAL_MS;
+    }
+    if (this.#nextMark <= time) {
+      for (const market of this.#venue.markets.values()) this.#updateMark(market, time);
+      this.#nextMark = time - (time % MARK_INTERVAL_MS) + MARK_INTERVAL_MS;
+    }
+  }
+
+  #feed(market: Market): FeedState {
+    const state = this.#state.get(market.symbol);
+    if (state === undefined) throw new Error(`no price feed for ${market.symbol}`);
+    return state;
+  }
+
+  #updateMark(market: Market, time: number): void {
+    const state = this.#feed(market);
+    const bid = market.book.bestBid();
+    const ask = market.book.bestAsk();
+    if (!Number.isNaN(bid) && !Number.isNaN(ask)) {
+      state.basis.push(basisSample(market.priceOf(bid), market.priceOf(ask), market.indexPrice));
+      if (state.basis.length > BASIS_SAMPLES) state.basis.shift();
+    }
+    const intervalMs = market.spec.fundingIntervalHours * 3_600_000;
+    market.markPrice = markPrice({
+      indexPrice: market.indexPrice,
+      lastFundingRate: market.lastFundingRate,
+      msUntilNextFunding: Math.max(0, market.nextFundingTime - time),
+      fundingIntervalMs: intervalMs,
+      basisSamples: state.basis,
+      lastPrice: market.lastPrice(),
+    });
+    market.markKlines.addSample(time, market.markPrice);
+    market.indexKlines.addSample(time, market.indexPrice);
+    market.premiumKlines.addSample(time, state.lastPremium);
+    this.#venue.markPriceChanged(market);
+  }
+
+  #samplePremium(market: Market): void {
+    const state = this.#feed(market);
+    const impact = impactMarginNotional(maxLeverage(market.brackets));
+    const impactBid = impactPrice(market.contract, levels(market, BUY), impact);
+    const impactAsk = impactPrice(market.contract, levels(market, SELL), impact);
+    const bid = impactBid ?? market.indexPrice;
+    const ask = impactAsk ?? market.indexPrice;
+    state.lastPremium = premiumIndex(bid, ask, market.indexPrice);
+    state.premiums.push(state.lastPremium);
+    // The estimate Binance shows between settlements: the rate the samples so far would give.
+    market.lastFundingRate = this.#rate(market, state.premiums);
+  }
+
+  #rate(market: Market, samples: readonly Decimal[]): Decimal {
+    return fundingRate({
+      averagePremiumIndex: samples.length === 0 ? Decimal.ZERO : averagePremiumIndex(samples),
+      intervalHours: market.spec.fundingIntervalHours,
+      cap: Decimal.parse(market.spec.fundingRateCap),
+      floor: Decimal.parse(market.spec.fundingRateFloor),
+    });
+  }
+
+  /** Settles funding: every position pays or receives notional at mark × rate (longs pay when positive). */
+  #settleFunding(market: Market, time: number): void {
+    const state = this.#feed(market);
+    const rate = this.#rate(market, state.premiums);
+    state.premiums = [];
+    market.lastFundingRate = rate;
+    market.fundingHistory.push({
+      fundingRate: rate,
+      fundingTime: market.nextFundingTime,
+      markPrice: market.markPrice,
+    });
+    const venue = this.#venue;
+    for (const account of venue.accounts.values()) {
+      if (account.system) continue;
+      for (const side of ['BOTH', 'LONG', 'SHORT'] as const) {
+        const position = account.positions.get(`${market.symbol}|${side}`);
+        if (position === undefined || position.amount.isZero()) continue;
+        const payment = fundingPayment(market.contract, position.amount, market.markPrice, rate);
+        venue.payFunding(account, market, position, payment);
+      }
+    }
+    market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
+  }
+}
+
+/** The book side as price levels (best first) for the impact-price walk. */
+function levels(market: Market, side: BookSide): BookLevel[] {
+  const flat = market.book.depth(side, IMPACT_DEPTH);
+  const out: BookLevel[] = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    out.push({ price: market.priceOf(flat[i]!), qty: market.qtyOf(flat[i + 1]!) });
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+/**
+ * Something the venue runs as time passes (the synthetic market, mark prices, funding, order
+ * expiry). The venue asks every process when it is next due and runs the earliest; a process must
+ * be deterministic given the venue's state and the time it is run at.
+ */
+export interface VenueProcess {
+  /** The next time (ms) this process wants to run; `Infinity` when it has nothing to do. */
+  nextDue(): number;
+  /** Runs the step due at `time` (the venue's clock already reads `time`). */
+  run(time: number): void;
+}

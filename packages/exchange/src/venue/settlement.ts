@@ -1,0 +1,243 @@
+import { Decimal, type PositionSide } from '@basis/core';
+import { commission } from '../margin/fees.js';
+import { applyFill } from '../margin/position.js';
+import { toMoney } from '../margin/precision.js';
+import type { Account, PositionState } from './account.js';
+import type { Id } from './idSequence.js';
+import type { Market } from './market.js';
+import type { OrderRecord } from './orderRecord.js';
+import { orderTradeUpdate } from './orderViews.js';
+import type { Venue } from './venue.js';
+
+/** What one fill did to one side's account. */
+export interface FillSettlement {
+  readonly realizedPnl: Decimal;
+  readonly commission: Decimal;
+  readonly position: PositionState;
+}
+
+/**
+ * Applies one fill to an order and its account: the order's executed quantity and quote, the
+ * position (entry, realized PnL, isolated wallet), the commission, the wallet, the user-trade and
+ * income records, open interest, and the ORDER_TRADE_UPDATE, TRADE_LITE and ACCOUNT_UPDATE events.
+ * `resting` says whether the order's reserved exposure shrinks with the fill (a maker order).
+ */
+export function settleFill(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  order: OrderRecord,
+  fill: {
+    readonly qtySteps: number;
+    readonly priceTick: number;
+    readonly tradeId: Id;
+    readonly isMaker: boolean;
+  },
+): FillSettlement {
+  const qty = market.qtyOf(fill.qtySteps);
+  const price = market.priceOf(fill.priceTick);
+  const asset = market.spec.marginAsset;
+  const rate = fill.isMaker ? account.makerRate : account.takerRate;
+  // Liquidation and ADL fills pay the clearance fee instead of a trading fee.
+  const fee =
+    account.system || order.type === 'LIQUIDATION'
+      ? Decimal.ZERO
+      : commission(market.contract, qty, price, rate);
+
+  const position = account.position(order.symbol, order.positionSide);
+  const before = position.amount;
+  const signed = order.side === 'BUY' ? qty : qty.neg();
+  const result = applyFill(market.contract, position, signed, price);
+  const settings = account.settingsFor(order.symbol);
+
+  if (settings.marginType === 'ISOLATED') {
+    if (result.closedQty.isPositive()) {
+      // Realized PnL lands in the isolated wallet; the closed share of it returns to the cross wallet.
+      const wallet = position.isolatedWallet.add(result.realizedPnl);
+      const released =
+        result.position.amount.isZero() || result.openedQty.isPositive()
+          ? wallet
+          : toMoney(Decimal.ZERO.add(wallet).mul(result.closedQty).div(before.abs(), 16, 'down'));
+      position.isolatedWallet = wallet.sub(released).max(Decimal.ZERO);
+    }
+    if (result.openedQty.isPositive()) {
+      // Opening moves the initial margin of the new exposure from the cross wallet into the position.
+      const margin = toMoney(result.openedQty.mul(price).div(settings.leverage, 16, 'down'));
+      position.isolatedWallet = position.isolatedWallet.add(margin);
+    }
+  }
+
+  // Break-even tracks the commission paid for what is still open.
+  if (result.closedQty.isPositive() && !before.isZero()) {
+    const remaining = before.abs().sub(result.closedQty);
+    position.openingCommission = remaining.isZero()
+      ? Decimal.ZERO
+      : toMoney(position.openingCommission.mul(remaining).div(before.abs(), 16, 'down'));
+  }
+  if (result.openedQty.isPositive()) {
+    const share = result.closedQty.isZero() ? fee : toMoney(fee.mul(result.openedQty).div(qty, 16, 'down'));
+    position.openingCommission = position.openingCommission.add(share);
+  }
+  position.amount = result.position.amount;
+  position.entryPrice = result.position.entryPrice;
+  position.accumulatedRealized = position.accumulatedRealized.add(result.realizedPnl);
+  position.updateTime = venue.now;
+
+  venue.changeWallet(account, asset, result.realizedPnl.sub(fee));
+  updateOpenInterest(market, before, position.amount);
+
+  order.executedQty += fill.qtySteps;
+  order.cumQuote = order.cumQuote.add(qty.mul(price));
+  order.updateTime = venue.now;
+  order.status = order.executedQty >= order.origQty ? 'FILLED' : 'PARTIALLY_FILLED';
+  if (fill.isMaker) releaseExposure(market, account, order, fill.qtySteps);
+
+  if (!account.system) {
+    account.trades.push({
+      symbol: order.symbol,
+      id: fill.tradeId,
+      orderId: order.orderId,
+      side: order.side,
+      positionSide: order.positionSide,
+      price,
+      qty,
+      quoteQty: qty.mul(price),
+      commission: fee,
+      commissionAsset: asset,
+      realizedPnl: result.realizedPnl,
+      maker: fill.isMaker,
+      time: venue.now,
+    });
+    const tradeId = String(fill.tradeId);
+    venue.recordIncome(account, {
+      incomeType: 'REALIZED_PNL',
+      income: result.realizedPnl,
+      asset,
+      symbol: order.symbol,
+      info: 'REALIZED_PNL',
+      tradeId,
+    });
+    venue.recordIncome(account, {
+      incomeType: 'COMMISSION',
+      income: fee.neg(),
+      asset,
+      symbol: order.symbol,
+      info: 'COMMISSION',
+      tradeId,
+    });
+    emitFillEvents(venue, market, account, order, fill, fee, result.realizedPnl, position);
+  }
+  return { realizedPnl: result.realizedPnl, commission: fee, position };
+}
+
+function emitFillEvents(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  order: OrderRecord,
+  fill: {
+    readonly qtySteps: number;
+    readonly priceTick: number;
+    readonly tradeId: Id;
+    readonly isMaker: boolean;
+  },
+  fee: Decimal,
+  realizedPnl: Decimal,
+  position: PositionState,
+): void {
+  if (!venue.outbox.hasListeners) return;
+  const notional = openNotional(account, order.symbol);
+  venue.outbox.user(
+    account.id,
+    orderTradeUpdate(
+      market,
+      order,
+      {
+        type: order.type === 'LIQUIDATION' ? 'CALCULATED' : 'TRADE',
+        lastQtySteps: fill.qtySteps,
+        lastPriceTick: fill.priceTick,
+        tradeId: fill.tradeId,
+        isMaker: fill.isMaker,
+        commission: fee,
+        commissionAsset: market.spec.marginAsset,
+        realizedPnl,
+        bidsNotional: notional.bids,
+        asksNotional: notional.asks,
+      },
+      venue.now,
+    ),
+  );
+  venue.outbox.user(account.id, {
+    e: 'TRADE_LITE',
+    E: venue.now,
+    T: venue.now,
+    s: order.symbol,
+    q: market.formatQty(order.origQty),
+    p: order.priceTick === 0 ? '0' : market.formatPrice(order.priceTick),
+    m: fill.isMaker,
+    c: order.clientOrderId,
+    S: order.side,
+    L: market.formatPrice(fill.priceTick),
+    l: market.formatQty(fill.qtySteps),
+    t: fill.tradeId,
+    i: order.orderId,
+  });
+  venue.emitAccountUpdate(
+    account,
+    'ORDER',
+    [{ asset: market.spec.marginAsset, balanceChange: Decimal.ZERO }],
+    [position],
+  );
+}
+
+/** Bid and ask notional of an account's open orders on a symbol (`b`/`a` of ORDER_TRADE_UPDATE). */
+export function openNotional(account: Account, symbol: string): { bids: Decimal; asks: Decimal } {
+  let bids = Decimal.ZERO;
+  let asks = Decimal.ZERO;
+  for (const side of SIDES) {
+    const e = account.exposure.get(`${symbol}|${side}`);
+    if (e === undefined) continue;
+    bids = bids.add(e.bidValue);
+    asks = asks.add(e.askValue);
+  }
+  return { bids, asks };
+}
+
+const SIDES: readonly PositionSide[] = ['BOTH', 'LONG', 'SHORT'];
+
+/** Reserves an order's remaining value in its account's open-order exposure (when it rests). */
+export function reserveExposure(market: Market, account: Account, order: OrderRecord): void {
+  const qty = market.qtyOf(order.origQty - order.executedQty);
+  const value = qty.mul(market.priceOf(order.priceTick));
+  const e = account.exposureOf(order.symbol, order.positionSide);
+  if (order.side === 'BUY') {
+    e.bidQty = e.bidQty.add(qty);
+    e.bidValue = e.bidValue.add(value);
+  } else {
+    e.askQty = e.askQty.add(qty);
+    e.askValue = e.askValue.add(value);
+  }
+  order.reserved = order.reserved.add(value);
+}
+
+/** Releases `steps` of a resting order's reserved exposure (filled, canceled or expired). */
+export function releaseExposure(market: Market, account: Account, order: OrderRecord, steps: number): void {
+  if (steps <= 0 || order.reserved.isZero()) return;
+  const qty = market.qtyOf(steps);
+  const value = qty.mul(market.priceOf(order.priceTick)).min(order.reserved);
+  const e = account.exposureOf(order.symbol, order.positionSide);
+  if (order.side === 'BUY') {
+    e.bidQty = e.bidQty.sub(qty).max(Decimal.ZERO);
+    e.bidValue = e.bidValue.sub(value).max(Decimal.ZERO);
+  } else {
+    e.askQty = e.askQty.sub(qty).max(Decimal.ZERO);
+    e.askValue = e.askValue.sub(value).max(Decimal.ZERO);
+  }
+  order.reserved = order.reserved.sub(value);
+}
+
+function updateOpenInterest(market: Market, before: Decimal, after: Decimal): void {
+  const longBefore = before.isPositive() ? before : Decimal.ZERO;
+  const longAfter = after.isPositive() ? after : Decimal.ZERO;
+  if (!longBefore.eq(longAfter)) market.openInterest = market.openInterest.add(longAfter.sub(longBefore));
+}
