@@ -64,7 +64,7 @@ export { fromSteps, toSteps } from './numeric/steps.js';
 export { exponential, normal, poisson } from './random/distributions.js';
 export type { RandomArgumentErrorType } from './random/errors.js';
 export { RandomArgumentError } from './random/errors.js';
-export type { Rng, RngSeed } from './random/rng.js';
+export type { Rng, RngSeed, RngState } from './random/rng.js';
 export { createRng } from './random/rng.js';
 export type { InvalidSigningKeyErrorType } from './signing/errors.js';
 export { InvalidSigningKeyError } from './signing/errors.js';

@@ -199,3 +199,23 @@ describe('Rng.fork', () => {
     expect(draws(createRng(42).fork(''), 10)).not.toEqual(draws(createRng(42).fork(), 10));
   });
 });
+
+describe('snapshot and restore', () => {
+  test('default: a restored generator continues the same sequence, forks included', () => {
+    const a = createRng('snapshot');
+    for (let i = 0; i < 17; i++) a.next();
+    a.fork();
+    const state = JSON.parse(JSON.stringify(a.snapshot())) as ReturnType<typeof a.snapshot>;
+    const b = createRng('something else');
+    b.restore(state);
+    expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(Array.from({ length: 5 }, () => a.nextUint32()));
+    expect(b.fork().next()).toBe(a.fork().next());
+    expect(b.fork('x').next()).toBe(a.fork('x').next());
+  });
+
+  test('behavior: a malformed state is rejected', () => {
+    expect(() => createRng(1).restore({ key: [1, 2, 3], words: [1, 2, 3, 4], forks: 0 } as never)).toThrow(
+      /Not an Rng state/,
+    );
+  });
+});

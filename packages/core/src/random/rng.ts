@@ -29,6 +29,17 @@ export interface Rng {
    * fork of a generator is always the same.
    */
   fork(label?: string): Rng;
+  /** The generator's full state, as plain JSON, so a snapshot can resume the exact same sequence. */
+  snapshot(): RngState;
+  /** Continues from a state taken with {@link Rng.snapshot} (of a generator with the same seed or not). */
+  restore(state: RngState): void;
+}
+
+/** The state of a {@link Rng}: its seed key, its four sfc32 words and its unlabelled-fork counter. */
+export interface RngState {
+  readonly key: readonly [number, number, number, number];
+  readonly words: readonly [number, number, number, number];
+  readonly forks: number;
 }
 
 /** A seed: a safe integer or any string. */
@@ -97,7 +108,7 @@ function seedKey(seed: RngSeed): Key {
  * rules out short cycles.
  */
 class Sfc32 implements Rng {
-  readonly #key: Key;
+  #key: Key;
   #a: number;
   #b: number;
   #c: number;
@@ -145,6 +156,20 @@ class Sfc32 implements Rng {
     const x = min + (max - min) * this.next();
     // Rounding can land exactly on max for very narrow ranges; keep the interval half-open.
     return x < max ? x : min;
+  }
+
+  snapshot(): RngState {
+    return { key: [...this.#key], words: [this.#a, this.#b, this.#c, this.#d], forks: this.#forks };
+  }
+
+  restore(state: RngState): void {
+    const ok = (w: readonly number[]) => w.length === 4 && w.every((x) => Number.isInteger(x));
+    if (!ok(state.key) || !ok(state.words) || !Number.isSafeInteger(state.forks) || state.forks < 0) {
+      throw new RandomArgumentError('Not an Rng state: expected { key: 4 ints, words: 4 ints, forks }.');
+    }
+    this.#key = [state.key[0] >>> 0, state.key[1] >>> 0, state.key[2] >>> 0, state.key[3] >>> 0];
+    [this.#a, this.#b, this.#c, this.#d] = state.words.map((w) => w | 0) as [number, number, number, number];
+    this.#forks = state.forks;
   }
 
   fork(label?: string): Rng {
