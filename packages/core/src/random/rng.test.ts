@@ -208,7 +208,9 @@ describe('snapshot and restore', () => {
     const state = JSON.parse(JSON.stringify(a.snapshot())) as ReturnType<typeof a.snapshot>;
     const b = createRng('something else');
     b.restore(state);
-    expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(Array.from({ length: 5 }, () => a.nextUint32()));
+    expect(Array.from({ length: 5 }, () => b.nextUint32())).toEqual(
+      Array.from({ length: 5 }, () => a.nextUint32()),
+    );
     expect(b.fork().next()).toBe(a.fork().next());
     expect(b.fork('x').next()).toBe(a.fork('x').next());
   });

@@ -14,7 +14,13 @@ function codeOf(fn: () => unknown): { code: number; msg: string } {
 
 describe('ParamReader', () => {
   test('default: reads strings, decimals, integers, ids and booleans', () => {
-    const p = new ParamReader({ symbol: 'BTCUSDT', price: '63123.40', limit: '5', orderId: '9007199254740993', reduceOnly: 'TRUE' });
+    const p = new ParamReader({
+      symbol: 'BTCUSDT',
+      price: '63123.40',
+      limit: '5',
+      orderId: '9007199254740993',
+      reduceOnly: 'TRUE',
+    });
     expect(p.requiredString('symbol')).toBe('BTCUSDT');
     expect(p.requiredDecimal('price').toString()).toBe('63123.40');
     expect(p.integer('limit')).toBe(5);
@@ -38,13 +44,19 @@ describe('ParamReader', () => {
   test('behavior: invalid enums use the parameter’s own code', () => {
     expect(codeOf(() => new ParamReader({ side: 'buy' }).enumOf('side', ['BUY', 'SELL'])).code).toBe(-1117);
     expect(codeOf(() => new ParamReader({ type: 'X' }).enumOf('type', ['LIMIT'])).code).toBe(-1116);
-    expect(codeOf(() => new ParamReader({ timeInForce: 'X' }).enumOf('timeInForce', ['GTC'])).code).toBe(-1115);
-    expect(codeOf(() => new ParamReader({ workingType: 'X' }).enumOf('workingType', ['MARK_PRICE'])).code).toBe(-1130);
+    expect(codeOf(() => new ParamReader({ timeInForce: 'X' }).enumOf('timeInForce', ['GTC'])).code).toBe(
+      -1115,
+    );
+    expect(
+      codeOf(() => new ParamReader({ workingType: 'X' }).enumOf('workingType', ['MARK_PRICE'])).code,
+    ).toBe(-1130);
   });
 
   test('behavior: JSON lists are strict', () => {
     expect(new ParamReader({ orderIdList: '[1,2]' }).jsonList('orderIdList')).toEqual([1, 2]);
     expect(codeOf(() => new ParamReader({ orderIdList: '[1, 2]' }).jsonList('orderIdList')).code).toBe(-1130);
-    expect(codeOf(() => new ParamReader({ orderIdList: '{"a":1}' }).jsonList('orderIdList')).code).toBe(-1130);
+    expect(codeOf(() => new ParamReader({ orderIdList: '{"a":1}' }).jsonList('orderIdList')).code).toBe(
+      -1130,
+    );
   });
 });

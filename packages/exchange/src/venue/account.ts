@@ -2,6 +2,7 @@ import { Decimal, type MarginType, type PositionSide } from '@basis/core';
 import type { Id } from './idSequence.js';
 import type { AmendmentRecord } from './modifyOrder.js';
 import type { OrderRecord } from './orderRecord.js';
+import type { PositionMarginRecord } from './settings.js';
 
 /** What an API key may do. */
 export interface KeyPermissions {
@@ -116,6 +117,8 @@ export class Account {
   takerRate: Decimal = Decimal.parse('0.0005');
   feeTier = 0;
   canTrade = true;
+  /** Isolated margin changes, oldest first (`GET /fapi/v1/positionMargin/history`). */
+  readonly positionMarginHistory: PositionMarginRecord[] = [];
   /** Order modifications, oldest first (`GET /fapi/v1/orderAmendment`). */
   readonly amendments: AmendmentRecord[] = [];
   /** Dead-man switches: symbol → { countdown ms, deadline }. */

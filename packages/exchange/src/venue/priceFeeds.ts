@@ -74,6 +74,14 @@ export class PriceFeeds implements VenueProcess {
     }
   }
 
+  skipTo(time: number): void {
+    this.#nextMark = time;
+    this.#nextPremium = time;
+    for (const market of this.#venue.markets.values()) {
+      market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
+    }
+  }
+
   #feed(market: Market): FeedState {
     const state = this.#state.get(market.symbol);
     if (state === undefined) throw new Error(`no price feed for ${market.symbol}`);

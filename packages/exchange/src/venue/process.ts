@@ -8,4 +8,9 @@ export interface VenueProcess {
   nextDue(): number;
   /** Runs the step due at `time` (the venue's clock already reads `time`). */
   run(time: number): void;
+  /**
+   * Skips ahead to `time` without simulating the gap (a restart after downtime): the process
+   * re-anchors its schedule. Processes without it simply run what is due.
+   */
+  skipTo?(time: number): void;
 }

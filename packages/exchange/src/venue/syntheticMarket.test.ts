@@ -31,7 +31,13 @@ describe('SyntheticMarket', () => {
     for (const v of [a, b, c]) v.advanceTo(T0 + 30_000);
     const snapshot = (v: Venue) => {
       const m = v.market('ETHUSDT');
-      return [m.indexPrice.toString(), m.markPrice.toString(), m.book.bestBid(), m.book.bestAsk(), m.trades.size];
+      return [
+        m.indexPrice.toString(),
+        m.markPrice.toString(),
+        m.book.bestBid(),
+        m.book.bestAsk(),
+        m.trades.size,
+      ];
     };
     expect(snapshot(a)).toEqual(snapshot(b));
     expect(snapshot(a)).not.toEqual(snapshot(c));

@@ -84,6 +84,10 @@ export class SyntheticMarket implements VenueProcess {
     this.#next = time + this.#stepMs;
   }
 
+  skipTo(time: number): void {
+    this.#next = time;
+  }
+
   /** The index price of `asset` now. */
   indexPrice(asset: string): Decimal | undefined {
     return this.#indexes.get(asset)?.price;

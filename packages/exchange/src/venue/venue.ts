@@ -14,10 +14,12 @@ import { type AccountMargins, type AccountPosition, accountMargins } from '../ma
 import { breakEvenPrice } from '../margin/position.js';
 import { applyBackfill, backfillParamsFromSpec, generateBackfill } from '../marketData/backfill.js';
 import { Account, type ApiKeyRecord, type KeyPermissions, type PositionState } from './account.js';
+import { AlgoBook } from './algo/algoBook.js';
 import { cancelAllOrders, cancelOrder, type OrderRef } from './cancelOrder.js';
 import { EventOutbox, type VenueListener } from './events.js';
 import { type Id, IdSequence, toId } from './idSequence.js';
 import { checkLiquidations } from './liquidation.js';
+import { ListenKeys, listenKeyProcess } from './listenKeys.js';
 import { DEFAULT_HISTORY, type HistoryLimits, Market } from './market.js';
 import { type ModifyOrderInput, modifyOrder } from './modifyOrder.js';
 import type { NewOrderInput } from './orderInput.js';
@@ -71,6 +73,10 @@ export class Venue {
   readonly algoIds: IdSequence;
   /** The insurance fund: takes liquidation clearance fees, covers bankruptcies, takes unabsorbed positions. */
   readonly insuranceFund: Account;
+  /** Conditional orders of the Algo Service (`/fapi/v1/algoOrder`). */
+  readonly algo: AlgoBook;
+  /** User-data stream keys (`POST/PUT/DELETE /fapi/v1/listenKey`). */
+  readonly listenKeys: ListenKeys;
   /** The synthetic market (undefined with `marketData: 'none'`). */
   readonly synthetic: SyntheticMarket | undefined;
   #now: number;
@@ -118,9 +124,14 @@ export class Venue {
       this.markets.set(spec.symbol, market);
     }
     this.insuranceFund = this.createAccount({ system: true });
+    this.listenKeys = new ListenKeys(this);
+    this.addProcess(listenKeyProcess(this, this.listenKeys));
     this.synthetic = synthetic ? new SyntheticMarket(this, options.synthetic) : undefined;
     if (this.synthetic !== undefined) this.addProcess(this.synthetic);
     this.addProcess(new PriceFeeds(this));
+    this.algo = new AlgoBook(this);
+    this.addProcess(this.algo);
+    this.onAfterCommand(() => this.algo.process());
     this.advanceTo(options.startTime);
   }
 
@@ -160,6 +171,18 @@ export class Venue {
     this.outbox.flush();
   }
 
+  /**
+   * Jumps to `time` without simulating the gap: each process re-anchors its schedule (the synthetic
+   * market resumes from its last prices, missed funding settlements are skipped), then what is
+   * still due runs. Used when an exchange restarts after downtime; journaled like a command.
+   */
+  jumpTo(time: number): void {
+    if (time <= this.#now) return;
+    this.#now = time;
+    for (const process of this.#processes) process.skipTo?.(time);
+    this.advanceTo(time);
+  }
+
   /** Adds a process driven by {@link advanceTo}. */
   addProcess(process: VenueProcess): void {
     this.#processes.push(process);
@@ -181,6 +204,7 @@ export class Venue {
   /** A market's mark price changed: stream it, re-check triggers and liquidations. */
   markPriceChanged(market: Market): void {
     this.outbox.mark(market.symbol, this.#now);
+    this.algo.notePrice(market.symbol, 'MARK_PRICE');
     this.#markChanged.add(market);
   }
 
@@ -261,6 +285,7 @@ export class Venue {
     takerSequence: number,
   ): Id {
     const tradeId = market.recordTrade(priceTick, qtySteps, isBuyerMaker, takerSequence, this.#now);
+    this.algo.notePrice(market.symbol, 'CONTRACT_PRICE');
     this.outbox.trade({
       symbol: market.symbol,
       tradeId,
@@ -508,9 +533,9 @@ export class Venue {
     if (account.system || !this.outbox.hasListeners) return;
     const B: AccountUpdateBalance[] = balances.map(({ asset, balanceChange }) => ({
       a: asset,
-      wb: account.wallet(asset).toString(),
-      cw: this.crossWalletBalance(account, asset).toString(),
-      bc: balanceChange.toString(),
+      wb: money(account.wallet(asset)),
+      cw: money(this.crossWalletBalance(account, asset)),
+      bc: money(balanceChange),
     }));
     const P: AccountUpdatePosition[] = positions.map((p) => this.positionUpdate(account, p));
     this.outbox.user(account.id, { e: 'ACCOUNT_UPDATE', E: this.#now, T: this.#now, a: { m: reason, B, P } });
@@ -583,4 +608,9 @@ export class Venue {
   nextTranId(): Id {
     return this.tranIds.next();
   }
+}
+
+/** Money as Binance prints it: 8 decimals. */
+function money(value: Decimal): string {
+  return value.round(8, 'down').toString();
 }

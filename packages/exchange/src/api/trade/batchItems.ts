@@ -9,7 +9,8 @@ import type { RawParams } from '../params.js';
 export function batchItems(list: readonly unknown[], max: number): RawParams[] {
   if (list.length === 0 || list.length > max) throw apiError(-4082, [String(list.length)]);
   return list.map((item) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw apiError(-1130, ['batchOrders']);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw apiError(-1130, ['batchOrders']);
     const params: Record<string, string> = {};
     for (const [key, value] of Object.entries(item)) {
       if (typeof value === 'string') params[key] = value;

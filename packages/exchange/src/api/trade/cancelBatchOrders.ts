@@ -29,8 +29,10 @@ export const cancelBatchOrders = defineEndpoint<BatchOrderResult[]>({
               return { clientOrderId: id };
             })
           : [];
-    if (ids === undefined && clientIds === undefined) throw missingEither('orderIdList', 'origClientOrderIdList');
-    if (refs.length === 0 || refs.length > 10) throw apiError(-1130, [ids !== undefined ? 'orderIdList' : 'origClientOrderIdList']);
+    if (ids === undefined && clientIds === undefined)
+      throw missingEither('orderIdList', 'origClientOrderIdList');
+    if (refs.length === 0 || refs.length > 10)
+      throw apiError(-1130, [ids !== undefined ? 'orderIdList' : 'origClientOrderIdList']);
     return refs.map((ref) =>
       batchItem(() => venue.orderView(venue.cancelOrder(account, symbol, ref), { withCumQty: true })),
     );

@@ -1,4 +1,4 @@
-import { type Order, ORDER_SIDES, REQUEST_PRICE_MATCHES } from '@basis/core';
+import { ORDER_SIDES, type Order, REQUEST_PRICE_MATCHES } from '@basis/core';
 import type { ModifyOrderInput } from '../../venue/modifyOrder.js';
 import { accountOf, defineEndpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';

@@ -5,6 +5,7 @@ import { missingEither, type ParamReader } from '../params.js';
 export function parseOrderRef(p: ParamReader): OrderRef {
   const orderId = p.id('orderId');
   const clientOrderId = p.string('origClientOrderId');
-  if (orderId === undefined && clientOrderId === undefined) throw missingEither('orderId', 'origClientOrderId');
+  if (orderId === undefined && clientOrderId === undefined)
+    throw missingEither('orderId', 'origClientOrderId');
   return orderId === undefined ? { clientOrderId } : { orderId };
 }

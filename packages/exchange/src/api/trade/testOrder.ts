@@ -2,9 +2,9 @@ import {
   ALGO_ORDER_TYPES,
   Decimal,
   NEW_ORDER_RESP_TYPES,
-  type Order,
   ORDER_SIDES,
   ORDER_TYPES,
+  type Order,
   POSITION_SIDES,
   REQUEST_PRICE_MATCHES,
   SELF_TRADE_PREVENTION_MODES,
@@ -80,7 +80,10 @@ export const testOrder = defineEndpoint<Order>({
     if (price !== undefined) checkPrice(market, price);
     if (closePosition && quantity !== undefined) throw apiError(-4137);
     if (!closePosition && quantity === undefined) throw apiError(-1102, ['quantity']);
-    const qtySteps = quantity === undefined ? 0 : checkQuantity(market, quantity, !type.startsWith('STOP') && type !== 'TAKE_PROFIT');
+    const qtySteps =
+      quantity === undefined
+        ? 0
+        : checkQuantity(market, quantity, !type.startsWith('STOP') && type !== 'TAKE_PROFIT');
     return venue.orderView(
       {
         orderId: 0,

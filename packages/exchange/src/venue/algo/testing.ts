@@ -1,0 +1,184 @@
+import { Decimal, type UserDataEvent } from '@basis/core';
+import type { ApiError } from '../../api/apiError.js';
+import type { Account } from '../account.js';
+import type { NewOrderInput } from '../orderInput.js';
+import { Venue } from '../venue.js';
+import { AlgoBook } from './algoBook.js';
+import type { AlgoOrderInput } from './algoInput.js';
+
+/** The start time of the algo tests' venues. */
+export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
+
+/** A new order for `venue.placeOrder`, LIMIT GTC with a RESULT response unless `extra` says otherwise. */
+export function limitOrder(
+  symbol: string,
+  side: 'BUY' | 'SELL',
+  qty: string,
+  price: string,
+  extra: Partial<NewOrderInput> = {},
+): NewOrderInput {
+  return {
+    symbol,
+    side,
+    positionSide: undefined,
+    type: 'LIMIT',
+    timeInForce: 'GTC',
+    quantity: Decimal.parse(qty),
+    price: Decimal.parse(price),
+    reduceOnly: undefined,
+    newClientOrderId: undefined,
+    newOrderRespType: 'RESULT',
+    priceMatch: undefined,
+    selfTradePreventionMode: undefined,
+    goodTillDate: undefined,
+    ...extra,
+  };
+}
+
+/** A MARKET order for `venue.placeOrder`. */
+export function marketOrder(
+  symbol: string,
+  side: 'BUY' | 'SELL',
+  qty: string,
+  extra: Partial<NewOrderInput> = {},
+): NewOrderInput {
+  return {
+    ...limitOrder(symbol, side, qty, '1'),
+    type: 'MARKET',
+    timeInForce: undefined,
+    price: undefined,
+    ...extra,
+  };
+}
+
+/** A conditional order for `AlgoBook.place`; prices and quantities as strings, the rest as sent. */
+export function algoOrder(
+  symbol: string,
+  side: 'BUY' | 'SELL',
+  type: AlgoOrderInput['type'],
+  fields: {
+    readonly quantity?: string | undefined;
+    readonly price?: string | undefined;
+    readonly triggerPrice?: string | undefined;
+    readonly activatePrice?: string | undefined;
+    readonly callbackRate?: string | undefined;
+  } & Partial<
+    Omit<AlgoOrderInput, 'quantity' | 'price' | 'triggerPrice' | 'activatePrice' | 'callbackRate'>
+  > = {},
+): AlgoOrderInput {
+  const { quantity, price, triggerPrice, activatePrice, callbackRate, ...rest } = fields;
+  const dec = (s: string | undefined): Decimal | undefined =>
+    s === undefined ? undefined : Decimal.parse(s);
+  return {
+    symbol,
+    side,
+    positionSide: undefined,
+    type,
+    timeInForce: undefined,
+    quantity: dec(quantity),
+    price: dec(price),
+    triggerPrice: dec(triggerPrice),
+    workingType: undefined,
+    priceMatch: undefined,
+    closePosition: undefined,
+    priceProtect: undefined,
+    reduceOnly: undefined,
+    activatePrice: dec(activatePrice),
+    callbackRate: dec(callbackRate),
+    clientAlgoId: undefined,
+    newOrderRespType: 'ACK',
+    selfTradePreventionMode: undefined,
+    goodTillDate: undefined,
+    ...rest,
+  };
+}
+
+/** The Binance code of the ApiError `fn` throws (fails when it does not throw). */
+export function codeOf(fn: () => unknown): number {
+  try {
+    fn();
+  } catch (error) {
+    return (error as ApiError).code;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The ApiError `fn` throws. */
+export function errorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    return error as ApiError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/**
+ * A venue (default symbols, seed 1, no synthetic market: empty books and prices that move only when a
+ * test moves them) with an algo book of its own, a liquidity account, a trader and a
+ * "mover" whose small trades set the last price; `events` collects the trader's user-data events.
+ * The book's hooks are called by hand, as the venue does once wired.
+ */
+export function algoFixture(options: { readonly traderUsdt?: string; readonly maxOpen?: number } = {}) {
+  const venue = new Venue({ startTime: T0, seed: 1, marketData: 'none' });
+  const algo = new AlgoBook(
+    venue,
+    options.maxOpen === undefined ? {} : { maxOpenPerAccount: options.maxOpen },
+  );
+  // The book the helpers tell about price changes (a test may swap in a restored one).
+  let book = algo;
+  const maker = venue.createAccount({ balances: { USDT: '10000000' } });
+  const mover = venue.createAccount({ balances: { USDT: '10000000' } });
+  const trader = venue.createAccount({ balances: { USDT: options.traderUsdt ?? '100000' } });
+  const events: UserDataEvent[] = [];
+  venue.subscribe({ userEvent: (id, e) => id === trader.id && events.push(e) });
+
+  /**
+   * Prints one trade of 0.002 BTC at `price` (a resting maker order taken by the mover), then tells
+   * the algo book. Throws when resting liquidity on the way would make the trade print elsewhere.
+   */
+  function print(price: string, symbol = 'BTCUSDT'): void {
+    const market = venue.market(symbol);
+    const tick = Number(Decimal.parse(price).div(market.tickSize, 0, 'down').units);
+    const bid = market.book.bestBid();
+    const ask = market.book.bestAsk();
+    const qty = symbol === 'BTCUSDT' ? '0.002' : '1';
+    if ((Number.isNaN(ask) || ask >= tick) && (Number.isNaN(bid) || bid < tick)) {
+      venue.placeOrder(maker, limitOrder(symbol, 'SELL', qty, price));
+      venue.placeOrder(mover, limitOrder(symbol, 'BUY', qty, price, { timeInForce: 'IOC' }));
+    } else if ((Number.isNaN(bid) || bid <= tick) && (Number.isNaN(ask) || ask > tick)) {
+      venue.placeOrder(maker, limitOrder(symbol, 'BUY', qty, price));
+      venue.placeOrder(mover, limitOrder(symbol, 'SELL', qty, price, { timeInForce: 'IOC' }));
+    } else {
+      throw new Error(`resting liquidity prevents a print at ${price}`);
+    }
+    if (market.lastPriceTick !== tick) throw new Error(`printed ${market.lastPriceTick}, not ${tick}`);
+    book.notePrice(symbol, 'CONTRACT_PRICE');
+  }
+
+  /** Sets the mark price and tells the algo book. */
+  function mark(price: string, symbol = 'BTCUSDT'): void {
+    venue.market(symbol).markPrice = Decimal.parse(price);
+    book.notePrice(symbol, 'MARK_PRICE');
+  }
+
+  /** Opens a position for `account` by trading against a resting maker order at `price`. */
+  function open(account: Account, side: 'BUY' | 'SELL', qty: string, price: string): void {
+    venue.placeOrder(maker, limitOrder('BTCUSDT', side === 'BUY' ? 'SELL' : 'BUY', qty, price));
+    venue.placeOrder(account, marketOrder('BTCUSDT', side, qty));
+    book.notePrice('BTCUSDT', 'CONTRACT_PRICE');
+  }
+
+  /** The trader's ALGO_UPDATE statuses delivered so far (after a commit). */
+  function statuses(): string[] {
+    venue.commit();
+    return events.flatMap((e) => (e.e === 'ALGO_UPDATE' ? [e.o.X] : []));
+  }
+
+  /** Makes the helpers report price changes to `next` instead. */
+  function useBook(next: AlgoBook): void {
+    book = next;
+  }
+
+  return { venue, algo, maker, mover, trader, events, print, mark, open, statuses, useBook };
+}
