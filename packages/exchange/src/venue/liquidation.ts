@@ -79,6 +79,7 @@ function liquidate(
   const symbols = new Set(positions.map((p) => p.symbol));
   for (const symbol of symbols) {
     cancelEvery(venue, venue.market(symbol), account, [...account.openOrdersOf(symbol).values()]);
+    venue.algo.cancelAll(account, symbol);
   }
   for (const p of positions) {
     if (p.amount.isZero()) continue;
@@ -159,13 +160,18 @@ function deleverage(
     if (other === account || other.system) continue;
     for (const p of other.positions.values()) {
       if (p.symbol !== market.symbol || p.amount.isZero() || p.amount.isPositive() !== wantLong) continue;
-      const score = adlScore({
-        contract: market.contract,
-        position: p,
-        markPrice: market.markPrice,
-        bankruptcyPrice: undefined,
-      });
-      if (score !== undefined) candidates.push({ account: other, position: p, score });
+      const isolated = other.settingsFor(p.symbol).marginType === 'ISOLATED';
+      const wallet = isolated ? p.isolatedWallet : venue.crossWalletBalance(other, market.spec.marginAsset);
+      const bankrupt = bankruptcyPrice({ contract: market.contract, positions: [p], walletBalance: wallet });
+      // Binance's ranking (profit × leverage); a position without a bankruptcy price ranks by profit.
+      const score =
+        adlScore({
+          contract: market.contract,
+          position: p,
+          markPrice: market.markPrice,
+          bankruptcyPrice: bankrupt,
+        }) ?? unrealizedPnl(market.contract, p, market.markPrice);
+      candidates.push({ account: other, position: p, score });
     }
   }
   candidates.sort((a, b) => b.score.cmp(a.score) || a.account.id - b.account.id);

@@ -105,7 +105,8 @@ export function setMarginType(
   const settings = account.settingsFor(symbol);
   if (settings.marginType === marginType) throw apiError(-4046);
   if (marginType === 'ISOLATED' && account.multiAssetsMargin) throw apiError(-4168);
-  if (account.openOrderCount(symbol) > 0) throw apiError(-4047);
+  // Conditional orders count as open orders here, as on Binance.
+  if (account.openOrderCount(symbol) + venue.algo.openCount(account, symbol) > 0) throw apiError(-4047);
   if (account.hasPositions(symbol)) throw apiError(-4048);
   settings.marginType = marginType;
   return SUCCESS;
@@ -116,9 +117,8 @@ export function setMarginType(
  * `-4059` when unchanged, `-4067` with open orders on any symbol, `-4068` with any position.
  */
 export function setPositionMode(venue: Venue, account: Account, dual: boolean): CodeMsgAck {
-  void venue;
   if (account.dualSidePosition === dual) throw apiError(-4059);
-  if (account.openOrderCount() > 0) throw apiError(-4067);
+  if (account.openOrderCount() + venue.algo.openCount(account) > 0) throw apiError(-4067);
   if (account.hasPositions()) throw apiError(-4068);
   account.dualSidePosition = dual;
   return SUCCESS;
