@@ -1,0 +1,50 @@
+import { createExchange, type Exchange } from '@basis/exchange';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createClient } from '../../clients/createClient.js';
+import { inProcess } from '../../transports/inProcess.js';
+import { getServerTime } from './getServerTime.js';
+
+let exchange: Exchange;
+let restUrl: string;
+
+beforeAll(async () => {
+  exchange = createExchange({ seed: 1, synthetic: { backfillMinutes: 30 } });
+  ({ restUrl } = await exchange.listen());
+});
+
+afterAll(async () => {
+  await exchange.close();
+});
+
+describe('getServerTime', () => {
+  test('default', async () => {
+    const client = createClient({ env: 'local', baseUrl: restUrl });
+    const before = Date.now();
+    const { serverTime } = await getServerTime(client);
+    expect(serverTime).toBeGreaterThanOrEqual(before - 1000);
+    expect(serverTime).toBeLessThanOrEqual(Date.now() + 1000);
+    await client.close();
+  });
+
+  test('behavior: in process, the exchange clock is the answer', async () => {
+    const client = createClient({ env: 'local', transport: inProcess({ handler: exchange }) });
+    expect(await getServerTime(client)).toEqual({ serverTime: expect.any(Number) });
+  });
+
+  test('behavior: a COIN-M client asks /dapi', async () => {
+    const paths: string[] = [];
+    const client = createClient({
+      env: 'local',
+      market: 'coinm',
+      transport: {
+        kind: 'fake',
+        request: async (request) => {
+          paths.push(request.path);
+          return { status: 200, headers: {}, body: '{"serverTime":1}' };
+        },
+      },
+    });
+    expect(await getServerTime(client)).toEqual({ serverTime: 1 });
+    expect(paths).toEqual(['/dapi/v1/time']);
+  });
+});
