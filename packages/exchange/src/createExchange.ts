@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Clock, createLiveClock, parseJson, stringifyJson } from '@basis/core';
 import {
   type AdminCommand,
@@ -12,12 +12,18 @@ import type { Endpoint } from './api/endpoint.js';
 import type { RawParams } from './api/params.js';
 import { ROUTES } from './api/routes.js';
 import type { SymbolSpec } from './config/symbolSpec.js';
+import { FaultInjector } from './faults/faultInjector.js';
+import type { FaultRuleSpec } from './faults/faultModel.js';
 import { createRestHandler, type RestHandler, type RestRequest, type RestResponse } from './rest/handler.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rest/rateLimit.js';
 import { type RestServer, startRestServer } from './rest/server.js';
+import type { SnapshotFileInfo } from './store/snapshot.js';
 import { type FsyncPolicy, openStore, type Store } from './store/store.js';
 import type { HistoryLimits } from './venue/market.js';
+import type { ReplayAlign } from './venue/replayMarket.js';
 import { Venue, type VenueOptions } from './venue/venue.js';
+import { attachWebSockets, type WebSockets } from './ws/attachWebSockets.js';
+import type { WebSocketLimits } from './ws/limits.js';
 
 /** How a local exchange is set up. Every option has a default: `createExchange()` just works. */
 export interface ExchangeOptions {
@@ -29,11 +35,35 @@ export interface ExchangeOptions {
   /** Where order, trade and update ids start; above 2^53 to test clients' id handling. */
   readonly idStart?: bigint | number;
   readonly marketData?: VenueOptions['marketData'];
+  /**
+   * Replay Binance's historical files (the data.binance.vision layout, or flat) as the market-data
+   * source instead of the synthetic market. `align: 'now'` (default) plays them from the exchange's
+   * start at real speed; `history` keeps their timestamps (a virtual clock started there).
+   */
+  readonly replay?: { readonly dir: string; readonly align?: ReplayAlign };
+  /** Fault injection from the start: the injector's seed (default 1) and rules (`basis exchange --fault`). */
+  readonly faults?: { readonly seed?: number | string; readonly rules?: readonly FaultRuleSpec[] };
+  /** Binance's WebSocket limits by default; tests shorten them. */
+  readonly webSocketLimits?: Partial<WebSocketLimits>;
   readonly synthetic?: VenueOptions['synthetic'];
   readonly history?: HistoryLimits;
   /** Directory of the journal and snapshots; restarting with it resumes the same exchange. */
   readonly stateDir?: string;
   readonly fsync?: FsyncPolicy;
+  /** A snapshot after this many journaled commands (default: the store's, 50,000); 0 for none. */
+  readonly snapshotEvery?: number;
+  /**
+   * A snapshot once the venue's clock moved this far since the last one (default 5 minutes; 0 for
+   * none), so a restart re-simulates at most this much of the market even when few commands come.
+   */
+  readonly snapshotIntervalMs?: number;
+  /** Keep every journal segment, so the whole history can be replayed (see `ignoreSnapshots`). */
+  readonly keepJournal?: boolean;
+  /**
+   * Recover by replaying the whole journal from empty, passing over the snapshots (needs a journal
+   * kept with `keepJournal`): to check that replay reproduces what the snapshots hold.
+   */
+  readonly ignoreSnapshots?: boolean;
   /** Binance's limits by default; `{ enabled: false }` for load tests. */
   readonly rateLimits?: Partial<RateLimitConfig>;
   /** The account created on a fresh start (default: 100,000 USDT and 100,000 USDC); false for none. */
@@ -65,12 +95,37 @@ export interface ExchangeEndpoints {
   close(): Promise<void>;
 }
 
+/** How a restarted exchange got its state back from its state directory. */
+export interface ExchangeRecovery {
+  /** The sequence number of the snapshot it started from; undefined when it replayed from empty. */
+  readonly snapshotSeq: number | undefined;
+  /** How many journaled commands it replayed after the snapshot. */
+  readonly replayed: number;
+  /** The last journaled command's sequence number. */
+  readonly lastSeq: number;
+  /** Whether a torn last record (a write a crash cut short, never acknowledged) was discarded. */
+  readonly torn: boolean;
+  /** Damaged snapshots passed over (set aside as `.corrupt`). */
+  readonly skippedSnapshots: number;
+}
+
 /** A running local exchange. */
 export interface Exchange {
   readonly venue: Venue;
   readonly clock: Clock;
   readonly rest: RestHandler;
   readonly defaultAccount: DefaultAccount | undefined;
+  /** Fault injection (also `/admin/faults`): REST answers, slow responses, clock skew, stream faults. */
+  readonly faults: FaultInjector;
+  /** The WebSocket side (market streams, user data, WebSocket API): its open connections and counts. */
+  readonly webSockets: Pick<WebSockets, 'connections' | 'stats'>;
+  /** With a state directory: what the start recovered (a fresh directory recovers nothing). */
+  readonly recovery: ExchangeRecovery | undefined;
+  /**
+   * Writes a snapshot of the venue now (after the last journaled command), so a restart replays
+   * nothing before it. Undefined without a state directory.
+   */
+  snapshot(): SnapshotFileInfo | undefined;
   /** Answers one HTTP request (Binance's REST API and `/admin`), without sockets. */
   handle(request: RestRequest): RestResponse;
   /** Runs an admin command, journaled. */
@@ -92,11 +147,14 @@ interface Genesis {
   readonly seed: number | string;
   readonly startTime: number;
   readonly idStart: string;
-  readonly marketData: 'synthetic' | 'none';
+  readonly marketData: NonNullable<VenueOptions['marketData']>;
   readonly symbols?: readonly SymbolSpec[];
 }
 
 const DEFAULT_BALANCES = { USDT: '100000', USDC: '100000' } as const;
+
+/** The default {@link ExchangeOptions.snapshotIntervalMs}: five minutes of venue time. */
+export const DEFAULT_SNAPSHOT_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Creates a local Binance USD-M Futures exchange: the venue, Binance's REST API, the admin API and,
@@ -105,19 +163,22 @@ const DEFAULT_BALANCES = { USDT: '100000', USDC: '100000' } as const;
 export function createExchange(options: ExchangeOptions = {}): Exchange {
   const clock = options.clock ?? createLiveClock();
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const store = options.stateDir === undefined ? undefined : openJournal(options.stateDir, options.fsync);
+  const store = options.stateDir === undefined ? undefined : openJournal(options);
   const genesis = store === undefined ? undefined : readGenesis(options.stateDir!);
   const fresh: Genesis = genesis ?? {
     version: 1,
     seed: options.seed ?? 1,
     startTime: clock.now(),
     idStart: String(options.idStart ?? 1),
-    marketData: options.marketData ?? 'synthetic',
+    marketData:
+      options.replay === undefined
+        ? (options.marketData ?? 'synthetic')
+        : { replay: { dir: resolve(options.replay.dir), align: options.replay.align ?? 'now' } },
     ...(options.symbols === undefined ? {} : { symbols: options.symbols }),
   };
   if (store !== undefined && genesis === undefined) writeGenesis(options.stateDir!, fresh);
 
-  const venue = new Venue({
+  const venueOptions: VenueOptions = {
     startTime: fresh.startTime,
     seed: fresh.seed,
     idStart: BigInt(fresh.idStart),
@@ -125,13 +186,60 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     ...(fresh.symbols === undefined ? {} : { symbols: fresh.symbols }),
     ...(options.history === undefined ? {} : { history: options.history }),
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
-  });
+  };
   const endpointsByName = new Map<string, Endpoint>();
   for (const endpoint of Object.values(ROUTES)) endpointsByName.set(endpoint.name, endpoint);
+
+  // Recover: the newest good snapshot, then the journal after it, each command at its own time
+  // through the same endpoints: the same commands at the same times give the same state.
+  let venue: Venue;
+  let recovery: ExchangeRecovery | undefined;
+  if (store === undefined) {
+    venue = new Venue(venueOptions);
+  } else {
+    const recovered = store.recover(options.ignoreSnapshots === true ? { ignoreSnapshots: true } : undefined);
+    venue =
+      recovered.snapshot === undefined
+        ? new Venue(venueOptions)
+        : Venue.restore(venueOptions, recovered.snapshot.state);
+    for (const { seq, entry } of recovered.commands) {
+      try {
+        replay(venue, endpointsByName, entry as JournalEntry);
+      } catch (error) {
+        // Replay runs only commands that succeeded: one that fails now means the state diverged.
+        const name = 'admin' in (entry as JournalEntry) ? 'an admin command' : (entry as { e: string }).e;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`the journal does not replay: command ${seq} (${name}) failed: ${message}`, {
+          cause: error,
+        });
+      }
+    }
+    recovery = {
+      snapshotSeq: recovered.snapshot?.seq,
+      replayed: recovered.commands.length,
+      lastSeq: recovered.lastSeq,
+      torn: recovered.torn,
+      skippedSnapshots: recovered.skippedSnapshots.length,
+    };
+  }
 
   const journal = (entry: JournalEntry): void => {
     store?.append(entry);
   };
+  const describe = (error: unknown): string =>
+    error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Faults are transport, not state: not journaled, seeded apart from the venue. A forced listen-key
+  // expiry changes state, so it goes through the journaled admin path.
+  const faults = new FaultInjector({
+    now: () => clock.now(),
+    venue,
+    routes: ROUTES,
+    ...(options.faults?.seed === undefined ? {} : { seed: options.faults.seed }),
+    ...(options.faults?.rules === undefined ? {} : { rules: options.faults.rules }),
+    expireListenKey: (accountId) => {
+      admin({ kind: 'expireListenKey', accountId });
+    },
+  });
   const rest = createRestHandler({
     venue,
     routes: ROUTES,
@@ -140,28 +248,76 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     onCommand: (entry) =>
       journal({ t: entry.time, e: entry.endpoint, a: entry.accountId ?? null, p: entry.params }),
     onInternalError: (error, request) => {
-      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      log(`basis exchange: internal error answering ${request.method} ${request.path}: ${message}`);
+      log(`basis exchange: internal error answering ${request.method} ${request.path}: ${describe(error)}`);
     },
+    faults,
   });
+  const webSockets = attachWebSockets({
+    venue,
+    clock,
+    rest,
+    routes: ROUTES,
+    ...(options.webSocketLimits === undefined ? {} : { limits: options.webSocketLimits }),
+    onCommand: (entry) =>
+      journal({ t: entry.time, e: entry.endpoint, a: entry.accountId ?? null, p: entry.params }),
+    onInternalError: (error, { where }) =>
+      log(`basis exchange: internal error in ${where}: ${describe(error)}`),
+    faults,
+  });
+  faults.attachConnections(webSockets);
 
-  // Replay what the journal holds: the same commands at the same times give the same state.
-  if (store !== undefined) {
-    const recovered = store.recover();
-    for (const { entry } of recovered.commands) replay(venue, endpointsByName, entry as JournalEntry);
-  }
+  // Snapshots: after `snapshotEvery` commands, after `snapshotIntervalMs` of venue time, on demand
+  // and on close. A snapshot is of the state after the last journaled command; the venue may have
+  // moved on in time since, which a replay of the next command reproduces (advanceTo is
+  // path-independent).
+  const snapshotIntervalMs = options.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS;
+  let lastSnapshotTime = venue.now;
+  let snapshotFailed = false;
+  // A replay's position in its files is not part of a snapshot: a replaying exchange recovers by
+  // replaying its journal from the start (the store drops segments only after a snapshot).
+  const snapshots = store !== undefined && venue.replay === undefined;
+  const writeSnapshot = (): SnapshotFileInfo | undefined => {
+    if (!snapshots || store.status !== 'ready') return undefined;
+    const info = store.writeSnapshot(venue.snapshot(), store.lastSeq);
+    lastSnapshotTime = venue.now;
+    return info;
+  };
+  const maybeSnapshot = (): void => {
+    if (!snapshots || store.status !== 'ready') return;
+    const due =
+      store.shouldSnapshot() ||
+      (snapshotIntervalMs > 0 && venue.now - lastSnapshotTime >= snapshotIntervalMs);
+    if (!due) return;
+    try {
+      writeSnapshot();
+      snapshotFailed = false;
+    } catch (error) {
+      // The journal still has everything; the next attempt comes with the next command or tick.
+      lastSnapshotTime = venue.now;
+      if (!snapshotFailed) log(`basis exchange: cannot write a snapshot: ${String(error)}`);
+      snapshotFailed = true;
+    }
+  };
 
   const admin = (command: AdminCommand): AdminResult => {
     venue.advanceTo(clock.now());
     const result = applyAdminCommand(venue, command);
     journal({ t: venue.now, admin: command });
     venue.commit();
+    maybeSnapshot();
     return result;
   };
 
-  // Resume: simulate a short gap, jump over a long one (journaled, so a replay jumps too).
+  // Resume: simulate a short gap, jump over a long one. The jump is journaled at the venue's time
+  // before it, so a replay jumps from the same state instead of simulating the gap.
   const gap = clock.now() - venue.now;
-  if (gap > (options.maxCatchUpMs ?? 60_000)) admin({ kind: 'jump', time: clock.now() });
+  if (gap > (options.maxCatchUpMs ?? 60_000)) {
+    const command: AdminCommand = { kind: 'jump', time: clock.now() };
+    const t = venue.now;
+    applyAdminCommand(venue, command);
+    journal({ t, admin: command });
+    venue.commit();
+  }
 
   let defaultAccount: DefaultAccount | undefined;
   if (genesis === undefined && options.defaultAccount !== false) {
@@ -174,21 +330,40 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     defaultAccount = findDefaultAccount(venue);
   }
 
-  const adminHandler = createAdminHandler({ venue, admin, rest: () => rest, clock });
+  const snapshot = (): SnapshotFileInfo | undefined => {
+    venue.advanceTo(clock.now());
+    return writeSnapshot();
+  };
+  const adminHandler = createAdminHandler({
+    venue,
+    admin,
+    rest: () => rest,
+    clock,
+    faults,
+    ...(store === undefined ? {} : { snapshot }),
+  });
   const driver = clock.setInterval(() => {
     venue.advanceTo(clock.now());
+    maybeSnapshot();
   }, options.tickMs ?? 50);
 
   let server: RestServer | undefined;
   let closed: Promise<void> | undefined;
-  const handle = (request: RestRequest): RestResponse =>
-    request.path.startsWith('/admin') ? adminHandler.handle(request) : rest.handle(request);
+  const handle = (request: RestRequest): RestResponse => {
+    const response = request.path.startsWith('/admin') ? adminHandler.handle(request) : rest.handle(request);
+    maybeSnapshot();
+    return response;
+  };
 
   return {
     venue,
     clock,
     rest,
     defaultAccount,
+    faults,
+    webSockets,
+    recovery,
+    snapshot,
     handle,
     admin,
     async listen(listenOptions = {}) {
@@ -197,6 +372,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
         handler: { handle },
         host: listenOptions.host ?? '127.0.0.1',
         port: listenOptions.port ?? 0,
+        onUpgrade: webSockets.onUpgrade,
       });
       const s = server;
       const wsBase = s.url.replace(/^http/, 'ws');
@@ -211,8 +387,14 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     close() {
       closed ??= (async () => {
         clock.clearInterval(driver);
+        await webSockets.close();
         await server?.close();
-        store?.close();
+        try {
+          // Restarting from here replays nothing, not even the market since the last command.
+          writeSnapshot();
+        } finally {
+          store?.close();
+        }
       })();
       return closed;
     },
@@ -235,11 +417,14 @@ function replay(venue: Venue, endpoints: ReadonlyMap<string, Endpoint>, entry: J
   }
 }
 
-function openJournal(dir: string, fsync: FsyncPolicy | undefined): Store {
+function openJournal(options: ExchangeOptions): Store {
+  const dir = options.stateDir!;
   mkdirSync(dir, { recursive: true });
   return openStore({
     dir,
-    ...(fsync === undefined ? {} : { fsync }),
+    fsync: options.fsync,
+    snapshotEvery: options.snapshotEvery,
+    keepJournal: options.keepJournal,
     encode: stringifyJson,
     decode: parseJson,
   });

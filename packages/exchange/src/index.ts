@@ -12,10 +12,33 @@ export type {
   Exchange,
   ExchangeEndpoints,
   ExchangeOptions,
+  ExchangeRecovery,
 } from './createExchange.js';
-export { createExchange } from './createExchange.js';
+export { createExchange, DEFAULT_SNAPSHOT_INTERVAL_MS } from './createExchange.js';
+export { FAULT_FLAGS, type FaultFlags, parseFaultFlag, parseFaultFlags } from './faults/cliFlags.js';
+export { FaultInjector, type FaultInjectorOptions } from './faults/faultInjector.js';
+export {
+  FAULT_KINDS,
+  FaultError,
+  type FaultKind,
+  type FaultRuleSpec,
+  type FaultRuleStatus,
+  type FaultScope,
+} from './faults/faultModel.js';
+export { ReplayError } from './marketData/replay/replayError.js';
 export type { RestHandler, RestRequest, RestResponse } from './rest/handler.js';
 export type { RateLimitConfig } from './rest/rateLimit.js';
 export { DEFAULT_RATE_LIMITS } from './rest/rateLimit.js';
 export type { VenueListener } from './venue/events.js';
+export {
+  REPLAY_ALIGNMENTS,
+  type ReplayAlign,
+  ReplayMarket,
+  type ReplayMarketOptions,
+  type ReplayStatus,
+  replayStartTime,
+} from './venue/replayMarket.js';
 export { Venue, type VenueOptions } from './venue/venue.js';
+export { VenueSnapshotError } from './venue/venueSnapshot.js';
+export type { WebSocketConnectionInfo, WebSockets } from './ws/attachWebSockets.js';
+export type { WebSocketLimits } from './ws/limits.js';

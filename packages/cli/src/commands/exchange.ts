@@ -1,4 +1,6 @@
-import { createExchange } from '@basis/exchange';
+import { statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { createExchange, FAULT_FLAGS, FaultError, parseFaultFlags } from '@basis/exchange';
 import { CliUsageError } from '../cliError.js';
 import { defineCommand } from '../command.js';
 
@@ -25,22 +27,38 @@ export default defineCommand({
       default: false,
       description: "turn off Binance's request and order limits",
     },
+    ...FAULT_FLAGS,
   },
   async run({ flags, io }) {
     const port = Number(flags.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new CliUsageError(`--port must be 0..65535, got ${flags.port}`);
-    if (flags.replay !== undefined) {
-      throw new CliUsageError('--replay is not available yet; run without it for the synthetic market');
+    const replayDir = flags.replay === undefined ? undefined : resolvePath(flags.replay);
+    if (replayDir !== undefined && !isDirectory(replayDir)) {
+      throw new CliUsageError(
+        `--replay must be a directory of Binance historical files, got ${flags.replay}`,
+      );
+    }
+    let faults: ReturnType<typeof parseFaultFlags>;
+    try {
+      faults = parseFaultFlags(flags);
+    } catch (error) {
+      if (error instanceof FaultError) throw new CliUsageError(error.message);
+      throw error;
     }
     const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
+    // A replay plays from the exchange's start at real speed (align 'now'): clients sign with the wall clock.
     const exchange = createExchange({
       seed,
+      ...(replayDir === undefined ? {} : { replay: { dir: replayDir } }),
       ...(flags.state === undefined ? {} : { stateDir: flags.state }),
       ...(flags['no-rate-limits'] ? { rateLimits: { enabled: false } } : {}),
+      faults,
     });
     const endpoints = await exchange.listen({ host: flags.host, port });
     const account = exchange.defaultAccount;
+    const replay = exchange.venue.replay;
+    const replayStart = replay?.status();
     const facts = {
       restUrl: endpoints.restUrl,
       wsUrl: endpoints.wsUrl,
@@ -52,6 +70,16 @@ export default defineCommand({
       seed,
       stateDir: flags.state ?? null,
       symbols: [...exchange.venue.markets.keys()],
+      replay:
+        replayStart === undefined
+          ? null
+          : {
+              dir: replayDir,
+              symbols: replayStart.symbols,
+              skipped: replayStart.skipped,
+              firstTime: replayStart.firstTime,
+              shiftMs: replayStart.shiftMs,
+            },
     };
     if (flags.json) {
       io.stdout.write(`${JSON.stringify(facts)}\n`);
@@ -66,6 +94,16 @@ export default defineCommand({
           `  api key     ${facts.apiKey ?? '(none)'}`,
           `  api secret  ${facts.apiSecret ?? '(none)'}`,
           `  symbols     ${facts.symbols.join(', ')}`,
+          ...(replayStart === undefined
+            ? [`  market      synthetic (seed ${facts.seed})`]
+            : [
+                `  market      replay of ${replayDir}, from ${new Date(replayStart.firstTime).toISOString()} on`,
+                ...replayStart.symbols.map(
+                  (s) => `  replayed    ${s.symbol}: ${s.prints}; index ${s.index}; mark ${s.mark}`,
+                ),
+                ...replayStart.skipped.map((s) => `  skipped     ${s.symbol}: ${s.reason}`),
+                '              other symbols have no market while replaying',
+              ]),
           flags.state === undefined
             ? '  state       in memory (use --state DIR to keep it)'
             : `  state       ${flags.state}`,
@@ -74,12 +112,44 @@ export default defineCommand({
         ].join('\n'),
       );
     }
+    // Say once when the replay runs out of data (or meets a malformed row); the market stays open.
+    const watch =
+      replay === undefined
+        ? undefined
+        : setInterval(() => {
+            const status = replay.status();
+            if (status.state === 'playing') return;
+            clearInterval(watch);
+            const at = new Date((status.endedAt ?? 0) - status.shiftMs).toISOString();
+            if (flags.json) {
+              const error = status.error?.message ?? null;
+              io.stdout.write(`${JSON.stringify({ event: 'replay', state: status.state, at, error })}\n`);
+            } else if (status.state === 'ended') {
+              io.stdout.write(
+                `Replay: end of the data (${at}); the market maker keeps quoting the last prices.\n`,
+              );
+            } else {
+              const detail = status.error?.details === undefined ? '' : ` (${status.error.details})`;
+              io.stdout.write(
+                `Replay stopped at ${at}: ${status.error?.shortMessage ?? 'error'}${detail}; the market maker keeps quoting the last prices.\n`,
+              );
+            }
+          }, 1000);
     await new Promise<void>((resolve) => {
       if (io.stopSignal.aborted) resolve();
       else io.stopSignal.addEventListener('abort', () => resolve(), { once: true });
     });
+    clearInterval(watch);
     await exchange.close();
     if (!flags.json) io.stdout.write('Stopped; the journal is flushed.\n');
     return 0;
   },
 });
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

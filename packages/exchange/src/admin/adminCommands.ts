@@ -1,4 +1,5 @@
 import { BasisError, Decimal } from '@basis/core';
+import { forceListenKeyExpiry } from '../faults/listenKeyExpiry.js';
 import type { KeyPermissions } from '../venue/account.js';
 import type { Venue } from '../venue/venue.js';
 
@@ -43,7 +44,9 @@ export type AdminCommand =
       readonly price: string;
       readonly durationMs?: number;
     }
-  | { readonly kind: 'jump'; readonly time: number };
+  | { readonly kind: 'jump'; readonly time: number }
+  /** Fault injection: the account's listen key expires now (journaled, so a restart reproduces it). */
+  | { readonly kind: 'expireListenKey'; readonly accountId: number };
 
 /** What an admin command returns to the caller (secrets appear only here, once). */
 export type AdminResult =
@@ -74,6 +77,16 @@ export class AdminError extends BasisError {
 export function applyAdminCommand(venue: Venue, command: AdminCommand): AdminResult {
   switch (command.kind) {
     case 'createAccount': {
+      // Everything that can fail is checked first: a command that throws must change nothing, as it
+      // is not journaled.
+      for (const amount of Object.values(command.balances ?? {})) parseAmount(amount);
+      const fresh = new Set<string>();
+      for (const spec of command.keys ?? []) {
+        if (spec.apiKey === undefined) continue;
+        if (venue.keys.has(spec.apiKey) || fresh.has(spec.apiKey))
+          throw new AdminError('an API key with that name exists already', 409);
+        fresh.add(spec.apiKey);
+      }
       const account = venue.createAccount(
         command.balances === undefined ? {} : { balances: command.balances },
       );
@@ -82,6 +95,8 @@ export function applyAdminCommand(venue: Venue, command: AdminCommand): AdminRes
       return { kind: 'account', accountId: account.id, keys };
     }
     case 'addKey':
+      if (command.key.apiKey !== undefined && venue.keys.has(command.key.apiKey))
+        throw new AdminError('an API key with that name exists already', 409);
       return { kind: 'key', key: issue(venue, command.accountId, command.key) };
     case 'transfer': {
       const amount = parseAmount(command.amount);
@@ -107,6 +122,9 @@ export function applyAdminCommand(venue: Venue, command: AdminCommand): AdminRes
     }
     case 'jump':
       venue.jumpTo(command.time);
+      return { kind: 'ok' };
+    case 'expireListenKey':
+      forceListenKeyExpiry(venue, command.accountId);
       return { kind: 'ok' };
   }
 }

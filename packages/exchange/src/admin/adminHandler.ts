@@ -1,6 +1,9 @@
 import { type Clock, Decimal, parseJson, stringifyJson, VirtualClock } from '@basis/core';
+import { faultAdminRoutes } from '../faults/adminRoutes.js';
+import type { FaultInjector } from '../faults/faultInjector.js';
 import type { RestHandler, RestRequest, RestResponse } from '../rest/handler.js';
 import type { RateLimitConfig } from '../rest/rateLimit.js';
+import type { SnapshotFileInfo } from '../store/snapshot.js';
 import type { Venue } from '../venue/venue.js';
 import { type AdminCommand, AdminError, type AdminResult, type KeySpec } from './adminCommands.js';
 import { accountState, exchangeState } from './adminViews.js';
@@ -12,6 +15,10 @@ export interface AdminHandlerOptions {
   readonly admin: (command: AdminCommand) => AdminResult;
   readonly rest: () => RestHandler;
   readonly clock: Clock;
+  /** Writes a snapshot now; absent when the exchange keeps no state directory. */
+  readonly snapshot?: () => SnapshotFileInfo | undefined;
+  /** Fault injection: serves `/admin/faults` (see `faults/adminRoutes.ts`); absent, those routes are 404. */
+  readonly faults?: FaultInjector;
 }
 
 type Route = (match: RegExpMatchArray, body: Record<string, unknown>) => unknown;
@@ -29,6 +36,9 @@ type Route = (match: RegExpMatchArray, body: Record<string, unknown>) => unknown
  * - `POST /admin/prices` `{symbol, indexPrice, durationMs?}` — set or move the index (the mark follows)
  * - `POST /admin/clock/advance` `{ms}` — a virtual clock moves; the wall clock cannot
  * - `GET|POST /admin/rate-limits` — read or change the limits
+ * - `POST /admin/snapshot` — write a snapshot of the state now (with a state directory), so a
+ *   restart replays nothing before it
+ * - `/admin/faults...` — fault injection (with the `faults` option; see `faults/adminRoutes.ts`)
  */
 export function createAdminHandler(options: AdminHandlerOptions): {
   handle(request: RestRequest): RestResponse;
@@ -104,12 +114,25 @@ export function createAdminHandler(options: AdminHandlerOptions): {
         return { time: venue.now };
       },
     ],
+    [
+      'POST',
+      /^\/admin\/snapshot$/,
+      () => {
+        const info = options.snapshot?.();
+        if (info === undefined) {
+          throw new AdminError('the exchange keeps no state; start it with a state directory', 409);
+        }
+        return { seq: info.seq, bytes: info.bytes, time: venue.now };
+      },
+    ],
     ['GET', /^\/admin\/rate-limits$/, () => options.rest().rateLimiter.usage()],
     [
       'POST',
       /^\/admin\/rate-limits$/,
       (_m, body) => options.rest().rateLimiter.configure(rateLimitChange(body)),
     ],
+    // Fault injection routes (faults/adminRoutes.ts).
+    ...(options.faults === undefined ? [] : faultAdminRoutes(options.faults)),
   ];
 
   return {

@@ -1,4 +1,4 @@
-import type { Rng } from '@basis/core';
+import type { Rng, RngState } from '@basis/core';
 import { Decimal, type DecimalInput, normal, poisson } from '@basis/core';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { assertInteger, MarketDataArgumentError } from './marketDataError.js';
@@ -36,6 +36,22 @@ interface Move {
   readonly toLog: number;
   readonly duration: number;
   elapsed: number;
+}
+
+/** An {@link IndexProcess}'s state as plain JSON (see {@link IndexProcess.snapshot}). */
+export interface IndexProcessSnapshot {
+  readonly rng: RngState;
+  /** The log price the walk continues from (a double: JSON keeps it exactly). */
+  readonly log: number;
+  readonly price: string;
+  /** The scripted move in progress, if any. */
+  readonly move: {
+    readonly fromLog: number;
+    readonly target: string;
+    readonly toLog: number;
+    readonly duration: number;
+    readonly elapsed: number;
+  } | null;
 }
 
 /**
@@ -150,6 +166,44 @@ export class IndexProcess {
       duration: durationMs,
       elapsed: 0,
     };
+  }
+
+  /** The process's state, for venue snapshots: restoring it continues the exact same path. */
+  snapshot(): IndexProcessSnapshot {
+    const move = this.#move;
+    return {
+      rng: this.#rng.snapshot(),
+      log: this.#log,
+      price: this.#price.toString(),
+      move:
+        move === undefined
+          ? null
+          : {
+              fromLog: move.fromLog,
+              target: move.target.toString(),
+              toLog: move.toLog,
+              duration: move.duration,
+              elapsed: move.elapsed,
+            },
+    };
+  }
+
+  /** Continues from a {@link snapshot} (of a process with the same parameters). */
+  restore(snapshot: IndexProcessSnapshot): void {
+    this.#rng.restore(snapshot.rng);
+    this.#log = snapshot.log;
+    this.#price = Decimal.parse(snapshot.price);
+    const move = snapshot.move;
+    this.#move =
+      move === null
+        ? undefined
+        : {
+            fromLog: move.fromLog,
+            target: Decimal.parse(move.target),
+            toLog: move.toLog,
+            duration: move.duration,
+            elapsed: move.elapsed,
+          };
   }
 
   #logIncrement(years: number): number {

@@ -72,6 +72,40 @@ export interface KlineStoreOptions {
   readonly retentionMinutes?: number;
 }
 
+/**
+ * A {@link KlineStore} as plain JSON (see {@link KlineStore.snapshot}): the kept minutes, oldest
+ * first, as columns of store units (NaN, written as null, marks a minute without a trade id).
+ */
+export interface KlineStoreSnapshot {
+  /** Minute number (`time / 60,000`) of the first minute ever ingested; null when empty. */
+  readonly firstMinute: number | null;
+  /** Minute number of the latest minute; null when empty. The columns end with it. */
+  readonly lastMinute: number | null;
+  readonly lastTime: number | null;
+  readonly lastClose: number | null;
+  /** The trade id at offset 0 of the trade-id columns; null before the first id. */
+  readonly idBase: TradeId | null;
+  readonly open: readonly number[];
+  readonly high: readonly number[];
+  readonly low: readonly number[];
+  readonly close: readonly number[];
+  readonly count: readonly number[];
+  /** Volume columns (trade klines only); quote volumes as 52-bit halves. */
+  readonly volume: KlineVolumeSnapshot | null;
+}
+
+/** The volume columns of a {@link KlineStoreSnapshot}. */
+export interface KlineVolumeSnapshot {
+  readonly volume: readonly number[];
+  readonly quoteLo: readonly number[];
+  readonly quoteHi: readonly number[];
+  readonly takerVolume: readonly number[];
+  readonly takerQuoteLo: readonly number[];
+  readonly takerQuoteHi: readonly number[];
+  readonly firstId: readonly (number | null)[];
+  readonly lastId: readonly (number | null)[];
+}
+
 /** A `GET /fapi/v1/klines` query (also mark/index/premium index klines). */
 export interface KlineQuery {
   readonly interval: KlineInterval;
@@ -404,6 +438,98 @@ export class KlineStore {
       startTime,
       endTime,
     );
+  }
+
+  /** The store's content as plain JSON, for venue snapshots. */
+  snapshot(): KlineStoreSnapshot {
+    const empty = this.isEmpty;
+    const from = empty ? 0 : this.#firstRetained();
+    const to = empty ? -1 : this.#lastMinute;
+    const column = (values: Float64Array): number[] => {
+      const out: number[] = [];
+      for (let m = from; m <= to; m++) out.push(values[slotOf(m, this.retentionMinutes)]!);
+      return out;
+    };
+    const vol = this.#vol;
+    return {
+      firstMinute: empty ? null : this.#firstMinute,
+      lastMinute: empty ? null : this.#lastMinute,
+      lastTime: empty ? null : this.#lastTime,
+      lastClose: Number.isNaN(this.#lastClose) ? null : this.#lastClose,
+      idBase: this.#ids === undefined ? null : this.#ids.idAt(0),
+      open: column(this.#open),
+      high: column(this.#high),
+      low: column(this.#low),
+      close: column(this.#close),
+      count: column(this.#count),
+      volume:
+        vol === undefined
+          ? null
+          : {
+              volume: column(vol.volume),
+              quoteLo: column(vol.quoteLo),
+              quoteHi: column(vol.quoteHi),
+              takerVolume: column(vol.takerVolume),
+              takerQuoteLo: column(vol.takerQuoteLo),
+              takerQuoteHi: column(vol.takerQuoteHi),
+              firstId: column(vol.firstId),
+              lastId: column(vol.lastId),
+            },
+    };
+  }
+
+  /**
+   * Replaces the store's content with a {@link snapshot} of a store of the same kind (trade or
+   * sample klines). A snapshot holding more minutes than this store keeps keeps its newest ones.
+   */
+  restore(snapshot: KlineStoreSnapshot): void {
+    const vol = this.#vol;
+    if ((vol === undefined) !== (snapshot.volume === null)) {
+      throw new MarketDataArgumentError('A kline snapshot of the other kind (trade or sample klines).');
+    }
+    const n = snapshot.open.length;
+    const columns = [snapshot.high, snapshot.low, snapshot.close, snapshot.count];
+    if (snapshot.volume !== null) columns.push(...(Object.values(snapshot.volume) as number[][]));
+    if (columns.some((c) => c.length !== n)) {
+      throw new MarketDataArgumentError('A kline snapshot has columns of different lengths.');
+    }
+    this.#ids = snapshot.idBase === null ? undefined : new TradeIdBase(snapshot.idBase);
+    this.#lastClose = snapshot.lastClose ?? Number.NaN;
+    if (snapshot.lastMinute === null || snapshot.firstMinute === null || n === 0) {
+      this.#firstMinute = Number.NaN;
+      this.#lastMinute = Number.NEGATIVE_INFINITY;
+      this.#lastTime = Number.NEGATIVE_INFINITY;
+      this.#slot = 0;
+      return;
+    }
+    const cap = this.retentionMinutes;
+    const last = snapshot.lastMinute;
+    const first = last - n + 1;
+    const from = Math.max(first, last - cap + 1);
+    // Minutes the snapshot does not carry (a store that keeps more) must not count as kept.
+    const needed = Math.max(snapshot.firstMinute, last - cap + 1);
+    this.#firstMinute = needed >= first ? snapshot.firstMinute : first;
+    this.#lastMinute = last;
+    this.#lastTime = snapshot.lastTime ?? Number.NEGATIVE_INFINITY;
+    this.#slot = slotOf(last, cap);
+    const put = (values: Float64Array, source: readonly (number | null)[]): void => {
+      for (let m = from; m <= last; m++) values[slotOf(m, cap)] = source[m - first] ?? Number.NaN;
+    };
+    put(this.#open, snapshot.open);
+    put(this.#high, snapshot.high);
+    put(this.#low, snapshot.low);
+    put(this.#close, snapshot.close);
+    put(this.#count, snapshot.count);
+    if (vol === undefined || snapshot.volume === null) return;
+    const v = snapshot.volume;
+    put(vol.volume, v.volume);
+    put(vol.quoteLo, v.quoteLo);
+    put(vol.quoteHi, v.quoteHi);
+    put(vol.takerVolume, v.takerVolume);
+    put(vol.takerQuoteLo, v.takerQuoteLo);
+    put(vol.takerQuoteHi, v.takerQuoteHi);
+    put(vol.firstId, v.firstId);
+    put(vol.lastId, v.lastId);
   }
 
   #nowOf(now: number | undefined): number {

@@ -45,6 +45,42 @@ export interface TradeHistoryOptions {
   firstAggTradeId?: TradeId;
 }
 
+/**
+ * A {@link TradeHistory} as plain JSON (see {@link TradeHistory.snapshot}): the kept trades and
+ * aggregate trades oldest first, as columns. Ids are offsets from `idBase` / `aggIdBase`; the offset
+ * and time columns hold differences from the previous row (the first row: the value itself), so a
+ * long tape stays small.
+ */
+export interface TradeHistorySnapshot {
+  readonly idBase: TradeId;
+  readonly aggIdBase: TradeId;
+  readonly nextTradeOffset: number;
+  readonly nextAggOffset: number;
+  /** Time of the latest fill; null before the first. */
+  readonly lastTime: number | null;
+  /** Merge key of the aggregate trade still open for merging; null when none. */
+  readonly openKey: number | null;
+  readonly trades: {
+    readonly offset: readonly number[];
+    readonly price: readonly number[];
+    readonly qty: readonly number[];
+    readonly time: readonly number[];
+    /** 1 when the buyer was the maker. */
+    readonly maker: readonly number[];
+  };
+  readonly aggs: {
+    readonly offset: readonly number[];
+    readonly price: readonly number[];
+    readonly qty: readonly number[];
+    /** Offset of the first merged trade, as a difference from the previous row's. */
+    readonly first: readonly number[];
+    /** Offset of the last merged trade minus the first's. */
+    readonly last: readonly number[];
+    readonly time: readonly number[];
+    readonly maker: readonly number[];
+  };
+}
+
 /** Query of {@link TradeHistory.historicalTrades}: Binance's `fromId` and `limit`. */
 export interface HistoricalTradesQuery {
   fromId?: TradeId | undefined;
@@ -82,8 +118,8 @@ export class TradeHistory {
   readonly capacity: number;
   /** Aggregate trades kept. */
   readonly aggCapacity: number;
-  readonly #ids: TradeIdBase;
-  readonly #aggIds: TradeIdBase;
+  #ids: TradeIdBase;
+  #aggIds: TradeIdBase;
 
   readonly #tOffset: Float64Array;
   readonly #tPrice: Float64Array;
@@ -272,6 +308,124 @@ export class TradeHistory {
     return this.#aggs(Math.max(lo, hi - limit), hi);
   }
 
+  /** The history's content as plain JSON, for venue snapshots. */
+  snapshot(): TradeHistorySnapshot {
+    const trades = {
+      offset: [] as number[],
+      price: [] as number[],
+      qty: [] as number[],
+      time: [] as number[],
+      maker: [] as number[],
+    };
+    let prevOffset = 0;
+    let prevTime = 0;
+    for (let i = 0; i < this.#tSize; i++) {
+      const slot = (this.#tHead + i) % this.capacity;
+      const offset = this.#tOffset[slot]!;
+      const time = this.#tTime[slot]!;
+      trades.offset.push(offset - prevOffset);
+      trades.price.push(this.#tPrice[slot]!);
+      trades.qty.push(this.#tQty[slot]!);
+      trades.time.push(time - prevTime);
+      trades.maker.push(this.#tMaker[slot]!);
+      prevOffset = offset;
+      prevTime = time;
+    }
+    const aggs = {
+      offset: [] as number[],
+      price: [] as number[],
+      qty: [] as number[],
+      first: [] as number[],
+      last: [] as number[],
+      time: [] as number[],
+      maker: [] as number[],
+    };
+    prevOffset = 0;
+    prevTime = 0;
+    let prevFirst = 0;
+    for (let i = 0; i < this.#aSize; i++) {
+      const slot = (this.#aHead + i) % this.aggCapacity;
+      const offset = this.#aOffset[slot]!;
+      const time = this.#aTime[slot]!;
+      const first = this.#aFirst[slot]!;
+      aggs.offset.push(offset - prevOffset);
+      aggs.price.push(this.#aPrice[slot]!);
+      aggs.qty.push(this.#aQty[slot]!);
+      aggs.first.push(first - prevFirst);
+      aggs.last.push(this.#aLast[slot]! - first);
+      aggs.time.push(time - prevTime);
+      aggs.maker.push(this.#aMaker[slot]!);
+      prevOffset = offset;
+      prevTime = time;
+      prevFirst = first;
+    }
+    return {
+      idBase: this.#ids.idAt(0),
+      aggIdBase: this.#aggIds.idAt(0),
+      nextTradeOffset: this.#nextTradeOffset,
+      nextAggOffset: this.#nextAggOffset,
+      lastTime: Number.isFinite(this.#lastTime) ? this.#lastTime : null,
+      openKey: Number.isNaN(this.#openKey) ? null : this.#openKey,
+      trades,
+      aggs,
+    };
+  }
+
+  /**
+   * Replaces the history's content with a {@link snapshot}. A snapshot holding more rows than this
+   * history's capacity keeps its newest ones.
+   */
+  restore(snapshot: TradeHistorySnapshot): void {
+    const t = snapshot.trades;
+    const a = snapshot.aggs;
+    const tn = t.offset.length;
+    const an = a.offset.length;
+    for (const column of [t.price, t.qty, t.time, t.maker]) checkLength(column, tn);
+    for (const column of [a.price, a.qty, a.first, a.last, a.time, a.maker]) checkLength(column, an);
+    this.#ids = new TradeIdBase(snapshot.idBase);
+    this.#aggIds = new TradeIdBase(snapshot.aggIdBase);
+    this.#nextTradeOffset = snapshot.nextTradeOffset;
+    this.#nextAggOffset = snapshot.nextAggOffset;
+    this.#lastTime = snapshot.lastTime ?? Number.NEGATIVE_INFINITY;
+    this.#openKey = snapshot.openKey ?? Number.NaN;
+    let offset = 0;
+    let time = 0;
+    const tSkip = Math.max(0, tn - this.capacity);
+    for (let i = 0; i < tn; i++) {
+      offset += t.offset[i]!;
+      time += t.time[i]!;
+      if (i < tSkip) continue;
+      const slot = i - tSkip;
+      this.#tOffset[slot] = offset;
+      this.#tPrice[slot] = t.price[i]!;
+      this.#tQty[slot] = t.qty[i]!;
+      this.#tTime[slot] = time;
+      this.#tMaker[slot] = t.maker[i]!;
+    }
+    this.#tHead = 0;
+    this.#tSize = tn - tSkip;
+    offset = 0;
+    time = 0;
+    let first = 0;
+    const aSkip = Math.max(0, an - this.aggCapacity);
+    for (let i = 0; i < an; i++) {
+      offset += a.offset[i]!;
+      time += a.time[i]!;
+      first += a.first[i]!;
+      if (i < aSkip) continue;
+      const slot = i - aSkip;
+      this.#aOffset[slot] = offset;
+      this.#aPrice[slot] = a.price[i]!;
+      this.#aQty[slot] = a.qty[i]!;
+      this.#aFirst[slot] = first;
+      this.#aLast[slot] = first + a.last[i]!;
+      this.#aTime[slot] = time;
+      this.#aMaker[slot] = a.maker[i]!;
+    }
+    this.#aHead = 0;
+    this.#aSize = an - aSkip;
+  }
+
   #checkFill(priceTick: number, qtySteps: number, time: number): void {
     if (
       !(Number.isSafeInteger(priceTick) && priceTick > 0 && Number.isSafeInteger(qtySteps) && qtySteps > 0)
@@ -412,5 +566,11 @@ export class TradeHistory {
       });
     }
     return out;
+  }
+}
+
+function checkLength(column: readonly number[], length: number): void {
+  if (column.length !== length) {
+    throw new MarketDataArgumentError('A trade history snapshot has columns of different lengths.');
   }
 }

@@ -2,6 +2,7 @@ import { stringifyJson } from '@basis/core';
 import { ApiError, apiError } from '../api/apiError.js';
 import type { Endpoint, RouteTable } from '../api/endpoint.js';
 import type { RawParams } from '../api/params.js';
+import type { RestFaultPlan, RestFaults } from '../faults/restFaults.js';
 import type { Account } from '../venue/account.js';
 import type { Venue } from '../venue/venue.js';
 import { createAuthenticator } from './authenticate.js';
@@ -28,6 +29,10 @@ export interface RestResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: string;
+  /** Fault injection (`faults/`): the server holds the answer this long before writing it, ms. */
+  readonly delayMs?: number;
+  /** Fault injection (`faults/`): never answer; the server closes the connection after `delayMs`. */
+  readonly dropConnection?: boolean;
 }
 
 /** A state-changing request that succeeded, handed to the journal before the client is answered. */
@@ -64,6 +69,11 @@ export interface RestHandlerOptions {
   ) => void;
   /** Largest `recvWindow` accepted, ms (default 60000; Binance futures documents no maximum). */
   readonly recvWindowMax?: number;
+  /**
+   * Fault injection (`faults/FaultInjector`): consulted once per routed request, after its
+   * parameters are read and before anything is charged or run.
+   */
+  readonly faults?: RestFaults;
 }
 
 /** The REST transport of the exchange: HTTP semantics in, endpoint calls, HTTP semantics out. */
@@ -90,7 +100,9 @@ const ORDER_1M_HEADER = 'x-mbx-order-count-1m';
  *    both `{"code":-1020,"msg":"This operation is not supported."}`. (Real Binance answers unknown
  *    paths with an HTML 404 page; a Binance-shaped body lets every client raise a typed error.)
  *    Unknown paths cost no weight.
- * 3. Parameters (see `readRequestParams`), then the endpoint's weight is charged to the IP; over
+ * 3. Parameters (see `readRequestParams`); then `faults` (fault injection), when given, may answer
+ *    at once (nothing charged, nothing run), skew the clock of step 4, or change the final answer.
+ *    Then the endpoint's weight is charged to the IP; over
  *    the limit is HTTP 429, -1003 with `Retry-After` (seconds to the next minute), and a client that
  *    keeps sending is banned (see `RateLimiter`). Weight counts even when the request then fails.
  * 4. Credentials for the endpoint's security type (see `createAuthenticator`).
@@ -104,7 +116,7 @@ const ORDER_1M_HEADER = 'x-mbx-order-count-1m';
  * `{"code","msg"}`; anything else is HTTP 500 with -1000 and nothing of the exception.
  */
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
-  const { venue, now: clock, onCommand, onInternalError } = options;
+  const { venue, now: clock, onCommand, onInternalError, faults } = options;
   const limiter =
     options.rateLimits instanceof RateLimiter
       ? options.rateLimits
@@ -135,7 +147,8 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     return errorResponse(apiError(-1000, [], { httpStatus: 500 }), headers);
   };
 
-  const handle = (request: RestRequest): RestResponse => {
+  // `fault` receives the request's fault plan, so the caller can finish every answer with it.
+  const handle = (request: RestRequest, fault: { plan?: RestFaultPlan }): RestResponse => {
     const ip = request.clientIp;
     const bannedUntil = limiter.bannedUntil(ip);
     if (bannedUntil !== undefined) {
@@ -155,6 +168,22 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     } catch (error) {
       paramsError = error;
     }
+    // --- fault injection hook (faults/): a fault answer goes out before anything is charged or run.
+    if (faults !== undefined) {
+      const plan = faults.forRequest({
+        method: request.method,
+        path: request.path,
+        endpoint: endpoint.name,
+        security: endpoint.security,
+        clientIp: ip,
+        apiKey: request.headers['x-mbx-apikey'],
+        params,
+        usedWeight: () => limiter.usedWeight(ip),
+      });
+      if (plan?.respond !== undefined) return plan.respond;
+      if (plan !== undefined) fault.plan = plan;
+    }
+    // --- end of the fault injection hook
     const weight = weightOf(endpoint, params);
     const verdict = limiter.chargeWeight(ip, weight);
     const headers = weightHeaders(verdict.used);
@@ -177,7 +206,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
         request.headers['x-mbx-apikey'],
         params,
         { rawQuery: request.rawQuery, rawBody: request.rawBody, jsonBody },
-        now,
+        now + (fault.plan?.clockSkewMs ?? 0), // fault injection: a skewed clock
       );
     } catch (error) {
       return error instanceof ApiError
@@ -199,7 +228,9 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
       // The venue's time, not the clock's: they differ only if the clock is behind the venue (after
       // a restart), and a replay runs each command at the venue's time too.
       const time = venue.now;
-      const result = endpoint.handle(venue, { now: time, account }, params);
+      // Fault injection may skew the time a read reports (`serverTime`), never a command's time.
+      const skew = endpoint.command ? 0 : (fault.plan?.serverTimeSkewMs ?? 0);
+      const result = endpoint.handle(venue, { now: time + skew, account }, params);
       if (endpoint.command && onCommand !== undefined)
         onCommand({ time, endpoint: endpoint.name, accountId: account?.id, params });
       venue.commit();
@@ -220,7 +251,9 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
   return {
     handle(request) {
       try {
-        return handle(request);
+        const fault: { plan?: RestFaultPlan } = {};
+        const response = handle(request, fault);
+        return fault.plan?.finish === undefined ? response : fault.plan.finish(response);
       } catch (error) {
         // Only a bug below (a throwing weight function, a broken limiter) gets here.
         return internalError(error, request, weightHeaders(0));

@@ -79,7 +79,8 @@ export async function startRestServer(options: RestServerOptions): Promise<RestS
       // `createRestHandler` never throws, but a composed handler might: answer, do not crash.
       response = { status: 500, headers: {}, body: UNKNOWN_ERROR_BODY };
     }
-    write(res, response);
+    if (response.delayMs === undefined && response.dropConnection !== true) write(res, response);
+    else hold(res, response);
   };
 
   const server = createServer((req, res) => {
@@ -165,6 +166,25 @@ function write(res: ServerResponse, response: RestResponse): void {
     'content-length': String(Buffer.byteLength(response.body)),
   });
   res.end(response.body);
+}
+
+/** The longest a fault-injected answer is held (`faults/`: `slow`, `timeout`), ms. */
+const MAX_HOLD_MS = 120_000;
+
+/**
+ * Fault injection (`faults/`): writes the answer after `delayMs`, or with `dropConnection` closes the
+ * connection then without answering. A timer, so the event loop keeps serving other requests; a
+ * client that gives up first (or a server `close()`) closes the socket and cancels it.
+ */
+function hold(res: ServerResponse, response: RestResponse): void {
+  const delayMs = Math.min(Math.max(0, response.delayMs ?? 0), MAX_HOLD_MS);
+  const timer = setTimeout(() => {
+    res.off('close', cancel);
+    if (response.dropConnection === true) res.socket?.destroy();
+    else write(res, response);
+  }, delayMs);
+  const cancel = (): void => clearTimeout(timer);
+  res.once('close', cancel);
 }
 
 function tooLarge(res: ServerResponse): void {

@@ -2,8 +2,8 @@ import { Decimal, fromSteps } from '@basis/core';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type Bracket, deriveBrackets } from '../margin/brackets.js';
 import { type ContractKind, LINEAR } from '../margin/contract.js';
-import { KlineStore } from '../marketData/klines.js';
-import { TradeHistory } from '../marketData/trades.js';
+import { KlineStore, type KlineStoreSnapshot } from '../marketData/klines.js';
+import { TradeHistory, type TradeHistorySnapshot } from '../marketData/trades.js';
 import { OrderBook } from '../matching/orderBook.js';
 import { type BookSide, BUY, SELL } from '../matching/types.js';
 import { type Id, IdSequence, toId } from './idSequence.js';
@@ -25,6 +25,43 @@ export interface HistoryLimits {
 }
 
 export const DEFAULT_HISTORY: HistoryLimits = { tradeCapacity: 50_000, klineRetentionMinutes: 14 * 24 * 60 };
+
+/**
+ * A market's state as plain JSON (see {@link Market.snapshot}). Orders are indexes into the venue
+ * snapshot's order table, so the book, the market's resting map and the accounts share one record.
+ */
+export interface MarketSnapshot {
+  readonly symbol: string;
+  readonly updateId: Id;
+  readonly nextRef: number;
+  readonly nextOrderId: Id;
+  /** Tick of the last trade; null before the first. */
+  readonly lastPriceTick: number | null;
+  readonly lastQtySteps: number;
+  readonly markPrice: string;
+  readonly indexPrice: string;
+  readonly lastFundingRate: string;
+  readonly nextFundingTime: number;
+  readonly fundingHistory: readonly {
+    readonly fundingRate: string;
+    readonly fundingTime: number;
+    readonly markPrice: string;
+  }[];
+  readonly openInterest: string;
+  /**
+   * The book in price-time priority (bids best first, then asks best first, each level front to
+   * back), five numbers per order: ref, side, price tick, remaining steps, owner. Re-adding them in
+   * this order rebuilds the same priorities.
+   */
+  readonly book: readonly number[];
+  /** The `resting` map in its order, as order indexes. */
+  readonly resting: readonly number[];
+  readonly trades: TradeHistorySnapshot;
+  readonly klines: KlineStoreSnapshot;
+  readonly markKlines: KlineStoreSnapshot;
+  readonly indexKlines: KlineStoreSnapshot;
+  readonly premiumKlines: KlineStoreSnapshot;
+}
 
 /**
  * One symbol's market: its parsed filters, its order book, the orders resting on it, and its price
@@ -144,6 +181,87 @@ export class Market {
     this.lastPriceTick = priceTick;
     this.lastQtySteps = qtySteps;
     return id;
+  }
+
+  /** The market's state; `indexOf` gives an order's index in the venue snapshot's order table. */
+  snapshot(indexOf: (order: OrderRecord) => number): MarketSnapshot {
+    const book: number[] = [];
+    this.book.forEachOrder((o) => {
+      book.push(o.ref, o.side, o.priceTick, o.qty, o.owner);
+    });
+    return {
+      symbol: this.symbol,
+      updateId: toId(this.updateId),
+      nextRef: this.#nextRef,
+      nextOrderId: this.orderIds.peek(),
+      lastPriceTick: Number.isNaN(this.lastPriceTick) ? null : this.lastPriceTick,
+      lastQtySteps: this.lastQtySteps,
+      markPrice: this.markPrice.toString(),
+      indexPrice: this.indexPrice.toString(),
+      lastFundingRate: this.lastFundingRate.toString(),
+      nextFundingTime: this.nextFundingTime,
+      fundingHistory: this.fundingHistory.map((f) => ({
+        fundingRate: f.fundingRate.toString(),
+        fundingTime: f.fundingTime,
+        markPrice: f.markPrice.toString(),
+      })),
+      openInterest: this.openInterest.toString(),
+      book,
+      resting: [...this.resting.values()].map(indexOf),
+      trades: this.trades.snapshot(),
+      klines: this.klines.snapshot(),
+      markKlines: this.markKlines.snapshot(),
+      indexKlines: this.indexKlines.snapshot(),
+      premiumKlines: this.premiumKlines.snapshot(),
+    };
+  }
+
+  /**
+   * Replaces the market's state with a {@link snapshot}; `orderAt` resolves the order indexes. The
+   * book is rebuilt in priority order (its level changes bump nothing: the update id is restored
+   * after).
+   */
+  restore(snapshot: MarketSnapshot, orderAt: (index: number) => OrderRecord): void {
+    if (snapshot.symbol !== this.symbol) {
+      throw new RangeError(`a snapshot of ${snapshot.symbol} cannot restore ${this.symbol}`);
+    }
+    this.resting.clear();
+    for (const index of snapshot.resting) {
+      const order = orderAt(index);
+      this.resting.set(order.ref, order);
+    }
+    if (this.book.orderCount() > 0) this.book.clear();
+    const flat = snapshot.book;
+    if (flat.length % 5 !== 0) throw new RangeError(`the snapshot of ${this.symbol} has a torn book`);
+    for (let i = 0; i < flat.length; i += 5) {
+      const ref = flat[i]!;
+      if (!this.resting.has(ref))
+        throw new RangeError(`order ref ${ref} rests on no order of ${this.symbol}`);
+      this.book.add(ref, flat[i + 1] === BUY ? BUY : SELL, flat[i + 2]!, flat[i + 3]!, flat[i + 4]!);
+    }
+    this.updateId = BigInt(snapshot.updateId);
+    this.#nextRef = snapshot.nextRef;
+    this.orderIds.state = BigInt(snapshot.nextOrderId);
+    this.lastPriceTick = snapshot.lastPriceTick ?? Number.NaN;
+    this.lastQtySteps = snapshot.lastQtySteps;
+    this.markPrice = Decimal.parse(snapshot.markPrice);
+    this.indexPrice = Decimal.parse(snapshot.indexPrice);
+    this.lastFundingRate = Decimal.parse(snapshot.lastFundingRate);
+    this.nextFundingTime = snapshot.nextFundingTime;
+    this.fundingHistory.length = 0;
+    for (const f of snapshot.fundingHistory) {
+      this.fundingHistory.push({
+        fundingRate: Decimal.parse(f.fundingRate),
+        fundingTime: f.fundingTime,
+        markPrice: Decimal.parse(f.markPrice),
+      });
+    }
+    this.openInterest = Decimal.parse(snapshot.openInterest);
+    this.trades.restore(snapshot.trades);
+    this.klines.restore(snapshot.klines);
+    this.markKlines.restore(snapshot.markKlines);
+    this.indexKlines.restore(snapshot.indexKlines);
+    this.premiumKlines.restore(snapshot.premiumKlines);
   }
 
   /** A fresh engine ref for a new order. */

@@ -29,6 +29,19 @@ export class OrderTimers implements VenueProcess {
     this.#countdowns.add(account);
   }
 
+  /** The GTD orders watched (in watch order, closed ones included) and the accounts with switches. */
+  snapshot(): { readonly gtd: readonly OrderRecord[]; readonly countdowns: readonly number[] } {
+    return { gtd: [...this.#gtd], countdowns: [...this.#countdowns].map((a) => a.id) };
+  }
+
+  /** Replaces what is watched (a venue restore: the orders and accounts are restored first). */
+  restore(gtd: readonly OrderRecord[], countdowns: readonly Account[]): void {
+    this.#gtd.clear();
+    for (const order of gtd) this.#gtd.add(order);
+    this.#countdowns.clear();
+    for (const account of countdowns) this.#countdowns.add(account);
+  }
+
   nextDue(): number {
     let due = Number.POSITIVE_INFINITY;
     for (const order of this.#gtd) {

@@ -24,6 +24,19 @@ const BASIS_SAMPLES = 300;
 /** Depth levels read to find the impact bid and ask. */
 const IMPACT_DEPTH = 200;
 
+/** The price feeds' state as plain JSON (see {@link PriceFeeds.snapshot}). */
+export interface PriceFeedsSnapshot {
+  readonly nextMark: number;
+  readonly nextPremium: number;
+  /** Per symbol: the mark price's basis samples, the premium samples since the last funding, the latest premium. */
+  readonly feeds: readonly {
+    readonly symbol: string;
+    readonly basis: readonly string[];
+    readonly premiums: readonly string[];
+    readonly lastPremium: string;
+  }[];
+}
+
 interface FeedState {
   readonly basis: Decimal[];
   premiums: Decimal[];
@@ -82,6 +95,35 @@ export class PriceFeeds implements VenueProcess {
     }
   }
 
+  /** The feeds' schedule and sample windows (funding times live in the markets). */
+  snapshot(): PriceFeedsSnapshot {
+    return {
+      nextMark: this.#nextMark,
+      nextPremium: this.#nextPremium,
+      feeds: [...this.#state].map(([symbol, f]) => ({
+        symbol,
+        basis: f.basis.map(String),
+        premiums: f.premiums.map(String),
+        lastPremium: f.lastPremium.toString(),
+      })),
+    };
+  }
+
+  /** Continues from a {@link snapshot}. */
+  restore(snapshot: PriceFeedsSnapshot): void {
+    this.#nextMark = snapshot.nextMark;
+    this.#nextPremium = snapshot.nextPremium;
+    for (const f of snapshot.feeds) {
+      const state = this.#state.get(f.symbol);
+      if (state === undefined)
+        throw new RangeError(`the snapshot has a price feed for ${f.symbol}, the venue none`);
+      state.basis.length = 0;
+      for (const b of f.basis) state.basis.push(Decimal.parse(b));
+      state.premiums = f.premiums.map((p) => Decimal.parse(p));
+      state.lastPremium = Decimal.parse(f.lastPremium);
+    }
+  }
+
   #feed(market: Market): FeedState {
     const state = this.#state.get(market.symbol);
     if (state === undefined) throw new Error(`no price feed for ${market.symbol}`);
@@ -97,14 +139,17 @@ export class PriceFeeds implements VenueProcess {
       if (state.basis.length > BASIS_SAMPLES) state.basis.shift();
     }
     const intervalMs = market.spec.fundingIntervalHours * 3_600_000;
-    market.markPrice = markPrice({
-      indexPrice: market.indexPrice,
-      lastFundingRate: market.lastFundingRate,
-      msUntilNextFunding: Math.max(0, market.nextFundingTime - time),
-      fundingIntervalMs: intervalMs,
-      basisSamples: state.basis,
-      lastPrice: market.lastPrice(),
-    });
+    // A replay with mark-price klines plays Binance's own mark; otherwise Binance's formula.
+    market.markPrice =
+      this.#venue.replay?.markPrice(market.symbol) ??
+      markPrice({
+        indexPrice: market.indexPrice,
+        lastFundingRate: market.lastFundingRate,
+        msUntilNextFunding: Math.max(0, market.nextFundingTime - time),
+        fundingIntervalMs: intervalMs,
+        basisSamples: state.basis,
+        lastPrice: market.lastPrice(),
+      });
     market.markKlines.addSample(time, market.markPrice);
     market.indexKlines.addSample(time, market.indexPrice);
     market.premiumKlines.addSample(time, state.lastPremium);

@@ -1,17 +1,15 @@
-import type { Decimal, DecimalInput, Rng } from '@basis/core';
-import { IndexProcess, indexParamsFromSpec } from '../marketData/indexProcess.js';
+import type { Decimal, DecimalInput, Rng, RngState } from '@basis/core';
+import { IndexProcess, type IndexProcessSnapshot, indexParamsFromSpec } from '../marketData/indexProcess.js';
 import {
-  diffLadder,
   quoteLadder,
-  type RestingQuote,
   type SyntheticParams,
   syntheticParamsFromSpec,
   takerArrivals,
 } from '../marketData/syntheticModels.js';
-import { BUY, SELL } from '../matching/types.js';
+import { BUY } from '../matching/types.js';
 import type { Account } from './account.js';
 import type { Market } from './market.js';
-import { cancelOpenOrder } from './orderLifecycle.js';
+import { applyLadder, makerInventorySteps, symbolNoiseSeed } from './marketMaker.js';
 import type { VenueProcess } from './process.js';
 import { placeSystemOrder } from './systemOrders.js';
 import type { Venue } from './venue.js';
@@ -20,6 +18,19 @@ import type { Venue } from './venue.js';
 export interface SyntheticOptions {
   /** Milliseconds between two steps of the market maker and takers (default 250). */
   readonly stepMs?: number;
+}
+
+/** The synthetic market's state as plain JSON (see {@link SyntheticMarket.snapshot}). */
+export interface SyntheticSnapshot {
+  /** When the next step runs, ms. */
+  readonly next: number;
+  /** Account ids of the market maker and the takers. */
+  readonly maker: number;
+  readonly taker: number;
+  /** Each underlying asset's index process. */
+  readonly indexes: readonly { readonly asset: string; readonly state: IndexProcessSnapshot }[];
+  /** Each symbol's taker arrivals generator. */
+  readonly takers: readonly { readonly symbol: string; readonly rng: RngState }[];
 }
 
 interface Agent {
@@ -39,8 +50,9 @@ export class SyntheticMarket implements VenueProcess {
   readonly #stepMs: number;
   readonly #indexes = new Map<string, IndexProcess>();
   readonly #agents = new Map<string, Agent[]>();
-  readonly #maker: Account;
-  readonly #taker: Account;
+  // Not readonly: a restored venue has new account objects.
+  #maker: Account;
+  #taker: Account;
   #next: number;
 
   constructor(venue: Venue, options: SyntheticOptions = {}) {
@@ -59,7 +71,7 @@ export class SyntheticMarket implements VenueProcess {
       const agents = this.#agents.get(asset) ?? [];
       agents.push({
         market,
-        params: syntheticParamsFromSpec(market.spec, hashSymbol(market.symbol)),
+        params: syntheticParamsFromSpec(market.spec, symbolNoiseSeed(market.symbol)),
         takers: venue.rng.fork(`takers:${market.symbol}`),
       });
       this.#agents.set(asset, agents);
@@ -86,6 +98,41 @@ export class SyntheticMarket implements VenueProcess {
 
   skipTo(time: number): void {
     this.#next = time;
+  }
+
+  /** The state that carries the market on: its schedule, index paths and random streams. */
+  snapshot(): SyntheticSnapshot {
+    const takers: { symbol: string; rng: RngState }[] = [];
+    for (const agents of this.#agents.values()) {
+      for (const agent of agents) takers.push({ symbol: agent.market.symbol, rng: agent.takers.snapshot() });
+    }
+    return {
+      next: this.#next,
+      maker: this.#maker.id,
+      taker: this.#taker.id,
+      indexes: [...this.#indexes].map(([asset, index]) => ({ asset, state: index.snapshot() })),
+      takers,
+    };
+  }
+
+  /** Continues from a {@link snapshot}; the venue's accounts must be restored first. */
+  restore(snapshot: SyntheticSnapshot): void {
+    this.#next = snapshot.next;
+    this.#maker = this.#venue.account(snapshot.maker);
+    this.#taker = this.#venue.account(snapshot.taker);
+    for (const { asset, state } of snapshot.indexes) {
+      const index = this.#indexes.get(asset);
+      if (index === undefined) throw new RangeError(`the snapshot has an index for ${asset}, the venue none`);
+      index.restore(state);
+    }
+    const rngs = new Map(snapshot.takers.map((t) => [t.symbol, t.rng]));
+    for (const agents of this.#agents.values()) {
+      for (const agent of agents) {
+        const rng = rngs.get(agent.market.symbol);
+        if (rng === undefined) throw new RangeError(`the snapshot has no takers for ${agent.market.symbol}`);
+        agent.takers.restore(rng);
+      }
+    }
   }
 
   /** The index price of `asset` now. */
@@ -125,48 +172,7 @@ export class SyntheticMarket implements VenueProcess {
   }
 
   #requote(market: Market, params: SyntheticParams, fairTick: number): void {
-    const venue = this.#venue;
-    const maker = this.#maker;
-    const inventory = Number(
-      maker.position(market.symbol, 'BOTH').amount.div(market.stepSize, 0, 'down').units,
-    );
-    const ladder = quoteLadder(fairTick, params.ladder, inventory);
-    const open = maker.openOrdersOf(market.symbol);
-    const resting: RestingQuote[] = [];
-    for (const order of open.values()) {
-      resting.push({
-        ref: order.ref,
-        side: order.side === 'BUY' ? BUY : SELL,
-        priceTick: order.priceTick,
-        qtySteps: order.origQty - order.executedQty,
-      });
-    }
-    const diff = diffLadder(resting, ladder, params.diff);
-    if (diff.cancels.length > 0) {
-      const byRef = new Map<number, typeof open extends Map<bigint, infer O> ? O : never>();
-      for (const order of open.values()) byRef.set(order.ref, order);
-      for (const ref of diff.cancels) {
-        const order = byRef.get(ref);
-        if (order !== undefined) cancelOpenOrder(venue, market, maker, order);
-      }
-    }
-    for (const add of diff.adds) {
-      placeSystemOrder(
-        venue,
-        market,
-        maker,
-        add.side === BUY ? 'BUY' : 'SELL',
-        'LIMIT',
-        add.priceTick,
-        add.qtySteps,
-      );
-    }
+    const ladder = quoteLadder(fairTick, params.ladder, makerInventorySteps(this.#maker, market));
+    applyLadder(this.#venue, market, this.#maker, ladder, params.diff);
   }
-}
-
-/** A stable small number per symbol, so each symbol's ladder has its own size noise. */
-function hashSymbol(symbol: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < symbol.length; i++) h = Math.imul(h ^ symbol.charCodeAt(i), 16777619);
-  return h >>> 0;
 }

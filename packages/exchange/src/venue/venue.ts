@@ -30,7 +30,9 @@ import { orderToWire } from './orderViews.js';
 import { type PlaceResult, placeOrder } from './placeOrder.js';
 import { PriceFeeds } from './priceFeeds.js';
 import type { VenueProcess } from './process.js';
+import { ReplayMarket, type ReplayMarketOptions } from './replayMarket.js';
 import { SyntheticMarket, type SyntheticOptions } from './syntheticMarket.js';
+import { restoreVenue, snapshotVenue, type VenueSnapshot } from './venueSnapshot.js';
 
 /** How a venue is set up. Everything has a default: a fresh exchange with Binance's symbols. */
 export interface VenueOptions {
@@ -44,10 +46,10 @@ export interface VenueOptions {
   /** How much trade and kline history each market keeps. */
   readonly history?: HistoryLimits;
   /**
-   * The market-data source: the seeded synthetic market (default), or none (an empty book and
-   * fixed prices, for tests that script every order themselves).
+   * The market-data source: the seeded synthetic market (default), none (an empty book and fixed
+   * prices, for tests that script every order themselves), or a replay of Binance's historical files.
    */
-  readonly marketData?: 'synthetic' | 'none';
+  readonly marketData?: 'synthetic' | 'none' | { readonly replay: ReplayMarketOptions };
   readonly synthetic?: SyntheticOptions & {
     /** Minutes of synthetic history generated before the start time (default 720). */
     readonly backfillMinutes?: number;
@@ -72,17 +74,28 @@ export class Venue {
   readonly tranIds: IdSequence;
   readonly algoIds: IdSequence;
   /** The insurance fund: takes liquidation clearance fees, covers bankruptcies, takes unabsorbed positions. */
-  readonly insuranceFund: Account;
+  get insuranceFund(): Account {
+    return this.#insuranceFund;
+  }
   /** Conditional orders of the Algo Service (`/fapi/v1/algoOrder`). */
   readonly algo: AlgoBook;
   /** User-data stream keys (`POST/PUT/DELETE /fapi/v1/listenKey`). */
   readonly listenKeys: ListenKeys;
   /** The synthetic market (undefined with `marketData: 'none'`). */
   readonly synthetic: SyntheticMarket | undefined;
+  /** The replay of historical files, when that is the market-data source. */
+  readonly replay: ReplayMarket | undefined;
   #now: number;
   #nextAccountId = 1;
+  #insuranceFund: Account;
+  readonly #priceFeeds: PriceFeeds;
 
-  constructor(options: VenueOptions) {
+  /**
+   * A fresh venue at `options.startTime`. With `snapshot` (see {@link Venue.restore}), the venue is
+   * built without backfill or a first step, then takes the snapshot's state.
+   */
+  constructor(options: VenueOptions, snapshot?: unknown) {
+    const restoring = snapshot !== undefined;
     this.#now = options.startTime;
     this.rng = createRng(options.seed ?? 1);
     const start = BigInt(options.idStart ?? 1);
@@ -92,15 +105,16 @@ export class Venue {
     const synthetic = (options.marketData ?? 'synthetic') === 'synthetic';
     const history = options.history ?? DEFAULT_HISTORY;
     for (const spec of options.symbols ?? DEFAULT_SYMBOLS) {
-      const backfill = synthetic
-        ? generateBackfill(
-            backfillParamsFromSpec(spec, options.startTime, {
-              minutes: options.synthetic?.backfillMinutes ?? 720,
-              firstTradeId: toId(start),
-            }),
-            this.rng.fork(`backfill:${spec.symbol}`),
-          )
-        : undefined;
+      const backfill =
+        synthetic && !restoring
+          ? generateBackfill(
+              backfillParamsFromSpec(spec, options.startTime, {
+                minutes: options.synthetic?.backfillMinutes ?? 720,
+                firstTradeId: toId(start),
+              }),
+              this.rng.fork(`backfill:${spec.symbol}`),
+            )
+          : undefined;
       const firstTradeId =
         backfill === undefined ? start : BigInt(backfill.tail[0]?.id ?? backfill.nextTradeId);
       const market = new Market(
@@ -123,16 +137,58 @@ export class Venue {
       }
       this.markets.set(spec.symbol, market);
     }
-    this.insuranceFund = this.createAccount({ system: true });
+    this.#insuranceFund = this.createAccount({ system: true });
     this.listenKeys = new ListenKeys(this);
     this.addProcess(listenKeyProcess(this, this.listenKeys));
     this.synthetic = synthetic ? new SyntheticMarket(this, options.synthetic) : undefined;
     if (this.synthetic !== undefined) this.addProcess(this.synthetic);
-    this.addProcess(new PriceFeeds(this));
+    const marketData = options.marketData ?? 'synthetic';
+    this.replay = typeof marketData === 'object' ? new ReplayMarket(this, marketData.replay) : undefined;
+    if (this.replay !== undefined) this.addProcess(this.replay);
+    this.#priceFeeds = new PriceFeeds(this);
+    this.addProcess(this.#priceFeeds);
     this.algo = new AlgoBook(this);
     this.addProcess(this.algo);
     this.onAfterCommand(() => this.algo.process());
-    this.advanceTo(options.startTime);
+    if (restoring) this.#restore(snapshot);
+    else this.advanceTo(options.startTime);
+  }
+
+  /**
+   * A venue continuing from a {@link Venue.snapshot} (also after a JSON round trip through core's
+   * `parseJson`), built with the options of the venue it was taken from: restore and continue is
+   * indistinguishable from never having stopped.
+   *
+   * @throws VenueSnapshotError when the data is no venue snapshot or does not fit the options.
+   */
+  static restore(options: VenueOptions, snapshot: unknown): Venue {
+    return new Venue(options, snapshot);
+  }
+
+  /**
+   * Everything the venue is, as plain JSON (see {@link VenueSnapshot}). Take it between commands
+   * (after `commit()` or `advanceTo()`), never from inside one.
+   */
+  snapshot(): VenueSnapshot {
+    return snapshotVenue(this, {
+      now: this.#now,
+      nextAccountId: this.#nextAccountId,
+      orderTimers: this.#orderTimers,
+      priceFeeds: this.#priceFeeds,
+      markChanged: this.#markChanged,
+    });
+  }
+
+  #restore(snapshot: unknown): void {
+    const restored = restoreVenue(this, snapshot, {
+      orderTimers: this.#orderTimers,
+      priceFeeds: this.#priceFeeds,
+    });
+    this.#now = restored.now;
+    this.#nextAccountId = restored.nextAccountId;
+    this.#insuranceFund = restored.insuranceFund;
+    this.#markChanged.clear();
+    for (const market of restored.markChanged) this.#markChanged.add(market);
   }
 
   /** The venue's current time, ms. */

@@ -27,6 +27,25 @@ describe('LineChunker', () => {
     expect(allLines('\n\n', 1024)).toEqual([]);
   });
 
+  test('behavior: line numbers count the skipped empty lines, and stay right when a handler throws', () => {
+    const chunker = new LineChunker(bufferSource(Buffer.from('a\n\nb\r\n\r\nbad\nc', 'latin1')), 1024);
+    const seen: string[] = [];
+    let fail = true;
+    const onLine = (b: Buffer, s: number, e: number): void => {
+      const text = b.toString('latin1', s, e);
+      if (text === 'bad' && fail) {
+        fail = false;
+        throw new Error('bad line');
+      }
+      seen.push(`${chunker.line}:${text}`);
+    };
+    expect(() => chunker.next(onLine)).toThrow('bad line');
+    seen.length = 0;
+    // The chunk is delivered again from its start, with the same numbers.
+    for (let round = 0; round < 10 && chunker.next(onLine); round++);
+    expect(seen).toEqual(['1:a', '3:b', '5:bad', '6:c']);
+  });
+
   test('behavior: lines split across chunks and lines longer than a chunk', () => {
     const lines = Array.from({ length: 500 }, (_, i) => `${i},${'x'.repeat(i % 97)}`);
     expect(allLines(`${lines.join('\n')}\n`, 64)).toEqual(lines);

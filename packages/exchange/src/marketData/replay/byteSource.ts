@@ -60,6 +60,9 @@ export class LineChunker {
   #end = 0;
   #done = false;
   #text: string | undefined;
+  /** Lines before `#start`, and the number of the line being delivered. */
+  #linesBefore = 0;
+  #line = 0;
 
   constructor(source: ByteSource, chunkSize = 1 << 16) {
     this.#source = source;
@@ -89,21 +92,36 @@ export class LineChunker {
     const end = this.#end;
     const view = buffer.subarray(0, end);
     let pos = this.#start;
+    // Counted from `#start` each time, so a handler that throws leaves the count where it was.
+    this.#line = this.#linesBefore;
     for (;;) {
       const newline = view.indexOf(NEWLINE, pos);
       if (newline === -1) break;
       const lineEnd = newline > pos && buffer[newline - 1] === RETURN ? newline - 1 : newline;
+      this.#line++;
       if (lineEnd > pos) onLine(buffer, pos, lineEnd);
       pos = newline + 1;
     }
     this.#start = pos;
+    this.#linesBefore = this.#line;
     if (n === 0) {
       const lineEnd = end > pos && buffer[end - 1] === RETURN ? end - 1 : end;
-      if (lineEnd > pos) onLine(buffer, pos, lineEnd);
+      if (lineEnd > pos) {
+        this.#line++;
+        onLine(buffer, pos, lineEnd);
+      }
       this.#start = this.#end = 0;
       this.#done = true;
     }
     return true;
+  }
+
+  /**
+   * The 1-based number of the line being delivered, counting the empty lines that are skipped, so an
+   * error can name the line an editor shows.
+   */
+  get line(): number {
+    return this.#line;
   }
 
   /**

@@ -101,7 +101,21 @@ describe('replay CSV rows', () => {
     expect(parseAggTradeRow(fields('1,2,3,4,5,6'), 'X')).toEqual({ column: '7 columns (got 6)' });
     expect(parseAggTradeRow(fields('1,2,3,4,5,6,maybe'), 'X')).toEqual({ column: 'is_buyer_maker' });
     expect(parseTradeRow(fields('1,2,3,4,12x,true'), 'X')).toEqual({ column: 'time' });
-    expect(parseTradeRow(fields('1,,3,4,5,true'), 'X')).toEqual({ column: 'price/qty/quote_qty' });
+    expect(parseTradeRow(fields('1,,3,4,5,true'), 'X')).toEqual({ column: 'price' });
+    // Prices and quantities must be numbers, not merely present.
+    expect(parseAggTradeRow(fields('1,66224.9O,3,4,5,6,true'), 'X')).toEqual({ column: 'price' });
+    expect(parseAggTradeRow(fields('1,1.5,-3,4,5,6,true'), 'X')).toEqual({ column: 'quantity' });
+    expect(parseTradeRow(fields('1,2,3.,4,5,true'), 'X')).toEqual({ column: 'qty' });
+    expect(parseKlineRow(fields('0,1,1,1,1,0,4,n/a,60,0,0,0'), 'X', 'klines', '1m')).toEqual({
+      column: 'quote_volume',
+    });
+    // Premium index values are signed; exponent forms are numbers too.
+    expect(
+      parseKlineRow(fields('0,-0.0001,1e-4,-0.0002,0,0,4,0,12,0,0,0'), 'X', 'premiumIndexKlines', '1m'),
+    ).toMatchObject({ open: '-0.0001', high: '1e-4' });
+    expect(parseKlineRow(fields('0,-0.0001,1,1,1,0,4,0,12,0,0,0'), 'X', 'klines', '1m')).toEqual({
+      column: 'open',
+    });
     expect(parseKlineRow(fields('5,1,1,1,1,0,4,0,60,0,0,0'), 'X', 'klines', '1m')).toEqual({
       column: 'close_time',
     });

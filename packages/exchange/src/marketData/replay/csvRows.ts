@@ -1,3 +1,4 @@
+import { Decimal } from '@basis/core';
 import type { KlineInterval } from '../klineIntervals.js';
 import { normalizeTradeId, type TradeId } from '../tradeId.js';
 
@@ -91,6 +92,7 @@ const COMMA = 44;
 const ZERO = 48;
 const NINE = 57;
 const MINUS = 45;
+const DOT = 46;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const TRUE = [0x74, 0x72, 0x75, 0x65] as const; // 'true'
 const FALSE = [0x66, 0x61, 0x6c, 0x73, 0x65] as const; // 'false'
@@ -196,6 +198,33 @@ export class CsvFields {
     return word === TRUE;
   }
 
+  /**
+   * Whether field `i` is a decimal number: plain (`66224.90`, `0.003`, `12`, with a leading minus when
+   * `signed`) is checked byte by byte; anything else goes through `Decimal.tryParse` (exponent forms).
+   */
+  isDecimal(i: number, signed = false): boolean {
+    const b = this.buffer;
+    const end = this.#ends[i]!;
+    let pos = this.#starts[i]!;
+    if (signed && b[pos] === MINUS) pos++;
+    let before = 0;
+    let after = -1; // digits after the point; -1 without a point
+    for (; pos < end; pos++) {
+      const c = b[pos]!;
+      if (c >= ZERO && c <= NINE) {
+        if (after < 0) before++;
+        else after++;
+      } else if (c === DOT && after < 0) after = 0;
+      else return this.#parsesAsDecimal(i, signed);
+    }
+    return before > 0 && after !== 0;
+  }
+
+  #parsesAsDecimal(i: number, signed: boolean): boolean {
+    const value = Decimal.tryParse(this.text(i));
+    return value !== undefined && (signed || !value.isNegative());
+  }
+
   /** Whether the line is a header: its first byte is neither a digit nor a minus sign. */
   isHeader(): boolean {
     const c = this.buffer[this.#starts[0]!];
@@ -221,7 +250,8 @@ export function parseAggTradeRow(fields: CsvFields, symbol: string): ReplayAggTr
   if (lastTradeId === undefined) return { column: 'last_trade_id' };
   if (!Number.isSafeInteger(time)) return { column: 'transact_time' };
   if (isBuyerMaker === undefined) return { column: 'is_buyer_maker' };
-  if (fields.isEmpty(1) || fields.isEmpty(2)) return { column: 'price/quantity' };
+  if (!fields.isDecimal(1)) return { column: 'price' };
+  if (!fields.isDecimal(2)) return { column: 'quantity' };
   return {
     kind: 'aggTrade',
     symbol,
@@ -244,7 +274,9 @@ export function parseTradeRow(fields: CsvFields, symbol: string): ReplayTrade | 
   if (id === undefined) return { column: 'id' };
   if (!Number.isSafeInteger(time)) return { column: 'time' };
   if (isBuyerMaker === undefined) return { column: 'is_buyer_maker' };
-  if (fields.isEmpty(1) || fields.isEmpty(2) || fields.isEmpty(3)) return { column: 'price/qty/quote_qty' };
+  if (!fields.isDecimal(1)) return { column: 'price' };
+  if (!fields.isDecimal(2)) return { column: 'qty' };
+  if (!fields.isDecimal(3)) return { column: 'quote_qty' };
   return {
     kind: 'trade',
     symbol,
@@ -256,6 +288,22 @@ export function parseTradeRow(fields: CsvFields, symbol: string): ReplayTrade | 
     isBuyerMaker,
   };
 }
+
+const KLINE_COLUMNS = [
+  'open_time',
+  'open',
+  'high',
+  'low',
+  'close',
+  'volume',
+  'close_time',
+  'quote_volume',
+  'count',
+  'taker_buy_volume',
+  'taker_buy_quote_volume',
+  'ignore',
+] as const;
+const KLINE_DECIMAL_COLUMNS = [1, 2, 3, 4, 5, 7, 9, 10] as const;
 
 /** Parses one kline row (any of the four kline data types), or returns the first bad column. */
 export function parseKlineRow(
@@ -271,7 +319,10 @@ export function parseKlineRow(
   if (!Number.isSafeInteger(openTime)) return { column: 'open_time' };
   if (!Number.isSafeInteger(closeTime) || closeTime < openTime) return { column: 'close_time' };
   if (!Number.isSafeInteger(count)) return { column: 'count' };
-  for (const i of [1, 2, 3, 4, 5, 7, 9, 10]) if (fields.isEmpty(i)) return { column: `column ${i + 1}` };
+  // Premium index values are signed fractions; every other kline value is a price or a volume.
+  const signed = dataType === 'premiumIndexKlines';
+  for (const i of KLINE_DECIMAL_COLUMNS)
+    if (!fields.isDecimal(i, signed)) return { column: KLINE_COLUMNS[i]! };
   return {
     kind: 'kline',
     dataType,

@@ -1,7 +1,7 @@
 import { BasisError } from '@basis/core';
 
 /** Why a replay file could not be read. */
-export const REPLAY_ERROR_REASONS = ['format', 'order', 'zip', 'io'] as const;
+export const REPLAY_ERROR_REASONS = ['format', 'order', 'zip', 'io', 'empty'] as const;
 
 /** One of {@link REPLAY_ERROR_REASONS}. */
 export type ReplayErrorReason = (typeof REPLAY_ERROR_REASONS)[number];
@@ -11,6 +11,7 @@ const DESCRIPTIONS: Readonly<Record<ReplayErrorReason, string>> = {
   order: 'A replay file goes back in time',
   zip: 'A zip archive cannot be read',
   io: 'A replay file cannot be read',
+  empty: 'A replay directory holds nothing to replay',
 };
 
 /** Parameters of {@link ReplayError}. */
@@ -27,7 +28,7 @@ export interface ReplayErrorParameters {
 
 /**
  * A historical data file (data.binance.vision layout) that cannot be replayed: a malformed row, rows
- * going back in time, an unsupported or corrupt zip. Corrupt data stops the replay: silently skipping
+ * going back in time, an unsupported or corrupt zip; or a directory without a file to replay. Corrupt data stops the replay: silently skipping
  * rows would make a backtest lie.
  */
 export class ReplayError extends BasisError {

@@ -110,6 +110,24 @@ describe('ReplaySource', () => {
     expect(error).toBeInstanceOf(ReplayError);
     expect(error).toMatchObject({ reason: 'format', line: 3 });
     expect((error as ReplayError).details).toMatch(/^is_buyer_maker: 2,1.0/);
+    expect((error as ReplayError).message).toContain('BTCUSDT-aggTrades-2024-06-15.csv:3');
+  });
+
+  test('behavior: error lines count blank lines; a blank first line does not hide the header', () => {
+    write('BTCUSDT-aggTrades-2024-06-15.csv', [
+      '',
+      AGG_HEADER,
+      `1,1.0,1,1,1,${T0},true`,
+      '',
+      `2,1.O,1,2,2,${T0},true`,
+    ]);
+    let error: unknown;
+    try {
+      new ReplaySource(discoverReplayFiles(dir)).takeUntil(Number.MAX_SAFE_INTEGER);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ reason: 'format', line: 5, details: `price: 2,1.O,1,2,2,${T0},true` });
   });
 
   test('behavior: rows or files going back in time are refused', () => {

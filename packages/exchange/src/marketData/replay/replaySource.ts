@@ -30,7 +30,7 @@ export class ReplayFileReader {
   readonly #lines: LineChunker;
   readonly #fields = new CsvFields();
   readonly #parse: (fields: CsvFields) => ReplayEvent | RowProblem;
-  #line = 0;
+  #sawFirstLine = false;
   #lastTime = Number.NEGATIVE_INFINITY;
   #batch: ReplayEvent[] = [];
 
@@ -78,15 +78,17 @@ export class ReplayFileReader {
   readonly #onLine = (buffer: Buffer, start: number, end: number): void => {
     const fields = this.#fields;
     fields.split(buffer, start, end, this.#lines);
-    this.#line++;
-    if (this.#line === 1 && fields.isHeader()) return;
+    if (!this.#sawFirstLine) {
+      this.#sawFirstLine = true;
+      if (fields.isHeader()) return;
+    }
     const event = this.#parse(fields);
     if ('column' in event) {
       const excerpt = buffer.toString('latin1', start, Math.min(end, start + 120));
       throw new ReplayError({
         reason: 'format',
         path: this.file.path,
-        line: this.#line,
+        line: this.#lines.line,
         detail: `${event.column}: ${excerpt}`,
       });
     }
@@ -94,7 +96,7 @@ export class ReplayFileReader {
       throw new ReplayError({
         reason: 'order',
         path: this.file.path,
-        line: this.#line,
+        line: this.#lines.line,
         detail: `time ${event.time}`,
       });
     }

@@ -408,6 +408,7 @@ export class AlgoBook implements VenueProcess {
       orders: orders.map(algoToSnapshot),
       due,
       blocked,
+      indexes: [...this.#indexes.keys()],
     };
   }
 
@@ -425,6 +426,7 @@ export class AlgoBook implements VenueProcess {
     this.#triggered.clear();
     this.#eventSeq = snapshot.eventSeq;
     this.#nextPrune = snapshot.nextPrune;
+    for (const key of snapshot.indexes ?? []) this.#indexes.set(key, new TriggerIndex());
     const byId = new Map<string, AlgoOrderRecord>();
     for (const row of snapshot.orders) {
       const algo = algoFromSnapshot(row);

@@ -63,6 +63,12 @@ export interface AlgoBookSnapshot {
   readonly orders: readonly AlgoOrderSnapshot[];
   readonly due: readonly { readonly algoId: string; readonly time: number; readonly seq: number }[];
   readonly blocked: readonly string[];
+  /**
+   * The trigger indexes that exist (`symbol|workingType`, in creation order), also those no open
+   * order uses any more: a price change of their symbol counts as a price event (`eventSeq`).
+   * Absent in older snapshots: then the indexes of the open orders.
+   */
+  readonly indexes?: readonly string[];
 }
 
 /** An algo order as snapshot JSON. */

@@ -1,0 +1,789 @@
+import { Decimal, type Rng } from '@basis/core';
+import { KLINE_INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from '../marketData/klineIntervals.js';
+import { decimalToSteps, type ReplayEvent, type ReplayKline } from '../marketData/replay/csvRows.js';
+import { discoverReplayFiles, type ReplayFile } from '../marketData/replay/discover.js';
+import { ReplayError } from '../marketData/replay/replayError.js';
+import { type ReplayOptions, ReplaySource } from '../marketData/replay/replaySource.js';
+import { quoteLadder, type SyntheticParams, syntheticParamsFromSpec } from '../marketData/syntheticModels.js';
+import { BUY, SELL } from '../matching/types.js';
+import type { Account } from './account.js';
+import type { Market } from './market.js';
+import { applyLadder, symbolNoiseSeed } from './marketMaker.js';
+import { cancelOpenOrder } from './orderLifecycle.js';
+import type { VenueProcess } from './process.js';
+import { placeSystemOrder } from './systemOrders.js';
+import type { Venue } from './venue.js';
+
+/**
+ * How replayed time maps to venue time: `now` shifts every event by (venue start − first event), so
+ * the history plays from the exchange's start at real speed (live and paper: clients sign requests
+ * with the wall clock); `history` keeps the original timestamps (backtests on a virtual clock).
+ */
+export const REPLAY_ALIGNMENTS = ['now', 'history'] as const;
+
+/** One of {@link REPLAY_ALIGNMENTS}. */
+export type ReplayAlign = (typeof REPLAY_ALIGNMENTS)[number];
+
+/** How a {@link ReplayMarket} is set up. */
+export interface ReplayMarketOptions {
+  /** A directory of Binance's historical files: the data.binance.vision layout, or flat. */
+  readonly dir: string;
+  /** Default `now`. */
+  readonly align?: ReplayAlign;
+  /** Replay only these symbols (default: every symbol in the data that the venue lists). */
+  readonly symbols?: readonly string[];
+  /** How files are read (the zip implementation, the chunk size). */
+  readonly read?: ReplayOptions;
+  /** Milliseconds between refreshes of the maker's ladder when no print comes (default 1000). */
+  readonly quoteMs?: number;
+  /** Called once when the data runs out or turns out malformed, with the status then. */
+  readonly onEnd?: (status: ReplayStatus) => void;
+}
+
+/** What drives one replayed symbol. */
+export interface ReplayedSymbol {
+  readonly symbol: string;
+  /** Where the prints come from: `aggTrades`, `trades`, or `klines 1m` (a path through each candle). */
+  readonly prints: string;
+  /** `prints` (the index follows the replayed price) or `indexPriceKlines 1m`. */
+  readonly index: string;
+  /** `formula` (the venue's mark price formula) or `markPriceKlines 1m`. */
+  readonly mark: string;
+}
+
+/** Where a replay stands. */
+export interface ReplayStatus {
+  /** `ended` once every file is read and played; `failed` when a file turned out malformed. */
+  readonly state: 'playing' | 'ended' | 'failed';
+  readonly align: ReplayAlign;
+  /** Venue time minus history time. */
+  readonly shiftMs: number;
+  /** History time of the first event. */
+  readonly firstTime: number;
+  /** History time at the venue's clock. */
+  readonly historyTime: number;
+  /** Historical prints executed so far (file rows, or points of a candle's path). */
+  readonly prints: number;
+  readonly symbols: readonly ReplayedSymbol[];
+  /** Symbols in the data that are not replayed, and why. */
+  readonly skipped: readonly { readonly symbol: string; readonly reason: string }[];
+  /** Venue time at which the replay ended or failed. */
+  readonly endedAt: number | undefined;
+  /** Why it failed: the file and line. */
+  readonly error: ReplayError | undefined;
+}
+
+/** One price point of a candle's synthesized path, to be executed as a print. */
+interface CandlePrint {
+  readonly time: number;
+  readonly tick: number;
+  readonly steps: number;
+  readonly takerSells: boolean;
+}
+
+/** A candle's path: open → high/low (seeded order) → close, straight lines between. */
+interface PricePath {
+  readonly times: readonly number[];
+  readonly values: readonly Decimal[];
+  /** After this history time the path is stale (a gap in the data): hold no longer. */
+  readonly until: number;
+}
+
+/** One replayed symbol. */
+interface Lane {
+  readonly market: Market;
+  readonly params: SyntheticParams;
+  readonly describe: ReplayedSymbol;
+  /** Ticks and steps as integer units and scale, for the fast decimal conversion. */
+  readonly tickUnits: number;
+  readonly tickScale: number;
+  readonly stepUnits: number;
+  readonly stepScale: number;
+  /** Seeded order of high and low inside candles. */
+  readonly pathRng: Rng;
+  /** Where the maker's ladder is centred (fractional ticks); NaN before the first print. */
+  fair: number;
+  /** The centre of the ladder last quoted, so prints at an unchanged centre skip the requote. */
+  quotedFair: number;
+  /** Candles read ahead, by data type, waiting for their open time. */
+  readonly klines: ReplayKline[];
+  readonly indexKlines: ReplayKline[];
+  readonly markKlines: ReplayKline[];
+  /** Prints of the candles that have opened (klines-only symbols). */
+  candlePrints: CandlePrint[];
+  candleHead: number;
+  indexPath: PricePath | undefined;
+  markPath: PricePath | undefined;
+}
+
+const MONTH_MS = 31 * 86_400_000;
+/** Index samples are refreshed on each whole second, when the venue's price feeds read them. */
+const INDEX_STEP_MS = 1000;
+
+/**
+ * The market-data source when replaying Binance's historical files, the counterpart of the synthetic
+ * market. Per replayed symbol, each historical print (an `aggTrades` or `trades` row at its shifted
+ * time) is executed as a system taker order of the historical size and side (`is_buyer_maker` → the
+ * taker sold) against the system market maker's ladder, re-centred just before the print so that its
+ * best level on the taker's opposite side sits at the historical price and holds at least the
+ * historical size. So public trades, klines and the last price reproduce the history, while user
+ * orders trade against liquidity around it: a resting user order is filled when the replayed price
+ * reaches it, at its own price when the price moves through it, and ahead of the maker when a print
+ * comes at exactly its price (it takes the historical maker's place, up to the print's size).
+ *
+ * With only klines for a symbol, each candle becomes a path open → high/low (seeded order) → close
+ * with its volume split into prints (taker-buy volume kept where the path allows). The index follows
+ * the replayed price, or `indexPriceKlines` when present (a path through each candle, sampled each
+ * second); `markPriceKlines`, when present, are offered through {@link ReplayMarket.markPrice}.
+ *
+ * Only symbols with prints in the data are active; the venue's other markets stay quiet (no book,
+ * no trades). When the data runs out the maker keeps quoting the last price and the status says
+ * `ended`; a malformed row stops the replay the same way with `failed` and the file and line.
+ * Deterministic: the same files, start time and seed give the same state.
+ *
+ * @example
+ * const replay = new ReplayMarket(venue, { dir: '/data/binance', align: 'now' });
+ * venue.addProcess(replay);
+ */
+export class ReplayMarket implements VenueProcess {
+  readonly #venue: Venue;
+  readonly #align: ReplayAlign;
+  readonly #quoteMs: number;
+  readonly #onEnd: ((status: ReplayStatus) => void) | undefined;
+  readonly #maker: Account;
+  readonly #taker: Account;
+  readonly #lanes = new Map<string, Lane>();
+  readonly #skipped: { readonly symbol: string; readonly reason: string }[];
+  /** aggTrades and trades of every lane, merged in time order. */
+  readonly #prints: ReplaySource;
+  /** Klines (klines-only lanes), index and mark klines, read ahead by {@link #lookahead}. */
+  readonly #candles: ReplaySource;
+  /** The longest candle: a candle opening by time t closes by t + lookahead. */
+  readonly #lookahead: number;
+  readonly #shift: number;
+  readonly #firstTime: number;
+  #state: ReplayStatus['state'] = 'playing';
+  #printCount = 0;
+  #endedAt: number | undefined;
+  #error: ReplayError | undefined;
+  /** Cached head times (history), so `nextDue` reads no file. */
+  #nextFilePrint = Number.POSITIVE_INFINITY;
+  #nextRefill = Number.POSITIVE_INFINITY;
+  #nextIndex = Number.POSITIVE_INFINITY;
+  #nextQuote: number;
+  #due = Number.POSITIVE_INFINITY;
+
+  constructor(venue: Venue, options: ReplayMarketOptions) {
+    this.#venue = venue;
+    this.#align = options.align ?? 'now';
+    this.#quoteMs = options.quoteMs ?? 1000;
+    this.#onEnd = options.onEnd;
+    const files = discover(options.dir);
+    const plan = planLanes(files, venue, options.symbols);
+    this.#skipped = plan.skipped;
+    if (plan.lanes.length === 0) {
+      throw new ReplayError({
+        reason: 'empty',
+        path: options.dir,
+        detail: `no aggTrades, trades or klines of a listed symbol (${[...venue.markets.keys()].join(', ')})`,
+      });
+    }
+    for (const { symbol, describe: description } of plan.lanes) {
+      const market = venue.market(symbol);
+      this.#lanes.set(symbol, {
+        market,
+        params: syntheticParamsFromSpec(market.spec, symbolNoiseSeed(symbol)),
+        describe: description,
+        tickUnits: Number(market.tickSize.units),
+        tickScale: market.tickSize.scale,
+        stepUnits: Number(market.stepSize.units),
+        stepScale: market.stepSize.scale,
+        pathRng: venue.rng.fork(`replay:${symbol}`),
+        fair: Number.NaN,
+        quotedFair: Number.NaN,
+        klines: [],
+        indexKlines: [],
+        markKlines: [],
+        candlePrints: [],
+        candleHead: 0,
+        indexPath: undefined,
+        markPath: undefined,
+      });
+    }
+    this.#prints = new ReplaySource(plan.printFiles, options.read);
+    this.#candles = new ReplaySource(plan.candleFiles, options.read);
+    this.#lookahead = plan.lookahead;
+    // The first event: the earliest print or candle opening (read ahead one lookahead past the first close).
+    this.#peekFiles();
+    const firstClose = this.#candles.peekTime();
+    if (firstClose !== undefined) this.#refill(firstClose + this.#lookahead);
+    let first = this.#nextFilePrint;
+    for (const lane of this.#lanes.values()) {
+      for (const queue of [lane.klines, lane.indexKlines, lane.markKlines]) {
+        const head = queue[0];
+        if (head !== undefined) first = Math.min(first, head.openTime);
+      }
+    }
+    if (!Number.isFinite(first)) {
+      throw new ReplayError({ reason: 'empty', path: options.dir, detail: 'the files hold no rows' });
+    }
+    // Accounts only once the data is known to be there: a refused replay leaves the venue as it was.
+    this.#maker = venue.createAccount({ system: true });
+    this.#taker = venue.createAccount({ system: true });
+    this.#firstTime = first;
+    this.#shift = this.#align === 'now' ? venue.now - first : 0;
+    this.#nextQuote = venue.now;
+    // A history replay on a venue that starts later: what came before only sets the prices.
+    if (this.#align === 'history' && first < venue.now) this.#skip(venue.now - this.#shift, false);
+    this.#schedule(venue.now);
+  }
+
+  /** The system accounts behind the replayed flow (exempt from margin and liquidation). */
+  get accounts(): readonly Account[] {
+    return [this.#maker, this.#taker];
+  }
+
+  /** The replayed symbols (those with prints in the data that the venue lists). */
+  get symbols(): readonly string[] {
+    return [...this.#lanes.keys()];
+  }
+
+  nextDue(): number {
+    return this.#due;
+  }
+
+  run(time: number): void {
+    if (this.#state === 'playing') {
+      try {
+        this.#step(time);
+      } catch (error) {
+        if (!(error instanceof ReplayError)) throw error;
+        this.#stop('failed', time, error);
+      }
+    }
+    if (time >= this.#nextQuote) {
+      for (const lane of this.#lanes.values()) this.#quote(lane);
+      this.#nextQuote = time + this.#quoteMs;
+    }
+    this.#schedule(time);
+  }
+
+  skipTo(time: number): void {
+    if (this.#state === 'playing') {
+      try {
+        this.#skip(time - this.#shift, true);
+      } catch (error) {
+        if (!(error instanceof ReplayError)) throw error;
+        this.#stop('failed', time, error);
+      }
+    }
+    this.#nextQuote = time;
+    this.#schedule(time);
+  }
+
+  /**
+   * The historical mark price of `symbol` now, from `markPriceKlines` (a path through each candle);
+   * `undefined` without mark data (or in a gap), when the venue's formula applies.
+   */
+  markPrice(symbol: string): Decimal | undefined {
+    const path = this.#lanes.get(symbol)?.markPath;
+    const h = this.#venue.now - this.#shift;
+    return path === undefined || h > path.until ? undefined : pathValue(path, h);
+  }
+
+  status(): ReplayStatus {
+    return {
+      state: this.#state,
+      align: this.#align,
+      shiftMs: this.#shift,
+      firstTime: this.#firstTime,
+      historyTime: this.#venue.now - this.#shift,
+      prints: this.#printCount,
+      symbols: [...this.#lanes.values()].map((lane) => lane.describe),
+      skipped: this.#skipped,
+      endedAt: this.#endedAt,
+      error: this.#error,
+    };
+  }
+
+  // Playing -------------------------------------------------------------------------------------------
+
+  /** One step at venue time `time`: candles that open, index samples, then at most one print. */
+  #step(time: number): void {
+    const h = time - this.#shift;
+    if (h >= this.#nextRefill) this.#refill(h + this.#lookahead);
+    this.#openCandles(h);
+    if (time >= this.#nextIndex) this.#sampleIndex(h);
+    this.#printOne(h);
+    this.#peekFiles();
+    if (this.#exhausted()) this.#stop('ended', time, undefined);
+  }
+
+  /** Executes the earliest print due by history time `h`: a file row or a candle's path point. */
+  #printOne(h: number): void {
+    let best: Lane | undefined;
+    let bestTime = this.#nextFilePrint;
+    for (const lane of this.#lanes.values()) {
+      const next = lane.candlePrints[lane.candleHead];
+      if (next !== undefined && next.time < bestTime) {
+        best = lane;
+        bestTime = next.time;
+      }
+    }
+    if (bestTime > h) return;
+    if (best === undefined) {
+      const event = this.#prints.next();
+      if (event === undefined || event.kind === 'kline') return;
+      const lane = this.#lanes.get(event.symbol)!;
+      const tick = toUnits(event.price, lane.tickUnits, lane.tickScale, lane.market.tickSize);
+      const steps = Math.max(1, toUnits(event.qty, lane.stepUnits, lane.stepScale, lane.market.stepSize));
+      if (tick > 0) this.#print(lane, tick, steps, event.isBuyerMaker);
+    } else {
+      const print = best.candlePrints[best.candleHead++]!;
+      this.#print(best, print.tick, print.steps, print.takerSells);
+    }
+  }
+
+  /**
+   * One historical print: re-centre the ladder so that the side the taker hits starts at `tick`, make
+   * sure `steps` can fill there or better, then send the taker.
+   */
+  #print(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
+    const venue = this.#venue;
+    const market = lane.market;
+    this.#setPrice(lane, tick, takerSells, true);
+    // The same centre as the last quote (a run of prints at one price and side): the ladder stands,
+    // the top-up below provides the print's size, and the periodic refresh restores the rest.
+    if (lane.fair !== lane.quotedFair) this.#quote(lane);
+    // The maker steps back at the print's price, so users resting there are filled first: a user
+    // order at the historical price takes the historical maker's place (up to the print's size).
+    const makerSide = takerSells ? 'BUY' : 'SELL';
+    if (market.book.levelQty(takerSells ? BUY : SELL, tick) > 0) {
+      for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
+        if (order.priceTick === tick && order.side === makerSide)
+          cancelOpenOrder(venue, market, this.#maker, order);
+      }
+    }
+    const takerSide = takerSells ? SELL : BUY;
+    const available = market.book.fillableQty(takerSide, tick, steps);
+    if (available < steps) {
+      placeSystemOrder(venue, market, this.#maker, makerSide, 'LIMIT', tick, steps - available);
+    }
+    const order = placeSystemOrder(
+      venue,
+      market,
+      this.#taker,
+      takerSells ? 'SELL' : 'BUY',
+      'LIMIT',
+      tick,
+      steps,
+    );
+    // A remainder cannot happen with the top-up above; never leave the taker resting if it did.
+    if (market.resting.has(order.ref)) cancelOpenOrder(venue, market, this.#taker, order);
+    this.#printCount++;
+  }
+
+  /**
+   * The replayed price moved to `tick`: centre the ladder, move the index, set the first mark (and
+   * with `notify` announce it; not while the venue is still being built).
+   */
+  #setPrice(lane: Lane, tick: number, takerSells: boolean, notify: boolean): void {
+    const market = lane.market;
+    const h = lane.params.ladder.halfSpreadTicks;
+    const first = Number.isNaN(lane.fair);
+    // quoteLadder's best bid is ⌈fair⌉ − h and best ask ⌊fair⌋ + h: this puts the hit side at `tick`.
+    lane.fair = takerSells ? tick + h - 0.5 : tick - h + 0.5;
+    const price = market.priceOf(tick);
+    const historyTime = this.#venue.now - this.#shift;
+    if (lane.indexPath === undefined || historyTime > lane.indexPath.until) market.indexPrice = price;
+    if (first) {
+      // Until the price feeds' next second: PERCENT_PRICE and margin need a mark near the replayed price.
+      market.markPrice = this.markPrice(market.symbol) ?? market.indexPrice;
+      if (notify) this.#venue.markPriceChanged(market);
+    }
+  }
+
+  #quote(lane: Lane): void {
+    if (!(lane.fair > 0)) return;
+    // Inventory 0: the history, not the maker's position, sets the price, so the ladder does not lean.
+    const ladder = quoteLadder(lane.fair, lane.params.ladder, 0);
+    applyLadder(this.#venue, lane.market, this.#maker, ladder, lane.params.diff);
+    lane.quotedFair = lane.fair;
+  }
+
+  /** Index samples from index klines, for the price feeds' next whole second. */
+  #sampleIndex(h: number): void {
+    for (const lane of this.#lanes.values()) {
+      const path = lane.indexPath;
+      if (path !== undefined && h <= path.until) lane.market.indexPrice = pathValue(path, h);
+    }
+  }
+
+  // Candles -------------------------------------------------------------------------------------------
+
+  /** Reads candles closing by history time `limit` into their lanes' queues. */
+  #refill(limit: number): void {
+    // takeUntil returns at most 100,000 events per call: repeat until a call returns fewer.
+    for (let round = 0; round < 1_000_000; round++) {
+      const events = this.#candles.takeUntil(limit);
+      for (const event of events) this.#queueCandle(event);
+      if (events.length < 100_000) break;
+    }
+    const next = this.#candles.peekTime();
+    this.#nextRefill = next === undefined ? Number.POSITIVE_INFINITY : next - this.#lookahead;
+  }
+
+  #queueCandle(event: ReplayEvent): void {
+    if (event.kind !== 'kline') return;
+    const lane = this.#lanes.get(event.symbol);
+    if (lane === undefined) return;
+    const queue =
+      event.dataType === 'indexPriceKlines'
+        ? lane.indexKlines
+        : event.dataType === 'markPriceKlines'
+          ? lane.markKlines
+          : lane.klines;
+    queue.push(event);
+  }
+
+  /** Starts the candles that have opened by history time `h`. */
+  #openCandles(h: number): void {
+    for (const lane of this.#lanes.values()) {
+      let opened = false;
+      for (let k = lane.klines[0]; k !== undefined && k.openTime <= h; k = lane.klines[0]) {
+        lane.klines.shift();
+        if (lane.candleHead >= lane.candlePrints.length) {
+          lane.candlePrints = [];
+          lane.candleHead = 0;
+        }
+        // A loop, not push(...): a daily candle has up to 86,401 prints, too many for arguments.
+        for (const print of candlePrints(lane, k)) lane.candlePrints.push(print);
+      }
+      for (let k = lane.indexKlines[0]; k !== undefined && k.openTime <= h; k = lane.indexKlines[0]) {
+        lane.indexKlines.shift();
+        lane.indexPath = candlePath(k, lane.pathRng);
+        opened = true;
+      }
+      for (let k = lane.markKlines[0]; k !== undefined && k.openTime <= h; k = lane.markKlines[0]) {
+        lane.markKlines.shift();
+        lane.markPath = candlePath(k, lane.pathRng);
+      }
+      if (opened && lane.indexPath !== undefined) lane.market.indexPrice = pathValue(lane.indexPath, h);
+    }
+  }
+
+  // Skipping and ending ---------------------------------------------------------------------------------
+
+  /**
+   * Moves the replay to history time `h` without printing what comes before it: each symbol's last
+   * skipped price centres its ladder (quoted at the next step) and moves its index.
+   */
+  #skip(h: number, notify: boolean): void {
+    const last = new Map<Lane, { tick: number; takerSells: boolean }>();
+    // Bounded by the data: each round consumes one row.
+    for (let t = this.#prints.peekTime(); t !== undefined && t < h; t = this.#prints.peekTime()) {
+      const event = this.#prints.next();
+      if (event === undefined || event.kind === 'kline') continue;
+      const lane = this.#lanes.get(event.symbol)!;
+      const tick = toUnits(event.price, lane.tickUnits, lane.tickScale, lane.market.tickSize);
+      if (tick > 0) last.set(lane, { tick, takerSells: event.isBuyerMaker });
+    }
+    this.#refill(h + this.#lookahead);
+    this.#openCandles(h);
+    for (const lane of this.#lanes.values()) {
+      const prints = lane.candlePrints;
+      while (lane.candleHead < prints.length && prints[lane.candleHead]!.time < h) {
+        const print = prints[lane.candleHead++]!;
+        last.set(lane, { tick: print.tick, takerSells: print.takerSells });
+      }
+    }
+    for (const [lane, { tick, takerSells }] of last) this.#setPrice(lane, tick, takerSells, notify);
+    this.#sampleIndex(h);
+    this.#peekFiles();
+  }
+
+  #peekFiles(): void {
+    this.#nextFilePrint = this.#prints.peekTime() ?? Number.POSITIVE_INFINITY;
+  }
+
+  #exhausted(): boolean {
+    if (this.#nextFilePrint !== Number.POSITIVE_INFINITY || this.#nextRefill !== Number.POSITIVE_INFINITY)
+      return false;
+    for (const lane of this.#lanes.values()) {
+      if (lane.candleHead < lane.candlePrints.length) return false;
+      if (lane.klines.length + lane.indexKlines.length + lane.markKlines.length > 0) return false;
+    }
+    return true;
+  }
+
+  #stop(state: 'ended' | 'failed', time: number, error: ReplayError | undefined): void {
+    this.#state = state;
+    this.#endedAt = time;
+    this.#error = error;
+    this.#nextFilePrint = Number.POSITIVE_INFINITY;
+    this.#nextRefill = Number.POSITIVE_INFINITY;
+    this.#prints.close();
+    this.#candles.close();
+    for (const lane of this.#lanes.values()) {
+      lane.candlePrints = [];
+      lane.candleHead = 0;
+      lane.klines.length = 0;
+      lane.indexKlines.length = 0;
+      lane.markKlines.length = 0;
+    }
+    this.#onEnd?.(this.status());
+  }
+
+  /** The next venue time anything is due: a print, a candle, an index sample or a ladder refresh. */
+  #schedule(time: number): void {
+    let h = Math.min(this.#nextFilePrint, this.#nextRefill);
+    let hasIndex = false;
+    for (const lane of this.#lanes.values()) {
+      const print = lane.candlePrints[lane.candleHead];
+      if (print !== undefined) h = Math.min(h, print.time);
+      for (const queue of [lane.klines, lane.indexKlines, lane.markKlines]) {
+        const head = queue[0];
+        if (head !== undefined) h = Math.min(h, head.openTime);
+      }
+      if (lane.indexPath !== undefined) hasIndex = true;
+    }
+    this.#nextIndex =
+      hasIndex && this.#state === 'playing'
+        ? Math.floor(time / INDEX_STEP_MS) * INDEX_STEP_MS + INDEX_STEP_MS
+        : Number.POSITIVE_INFINITY;
+    this.#due = Math.min(h + this.#shift, this.#nextIndex, this.#nextQuote);
+  }
+}
+
+/**
+ * The venue time a replay of `dir` starts at with `align: 'history'`: the first print or candle
+ * opening of the symbols it would replay. For a backtest, whose virtual clock starts there.
+ */
+export function replayStartTime(
+  dir: string,
+  symbols: readonly string[],
+  read?: ReplayOptions,
+): number | undefined {
+  const files = discover(dir).filter((f) => symbols.includes(f.symbol) && f.market !== 'cm');
+  const plan = planFiles(files, symbols);
+  const prints = new ReplaySource(plan.printFiles, read);
+  const candles = new ReplaySource(plan.candleFiles, read);
+  try {
+    let first = prints.peekTime() ?? Number.POSITIVE_INFINITY;
+    const firstClose = candles.peekTime();
+    if (firstClose !== undefined) {
+      for (const event of candles.takeUntil(firstClose + plan.lookahead)) {
+        if (event.kind === 'kline') first = Math.min(first, event.openTime);
+      }
+    }
+    return Number.isFinite(first) ? first : undefined;
+  } finally {
+    prints.close();
+    candles.close();
+  }
+}
+
+// Planning ----------------------------------------------------------------------------------------------
+
+interface Plan {
+  readonly lanes: { readonly symbol: string; readonly describe: ReplayedSymbol }[];
+  readonly skipped: { readonly symbol: string; readonly reason: string }[];
+  readonly printFiles: ReplayFile[];
+  readonly candleFiles: ReplayFile[];
+  readonly lookahead: number;
+}
+
+function discover(dir: string): ReplayFile[] {
+  try {
+    return discoverReplayFiles(dir);
+  } catch (cause) {
+    throw new ReplayError({ reason: 'io', path: dir, detail: 'cannot list the directory', cause });
+  }
+}
+
+/** Which symbols are replayed from which files; unknown symbols and COIN-M files are skipped. */
+function planLanes(files: readonly ReplayFile[], venue: Venue, only: readonly string[] | undefined): Plan {
+  const skipped: { symbol: string; reason: string }[] = [];
+  const symbols: string[] = [];
+  for (const symbol of new Set(files.map((f) => f.symbol))) {
+    if (only !== undefined && !only.includes(symbol)) continue;
+    if (venue.markets.has(symbol)) symbols.push(symbol);
+    else skipped.push({ symbol, reason: 'not a symbol of this exchange' });
+  }
+  const usable = files.filter((f) => f.market !== 'cm');
+  const plan = planFiles(usable, symbols);
+  for (const symbol of symbols) {
+    if (plan.lanes.some((lane) => lane.symbol === symbol)) continue;
+    const reason = usable.some((f) => f.symbol === symbol)
+      ? 'only mark or index klines (no aggTrades, trades or klines)'
+      : 'only COIN-M files (the exchange is USD-M)';
+    skipped.push({ symbol, reason });
+  }
+  return { ...plan, skipped };
+}
+
+/**
+ * Per symbol: prints from aggTrades (one row is one taker order at one price), else trades, else the
+ * shortest klines; index and mark from the shortest index and mark klines.
+ */
+function planFiles(files: readonly ReplayFile[], symbols: readonly string[]): Omit<Plan, 'skipped'> {
+  const lanes: { symbol: string; describe: ReplayedSymbol }[] = [];
+  const printFiles: ReplayFile[] = [];
+  const candleFiles: ReplayFile[] = [];
+  let lookahead = 0;
+  for (const symbol of symbols) {
+    const own = files.filter((f) => f.symbol === symbol);
+    const of = (dataType: ReplayFile['dataType']): ReplayFile[] => own.filter((f) => f.dataType === dataType);
+    const aggTrades = of('aggTrades');
+    const trades = aggTrades.length > 0 ? [] : of('trades');
+    const klines = aggTrades.length + trades.length > 0 ? [] : shortest(of('klines'));
+    if (aggTrades.length + trades.length + klines.length === 0) continue;
+    const index = shortest(of('indexPriceKlines'));
+    const mark = shortest(of('markPriceKlines'));
+    printFiles.push(...aggTrades, ...trades);
+    candleFiles.push(...klines, ...index, ...mark);
+    for (const file of [...klines, ...index, ...mark])
+      lookahead = Math.max(lookahead, intervalMs(file.interval));
+    const named = (prefix: string, chosen: readonly ReplayFile[], otherwise: string): string =>
+      chosen[0] === undefined ? otherwise : `${prefix} ${chosen[0].interval}`;
+    lanes.push({
+      symbol,
+      describe: {
+        symbol,
+        prints:
+          aggTrades.length > 0 ? 'aggTrades' : trades.length > 0 ? 'trades' : named('klines', klines, ''),
+        index: named('indexPriceKlines', index, 'prints'),
+        mark: named('markPriceKlines', mark, 'formula'),
+      },
+    });
+  }
+  return { lanes, printFiles, candleFiles, lookahead };
+}
+
+/** The files of the shortest interval present. */
+function shortest(files: readonly ReplayFile[]): ReplayFile[] {
+  for (const interval of KLINE_INTERVALS) {
+    const chosen = files.filter((f) => f.interval === interval);
+    if (chosen.length > 0) return chosen;
+  }
+  return [];
+}
+
+function intervalMs(interval: KlineInterval | undefined): number {
+  if (interval === undefined) return 0;
+  return interval === '1M' ? MONTH_MS : KLINE_INTERVAL_MS[interval];
+}
+
+// Candle paths ------------------------------------------------------------------------------------------
+
+/** A decimal string in whole ticks or steps: exact when on the grid, else rounded half-even. */
+function toUnits(text: string, units: number, scale: number, step: Decimal): number {
+  const exact = decimalToSteps(text, units, scale);
+  if (exact !== undefined) return exact;
+  const value = Decimal.tryParse(text);
+  return value === undefined ? 0 : Number(value.div(step, 0, 'half-even').units);
+}
+
+/** Open, the extremes in a seeded order, close: the four corners of a candle's path. */
+function corners<T>(open: T, high: T, low: T, close: T, rng: Rng): [T, T, T, T] {
+  return rng.next() < 0.5 ? [open, high, low, close] : [open, low, high, close];
+}
+
+/** A sample kline's path, for index and mark prices: corners at 0, ⅓, ⅔ and the end of the candle. */
+function candlePath(k: ReplayKline, rng: Rng): PricePath {
+  const span = k.closeTime - k.openTime;
+  const values = corners(k.open, k.high, k.low, k.close, rng).map((v) => Decimal.parse(v));
+  const times = [
+    k.openTime,
+    k.openTime + Math.floor(span / 3),
+    k.openTime + Math.floor((2 * span) / 3),
+    k.closeTime,
+  ];
+  return { times, values, until: k.closeTime + span + 1 };
+}
+
+/** The path's value at history time `h`: linear between corners, held before and after. */
+function pathValue(path: PricePath, h: number): Decimal {
+  const { times, values } = path;
+  if (h <= times[0]!) return values[0]!;
+  for (let i = 1; i < times.length; i++) {
+    const t1 = times[i]!;
+    if (h > t1) continue;
+    const t0 = times[i - 1]!;
+    const v0 = values[i - 1]!;
+    if (t1 === t0) return values[i]!;
+    return v0.add(
+      values[i]!.sub(v0)
+        .mul(h - t0)
+        .div(t1 - t0, 8, 'half-even'),
+    );
+  }
+  return values[values.length - 1]!;
+}
+
+/**
+ * A trade kline as prints: `m` points evenly spaced in time along open → high/low → close (corners
+ * exactly, straight lines between, rounded to ticks), at most one per second and at most the
+ * candle's trade count (at least 4, so the candle's high and low are hit), never more than its
+ * volume in steps. A point above the previous one is a taker buy, below a taker sell. The volume is
+ * split evenly, taker-buy volume over the buys and the rest over the sells when each side can have
+ * a step per print; so the candle's OHLC and volume are reproduced exactly, and its taker-buy volume
+ * where the path allows.
+ */
+function candlePrints(lane: Lane, k: ReplayKline): CandlePrint[] {
+  const { tickUnits, tickScale, stepUnits, stepScale, market } = lane;
+  const tick = (text: string): number => toUnits(text, tickUnits, tickScale, market.tickSize);
+  const volume = toUnits(k.volume, stepUnits, stepScale, market.stepSize);
+  const path = corners(tick(k.open), tick(k.high), tick(k.low), tick(k.close), lane.pathRng);
+  if (volume <= 0 || path.some((p) => !(p > 0))) return [];
+  const buyVolume = Math.min(volume, toUnits(k.takerBuyVolume, stepUnits, stepScale, market.stepSize));
+  const span = k.closeTime - k.openTime;
+  const m = Math.min(volume, Math.max(4, Math.min(k.count, Math.floor(span / 1000) + 1)));
+  const ticks = pathTicks(path, m);
+  const sells: boolean[] = [];
+  for (let i = 0; i < m; i++) {
+    const move = i === 0 ? path[3] - path[0] : ticks[i]! - ticks[i - 1]!;
+    sells.push(move === 0 ? (sells[i - 1] ?? false) : move < 0);
+  }
+  if (buyVolume === volume) sells.fill(false);
+  else if (buyVolume === 0) sells.fill(true);
+  const buys = sells.filter((s) => !s).length;
+  const sellVolume = volume - buyVolume;
+  const bySide = buys > 0 && buys < m && buyVolume >= buys && sellVolume >= m - buys;
+  const buySizes = split(bySide ? buyVolume : 0, buys);
+  const sellSizes = split(bySide ? sellVolume : 0, m - buys);
+  const evenSizes = split(volume, m);
+  const out: CandlePrint[] = [];
+  let b = 0;
+  let s = 0;
+  for (let i = 0; i < m; i++) {
+    const takerSells = sells[i]!;
+    const steps = bySide ? (takerSells ? sellSizes[s++]! : buySizes[b++]!) : evenSizes[i]!;
+    const time = m === 1 ? k.openTime : k.openTime + Math.floor((i * span) / (m - 1));
+    out.push({ time, tick: ticks[i]!, steps, takerSells });
+  }
+  return out;
+}
+
+/** `m` ticks along the corners: each corner exactly (all four when m ≥ 4), straight lines between. */
+function pathTicks(path: readonly [number, number, number, number], m: number): number[] {
+  if (m < 4) return m === 1 ? [path[3]] : m === 2 ? [path[0], path[3]] : [path[0], path[1], path[3]];
+  const at = [0, Math.round((m - 1) / 3), Math.round((2 * (m - 1)) / 3), m - 1];
+  const ticks: number[] = [];
+  for (let segment = 0; segment < 3; segment++) {
+    const i0 = at[segment]!;
+    const i1 = at[segment + 1]!;
+    const p0 = path[segment]!;
+    const p1 = path[segment + 1]!;
+    for (let i = segment === 0 ? i0 : i0 + 1; i <= i1; i++)
+      ticks.push(Math.round(p0 + ((p1 - p0) * (i - i0)) / (i1 - i0)));
+  }
+  return ticks;
+}
+
+/** `total` split into `n` near-equal whole parts, the larger first. */
+function split(total: number, n: number): number[] {
+  const base = Math.floor(total / n);
+  const extra = total - base * n;
+  return Array.from({ length: n }, (_, i) => base + (i < extra ? 1 : 0));
+}
