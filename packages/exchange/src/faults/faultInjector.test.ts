@@ -3,7 +3,7 @@ import { ROUTES } from '../api/routes.js';
 import { publicRequest } from '../testing/signedRequest.js';
 import { FaultInjector } from './faultInjector.js';
 import { FaultError, type FaultRuleSpec } from './faultModel.js';
-import type { FaultConnection, FaultConnectionView } from './streamFaults.js';
+import type { FaultConnection, FaultConnectionView, WsApiFaultRequest } from './streamFaults.js';
 import { type FaultyExchange, faultyExchange, marketBuy, orderExists, T0 } from './testing.js';
 
 const open: FaultyExchange[] = [];
@@ -260,6 +260,49 @@ describe('FaultInjector stream side (applied by the ws layer)', () => {
         usedWeight: () => 0,
       }),
     ).toBeUndefined();
+  });
+
+  test('behavior: pings and pongs (control frames) see silence only; reorder holds are seeded', () => {
+    const holds = (seed: number) => {
+      const faults = new FaultInjector({ now: () => T0, seed });
+      faults.add({ kind: 'delay' });
+      faults.add({ kind: 'reorder', params: { windowMs: 1000 } });
+      expect(faults.streamFault(connection(), 'control')).toBeUndefined();
+      faults.add({ kind: 'silence', count: 1 });
+      expect(faults.streamFault(connection(), 'control')).toEqual({
+        silent: true,
+        delayMs: 0,
+        reorderWindowMs: 0,
+      });
+      return Array.from({ length: 8 }, () => faults.streamFault(connection())!.reorderHoldMs);
+    };
+    expect(holds(3)).toEqual(holds(3));
+    expect(holds(3)).not.toEqual(holds(4));
+    expect(holds(3).every((h) => h !== undefined && h >= 0 && h <= 1000)).toBe(true);
+  });
+
+  test('behavior: wsApiClockSkew applies clockSkew rules by method, endpoint, connection or account', () => {
+    const faults = new FaultInjector({ now: () => T0 });
+    const request = (over: Partial<WsApiFaultRequest> = {}): WsApiFaultRequest => ({
+      connection: connection({ id: 4, kind: 'wsApi', path: '/ws-fapi/v1', streams: [] }),
+      apiKey: 'k1',
+      method: 'order.place',
+      endpoint: 'newOrder',
+      ...over,
+    });
+    expect(faults.wsApiClockSkew(request())).toBeUndefined();
+    faults.add({ kind: 'http5xx' });
+    faults.add({ kind: 'clockSkew', scope: { route: 'account.balance' }, params: { skewMs: 1 } });
+    faults.add({ kind: 'clockSkew', scope: { route: 'newOrder', apiKey: 'k2' }, params: { skewMs: 2 } });
+    faults.add({ kind: 'clockSkew', scope: { connectionId: 4 }, params: { skewMs: 3 } });
+    expect(faults.wsApiClockSkew(request({ method: 'account.balance', endpoint: 'balance' }))).toBe(1);
+    expect(faults.wsApiClockSkew(request({ apiKey: 'k2' }))).toBe(2);
+    expect(faults.wsApiClockSkew(request())).toBe(3);
+    expect(
+      faults.wsApiClockSkew(request({ connection: connection({ id: 5, kind: 'wsApi', streams: [] }) })),
+    ).toBeUndefined();
+    // Answer faults never reach the WebSocket API through it.
+    expect(faults.list().find((r) => r.kind === 'http5xx')!.fired).toBe(0);
   });
 
   test('behavior: an account scope matches a connection by its logged-on key or its listen key', () => {
