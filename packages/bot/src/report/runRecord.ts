@@ -1,0 +1,78 @@
+/**
+ * Everything a bot run leaves behind, in a form that can be written to JSON as is.
+ *
+ * Decimal values are strings (exact, as `Decimal#toString()` prints them); times are epoch ms.
+ * The kernel builds one `RunRecord` per run; `summarize`, `renderHtmlReport` and `writeRunReport`
+ * read it.
+ */
+export interface RunRecord {
+  readonly meta: RunMeta;
+  /** Account equity samples, in time order (the sample period is whatever the kernel chose). */
+  readonly equity: readonly EquityPoint[];
+  /** Mark/close price samples per symbol, in time order. */
+  readonly prices: Readonly<Record<string, readonly PricePoint[]>>;
+  /** Signed position amount per symbol (positive long, negative short), sampled on change. */
+  readonly positions: Readonly<Record<string, readonly PositionPoint[]>>;
+  readonly fills: readonly FillRecord[];
+  readonly funding: readonly FundingRecord[];
+  readonly denials: readonly DenialRecord[];
+}
+
+export interface RunMeta {
+  readonly strategy: string;
+  readonly mode: 'backtest' | 'paper' | 'live';
+  readonly env: string;
+  readonly seed?: number | string;
+  readonly symbols: readonly string[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly quoteAsset: string;
+  readonly startingEquity: string;
+}
+
+export interface EquityPoint {
+  readonly time: number;
+  /** wallet + unrealizedPnl */
+  readonly equity: string;
+  readonly wallet: string;
+  readonly unrealizedPnl: string;
+}
+
+export interface PricePoint {
+  readonly time: number;
+  readonly price: string;
+}
+
+export interface PositionPoint {
+  readonly time: number;
+  readonly amount: string;
+}
+
+export interface FillRecord {
+  readonly time: number;
+  readonly symbol: string;
+  readonly side: 'BUY' | 'SELL';
+  readonly price: string;
+  readonly qty: string;
+  readonly fee: string;
+  readonly feeAsset: string;
+  readonly realizedPnl: string;
+  readonly orderId: string;
+  readonly clientOrderId: string;
+  readonly maker: boolean;
+}
+
+export interface FundingRecord {
+  readonly time: number;
+  readonly symbol: string;
+  /** Signed: positive received, negative paid. */
+  readonly amount: string;
+  readonly asset: string;
+}
+
+export interface DenialRecord {
+  readonly time: number;
+  readonly rule: string;
+  readonly message: string;
+  readonly symbol: string;
+}
