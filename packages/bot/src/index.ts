@@ -1,1 +1,59 @@
-export {};
+// @basis/bot: one strategy API for backtest, paper and (later) live trading.
+// biome-ignore-all lint/performance/noBarrelFile: the package's entry point
+
+export type { BacktestOptions, BacktestProgress, BacktestResult } from './backtest/runBacktest.js';
+export { DEFAULT_BACKTEST_START, runBacktest } from './backtest/runBacktest.js';
+export { BarAggregator } from './data/barAggregator.js';
+export { Cache } from './data/cache.js';
+export type {
+  DataClient,
+  DataEvent,
+  DataSink,
+  DataSubscriptions,
+  Instrument,
+  OrderBookView,
+} from './data/dataClient.js';
+export { BAR_INTERVAL_MS, intervalMs } from './data/intervals.js';
+export type {
+  AccountSnapshot,
+  ExecutionClient,
+  ExecutionEvent,
+  ExecutionSink,
+  NormalizedAlgoOrder,
+  NormalizedModify,
+  NormalizedOrder,
+} from './execution/executionClient.js';
+export type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from './execution/requests.js';
+export { Kernel, type KernelOptions } from './kernel/kernel.js';
+export { type ComponentState, Lifecycle } from './kernel/lifecycle.js';
+export { LocalDataClient } from './local/localDataClient.js';
+export { LocalExecutionClient } from './local/localExecutionClient.js';
+export { LocalVenue } from './local/localVenue.js';
+export type { PaperOptions, PaperResult, PaperUpdate } from './paper/runPaper.js';
+export { runPaper } from './paper/runPaper.js';
+export { Portfolio, type PortfolioTotals } from './portfolio/portfolio.js';
+export { RunRecorder } from './portfolio/recorder.js';
+export * from './report/index.js';
+export { KillSwitch, type KillSwitchTrip } from './risk/killSwitch.js';
+export type { RiskLimits, RiskRule } from './risk/limits.js';
+export { type Denial, RiskEngine, type RiskView, type TradingState } from './risk/riskEngine.js';
+export type * from './strategy/events.js';
+export {
+  EXAMPLE_STRATEGIES,
+  type ExampleStrategyName,
+  examplePath,
+  exampleStrategiesDir,
+  loadStrategy,
+  resolveStrategy,
+  type StrategySource,
+} from './strategy/loadStrategy.js';
+export {
+  defineStrategy,
+  type OpenAlgoView,
+  type OpenOrderView,
+  type PositionView,
+  type RunMode,
+  type Strategy,
+  type StrategyContext,
+  type StrategyFactory,
+} from './strategy/strategy.js';

@@ -47,10 +47,4 @@ describe('basis', () => {
       'node',
     ]);
   });
-
-  test('behavior: start runs its checks and reports success', async () => {
-    const io = captureIo();
-    expect(await run(['start', '--json'], io)).toBe(0);
-    expect(JSON.parse(io.out())).toMatchObject({ ok: true, orderId: '9223372036854775807' });
-  });
 });

@@ -1,0 +1,181 @@
+import { VirtualClock } from '@basis/core';
+import {
+  createExchange,
+  DEFAULT_SYMBOLS,
+  type Exchange,
+  type ExchangeOptions,
+  replayStartTime,
+} from '@basis/exchange';
+import { Kernel } from '../kernel/kernel.js';
+import { LocalDataClient } from '../local/localDataClient.js';
+import { LocalExecutionClient } from '../local/localExecutionClient.js';
+import { LocalVenue } from '../local/localVenue.js';
+import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import type { RunRecord } from '../report/runRecord.js';
+import type { RiskLimits } from '../risk/limits.js';
+import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
+
+/** Where a backtest starts by default: a fixed instant, so a seed alone reproduces a run. */
+export const DEFAULT_BACKTEST_START = Date.UTC(2026, 0, 5, 0, 0, 0);
+
+/** How a backtest runs. */
+export interface BacktestOptions {
+  /** A strategy, its factory, a file path or an example name (`market-maker`). */
+  readonly strategy: StrategySource;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Default: the strategy's symbols, else BTCUSDT. */
+  readonly symbols?: readonly string[];
+  /** Seed of the synthetic market (default 1). Same seed and options → the same record. */
+  readonly seed?: number | string;
+  /** Start, ms (default: the replay's first data, else {@link DEFAULT_BACKTEST_START}). */
+  readonly from?: number;
+  /** End, ms; or `durationMs` (default 1 hour). */
+  readonly to?: number;
+  readonly durationMs?: number;
+  /**
+   * The in-process exchange: symbol specs, synthetic market options (`stepMs`, `backfillMinutes`),
+   * `replay: { dir, align: 'history' }` for Binance's historical files, ... Default symbols: the
+   * run's symbols among Binance's defaults.
+   */
+  readonly exchange?: Omit<ExchangeOptions, 'clock' | 'seed' | 'defaultAccount' | 'stateDir'>;
+  /** The account's starting balances (default 10,000 USDT). */
+  readonly balances?: Readonly<Record<string, string>>;
+  readonly risk?: RiskLimits;
+  readonly quoteAsset?: string;
+  /** The loop's largest time step, ms (default: the synthetic market's step, 250). */
+  readonly stepMs?: number;
+  /** Equity samples in the record, ms (default: the duration / 500, at least 1 s). */
+  readonly sampleEveryMs?: number;
+  /** Called about every 250 ms of wall time, and at the end. */
+  readonly onProgress?: (progress: BacktestProgress) => void;
+  readonly signal?: AbortSignal;
+  readonly log?: (line: string) => void;
+  /** A bound on loop steps (default: 4 × duration / stepMs + 1,000,000). */
+  readonly maxSteps?: number;
+}
+
+export interface BacktestProgress {
+  readonly time: number;
+  /** 0 to 1. */
+  readonly fraction: number;
+  readonly equity: string;
+  readonly fills: number;
+}
+
+export interface BacktestResult {
+  readonly record: RunRecord;
+  readonly totals: PortfolioTotals;
+  /** The account's wallet in the quote asset as the exchange itself holds it, at start and end. */
+  readonly exchangeWallet: { readonly start: string; readonly end: string };
+  /** The (closed) exchange, for inspection. */
+  readonly exchange: Exchange;
+  readonly accountId: number;
+  readonly steps: number;
+  readonly events: number;
+  readonly wallMs: number;
+  /** True when `signal` stopped the run early. */
+  readonly aborted: boolean;
+}
+
+/**
+ * Runs a strategy against the local exchange in-process, in virtual time, as fast as the CPU
+ * allows: each step moves the clock to the next due time (a strategy timer, the exchange's next
+ * step, the end), the venue runs its market, mark prices, funding, triggers and liquidations, then
+ * the kernel delivers the events in order and the strategy's orders execute at once. Deterministic
+ * for a seed.
+ */
+export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
+  const wallStart = performance.now();
+  const strategy = await resolveStrategy(options.strategy, { ...options.params });
+  const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
+  const replay = options.exchange?.replay;
+  const start =
+    options.from ??
+    (replay === undefined ? undefined : replayStartTime(replay.dir, symbols)) ??
+    DEFAULT_BACKTEST_START;
+  const end = options.to ?? start + (options.durationMs ?? 3_600_000);
+  if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);
+  const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
+  const seed = options.seed ?? 1;
+  const quoteAsset = options.quoteAsset ?? 'USDT';
+
+  const clock = new VirtualClock(start);
+  const exchange = createExchange({
+    symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
+    ...options.exchange,
+    synthetic: { backfillMinutes: 180, ...options.exchange?.synthetic },
+    clock,
+    seed,
+    tickMs: stepMs,
+    defaultAccount: { balances: options.balances ?? { [quoteAsset]: '10000' } },
+    ...(replay === undefined ? {} : { replay: { align: 'history', ...replay } }),
+  });
+  const accountId = exchange.defaultAccount?.accountId;
+  if (accountId === undefined) throw new Error('the exchange created no account');
+  const local = new LocalVenue(exchange.venue, clock, accountId);
+  const walletStart = local.account.wallet(quoteAsset).toString();
+  const kernel = new Kernel({
+    strategy,
+    mode: 'backtest',
+    env: 'local',
+    clock,
+    data: new LocalDataClient(local),
+    execution: new LocalExecutionClient(local, quoteAsset),
+    symbols,
+    quoteAsset,
+    seed,
+    sampleEveryMs: options.sampleEveryMs ?? Math.max(1000, Math.ceil((end - start) / 500 / 1000) * 1000),
+    drain: 'sync',
+    ...(options.risk === undefined ? {} : { risk: options.risk }),
+    ...(options.log === undefined ? {} : { log: options.log }),
+  });
+
+  const maxSteps = options.maxSteps ?? Math.ceil((4 * (end - start)) / stepMs) + 1_000_000;
+  let steps = 0;
+  let aborted = false;
+  const progress = (): BacktestProgress => ({
+    time: clock.now(),
+    fraction: Math.min(1, (clock.now() - start) / (end - start)),
+    equity: kernel.portfolio.equity().toString(),
+    fills: kernel.record().fills.length,
+  });
+  try {
+    await kernel.start();
+    let lastReport = performance.now();
+    while (clock.now() < end) {
+      if (++steps > maxSteps) throw new Error(`the backtest took more than ${maxSteps} steps`);
+      const next = Math.min(clock.nextTime() ?? end, end);
+      clock.advanceTo(Math.max(next, clock.now()));
+      exchange.venue.advanceTo(clock.now());
+      kernel.onTime(clock.now());
+      if (kernel.busy) await kernel.settle();
+      if (kernel.fault !== undefined) throw kernel.fault;
+      if (options.signal?.aborted) {
+        aborted = true;
+        break;
+      }
+      if (performance.now() - lastReport >= 250) {
+        lastReport = performance.now();
+        options.onProgress?.(progress());
+        // Let the process breathe (signals, I/O) on long runs.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    if (kernel.fault !== undefined) throw kernel.fault;
+    const record = await kernel.stop();
+    options.onProgress?.(progress());
+    return {
+      record,
+      totals: kernel.totals(),
+      exchangeWallet: { start: walletStart, end: local.account.wallet(quoteAsset).toString() },
+      exchange,
+      accountId,
+      steps,
+      events: kernel.eventCount,
+      wallMs: performance.now() - wallStart,
+      aborted,
+    };
+  } finally {
+    await exchange.close();
+  }
+}

@@ -1,0 +1,616 @@
+import { type Clock, Decimal, type DecimalInput, type KlineInterval, type TimerHandle } from '@basis/core';
+import { BarAggregator } from '../data/barAggregator.js';
+import { Cache } from '../data/cache.js';
+import type { DataClient, DataEvent, Instrument } from '../data/dataClient.js';
+import type { ExecutionClient, ExecutionEvent } from '../execution/executionClient.js';
+import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
+import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
+import { RunRecorder } from '../portfolio/recorder.js';
+import type { RunMeta, RunRecord } from '../report/runRecord.js';
+import { KillSwitch } from '../risk/killSwitch.js';
+import type { RiskLimits } from '../risk/limits.js';
+import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
+import type { Bar, OrderDenied, RiskHalt } from '../strategy/events.js';
+import type { RunMode, Strategy, StrategyContext } from '../strategy/strategy.js';
+import { ClientIds } from './clientIds.js';
+import { type ComponentState, Lifecycle } from './lifecycle.js';
+import { normalizeAlgo, normalizeModify, normalizeOrder } from './normalize.js';
+
+/** How a kernel is set up: one strategy, one account on one venue. */
+export interface KernelOptions {
+  readonly strategy: Strategy;
+  readonly mode: RunMode;
+  /** `local`, `testnet`, `demo` or `production`: where the account is. */
+  readonly env: string;
+  readonly clock: Clock;
+  readonly data: DataClient;
+  readonly execution: ExecutionClient;
+  readonly symbols: readonly string[];
+  readonly quoteAsset?: string;
+  readonly risk?: RiskLimits;
+  readonly seed?: number | string;
+  /** Equity and price samples of the record, ms (default 60 s). */
+  readonly sampleEveryMs?: number;
+  /** Where the kernel logs (denials, rejections, the kill switch). Default: nothing. */
+  readonly log?: (line: string) => void;
+  /**
+   * `sync` (backtest): the driver calls `drain()` after moving time. `async` (paper, live): the
+   * kernel drains itself in a microtask whenever events arrive.
+   */
+  readonly drain?: 'sync' | 'async';
+}
+
+type Queued =
+  | { readonly kind: 'data'; readonly event: DataEvent }
+  | { readonly kind: 'exec'; readonly event: ExecutionEvent }
+  | { readonly kind: 'timer'; readonly name: string; readonly time: number }
+  | { readonly kind: 'bar'; readonly bar: Bar }
+  | { readonly kind: 'denied'; readonly denied: OrderDenied }
+  | { readonly kind: 'halt'; readonly halt: RiskHalt };
+
+/** Events one drain may process before the kernel calls it a loop (a strategy reacting to itself). */
+const MAX_DRAIN = 1_000_000;
+
+/**
+ * The bot's kernel (nautilus_trader's shape): wires the data client, the execution client, the
+ * cache, the risk engine and the portfolio around one strategy, on one thread, in time order.
+ * Events go cache first, then to the strategy; the strategy's orders go risk engine first, then the
+ * execution client. Backtest, paper and live differ only in the clock and the two clients.
+ */
+export class Kernel {
+  readonly strategy: Strategy;
+  readonly mode: RunMode;
+  readonly symbols: readonly string[];
+  readonly quoteAsset: string;
+  readonly cache = new Cache();
+  readonly portfolio: Portfolio;
+  readonly risk: RiskEngine;
+  readonly context: StrategyContext;
+  readonly #options: KernelOptions;
+  readonly #clock: Clock;
+  readonly #lifecycle = new Lifecycle('kernel');
+  readonly #recorder: RunRecorder;
+  readonly #killSwitch: KillSwitch;
+  readonly #ids: ClientIds;
+  readonly #killIds = new ClientIds('kill');
+  readonly #instruments = new Map<string, Instrument>();
+  readonly #aggregators: BarAggregator[] = [];
+  readonly #timers = new Map<string, TimerHandle>();
+  readonly #inflight = new Set<string>();
+  /** Books that changed in this batch: published once, after the batch's other events (cache first). */
+  readonly #dirtyBooks = new Map<string, number>();
+  readonly #pending: Promise<void>[] = [];
+  readonly #log: (line: string) => void;
+  readonly #sampleEveryMs: number;
+  #queue: Queued[] = [];
+  #head = 0;
+  #draining = false;
+  #scheduled = false;
+  #nextSample = 0;
+  #startTime = 0;
+  #startingEquity = Decimal.ZERO;
+  #fault: unknown;
+  #events = 0;
+
+  constructor(options: KernelOptions) {
+    this.#options = options;
+    this.strategy = options.strategy;
+    this.mode = options.mode;
+    this.symbols = options.symbols;
+    this.quoteAsset = options.quoteAsset ?? 'USDT';
+    this.#clock = options.clock;
+    this.#log = options.log ?? (() => {});
+    this.#sampleEveryMs = Math.max(1, options.sampleEveryMs ?? 60_000);
+    this.portfolio = new Portfolio(this.cache, this.quoteAsset);
+    this.risk = new RiskEngine(options.risk);
+    this.#killSwitch = new KillSwitch(options.risk ?? {});
+    this.#recorder = new RunRecorder(this.symbols);
+    this.#ids = new ClientIds(options.strategy.name);
+    this.context = this.#createContext();
+  }
+
+  get state(): ComponentState {
+    return this.#lifecycle.state;
+  }
+
+  /** Events processed so far. */
+  get eventCount(): number {
+    return this.#events;
+  }
+
+  /** The error that faulted the kernel (a strategy handler that threw), if any. */
+  get fault(): unknown {
+    return this.#fault;
+  }
+
+  totals(): PortfolioTotals {
+    return this.portfolio.totals();
+  }
+
+  /** Connects the clients, loads the account and bar history, then runs `onStart`. */
+  async start(): Promise<void> {
+    this.#lifecycle.to('STARTING');
+    const { data, execution } = this.#options;
+    const account = await execution.start((event) => this.#enqueue({ kind: 'exec', event }));
+    for (const [asset, amount] of account.wallets) this.cache.wallets.set(asset, amount);
+    for (const p of account.positions)
+      this.cache.positions.set(p.symbol, { amount: p.amount, entryPrice: p.entryPrice });
+    for (const [symbol, leverage] of account.leverage) this.cache.leverage.set(symbol, leverage);
+    for (const o of account.openOrders) this.cache.applyOrder(o);
+    const s = this.strategy;
+    const intervals = s.bars ?? [];
+    await data.start((event) => this.#enqueue({ kind: 'data', event }), {
+      symbols: this.symbols,
+      trades: s.onTrade !== undefined || intervals.length > 0,
+      books: s.onBookTicker !== undefined || s.onDepth !== undefined,
+      marks: true,
+    });
+    for (const symbol of this.symbols) {
+      this.#instruments.set(symbol, data.instrument(symbol));
+      const mark = data.mark(symbol);
+      if (mark !== undefined) this.cache.marks.set(symbol, mark);
+      for (const interval of intervals) {
+        const history = await data.history(symbol, interval, s.barHistory ?? 100);
+        for (const bar of history) this.cache.addBar(bar);
+        this.#aggregators.push(new BarAggregator(symbol, interval, history[history.length - 1]?.close));
+      }
+    }
+    const now = this.#clock.now();
+    this.#startTime = now;
+    this.#startingEquity = this.portfolio.equity();
+    this.#killSwitch.observe(now, this.#startingEquity);
+    for (const symbol of this.symbols)
+      this.#recorder.position(now, symbol, this.cache.position(symbol).amount);
+    this.#sample(now);
+    this.#nextSample = now + this.#sampleEveryMs;
+    this.#lifecycle.to('RUNNING');
+    this.#call(() => s.onStart?.(this.context));
+    this.drain();
+  }
+
+  /** Moves the kernel's own schedule to `now`: closes bars, takes due samples. Then drains. */
+  onTime(now: number): void {
+    if (this.#lifecycle.state !== 'RUNNING') return;
+    if (this.#aggregators.length > 0) {
+      const closed: Bar[] = [];
+      for (const a of this.#aggregators) a.advance(now, closed);
+      for (const bar of closed) this.#enqueue({ kind: 'bar', bar });
+    }
+    if (now >= this.#nextSample) {
+      this.#sample(now);
+      this.#checkKillSwitch(now);
+      this.#nextSample = now + this.#sampleEveryMs - ((now - this.#startTime) % this.#sampleEveryMs);
+    }
+    this.drain();
+  }
+
+  /** Processes every queued event, in order (cache, then strategy). Re-entrant calls return at once. */
+  drain(): void {
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      for (let n = 0; this.#head < this.#queue.length || this.#dirtyBooks.size > 0; n++) {
+        if (n >= MAX_DRAIN)
+          throw new Error(`the kernel processed ${MAX_DRAIN} events without time moving: a feedback loop?`);
+        if (this.#head < this.#queue.length) {
+          const item = this.#queue[this.#head++]!;
+          this.#events++;
+          this.#process(item);
+        } else {
+          const [symbol, time] = this.#dirtyBooks.entries().next().value!;
+          this.#dirtyBooks.delete(symbol);
+          this.#publishBook(symbol, time);
+        }
+      }
+      this.#queue = [];
+      this.#head = 0;
+    } finally {
+      this.#draining = false;
+    }
+    if (this.#fault !== undefined && this.#lifecycle.state === 'RUNNING') this.#lifecycle.to('FAULTED');
+  }
+
+  /** Waits for async handlers still running. */
+  async settle(): Promise<void> {
+    for (let guard = 0; this.#pending.length > 0 && guard < 10_000; guard++) {
+      const batch = this.#pending.splice(0);
+      await Promise.all(batch);
+      this.drain();
+    }
+  }
+
+  /** Whether async handlers are still running. */
+  get busy(): boolean {
+    return this.#pending.length > 0;
+  }
+
+  /** Trips the kill switch by hand (`rule: 'manual'`). */
+  halt(message = 'halted by hand'): void {
+    this.#trip('manual', message, this.#clock.now());
+    this.drain();
+  }
+
+  /** Runs `onStop`, takes the last sample, disconnects, and answers the run's record. */
+  async stop(): Promise<RunRecord> {
+    const faulted = this.#lifecycle.state === 'FAULTED';
+    this.#lifecycle.to('STOPPING');
+    for (const handle of this.#timers.values()) this.#clock.clearTimeout(handle);
+    this.#timers.clear();
+    if (!faulted) {
+      this.#call(() => this.strategy.onStop?.(this.context));
+      this.drain();
+      await this.settle();
+    }
+    const end = this.#clock.now();
+    this.#sample(end);
+    await this.#options.data.stop();
+    await this.#options.execution.stop();
+    this.#lifecycle.to('STOPPED');
+    return this.record(end);
+  }
+
+  /** The record so far (also mid-run, for progress reports). */
+  record(endTime = this.#clock.now()): RunRecord {
+    const meta: RunMeta = {
+      strategy: this.strategy.name,
+      mode: this.mode,
+      env: this.#options.env,
+      ...(this.#options.seed === undefined ? {} : { seed: this.#options.seed }),
+      symbols: this.symbols,
+      startTime: this.#startTime,
+      endTime,
+      quoteAsset: this.quoteAsset,
+      startingEquity: this.#startingEquity.toString(),
+    };
+    return this.#recorder.build(meta);
+  }
+
+  // Events -------------------------------------------------------------------------------------------
+
+  #enqueue(item: Queued): void {
+    this.#queue.push(item);
+    if (this.#options.drain === 'async' && !this.#scheduled && !this.#draining) {
+      this.#scheduled = true;
+      queueMicrotask(() => {
+        this.#scheduled = false;
+        if (this.#lifecycle.state === 'RUNNING' || this.#lifecycle.state === 'STOPPING') this.drain();
+      });
+    }
+  }
+
+  #process(item: Queued): void {
+    const s = this.strategy;
+    const ctx = this.context;
+    switch (item.kind) {
+      case 'data':
+        this.#processData(item.event);
+        return;
+      case 'exec':
+        this.#processExec(item.event);
+        return;
+      case 'timer':
+        if (s.onTimer) this.#call(() => s.onTimer!(ctx, { name: item.name, time: item.time }));
+        return;
+      case 'bar':
+        this.cache.addBar(item.bar);
+        if (s.onBar) this.#call(() => s.onBar!(ctx, item.bar));
+        return;
+      case 'denied':
+        if (s.onOrderDenied) this.#call(() => s.onOrderDenied!(ctx, item.denied));
+        return;
+      case 'halt':
+        if (s.onRiskHalt) this.#call(() => s.onRiskHalt!(ctx, item.halt));
+        return;
+    }
+  }
+
+  #processData(event: DataEvent): void {
+    const s = this.strategy;
+    const ctx = this.context;
+    switch (event.kind) {
+      case 'trade': {
+        const t = event.trade;
+        this.cache.lastPrices.set(t.symbol, t.price);
+        if (this.#aggregators.length > 0) {
+          const closed: Bar[] = [];
+          for (const a of this.#aggregators)
+            if (a.symbol === t.symbol) a.trade(t.time, t.price, t.qty, closed);
+          for (const bar of closed) {
+            this.cache.addBar(bar);
+            if (s.onBar) this.#call(() => s.onBar!(ctx, bar));
+          }
+        }
+        if (s.onTrade) this.#call(() => s.onTrade!(ctx, t));
+        return;
+      }
+      case 'book':
+        this.#dirtyBooks.set(event.depth.symbol, event.depth.time);
+        return;
+      case 'mark':
+        this.cache.marks.set(event.mark.symbol, event.mark);
+        if (s.onMarkPrice) this.#call(() => s.onMarkPrice!(ctx, event.mark));
+        this.#checkKillSwitch(event.mark.time);
+        return;
+      case 'fundingRate':
+        if (s.onFundingRate) this.#call(() => s.onFundingRate!(ctx, event.funding));
+        return;
+    }
+  }
+
+  /** A book changed: update the best prices, publish `onBookTicker` when they moved, and `onDepth`. */
+  #publishBook(symbol: string, time: number): void {
+    const s = this.strategy;
+    const ctx = this.context;
+    const top = this.#options.data.top(symbol);
+    if (top !== undefined) {
+      const prev = this.cache.tops.get(symbol);
+      const changed =
+        prev === undefined ||
+        !prev.bidPrice.eq(top.bidPrice) ||
+        !prev.askPrice.eq(top.askPrice) ||
+        !prev.bidQty.eq(top.bidQty) ||
+        !prev.askQty.eq(top.askQty);
+      if (changed) {
+        const ticker = { symbol, ...top, time: this.#clock.now() };
+        this.cache.tops.set(symbol, ticker);
+        if (s.onBookTicker) this.#call(() => s.onBookTicker!(ctx, ticker));
+      }
+    }
+    if (s.onDepth) this.#call(() => s.onDepth!(ctx, { symbol, time }));
+  }
+
+  #processExec(event: ExecutionEvent): void {
+    const s = this.strategy;
+    const ctx = this.context;
+    switch (event.kind) {
+      case 'order':
+        this.#inflight.delete(event.update.clientOrderId);
+        this.cache.applyOrder(event.update);
+        if (s.onOrderUpdate) this.#call(() => s.onOrderUpdate!(ctx, event.update));
+        return;
+      case 'fill':
+        this.portfolio.applyFill(event.fill);
+        this.#recorder.fill(event.fill);
+        if (s.onFill) this.#call(() => s.onFill!(ctx, event.fill));
+        return;
+      case 'position': {
+        const c = event.change;
+        this.cache.positions.set(c.symbol, { amount: c.amount, entryPrice: c.entryPrice });
+        this.#recorder.position(c.time, c.symbol, c.amount);
+        if (s.onPositionChange) this.#call(() => s.onPositionChange!(ctx, c));
+        return;
+      }
+      case 'balance':
+        this.cache.wallets.set(event.change.asset, event.change.wallet);
+        if (s.onBalanceChange) this.#call(() => s.onBalanceChange!(ctx, event.change));
+        return;
+      case 'funding':
+        this.portfolio.applyFunding(event.payment);
+        this.#recorder.funding(event.payment);
+        if (s.onFunding) this.#call(() => s.onFunding!(ctx, event.payment));
+        return;
+      case 'algo':
+        this.#inflight.delete(event.update.clientAlgoId);
+        this.cache.applyAlgo(event.update);
+        if (s.onAlgoUpdate) this.#call(() => s.onAlgoUpdate!(ctx, event.update));
+        return;
+      case 'rejected': {
+        const r = event.rejection;
+        this.#inflight.delete(r.clientId);
+        this.#log(`rejected ${r.action} ${r.symbol} ${r.clientId}: ${r.code} ${r.message}`);
+        if (s.onOrderRejected) this.#call(() => s.onOrderRejected!(ctx, r));
+        return;
+      }
+      case 'leverage':
+        this.cache.leverage.set(event.symbol, event.leverage);
+        return;
+    }
+  }
+
+  /** Runs a strategy handler; an async one is awaited by `settle`; a throw faults the kernel. */
+  #call(fn: () => void | Promise<void>): void {
+    if (this.#fault !== undefined) return;
+    try {
+      const result = fn();
+      if (result !== undefined && typeof (result as Promise<void>).then === 'function') {
+        this.#pending.push(
+          (result as Promise<void>).catch((error: unknown) => {
+            this.#fault ??= error;
+          }),
+        );
+      }
+    } catch (error) {
+      this.#fault ??= error;
+      this.#log(
+        `strategy ${this.strategy.name} threw: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  // Portfolio and risk ---------------------------------------------------------------------------------
+
+  #sample(time: number): void {
+    this.#recorder.sample(time, this.portfolio.wallet(), this.portfolio.unrealizedPnl(), (s) =>
+      this.cache.price(s),
+    );
+  }
+
+  #checkKillSwitch(time: number): void {
+    if (!this.#killSwitch.armed || this.risk.state === 'halted') return;
+    const trip = this.#killSwitch.observe(time, this.portfolio.equity());
+    if (trip !== undefined) this.#trip(trip.rule, trip.message, time);
+  }
+
+  /** The kill switch: halt the risk engine, cancel everything, flatten every position. */
+  #trip(rule: RiskHalt['rule'], message: string, time: number): void {
+    if (this.risk.state === 'halted') return;
+    this.risk.halt();
+    this.#log(`kill switch (${rule}): ${message}; canceling every order and flattening`);
+    this.#recorder.denial(time, `killSwitch:${rule}`, message, '');
+    const { execution } = this.#options;
+    for (const symbol of this.symbols) {
+      execution.cancelAllOrders(symbol);
+      execution.cancelAllAlgoOrders(symbol);
+      const amount = this.cache.position(symbol).amount;
+      if (!amount.isZero()) {
+        execution.submitOrder({
+          symbol,
+          side: amount.isPositive() ? 'SELL' : 'BUY',
+          type: 'MARKET',
+          quantity: amount.abs(),
+          price: undefined,
+          timeInForce: undefined,
+          reduceOnly: true,
+          clientOrderId: this.#killIds.next(),
+        });
+      }
+    }
+    this.#enqueue({ kind: 'halt', halt: { rule, message, time } });
+  }
+
+  #deny(symbol: string, clientId: string, denial: Denial): SubmitResult {
+    const time = this.#clock.now();
+    this.#recorder.denial(time, denial.rule, denial.message, symbol);
+    this.#log(`denied ${symbol} ${clientId} (${denial.rule}): ${denial.message}`);
+    this.#enqueue({
+      kind: 'denied',
+      denied: { symbol, clientId, rule: denial.rule, message: denial.message, time },
+    });
+    return { status: 'denied', clientId, rule: denial.rule, message: denial.message };
+  }
+
+  // The strategy's context -------------------------------------------------------------------------
+
+  #createContext(): StrategyContext {
+    const cache = this.cache;
+    const clock = this.#clock;
+    const data = () => this.#options.data;
+    const execution = () => this.#options.execution;
+    const view: RiskView = {
+      position: (symbol) => cache.position(symbol).amount,
+      price: (symbol) => cache.price(symbol),
+      openOrderCount: () => cache.openOrderCount() + this.#inflight.size,
+    };
+    const instrument = (symbol: string): Instrument => {
+      const known = this.#instruments.get(symbol);
+      if (known !== undefined) return known;
+      const loaded = data().instrument(symbol);
+      this.#instruments.set(symbol, loaded);
+      return loaded;
+    };
+    const positionView = (symbol: string) => {
+      const p = cache.position(symbol);
+      return {
+        symbol,
+        amount: p.amount,
+        entryPrice: p.entryPrice,
+        unrealizedPnl: this.portfolio.unrealizedPnl(symbol),
+      };
+    };
+    const guard = (symbol: string, clientId: string, fn: () => SubmitResult): SubmitResult => {
+      try {
+        return fn();
+      } catch (error) {
+        return this.#deny(symbol, clientId, {
+          rule: 'invalidOrder',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    };
+    const symbolsOr = (symbol: string | undefined) => (symbol === undefined ? this.symbols : [symbol]);
+    const setTimer = (name: string, ms: number, repeat: boolean): void => {
+      const prev = this.#timers.get(name);
+      if (prev !== undefined) clock.clearTimeout(prev);
+      const fire = () => {
+        if (!repeat) this.#timers.delete(name);
+        this.#enqueue({ kind: 'timer', name, time: clock.now() });
+      };
+      this.#timers.set(name, repeat ? clock.setInterval(fire, ms) : clock.setTimeout(fire, ms));
+    };
+
+    return {
+      mode: this.mode,
+      symbols: this.symbols,
+      now: () => clock.now(),
+      log: (message) => this.#log(`[${this.strategy.name}] ${message}`),
+      instrument,
+      position: positionView,
+      positions: () =>
+        [...cache.positions.keys()].filter((s) => !cache.position(s).amount.isZero()).map(positionView),
+      balance: (asset) => cache.wallet(asset ?? this.quoteAsset),
+      equity: () => this.portfolio.equity(),
+      openOrders: (symbol) =>
+        [...cache.orders.values()].filter((o) => symbol === undefined || o.symbol === symbol),
+      openAlgoOrders: (symbol) =>
+        [...cache.algos.values()].filter((o) => symbol === undefined || o.symbol === symbol),
+      book: (symbol, limit = 20) => data().book(symbol, limit),
+      bookTicker: (symbol) => {
+        const cached = cache.tops.get(symbol);
+        if (cached !== undefined) return cached;
+        const top = data().top(symbol);
+        return top === undefined ? undefined : { symbol, ...top, time: clock.now() };
+      },
+      markPrice: (symbol) => cache.marks.get(symbol)?.markPrice,
+      bars: (symbol, interval: KlineInterval, limit) => cache.bars(symbol, interval, limit),
+      halted: () => this.risk.state === 'halted',
+
+      submitOrder: (request: OrderRequest) => {
+        const clientId = request.clientOrderId ?? this.#ids.next();
+        return guard(request.symbol, clientId, () => {
+          const order = normalizeOrder(request, clientId);
+          const denial = this.risk.checkOrder(order, view, clock.now());
+          if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);
+          this.#inflight.add(clientId);
+          execution().submitOrder(order);
+          return { status: 'submitted', clientId };
+        });
+      },
+      modifyOrder: (request: ModifyRequest) =>
+        guard(request.symbol, request.clientOrderId, () => {
+          const modify = normalizeModify(request);
+          const denial = this.risk.checkModify(modify, view, clock.now());
+          if (denial !== undefined) return this.#deny(modify.symbol, modify.clientOrderId, denial);
+          execution().modifyOrder(modify);
+          return { status: 'submitted', clientId: modify.clientOrderId };
+        }),
+      cancelOrder: (symbol, clientOrderId) => execution().cancelOrder(symbol, clientOrderId),
+      cancelAllOrders: (symbol) => {
+        for (const s of symbolsOr(symbol)) execution().cancelAllOrders(s);
+      },
+      submitAlgoOrder: (request: AlgoOrderRequest) => {
+        const clientId = request.clientAlgoId ?? this.#ids.next();
+        return guard(request.symbol, clientId, () => {
+          const order = normalizeAlgo(request, clientId);
+          const denial = this.risk.checkAlgo(order, view, clock.now());
+          if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);
+          this.#inflight.add(clientId);
+          execution().submitAlgoOrder(order);
+          return { status: 'submitted', clientId };
+        });
+      },
+      cancelAlgoOrder: (symbol, clientAlgoId) => execution().cancelAlgoOrder(symbol, clientAlgoId),
+      cancelAllAlgoOrders: (symbol) => {
+        for (const s of symbolsOr(symbol)) execution().cancelAllAlgoOrders(s);
+      },
+      setLeverage: (symbol, leverage) => {
+        const denial = this.risk.checkLeverage(symbol, leverage);
+        if (denial !== undefined) return this.#deny(symbol, '', denial);
+        execution().setLeverage(symbol, leverage);
+        return { status: 'submitted', clientId: '' };
+      },
+      setMarginType: (symbol, marginType) => execution().setMarginType(symbol, marginType),
+
+      setTimer: (name, delayMs) => setTimer(name, delayMs, false),
+      setInterval: (name, everyMs) => setTimer(name, everyMs, true),
+      cancelTimer: (name) => {
+        clock.clearTimeout(this.#timers.get(name));
+        this.#timers.delete(name);
+      },
+
+      roundPrice: (symbol, price: DecimalInput, mode = 'half-even') =>
+        Decimal.from(price).roundToStep(instrument(symbol).tickSize, mode),
+      roundQty: (symbol, qty: DecimalInput, mode = 'down') =>
+        Decimal.from(qty).roundToStep(instrument(symbol).stepSize, mode),
+    };
+  }
+}

@@ -1,0 +1,152 @@
+import { createLiveClock } from '@basis/core';
+import {
+  createExchange,
+  DEFAULT_SYMBOLS,
+  type Exchange,
+  type ExchangeEndpoints,
+  type ExchangeOptions,
+} from '@basis/exchange';
+import { Kernel } from '../kernel/kernel.js';
+import { LocalDataClient } from '../local/localDataClient.js';
+import { LocalExecutionClient } from '../local/localExecutionClient.js';
+import { LocalVenue } from '../local/localVenue.js';
+import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import type { RunRecord } from '../report/runRecord.js';
+import type { RiskLimits } from '../risk/limits.js';
+import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
+
+/** How a paper run goes. */
+export interface PaperOptions {
+  readonly strategy: StrategySource;
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly symbols?: readonly string[];
+  /**
+   * An embedded exchange to trade on (its default account is used; the caller closes it). Default:
+   * a fresh one on the wall clock, listening on `listen`, closed at the end.
+   */
+  readonly exchange?: Exchange;
+  /** Options of the exchange created when none is given. */
+  readonly exchangeOptions?: Omit<ExchangeOptions, 'defaultAccount'>;
+  /** Serve the created exchange so other clients (the CLI, ccxt, a browser) can watch (default true). */
+  readonly listen?: boolean | { readonly host?: string; readonly port?: number };
+  readonly balances?: Readonly<Record<string, string>>;
+  readonly risk?: RiskLimits;
+  readonly quoteAsset?: string;
+  /** Stop after this long, ms (default: until `signal` aborts). */
+  readonly durationMs?: number;
+  readonly signal?: AbortSignal;
+  /** Record samples and `onUpdate` calls, ms (default 1 s). */
+  readonly sampleEveryMs?: number;
+  readonly onUpdate?: (update: PaperUpdate) => void;
+  /** Called once the created exchange listens. */
+  readonly onListening?: (endpoints: ExchangeEndpoints) => void;
+  readonly log?: (line: string) => void;
+}
+
+export interface PaperUpdate {
+  readonly time: number;
+  readonly equity: string;
+  readonly unrealizedPnl: string;
+  readonly fills: number;
+  readonly positions: Readonly<Record<string, string>>;
+}
+
+export interface PaperResult {
+  readonly record: RunRecord;
+  readonly totals: PortfolioTotals;
+  /** Where the created exchange listened (closed now); undefined when it did not listen. */
+  readonly endpoints: { readonly restUrl: string; readonly wsUrl: string } | undefined;
+  readonly accountId: number;
+}
+
+/**
+ * Runs a strategy on the embedded local exchange in real time (paper trading): the same kernel and
+ * strategy as a backtest, on the wall clock. The exchange listens, so `basis` commands, ccxt or the
+ * SDK can watch the same account. Ends after `durationMs` or when `signal` aborts (Ctrl-C).
+ */
+export async function runPaper(options: PaperOptions): Promise<PaperResult> {
+  const strategy = await resolveStrategy(options.strategy, { ...options.params });
+  const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
+  const quoteAsset = options.quoteAsset ?? 'USDT';
+  const own = options.exchange === undefined;
+  const exchange =
+    options.exchange ??
+    createExchange({
+      clock: createLiveClock(),
+      symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
+      ...options.exchangeOptions,
+      defaultAccount: { balances: options.balances ?? { [quoteAsset]: '10000' } },
+    });
+  try {
+    let endpoints: ExchangeEndpoints | undefined;
+    if (own && options.listen !== false) {
+      endpoints = await exchange.listen(typeof options.listen === 'object' ? options.listen : {});
+      options.onListening?.(endpoints);
+    }
+    const accountId = exchange.defaultAccount?.accountId;
+    if (accountId === undefined) throw new Error('the exchange has no default account to trade with');
+    const clock = exchange.clock;
+    const local = new LocalVenue(exchange.venue, clock, accountId);
+    const sampleEveryMs = options.sampleEveryMs ?? 1000;
+    const kernel = new Kernel({
+      strategy,
+      mode: 'paper',
+      env: 'local',
+      clock,
+      data: new LocalDataClient(local),
+      execution: new LocalExecutionClient(local, quoteAsset),
+      symbols,
+      quoteAsset,
+      sampleEveryMs,
+      drain: 'async',
+      ...(options.risk === undefined ? {} : { risk: options.risk }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+    });
+    await kernel.start();
+
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clock.clearInterval(ticker);
+        clock.clearInterval(updates);
+        clock.clearTimeout(deadline);
+        options.signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const ticker = clock.setInterval(() => {
+        exchange.venue.advanceTo(clock.now());
+        kernel.onTime(clock.now());
+        if (kernel.fault !== undefined) done();
+      }, 100);
+      const updates = clock.setInterval(() => {
+        const record = kernel.record();
+        const positions: Record<string, string> = {};
+        for (const s of symbols) positions[s] = kernel.cache.position(s).amount.toString();
+        options.onUpdate?.({
+          time: clock.now(),
+          equity: kernel.portfolio.equity().toString(),
+          unrealizedPnl: kernel.portfolio.unrealizedPnl().toString(),
+          fills: record.fills.length,
+          positions,
+        });
+      }, sampleEveryMs);
+      const deadline =
+        options.durationMs === undefined ? undefined : clock.setTimeout(done, options.durationMs);
+      if (options.signal?.aborted) done();
+      else options.signal?.addEventListener('abort', done, { once: true });
+    });
+    await kernel.settle();
+    if (kernel.fault !== undefined) {
+      await kernel.stop().catch(() => undefined);
+      throw kernel.fault;
+    }
+    const record = await kernel.stop();
+    return {
+      record,
+      totals: kernel.totals(),
+      endpoints: endpoints === undefined ? undefined : { restUrl: endpoints.restUrl, wsUrl: endpoints.wsUrl },
+      accountId,
+    };
+  } finally {
+    if (own) await exchange.close();
+  }
+}

@@ -1,0 +1,122 @@
+import type { Decimal } from '@basis/core';
+import type {
+  DenialRecord,
+  EquityPoint,
+  FillRecord,
+  FundingRecord,
+  PositionPoint,
+  PricePoint,
+  RunMeta,
+  RunRecord,
+} from '../report/runRecord.js';
+import type { Fill, FundingPayment } from '../strategy/events.js';
+
+/** Money in the record: 8 decimals at most, as Binance prints it. */
+function money(value: Decimal): string {
+  return value.decimals() > 8 ? value.round(8, 'half-even').toString() : value.toString();
+}
+
+/**
+ * Builds the {@link RunRecord} of a run: equity and price samples at the kernel's sample times,
+ * positions on change, and every fill, funding payment and denial as it happens.
+ */
+export class RunRecorder {
+  readonly #equity: EquityPoint[] = [];
+  readonly #prices = new Map<string, PricePoint[]>();
+  readonly #positions = new Map<string, PositionPoint[]>();
+  readonly #fills: FillRecord[] = [];
+  readonly #funding: FundingRecord[] = [];
+  readonly #denials: DenialRecord[] = [];
+  readonly #symbols: readonly string[];
+
+  constructor(symbols: readonly string[]) {
+    this.#symbols = symbols;
+    for (const s of symbols) {
+      this.#prices.set(s, []);
+      this.#positions.set(s, []);
+    }
+  }
+
+  sample(
+    time: number,
+    wallet: Decimal,
+    unrealized: Decimal,
+    prices: (symbol: string) => Decimal | undefined,
+  ): void {
+    const last = this.#equity[this.#equity.length - 1];
+    const point = {
+      time,
+      equity: money(wallet.add(unrealized)),
+      wallet: money(wallet),
+      unrealizedPnl: money(unrealized),
+    };
+    if (last !== undefined && last.time === time) this.#equity[this.#equity.length - 1] = point;
+    else this.#equity.push(point);
+    for (const symbol of this.#symbols) {
+      const price = prices(symbol);
+      if (price === undefined) continue;
+      const list = this.#prices.get(symbol)!;
+      const prev = list[list.length - 1];
+      if (prev !== undefined && prev.time === time) list[list.length - 1] = { time, price: price.toString() };
+      else list.push({ time, price: price.toString() });
+    }
+  }
+
+  position(time: number, symbol: string, amount: Decimal): void {
+    let list = this.#positions.get(symbol);
+    if (list === undefined) {
+      list = [];
+      this.#positions.set(symbol, list);
+    }
+    const text = amount.toString();
+    const prev = list[list.length - 1];
+    if (prev !== undefined && prev.amount === text) return;
+    if (prev !== undefined && prev.time === time) list[list.length - 1] = { time, amount: text };
+    else list.push({ time, amount: text });
+  }
+
+  fill(fill: Fill): void {
+    this.#fills.push({
+      time: fill.time,
+      symbol: fill.symbol,
+      side: fill.side,
+      price: fill.price.toString(),
+      qty: fill.qty.toString(),
+      fee: money(fill.fee),
+      feeAsset: fill.feeAsset,
+      realizedPnl: money(fill.realizedPnl),
+      orderId: fill.orderId,
+      clientOrderId: fill.clientOrderId,
+      maker: fill.maker,
+    });
+  }
+
+  funding(payment: FundingPayment): void {
+    this.#funding.push({
+      time: payment.time,
+      symbol: payment.symbol,
+      amount: money(payment.amount),
+      asset: payment.asset,
+    });
+  }
+
+  denial(time: number, rule: string, message: string, symbol: string): void {
+    this.#denials.push({ time, rule, message, symbol });
+  }
+
+  get fillCount(): number {
+    return this.#fills.length;
+  }
+
+  build(meta: RunMeta): RunRecord {
+    return {
+      meta,
+      equity: this.#equity.slice(),
+      prices: Object.fromEntries([...this.#prices].map(([s, l]) => [s, l.slice()])),
+      positions: Object.fromEntries([...this.#positions].map(([s, l]) => [s, l.slice()])),
+      fills: this.#fills.slice(),
+      funding: this.#funding.slice(),
+      denials: this.#denials.slice(),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { run } from '../main.js';
+import { captureIo } from '../testing.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'basis-cli-run-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The JSON lines a command printed. */
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+describe('basis start, run and backtest', () => {
+  test('default: start trades the market maker on a listening embedded exchange and writes the report', async () => {
+    const out = tempDir();
+    const io = captureIo();
+    expect(await run(['start', '--duration', '3s', '--json', '--out', out], io)).toBe(0);
+    const [listening, summary] = lines(io.out());
+    expect(listening).toMatchObject({ event: 'listening' });
+    expect(String(listening?.restUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+      record: { meta: { strategy: string; mode: string } };
+      summary: { pnl: { startingEquity: string } };
+    };
+    expect(result.record.meta).toMatchObject({ strategy: 'market-maker', mode: 'paper' });
+    expect(result.summary.pnl.startingEquity).toBe('10000.00000000');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html');
+  }, 30_000);
+
+  test('default: backtest is deterministic for a seed and reports its events', async () => {
+    const runOnce = async () => {
+      const out = tempDir();
+      const io = captureIo();
+      const args = ['backtest', 'market-maker', '--duration', '2m', '--seed', '3', '--json', '--out', out];
+      expect(await run(args, io)).toBe(0);
+      const [summary] = lines(io.out());
+      expect(existsSync(join(out, 'report.html'))).toBe(true);
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { record: unknown };
+      return { summary: summary as { events: number; fills: number; pnl: unknown }, record: result.record };
+    };
+    const first = await runOnce();
+    const second = await runOnce();
+    expect(first.summary.events).toBeGreaterThan(0);
+    expect(first.summary.fills).toBeGreaterThan(0);
+    expect(second.record).toEqual(first.record);
+    expect(second.summary.pnl).toEqual(first.summary.pnl);
+  }, 60_000);
+
+  test('behavior: live environments are refused with the reason, and nothing runs', async () => {
+    const io = captureIo();
+    expect(await run(['run', 'market-maker', '--env', 'production'], io)).toBe(2);
+    expect(io.err()).toContain('--env production is not available yet');
+    const bad = captureIo();
+    expect(await run(['run', 'market-maker', '--env', 'mainnet'], bad)).toBe(2);
+    expect(bad.err()).toContain('--env must be one of local, testnet, demo, production');
+  });
+
+  test('behavior: bad durations, times and a missing strategy are usage errors that say the fix', async () => {
+    const cases: [string[], string][] = [
+      [['backtest', 'market-maker', '--duration', 'soon'], '--duration must be a positive duration'],
+      [['backtest', 'market-maker', '--from', 'yesterday'], '--from must be a date'],
+      [['backtest'], 'name a strategy'],
+      [['backtest', 'market-maker', '--data', '/nonexistent/basis'], '--data must be a directory'],
+    ];
+    for (const [args, message] of cases) {
+      const io = captureIo();
+      expect(await run(args, io)).toBe(2);
+      expect(io.err()).toContain(message);
+    }
+  });
+});
