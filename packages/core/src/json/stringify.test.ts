@@ -153,4 +153,36 @@ describe('stringifyJson', () => {
       expect(stringifyJson(parseJson(text))).toBe(text);
     }
   });
+  test('behavior: after a bigint, the next values are written the same (the direct writer)', () => {
+    class Price {
+      readonly value: string;
+      constructor(value: string) {
+        this.value = value;
+      }
+    }
+    const date = new Date(1718000000000);
+    const values: unknown[] = [
+      { ...order, orderId: 2n ** 60n },
+      order,
+      { ...order, orderId: 2n ** 60n, price: new Price('1.5'), at: date },
+      { ...order, orderId: 7n, toJSON: () => ({ replaced: 1n }) },
+      { id: 1n, nested: [1, 'a', null, undefined, () => 1, Symbol('s'), Number.NaN, -0, 1e21, [2n]] },
+      { id: 1n, skip: undefined, f: () => 1, map: new Map([[1, 2]]), boxed: Object(3n) },
+      Object.assign(Object.create(null), { id: 3n, text: 'q"\\\u2028\ud800' }),
+      [1n, { a: [{ b: 2n }] }],
+      { id: 1n, deep: JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`) },
+      { id: 1n, many: Array.from({ length: 5000 }, (_, i) => i) },
+      'text',
+      5n,
+    ];
+    const replaced = (value: unknown): string =>
+      JSON.stringify(value, (_key, item) =>
+        typeof item === 'bigint' ? `<${item}>` : item instanceof BigInt ? `<${item.valueOf()}>` : item,
+      ).replace(/"<(-?[0-9]+)>"/g, '$1');
+    for (const value of [...values, ...values.reverse()]) expect(stringifyJson(value)).toBe(replaced(value));
+    const cycle: Record<string, unknown> = { id: 1n };
+    cycle.self = cycle;
+    expect(() => stringifyJson(cycle)).toThrow(TypeError);
+    expect(() => stringifyJson({ id: 1n, f: undefined, self: cycle })).toThrow(TypeError);
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { encodeParams, restSigningPayload, stripSignature, wsApiSigningPayload } from './payload.js';
 
@@ -178,6 +179,33 @@ describe('stripSignature', () => {
     expect(stripSignature('a=1&signature=%E0%A4%A').signature).toBe('%E0%A4%A');
     expect(stripSignature('a=1&signature=').signature).toBe('');
     expect(stripSignature('a=1&signature').signature).toBe('');
+  });
+
+  test('behavior: the quick path for a trailing signature agrees with splitting the query', () => {
+    // The general rule, written out: drop every part whose key is `signature`, return the last value.
+    const reference = (raw: string) => {
+      let signature: string | undefined;
+      const kept: string[] = [];
+      for (const part of raw.split('&')) {
+        const eq = part.indexOf('=');
+        if ((eq === -1 ? part : part.slice(0, eq)) !== 'signature') kept.push(part);
+        else signature = eq === -1 ? '' : part.slice(eq + 1);
+      }
+      return { unsigned: kept.join('&'), signature };
+    };
+    const piece = fc.constantFrom('signature', '=', '&', 'a', 'x', '1', 'ab12', 'signatures');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(stripSignature(raw)).toEqual(reference(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+    const hex = 'a'.repeat(64);
+    expect(stripSignature(`symbol=BTCUSDT&timestamp=1&signature=${hex}`)).toEqual({
+      unsigned: 'symbol=BTCUSDT&timestamp=1',
+      signature: hex,
+    });
   });
 
   test('behavior: with two signatures, both are removed and the last is returned', () => {

@@ -128,7 +128,15 @@ function decodeParamValue(raw: string): string {
  * // { unsigned: 'symbol=BTCUSDT&timestamp=1', signature: 'ab12' }
  */
 export function stripSignature(raw: string): StrippedSignature {
-  if (!raw.includes('signature')) return { unsigned: raw, signature: undefined };
+  const first = raw.indexOf('signature');
+  if (first === -1) return { unsigned: raw, signature: undefined };
+  // The common shape, `…&signature=<value>` last and the only `signature`: slice it off.
+  if ((first === 0 || raw.charCodeAt(first - 1) === 38) && raw.charCodeAt(first + 9) === 61) {
+    const value = raw.slice(first + 10);
+    if (!value.includes('&') && !value.includes('signature')) {
+      return { unsigned: first === 0 ? '' : raw.slice(0, first - 1), signature: decodeParamValue(value) };
+    }
+  }
   const kept: string[] = [];
   let signature: string | undefined;
   for (const part of raw.split('&')) {

@@ -69,9 +69,16 @@ export function averagePremiumIndex(samples: readonly Decimal[]): Decimal {
   samples.forEach((p, i) => {
     weighted = weighted.add(p.mul(Decimal.from(i + 1)));
   });
-  const n = samples.length;
-  if (n === 0) return toRate(Rational.ZERO);
-  return toRate(Rational.ratio(weighted, Decimal.from((n * (n + 1)) / 2)));
+  return averagePremiumIndexOf(weighted, samples.length);
+}
+
+/**
+ * {@link averagePremiumIndex} from a running `Σ i×Pᵢ` over `count` samples: a caller that adds
+ * `count × P` with each new sample gets the same rate without re-summing the interval.
+ */
+export function averagePremiumIndexOf(weightedSum: Decimal, count: number): Decimal {
+  if (count === 0) return toRate(Rational.ZERO);
+  return toRate(Rational.ratio(weightedSum, Decimal.from((count * (count + 1)) / 2)));
 }
 
 /** The interest rate per 8 hours: 0.01% (0.03% a day). */

@@ -3,14 +3,39 @@ import { Decimal, divRound, type RoundingMode } from '@basis/core';
 /** What {@link Rational} operations accept: a Rational, a Decimal, or a safe integer (a side, a leverage). */
 export type RationalInput = Rational | Decimal | number;
 
+// Powers of ten by exponent, computed once each: scales repeat (prices, quantities, rates).
+const POW10: bigint[] = [];
+
 function pow10(exponent: number): bigint {
-  return 10n ** BigInt(exponent);
+  if (exponent < 0 || exponent > 64 || !Number.isInteger(exponent)) return 10n ** BigInt(exponent);
+  let p = POW10[exponent];
+  if (p === undefined) {
+    p = 10n ** BigInt(exponent);
+    POW10[exponent] = p;
+  }
+  return p;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) {
+    // Once both fit a double exactly, finish in number arithmetic (no bigint per step).
+    if (x <= MAX_SAFE && y <= MAX_SAFE) return BigInt(gcdSafe(Number(x), Number(y)));
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return x;
+}
+
+/** gcd of two non-negative safe integers (`%` is exact on them). */
+function gcdSafe(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) {
     const t = x % y;
     x = y;
     y = t;

@@ -132,12 +132,20 @@ export function generateBackfill(params: BackfillParams, rng: Rng): BackfillResu
   for (let k = 1; k <= n; k++)
     premium[k] = pMean + (premium[k - 1]! - pMean) * a + fastNormal(premiumRng, 0, shock);
 
+  // Prices at every sample, once (the bars and the trades all need them), then each bar's units.
+  const prices = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) prices[k] = Math.exp(logs[k]!);
+  const idxUnits = new Float64Array(n + 1);
+  const markUnits = new Float64Array(n + 1);
+  const premUnits = new Float64Array(n + 1);
+  for (let k = 0; k <= n; k++) {
+    idxUnits[k] = Math.round(prices[k]! * scale);
+    markUnits[k] = Math.round(prices[k]! * (1 + premium[k]!) * scale);
+    premUnits[k] = Math.round(premium[k]! * scale);
+  }
   const index: MinuteBarInput[] = [];
   const mark: MinuteBarInput[] = [];
   const premiumBars: MinuteBarInput[] = [];
-  const idxUnits = (k: number) => Math.round(Math.exp(logs[k]!) * scale);
-  const markUnits = (k: number) => Math.round(Math.exp(logs[k]!) * (1 + premium[k]!) * scale);
-  const premUnits = (k: number) => Math.round(premium[k]! * scale);
   for (let m = 0; m < minutes; m++) {
     const openTime = startTime + m * MINUTE;
     index.push(sampleBar(openTime, m * spm, spm, idxUnits));
@@ -147,7 +155,7 @@ export function generateBackfill(params: BackfillParams, rng: Rng): BackfillResu
 
   // Trades: each taker order fills at the best quote around the index at its arrival.
   const ids = new TradeIdBase(params.firstTradeId ?? 1);
-  const tape = new TradeTape(params, logs, rng.fork('backfill:trades'), tick, sampleMs, tailSize);
+  const tape = new TradeTape(params, prices, rng.fork('backfill:trades'), tick, sampleMs, tailSize);
   const trades: MinuteBarInput[] = [];
   for (let m = 0; m < minutes; m++) trades.push(tape.minute(startTime + m * MINUTE, m * spm, spm, ids));
   const lastTick = tape.lastTick;
@@ -163,7 +171,7 @@ export function generateBackfill(params: BackfillParams, rng: Rng): BackfillResu
     tail: tail.toTrades(ids),
     nextTradeId: ids.idAt(nextOffset),
     lastIndexPrice,
-    lastMarkPrice: Decimal.fromUnits(BigInt(markUnits(n)), decimals),
+    lastMarkPrice: Decimal.fromUnits(BigInt(markUnits[n]!), decimals),
     lastTradeTick: lastTick,
   };
 }
@@ -176,13 +184,16 @@ class TradeTape {
   readonly tail: Ring;
   lastTick: number;
   nextOffset = 0;
-  readonly #logs: Float64Array;
+  /** exp of the index's log price at every sample. */
+  readonly #prices: Float64Array;
   readonly #rng: Rng;
   readonly #tick: number;
   readonly #sampleMs: number;
   readonly #startTime: number;
   readonly #h: number;
   readonly #perSample: number;
+  /** e^-perSample, the stopping product of the Poisson draw (see `poisson`). */
+  readonly #poissonLimit: number;
   readonly #logMedian: number;
   readonly #sigma: number;
   readonly #maxQty: number;
@@ -199,24 +210,25 @@ class TradeTape {
 
   constructor(
     params: BackfillParams,
-    logs: Float64Array,
+    prices: Float64Array,
     rng: Rng,
     tick: number,
     sampleMs: number,
     tailSize: number,
   ) {
-    this.#logs = logs;
+    this.#prices = prices;
     this.#rng = rng;
     this.#tick = tick;
     this.#sampleMs = sampleMs;
-    this.#startTime = Math.floor(params.endTime / MINUTE) * MINUTE - (logs.length - 1) * sampleMs;
+    this.#startTime = Math.floor(params.endTime / MINUTE) * MINUTE - (prices.length - 1) * sampleMs;
     this.#h = params.halfSpreadTicks;
     this.#perSample = (params.taker.ratePerSecond * sampleMs) / 1000;
+    this.#poissonLimit = Math.exp(-this.#perSample);
     this.#logMedian = Math.log(params.taker.medianQtySteps);
     this.#sigma = params.taker.sizeSigma;
     this.#maxQty = params.taker.maxQtySteps;
     this.tail = new Ring(tailSize);
-    this.lastTick = Math.max(1, Math.round(Math.exp(logs[0]!) / tick));
+    this.lastTick = Math.max(1, Math.round(prices[0]! / tick));
   }
 
   /** The bar of the minute opening at `openTime`, covering samples [first, first + samples). */
@@ -246,14 +258,34 @@ class TradeTape {
   }
 
   #sample(k: number): void {
-    const arrivals = this.#perSample > 0 ? poisson(this.#rng, this.#perSample) : 0;
+    const arrivals = this.#arrivals();
     if (arrivals === 0) return;
+    // The sample's arrival offsets, sorted in place at the front of a reused array (no reallocation).
     const offsets = this.#offsets;
-    offsets.length = 0;
-    for (let i = 0; i < arrivals; i++) insertSorted(offsets, Math.floor(this.#rng.next() * this.#sampleMs));
-    const fair = Math.exp(this.#logs[k]!) / this.#tick;
+    for (let i = 0; i < arrivals; i++)
+      insertSorted(offsets, i, Math.floor(this.#rng.next() * this.#sampleMs));
+    const fair = this.#prices[k]! / this.#tick;
     const sampleStart = this.#startTime + k * this.#sampleMs;
     for (let i = 0; i < arrivals; i++) this.#trade(fair, Math.floor(sampleStart + offsets[i]!));
+  }
+
+  /**
+   * `poisson(rng, perSample)`, the same draws and result: below a mean of 10 it multiplies uniforms
+   * until the product drops to e^-mean, with that limit computed once here instead of per sample.
+   */
+  #arrivals(): number {
+    const lambda = this.#perSample;
+    if (!(lambda > 0)) return 0;
+    if (lambda >= 10) return poisson(this.#rng, lambda);
+    const rng = this.#rng;
+    const limit = this.#poissonLimit;
+    let k = 0;
+    let product = rng.next();
+    while (product > limit) {
+      k += 1;
+      product *= rng.next();
+    }
+    return k;
   }
 
   #trade(fair: number, time: number): void {
@@ -323,10 +355,12 @@ export function backfillParamsFromSpec(
   };
 }
 
-/** Inserts into an ascending array (a handful of elements: arrivals within one sample). */
-function insertSorted(values: number[], value: number): void {
-  let i = values.length;
-  values.push(value);
+/**
+ * Inserts into the ascending first `size` elements of `values` (a handful: arrivals within one
+ * sample), which then hold `size + 1`; elements past those are left over from earlier use.
+ */
+function insertSorted(values: number[], size: number, value: number): void {
+  let i = size;
   while (i > 0 && values[i - 1]! > value) {
     values[i] = values[i - 1]!;
     i--;
@@ -334,18 +368,13 @@ function insertSorted(values: number[], value: number): void {
   values[i] = value;
 }
 
-function sampleBar(
-  openTime: number,
-  first: number,
-  count: number,
-  units: (k: number) => number,
-): MinuteBarInput {
-  const open = units(first);
+function sampleBar(openTime: number, first: number, count: number, units: Float64Array): MinuteBarInput {
+  const open = units[first]!;
   let high = open;
   let low = open;
   let close = open;
   for (let k = first + 1; k < first + count; k++) {
-    close = units(k);
+    close = units[k]!;
     if (close > high) high = close;
     if (close < low) low = close;
   }

@@ -1,7 +1,7 @@
 import { Decimal } from '@basis/core';
 import { maxLeverage } from '../margin/brackets.js';
 import {
-  averagePremiumIndex,
+  averagePremiumIndexOf,
   type BookLevel,
   fundingPayment,
   fundingRate,
@@ -39,7 +39,11 @@ export interface PriceFeedsSnapshot {
 
 interface FeedState {
   readonly basis: Decimal[];
+  /** Σ basis, exact, kept with the window (derived: snapshots hold only the samples). */
+  basisSum: Decimal;
   premiums: Decimal[];
+  /** Σ i×premiums[i-1] (i = 1…n), exact, for the funding average (derived like `basisSum`). */
+  premiumWeighted: Decimal;
   lastPremium: Decimal;
 }
 
@@ -63,7 +67,13 @@ export class PriceFeeds implements VenueProcess {
       Math.floor(venue.now / PREMIUM_INTERVAL_MS) * PREMIUM_INTERVAL_MS + PREMIUM_INTERVAL_MS;
     for (const market of venue.markets.values()) {
       market.nextFundingTime = nextFundingTime(venue.now, market.spec.fundingIntervalHours);
-      this.#state.set(market.symbol, { basis: [], premiums: [], lastPremium: Decimal.ZERO });
+      this.#state.set(market.symbol, {
+        basis: [],
+        basisSum: Decimal.ZERO,
+        premiums: [],
+        premiumWeighted: Decimal.ZERO,
+        lastPremium: Decimal.ZERO,
+      });
     }
   }
 
@@ -118,8 +128,15 @@ export class PriceFeeds implements VenueProcess {
       if (state === undefined)
         throw new RangeError(`the snapshot has a price feed for ${f.symbol}, the venue none`);
       state.basis.length = 0;
-      for (const b of f.basis) state.basis.push(Decimal.parse(b));
-      state.premiums = f.premiums.map((p) => Decimal.parse(p));
+      state.basisSum = Decimal.ZERO;
+      for (const b of f.basis) {
+        const sample = Decimal.parse(b);
+        state.basis.push(sample);
+        state.basisSum = state.basisSum.add(sample);
+      }
+      state.premiums = [];
+      state.premiumWeighted = Decimal.ZERO;
+      for (const p of f.premiums) addPremium(state, Decimal.parse(p));
       state.lastPremium = Decimal.parse(f.lastPremium);
     }
   }
@@ -135,8 +152,10 @@ export class PriceFeeds implements VenueProcess {
     const bid = market.book.bestBid();
     const ask = market.book.bestAsk();
     if (!Number.isNaN(bid) && !Number.isNaN(ask)) {
-      state.basis.push(basisSample(market.priceOf(bid), market.priceOf(ask), market.indexPrice));
-      if (state.basis.length > BASIS_SAMPLES) state.basis.shift();
+      const sample = basisSample(market.priceOf(bid), market.priceOf(ask), market.indexPrice);
+      state.basis.push(sample);
+      state.basisSum = state.basisSum.add(sample);
+      if (state.basis.length > BASIS_SAMPLES) state.basisSum = state.basisSum.sub(state.basis.shift()!);
     }
     const intervalMs = market.spec.fundingIntervalHours * 3_600_000;
     // A replay with mark-price klines plays Binance's own mark; otherwise Binance's formula.
@@ -148,6 +167,7 @@ export class PriceFeeds implements VenueProcess {
         msUntilNextFunding: Math.max(0, market.nextFundingTime - time),
         fundingIntervalMs: intervalMs,
         basisSamples: state.basis,
+        basisSum: state.basisSum,
         lastPrice: market.lastPrice(),
       });
     market.markKlines.addSample(time, market.markPrice);
@@ -164,14 +184,15 @@ export class PriceFeeds implements VenueProcess {
     const bid = impactBid ?? market.indexPrice;
     const ask = impactAsk ?? market.indexPrice;
     state.lastPremium = premiumIndex(bid, ask, market.indexPrice);
-    state.premiums.push(state.lastPremium);
+    addPremium(state, state.lastPremium);
     // The estimate Binance shows between settlements: the rate the samples so far would give.
-    market.lastFundingRate = this.#rate(market, state.premiums);
+    market.lastFundingRate = this.#rate(market, state);
   }
 
-  #rate(market: Market, samples: readonly Decimal[]): Decimal {
+  #rate(market: Market, state: FeedState): Decimal {
+    const n = state.premiums.length;
     return fundingRate({
-      averagePremiumIndex: samples.length === 0 ? Decimal.ZERO : averagePremiumIndex(samples),
+      averagePremiumIndex: n === 0 ? Decimal.ZERO : averagePremiumIndexOf(state.premiumWeighted, n),
       intervalHours: market.spec.fundingIntervalHours,
       cap: Decimal.parse(market.spec.fundingRateCap),
       floor: Decimal.parse(market.spec.fundingRateFloor),
@@ -181,8 +202,9 @@ export class PriceFeeds implements VenueProcess {
   /** Settles funding: every position pays or receives notional at mark × rate (longs pay when positive). */
   #settleFunding(market: Market, time: number): void {
     const state = this.#feed(market);
-    const rate = this.#rate(market, state.premiums);
+    const rate = this.#rate(market, state);
     state.premiums = [];
+    state.premiumWeighted = Decimal.ZERO;
     market.lastFundingRate = rate;
     market.fundingHistory.push({
       fundingRate: rate,
@@ -201,6 +223,12 @@ export class PriceFeeds implements VenueProcess {
     }
     market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
   }
+}
+
+/** Appends a premium sample, keeping `Σ i×Pᵢ` (`averagePremiumIndex`'s numerator) running. */
+function addPremium(state: FeedState, premium: Decimal): void {
+  state.premiums.push(premium);
+  state.premiumWeighted = state.premiumWeighted.add(premium.mul(Decimal.from(state.premiums.length)));
 }
 
 /** The book side as price levels (best first) for the impact-price walk. */
