@@ -1,24 +1,11 @@
 // @basis/sdk: a typed client for Binance USD-M and COIN-M futures. Entry module: nothing here does
 // work at import time; undici (HTTP) and ws (WebSocket) are loaded on first use.
 
-export type {
-  GetAccountV3ErrorType,
-  GetAccountV3Parameters,
-  GetAccountV3ReturnType,
-} from './actions/account/getAccountV3.js';
-export { getAccountV3 } from './actions/account/getAccountV3.js';
-export type {
-  GetExchangeInfoErrorType,
-  GetExchangeInfoParameters,
-  GetExchangeInfoReturnType,
-} from './actions/market/getExchangeInfo.js';
-export { getExchangeInfo } from './actions/market/getExchangeInfo.js';
-export type {
-  GetServerTimeErrorType,
-  GetServerTimeParameters,
-  GetServerTimeReturnType,
-} from './actions/market/getServerTime.js';
-export { getServerTime } from './actions/market/getServerTime.js';
+export * from './actions/account/index.js';
+export * from './actions/algo/index.js';
+export * from './actions/market/index.js';
+export * from './actions/trade/index.js';
+export * from './actions/userData/index.js';
 export type { BasisEnv } from './clients/clientFromEnv.js';
 export { clientFromEnv, configFromEnv, environmentFromEnv } from './clients/clientFromEnv.js';
 export type {
@@ -30,6 +17,8 @@ export type {
   TimeSyncConfig,
 } from './clients/createClient.js';
 export { createClient } from './clients/createClient.js';
+export type { CoinmActions } from './clients/decorators/coinm.js';
+export { coinmActions } from './clients/decorators/coinm.js';
 export type { UsdmActions } from './clients/decorators/usdm.js';
 export { usdmActions } from './clients/decorators/usdm.js';
 export type { Environment, EnvironmentUrls, Market } from './clients/environments.js';
@@ -112,6 +101,7 @@ export {
   TimeoutError,
 } from './errors/transport.js';
 export type { BinanceApiErrorTypes, RequestErrorType } from './errors/types.js';
+export * from './orders/index.js';
 export type {
   OrderCount,
   RateAcquired,

@@ -1,0 +1,48 @@
+import type { Client } from '../../clients/createClient.js';
+import type { RequestErrorType } from '../../errors/types.js';
+import { requireMarket } from '../requireMarket.js';
+import { type FuturesDataParameters, futuresDataQuery, type LongShortRatio } from './futuresData.js';
+
+/** Parameters of {@link getTopLongShortAccountRatio}: `symbol`, `period`, `limit` (default 30, max 500), `startTime`, `endTime`. */
+export type GetTopLongShortAccountRatioParameters = FuturesDataParameters;
+
+/** `{ symbol, longShortRatio, longAccount, shortAccount, timestamp }` per period, oldest first. */
+export type GetTopLongShortAccountRatioReturnType = LongShortRatio[];
+
+/** What {@link getTopLongShortAccountRatio} may reject with. */
+export type GetTopLongShortAccountRatioErrorType = RequestErrorType;
+
+/**
+ * Reads the long/short ratio of the top traders' accounts (the 20% of users with the highest margin balance; each account counted once): `GET /futures/data/topLongShortAccountRatio` (USD-M). No credentials; weight 0, drawing on the
+ * 1000 requests / 5 min / IP pool of `/futures/data`. Binance keeps the last 30 days.
+ *
+ * - Docs: https://basis.dev/docs/sdk/actions/getTopLongShortAccountRatio
+ * - Binance: https://developers.binance.com/docs/derivatives/usds-margined-futures/market-data/rest-api/Top-Long-Short-Account-Ratio
+ *
+ * @param client - A USD-M client.
+ * @param parameters - `symbol`, `period`, optional `limit` and window.
+ * @returns The periods, oldest first.
+ * @throws ClientConfigError on a COIN-M client.
+ *
+ * @example
+ * import { createClient, getTopLongShortAccountRatio } from '@basis/sdk';
+ *
+ * const client = createClient({ env: 'testnet' });
+ * const rows = await getTopLongShortAccountRatio(client, { symbol: 'BTCUSDT', period: '1h', limit: 24 });
+ * const latest = rows.at(-1);
+ */
+export async function getTopLongShortAccountRatio(
+  client: Client,
+  parameters: GetTopLongShortAccountRatioParameters,
+): Promise<GetTopLongShortAccountRatioReturnType> {
+  requireMarket(client, 'usdm', 'getTopLongShortAccountRatio');
+  return client.request<LongShortRatio[]>({
+    method: 'GET',
+    path: '/futures/data/topLongShortAccountRatio',
+    params: futuresDataQuery(parameters),
+    security: 'NONE',
+    weight: 0,
+    pool: 'futuresData',
+    kind: 'read',
+  });
+}

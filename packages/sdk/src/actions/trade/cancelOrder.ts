@@ -1,0 +1,84 @@
+import type { CancelOrderParams, Order } from '@basis/core';
+import type { Client } from '../../clients/createClient.js';
+import type { RequestErrorType } from '../../errors/types.js';
+import {
+  OrderClosedError,
+  type OrderClosedErrorType,
+  type UnknownOrderStatusErrorType,
+} from '../../orders/errors.js';
+import { orderLayerOf } from '../../orders/orderLayer.js';
+import { cancelReconciled } from '../../orders/reconcile.js';
+import { recvWindowOf, type SignedParameters } from '../account/signed.js';
+import { requireMarket } from '../requireMarket.js';
+import { identityParams, isOpenStatus, queryOrder, reconcileContext } from './orderCalls.js';
+
+/** Parameters of {@link cancelOrder}: `symbol`, `orderId` or `origClientOrderId`, `recvWindow`, and `reconcile` (default true). */
+export type CancelOrderParameters = CancelOrderParams &
+  SignedParameters & {
+    /** Reconcile an unknown outcome by querying the order (default true). */
+    readonly reconcile?: boolean;
+  };
+
+/** The order, `status: "CANCELED"`. */
+export type CancelOrderReturnType = Order;
+
+/** What {@link cancelOrder} may reject with (notably `UnknownOrderError` -2011 for an order not open). */
+export type CancelOrderErrorType = RequestErrorType | UnknownOrderStatusErrorType | OrderClosedErrorType;
+
+/**
+ * Cancels an order: `DELETE /fapi/v1/order` (USD-M, `TRADE`, signed). Weight 1.
+ *
+ * An unknown or closed order is `UnknownOrderError` -2011. On an unknown outcome (timeout, 5xx...)
+ * the order is queried instead of trusting or repeating blindly: CANCELED settles the call; still
+ * open, the cancel is sent again (a cancel is idempotent), within the reconciliation bound; filled
+ * or expired meanwhile is an `OrderClosedError` carrying the order.
+ *
+ * - Docs: https://basis.dev/docs/sdk/actions/cancelOrder
+ * - Binance: https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Cancel-Order
+ *
+ * @param client - A USD-M client with credentials.
+ * @param parameters - `symbol`, `orderId` or `origClientOrderId`, and `recvWindow` to override the client's.
+ * @returns The canceled order.
+ * @throws UnknownOrderError (-2011); OrderClosedError; UnknownOrderStatusError after the reconciliation bound.
+ *
+ * @example
+ * import { cancelOrder, createClient } from '@basis/sdk';
+ *
+ * const client = createClient({ env: 'testnet', credentials: { apiKey, apiSecret } });
+ * const canceled = await cancelOrder(client, { symbol: 'BTCUSDT', origClientOrderId: 'my-order-1' });
+ */
+export async function cancelOrder(
+  client: Client,
+  parameters: CancelOrderParameters,
+): Promise<CancelOrderReturnType> {
+  requireMarket(client, 'usdm', 'cancelOrder');
+  const call = {
+    method: 'DELETE',
+    path: '/fapi/v1/order',
+    params: { symbol: parameters.symbol, ...identityParams(parameters) },
+    security: 'TRADE',
+    weight: 1,
+    kind: 'cancel',
+    ...recvWindowOf(parameters),
+  } as const;
+  const options = {
+    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
+    ...recvWindowOf(parameters),
+  };
+  return cancelReconciled<Order, Order>(
+    reconcileContext(client, orderLayerOf(client), 'cancelOrder', options),
+    {
+      clientOrderId: parameters.origClientOrderId,
+      send: () => client.request<Order>(call),
+      lookup: () => queryOrder<Order>(client, parameters.symbol, parameters, parameters),
+      state: (order) =>
+        order.status === 'CANCELED' ? 'canceled' : isOpenStatus(order.status) ? 'open' : 'closed',
+      settle: (order, state) => {
+        if (state === 'closed') {
+          throw new OrderClosedError({ status: order.status, order, what: `Order ${String(order.orderId)}` });
+        }
+        return order;
+      },
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import type { BatchOrderResult, ModifyOrderParams, Order } from '@basis/core';
+import type { Client } from '../../clients/createClient.js';
+import type { RequestErrorType } from '../../errors/types.js';
+import type { WithDecimals } from '../../orders/decimals.js';
+import type { OrderValidationErrorType, UnknownOrderStatusErrorType } from '../../orders/errors.js';
+import { orderLayerOf } from '../../orders/orderLayer.js';
+import { type OrderLayerCallOptions, prepareModify } from '../../orders/prepare.js';
+import { locate, sleep } from '../../orders/reconcile.js';
+import { batchReconciled } from '../../orders/reconcileBatch.js';
+import { requireMarket } from '../requireMarket.js';
+import { checkBatch, MAX_BATCH_ORDERS } from './batchOrders.js';
+import { modifyState } from './modifyState.js';
+import { queryOrder, reconcileContext, recvWindowCall, stringValues } from './orderCalls.js';
+
+/** One modification of a batch: as {@link modifyOrder}'s parameters, without the per-call options. */
+export type ModifyBatchOrderInput = WithDecimals<ModifyOrderParams, 'quantity' | 'price'>;
+
+/** Parameters of {@link modifyBatchOrders}: 1 to 5 modifications, plus the order layer's per-call options. */
+export type ModifyBatchOrdersParameters = {
+  readonly batchOrders: readonly ModifyBatchOrderInput[];
+} & Omit<OrderLayerCallOptions, 'shape' | 'openOrders'>;
+
+/** One result per item, in request order: the modified order or Binance's inline error. */
+export type ModifyBatchOrdersReturnType = BatchOrderResult[];
+
+/** What {@link modifyBatchOrders} may reject with. */
+export type ModifyBatchOrdersErrorType =
+  | RequestErrorType
+  | OrderValidationErrorType
+  | UnknownOrderStatusErrorType;
+
+/**
+ * Modifies up to 5 LIMIT orders in one request: `PUT /fapi/v1/batchOrders` (USD-M, `TRADE`, signed).
+ * Weight 5; ORDERS 5 (10 s) + 1 (1 min).
+ *
+ * Every item is checked like {@link modifyOrder}'s. On an unknown outcome each order is queried once
+ * the request's `recvWindow` has closed: carrying its new values or closed settles it, absent is
+ * -2013, still with the old values it is sent again in a smaller batch (bounded; after that the
+ * order comes back as queried, with its old values).
+ *
+ * - Docs: https://basis.dev/docs/sdk/actions/modifyBatchOrders
+ * - Binance: https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Modify-Multiple-Orders
+ *
+ * @param client - A USD-M client with credentials.
+ * @param parameters - `batchOrders` (1–5 modifications) and per-call options.
+ * @returns One result per item, in request order.
+ * @throws OrderValidationError (with the item's `index`) before sending; UnknownOrderStatusError after the bound.
+ *
+ * @example
+ * import { createClient, modifyBatchOrders } from '@basis/sdk';
+ *
+ * const client = createClient({ env: 'testnet', credentials: { apiKey, apiSecret } });
+ * await modifyBatchOrders(client, {
+ *   batchOrders: [{ symbol: 'BTCUSDT', orderId: 42, side: 'BUY', quantity: '0.002', price: '60100' }],
+ * });
+ */
+export async function modifyBatchOrders(
+  client: Client,
+  parameters: ModifyBatchOrdersParameters,
+): Promise<ModifyBatchOrdersReturnType> {
+  requireMarket(client, 'usdm', 'modifyBatchOrders');
+  const items = parameters.batchOrders;
+  checkBatch(
+    items.map((item) => ({ symbol: item.symbol, type: 'LIMIT' })),
+    MAX_BATCH_ORDERS,
+  );
+  const layer = orderLayerOf(client);
+  const prepared: Awaited<ReturnType<typeof prepareModify>>[] = [];
+  for (const [index, item] of items.entries())
+    prepared.push(await prepareModify(client, layer, item, parameters, index));
+  const send = (indexes: readonly number[]) =>
+    client.request<BatchOrderResult[]>({
+      method: 'PUT',
+      path: '/fapi/v1/batchOrders',
+      params: { batchOrders: indexes.map((index) => stringValues(prepared[index]!.params)) },
+      security: 'TRADE',
+      weight: 5,
+      orders: { tenSeconds: 5, minute: 1 },
+      kind: 'order',
+      ...recvWindowCall(parameters),
+    });
+  const ctx = reconcileContext(client, layer, 'modifyBatchOrders', parameters);
+  // The last state seen of each order still carrying its old values: the result when the resends are spent.
+  const lastSeen = new Map<number, Order>();
+  return batchReconciled<Order>(ctx, {
+    clientOrderIds: items.map((item) => item.origClientOrderId),
+    send,
+    resolve: async (index, closesAt, counts) => {
+      const item = items[index]!;
+      const remaining = closesAt - client.time.now();
+      if (remaining > 0) await sleep(client, remaining);
+      const located = await locate(
+        ctx,
+        () => queryOrder<Order>(client, item.symbol, item, parameters),
+        0,
+        counts,
+      );
+      if (located.kind === 'absent')
+        return { kind: 'done', value: { code: -2013, msg: 'Order does not exist.' } };
+      if (located.kind === 'unknown') return { kind: 'unknown', cause: located.cause };
+      const state = modifyState(located.value, prepared[index]!.price, prepared[index]!.quantity);
+      if (state !== 'pending') return { kind: 'done', value: located.value };
+      lastSeen.set(index, located.value);
+      return { kind: 'resend' };
+    },
+    resends: layer.reconcile.resends,
+    exhausted: (index) => lastSeen.get(index) ?? { code: -2013, msg: 'Order does not exist.' },
+    outcome: 'modified',
+  });
+}
