@@ -61,7 +61,10 @@ async function floor() {
   let checksum = 0;
   const { readdirSync } = await import('node:fs');
   for (const file of readdirSync(dir).sort()) {
-    const lines = createInterface({ input: createReadStream(join(dir, file)), crlfDelay: Number.POSITIVE_INFINITY });
+    const lines = createInterface({
+      input: createReadStream(join(dir, file)),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of lines) {
       if (line.startsWith('agg')) continue;
       const fields = line.split(',');
@@ -100,7 +103,9 @@ const out = {
 };
 if (values.json) console.log(JSON.stringify(out));
 else {
-  console.log(`floor (readline + split + Number, no engine): ${out.floorRowsPerSecond.toLocaleString()} aggTrades/s`);
+  console.log(
+    `floor (readline + split + Number, no engine): ${out.floorRowsPerSecond.toLocaleString()} aggTrades/s`,
+  );
   console.log(
     `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen)`,
   );
