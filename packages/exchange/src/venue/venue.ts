@@ -31,6 +31,7 @@ import { type PlaceResult, placeOrder } from './placeOrder.js';
 import { PriceFeeds } from './priceFeeds.js';
 import type { VenueProcess } from './process.js';
 import { ReplayMarket, type ReplayMarketOptions } from './replayMarket.js';
+import { retentionProcess } from './retention.js';
 import { SyntheticMarket, type SyntheticOptions } from './syntheticMarket.js';
 import { restoreVenue, snapshotVenue, type VenueSnapshot } from './venueSnapshot.js';
 
@@ -149,6 +150,7 @@ export class Venue {
     this.addProcess(this.#priceFeeds);
     this.algo = new AlgoBook(this);
     this.addProcess(this.algo);
+    this.addProcess(retentionProcess(this));
     this.onAfterCommand(() => this.algo.process());
     if (restoring) this.#restore(snapshot);
     else this.advanceTo(options.startTime);

@@ -528,7 +528,7 @@ describe('venue snapshots', () => {
       ),
       { numRuns: 8 },
     );
-  });
+  }, 120_000); // heavy (a synthetic market per run): room for a loaded CI machine
 
   test('behavior: restore and continue equals never stopping, between accounts only (GTD, funding)', () => {
     fc.assert(
@@ -540,5 +540,5 @@ describe('venue snapshots', () => {
       ),
       { numRuns: 10 },
     );
-  });
+  }, 120_000);
 });
