@@ -1,0 +1,190 @@
+import { BasisError } from '@basis/core';
+import {
+  type BasisEnv,
+  type ClientConfig,
+  ClientConfigError,
+  configFromEnv,
+  createClient,
+  type Environment,
+  environmentFromEnv,
+  environments,
+  InvalidEnvironmentError,
+  isProductionUrl,
+  NetworkError,
+  type Client as SdkClient,
+  TimeoutError,
+  type UsdmActions,
+  usdmActions,
+} from '@basis/sdk';
+import { CliUsageError } from './cliError.js';
+import type { CommandIo, FlagSpecs } from './command.js';
+
+/** A USD-M client with every REST action bound. */
+export type TradingClient = SdkClient<UsdmActions>;
+
+/** The flags of every command that talks to an exchange account. */
+export const CLIENT_FLAGS = {
+  env: {
+    type: 'string',
+    valueName: 'ENV',
+    description:
+      'local, testnet, demo or production (default: BASIS_ENV, else local); production only when named here',
+  },
+  url: {
+    type: 'string',
+    valueName: 'URL',
+    description: "REST URL of a local exchange (what 'basis exchange' prints; default: BASIS_BASE_URL)",
+  },
+} as const satisfies FlagSpecs;
+
+/** The confirmation flag of commands that change state (orders, cancels, leverage). */
+export const YES_FLAG = {
+  yes: {
+    type: 'boolean',
+    short: 'y',
+    default: false,
+    description: 'confirm a state-changing request on --env production',
+  },
+} as const satisfies FlagSpecs;
+
+/** Where a command sends its requests, as resolved from flags and environment variables. */
+export interface Target {
+  readonly env: Environment;
+  /** The REST base URL given (`--url` or BASIS_BASE_URL); `undefined` for the environment's default. */
+  readonly baseUrl: string | undefined;
+  readonly config: ClientConfig;
+}
+
+const START_LOCAL =
+  "start one with 'npx basis exchange' (it prints its REST URL, API key and secret), then pass --url <REST URL> or set BASIS_BASE_URL";
+
+/**
+ * Resolves the environment, URL and keys. Production is used only when `--env production` is on the
+ * command line (BASIS_ENV=production alone is refused), and a state-changing command on production
+ * needs `--yes` as well. Keys come from BASIS_API_KEY with BASIS_API_SECRET or BASIS_PRIVATE_KEY_FILE.
+ */
+export function resolveTarget(
+  flags: { readonly env?: string | undefined; readonly url?: string | undefined; readonly yes?: boolean },
+  io: CommandIo,
+  options: { readonly changesState: boolean; readonly action: string },
+): Target {
+  let env: Environment;
+  if (flags.env !== undefined) {
+    if (!(environments as readonly string[]).includes(flags.env))
+      throw new CliUsageError(`--env must be one of ${environments.join(', ')}; got ${flags.env}`);
+    env = flags.env as Environment;
+  } else {
+    try {
+      env = environmentFromEnv(io.env as BasisEnv);
+    } catch (error) {
+      if (error instanceof InvalidEnvironmentError)
+        throw new CliUsageError(
+          `BASIS_ENV must be one of ${environments.join(', ')}; got ${String(io.env.BASIS_ENV)}`,
+        );
+      throw error;
+    }
+    if (env === 'production')
+      throw new CliUsageError(
+        'BASIS_ENV=production is set, but production is used only when named on the command line: add --env production',
+      );
+  }
+  if (env === 'production' && options.changesState && flags.yes !== true)
+    throw new CliUsageError(
+      `this would ${options.action} on Binance production with real funds: add --yes to confirm (or use --env testnet)`,
+    );
+  const market = io.env.BASIS_MARKET?.trim();
+  if (market !== undefined && market !== '' && market !== 'usdm')
+    throw new CliUsageError(
+      `these commands trade USD-M futures, but BASIS_MARKET=${market} is set: unset it or set it to usdm`,
+    );
+  const url = flags.url ?? nonEmpty(io.env.BASIS_BASE_URL);
+  if (url !== undefined) {
+    if (!/^https?:\/\/[^\s/]+/.test(url))
+      throw new CliUsageError(`--url must be an http(s) URL such as http://127.0.0.1:8080; got ${url}`);
+    if (env !== 'production' && isProductionUrl(url))
+      throw new CliUsageError(`${url} is Binance production; production is used only with --env production`);
+  }
+  if (env === 'local' && url === undefined)
+    throw new CliUsageError(`--env local needs the URL of a running local exchange: ${START_LOCAL}`);
+  let config: ClientConfig;
+  try {
+    config = configFromEnv(io.env as BasisEnv, {
+      env,
+      market: 'usdm',
+      ...(url === undefined ? {} : { baseUrl: url.replace(/\/+$/, '') }),
+    });
+  } catch (error) {
+    if (error instanceof ClientConfigError || error instanceof InvalidEnvironmentError)
+      throw new CliUsageError(`${error.shortMessage} ${keysHint(env)}`);
+    throw error;
+  }
+  if (config.credentials === undefined)
+    throw new CliUsageError(
+      `no API key: set BASIS_API_KEY with BASIS_API_SECRET (HMAC) or BASIS_PRIVATE_KEY_FILE (Ed25519/RSA). ${keysHint(env)}`,
+    );
+  return { env, baseUrl: url, config };
+}
+
+function keysHint(env: Environment): string {
+  switch (env) {
+    case 'local':
+      return "For a local exchange, use the key and secret 'basis exchange' printed.";
+    case 'testnet':
+      return 'Testnet keys come from https://testnet.binancefuture.com (API Key tab).';
+    case 'demo':
+      return 'Demo keys come from https://demo.binance.com (API Management).';
+    case 'production':
+      return 'Production keys come from your Binance account (API Management); enable futures on the key.';
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+/** Creates the client, runs `work` and closes the client; SDK errors become one readable paragraph. */
+export async function withClient<T>(target: Target, work: (client: TradingClient) => Promise<T>): Promise<T> {
+  let client: TradingClient;
+  try {
+    client = createClient(target.config).extend(usdmActions);
+  } catch (error) {
+    if (error instanceof ClientConfigError) throw new CliUsageError(error.shortMessage);
+    throw error;
+  }
+  try {
+    return await work(client);
+  } catch (error) {
+    throw explain(error, target);
+  } finally {
+    await client.close();
+  }
+}
+
+/** An SDK error as a short CLI message: its first line and meta lines, with a hint where one helps. */
+export function explain(error: unknown, target: Target): unknown {
+  if (!(error instanceof BasisError)) return error;
+  const lines = [error.shortMessage, ...(error.metaMessages ?? []).map((line) => `  ${line}`)];
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    lines.push(
+      target.env === 'local'
+        ? `  Is the local exchange at ${target.baseUrl ?? '(no URL)'} running? If not, ${START_LOCAL}.`
+        : `  Check the network connection to ${target.env}${target.baseUrl === undefined ? '' : ` (${target.baseUrl})`}.`,
+    );
+  }
+  if (error.name === 'ApiKeyError' || error.name === 'InvalidSignatureError')
+    lines.push(
+      `  Check BASIS_API_KEY and BASIS_API_SECRET / BASIS_PRIVATE_KEY_FILE. ${keysHint(target.env)}`,
+    );
+  return new CommandFailure(lines.join('\n'), { cause: error });
+}
+
+/** A request failed (not a usage mistake): exit code 1, the message says what happened. */
+export class CommandFailure extends Error {
+  override readonly name = 'CommandFailure';
+}
+
+/** Where the command talked to, for output: `local at http://127.0.0.1:8080`, `testnet`. */
+export function describeTarget(target: Target): string {
+  return target.baseUrl === undefined ? target.env : `${target.env} at ${target.baseUrl}`;
+}
