@@ -102,6 +102,8 @@ export {
 } from './errors/transport.js';
 export type { BinanceApiErrorTypes, RequestErrorType } from './errors/types.js';
 export * from './orders/index.js';
+export * from './streams/index.js';
+export * from './userData/index.js';
 export type {
   OrderCount,
   RateAcquired,
