@@ -101,6 +101,7 @@ export {
   TimeoutError,
 } from './errors/transport.js';
 export type { BinanceApiErrorTypes, RequestErrorType } from './errors/types.js';
+export * from './orderBook/index.js';
 export * from './orders/index.js';
 export * from './streams/index.js';
 export * from './userData/index.js';

@@ -1,0 +1,38 @@
+import type { DepthLimit } from '@basis/core';
+import { getDepth } from '../actions/market/getDepth.js';
+import type { Client } from '../clients/createClient.js';
+import type { DepthDiff, DepthDiffSource, DepthSnapshot } from './types.js';
+
+/** Options of {@link depthDiffSource}. */
+export interface DepthDiffSourceOptions {
+  /** A USD-M client; snapshots come from `getDepth` (`GET /fapi/v1/depth`) through its rate governor. */
+  readonly client: Client;
+  /**
+   * Subscribes to `symbol`'s diff stream: the market-streams layer's subscription to
+   * `<symbol lowercase>@depth@100ms` (or `@depth`, `@depth@500ms`), calling `onDiff` with each
+   * `depthUpdate` payload in order and `onInterrupt` when it reconnected (events may be lost).
+   * Returns the unsubscribe function.
+   */
+  readonly subscribe: DepthDiffSource['subscribe'];
+}
+
+/**
+ * Pairs a diff-stream subscription with REST snapshots from `getDepth`: the usual
+ * {@link DepthDiffSource} of {@link createOrderBook}.
+ *
+ * @example
+ * const source = depthDiffSource({
+ *   client,
+ *   subscribe: (symbol, onDiff, onInterrupt) =>
+ *     streams.subscribe(`${symbol.toLowerCase()}@depth@100ms`, onDiff, { onReconnect: onInterrupt }),
+ * });
+ */
+export function depthDiffSource(options: DepthDiffSourceOptions): DepthDiffSource {
+  const { client, subscribe } = options;
+  return {
+    subscribe: (symbol: string, onDiff: (diff: DepthDiff) => void, onInterrupt?: (reason: string) => void) =>
+      subscribe(symbol, onDiff, onInterrupt),
+    fetchSnapshot: (symbol: string, limit: number): Promise<DepthSnapshot> =>
+      getDepth(client, { symbol, limit: limit as DepthLimit }),
+  };
+}
