@@ -105,6 +105,7 @@ export * from './orderBook/index.js';
 export * from './orders/index.js';
 export * from './streams/index.js';
 export * from './userData/index.js';
+export * from './wsApi/index.js';
 export type {
   OrderCount,
   RateAcquired,

@@ -7,17 +7,10 @@ import {
   type PositionModeErrorType,
   type UnknownOrderStatusErrorType,
 } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import {
-  type OrderInput,
-  type OrderLayerCallOptions,
-  type PreparedOrder,
-  prepareOrder,
-} from '../../orders/prepare.js';
-import { locate } from '../../orders/reconcile.js';
-import { batchReconciled } from '../../orders/reconcileBatch.js';
-import { requireMarket } from '../requireMarket.js';
-import { queryOrder, reconcileContext, recvWindowCall, stringValues } from './orderCalls.js';
+import type { OrderInput, OrderLayerCallOptions } from '../../orders/prepare.js';
+import { batchOrdersOf } from './batchCalls.js';
+
+export { checkBatch, MAX_BATCH_ORDERS } from './batchCalls.js';
 
 /** One order of a batch: LIMIT or MARKET (conditional orders go through `newAlgoOrder`, one by one). */
 export type BatchOrderInput = OrderInput & { readonly type: NewOrderType };
@@ -36,27 +29,6 @@ export type BatchOrdersErrorType =
   | OrderValidationErrorType
   | PositionModeErrorType
   | UnknownOrderStatusErrorType;
-
-/** The most orders one batch takes (reference §5.3; -4082 beyond). */
-export const MAX_BATCH_ORDERS = 5;
-
-/** Refuses a batch of the wrong size, or a conditional item (Binance would answer -4082 / -4120). */
-export function checkBatch(
-  items: readonly { readonly symbol: string; readonly type: string }[],
-  max: number,
-): void {
-  if (items.length === 0 || items.length > max) {
-    throw new OrderValidationError({
-      rule: 'BATCH_SIZE',
-      symbol: items[0]?.symbol ?? '',
-      field: 'batchOrders',
-      value: String(items.length),
-      reason: `a batch holds 1 to ${max} items`,
-      limits: { max: String(max) },
-      binanceCode: -4082,
-    });
-  }
-}
 
 /**
  * Places up to 5 orders in one request: `POST /fapi/v1/batchOrders` (USD-M, `TRADE`, signed). Weight
@@ -93,52 +65,25 @@ export async function batchOrders(
   client: Client,
   parameters: BatchOrdersParameters,
 ): Promise<BatchOrdersReturnType> {
-  requireMarket(client, 'usdm', 'batchOrders');
-  const items = parameters.batchOrders;
-  checkBatch(items, MAX_BATCH_ORDERS);
-  items.forEach((item, index) => {
-    if (item.type !== 'LIMIT' && item.type !== 'MARKET') {
-      throw new OrderValidationError({
-        rule: 'ORDER_TYPE',
-        symbol: item.symbol,
-        field: 'type',
-        value: item.type,
-        reason: 'batchOrders takes LIMIT and MARKET only; place conditional orders with newAlgoOrder',
-        binanceCode: -4120,
-        index,
-      });
-    }
-  });
-  const layer = orderLayerOf(client);
-  const prepared: PreparedOrder[] = [];
-  for (const [index, item] of items.entries()) {
-    prepared.push(await prepareOrder(client, layer, item, 'order', parameters, index));
-  }
-  const send = (indexes: readonly number[]) =>
-    client.request<BatchOrderResult[]>({
-      method: 'POST',
-      path: '/fapi/v1/batchOrders',
-      params: { batchOrders: indexes.map((index) => stringValues(prepared[index]!.params)) },
-      security: 'TRADE',
-      weight: 5,
-      orders: { tenSeconds: 5, minute: 1 },
-      kind: 'order',
-      ...recvWindowCall(parameters),
-    });
-  const ctx = reconcileContext(client, layer, 'batchOrders', parameters);
-  return batchReconciled<Order>(ctx, {
-    clientOrderIds: prepared.map((order) => order.clientOrderId),
-    send,
-    resolve: async (index, closesAt, counts) => {
-      const order = prepared[index]!;
-      const lookup = () =>
-        queryOrder<Order>(client, order.symbol, { origClientOrderId: order.clientOrderId }, parameters);
-      const located = await locate(ctx, lookup, closesAt, counts);
-      if (located.kind === 'found') return { kind: 'done', value: located.value };
-      return located.kind === 'absent' ? { kind: 'resend' } : { kind: 'unknown', cause: located.cause };
-    },
-    resends: layer.reconcile.resends,
-    exhausted: () => ({ code: -2013, msg: 'Order does not exist.' }),
-    outcome: 'found',
-  });
+  return batchOrdersOf<Order, BatchOrderInput>(
+    client,
+    'usdm',
+    'batchOrders',
+    parameters.batchOrders,
+    parameters,
+    (items) =>
+      items.forEach((item, index) => {
+        if (item.type !== 'LIMIT' && item.type !== 'MARKET') {
+          throw new OrderValidationError({
+            rule: 'ORDER_TYPE',
+            symbol: item.symbol,
+            field: 'type',
+            value: item.type,
+            reason: 'batchOrders takes LIMIT and MARKET only; place conditional orders with newAlgoOrder',
+            binanceCode: -4120,
+            index,
+          });
+        }
+      }),
+  );
 }

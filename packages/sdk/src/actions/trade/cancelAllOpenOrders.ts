@@ -1,13 +1,10 @@
-import type { CancelAllOpenOrdersParams, CodeMsgAck, Order } from '@basis/core';
+import type { CancelAllOpenOrdersParams, CodeMsgAck } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import type { UnknownOrderStatusErrorType } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { cancelReconciled } from '../../orders/reconcile.js';
 import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
+import { cancelAllOpenOrdersOf } from './cancelCalls.js';
 import { getOpenOrders } from './getOpenOrders.js';
-import { reconcileContext } from './orderCalls.js';
 
 /** Parameters of {@link cancelAllOpenOrders}: `symbol`, `recvWindow`, and `reconcile` (default true). */
 export type CancelAllOpenOrdersParameters = CancelAllOpenOrdersParams &
@@ -47,28 +44,7 @@ export async function cancelAllOpenOrders(
   client: Client,
   parameters: CancelAllOpenOrdersParameters,
 ): Promise<CancelAllOpenOrdersReturnType> {
-  requireMarket(client, 'usdm', 'cancelAllOpenOrders');
-  const call = {
-    method: 'DELETE',
-    path: '/fapi/v1/allOpenOrders',
-    params: { symbol: parameters.symbol },
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  return cancelReconciled<CodeMsgAck, Order[]>(
-    reconcileContext(client, orderLayerOf(client), 'cancelAllOpenOrders', options),
-    {
-      clientOrderId: undefined,
-      send: () => client.request<CodeMsgAck>(call),
-      lookup: () => getOpenOrders(client, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
-      state: (open) => (open.length === 0 ? 'canceled' : 'open'),
-      settle: () => ({ code: 200, msg: 'The operation of cancel all open order is done.' }),
-    },
+  return cancelAllOpenOrdersOf(client, 'usdm', 'cancelAllOpenOrders', parameters, () =>
+    getOpenOrders(client, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
   );
 }

@@ -1,18 +1,11 @@
-import type { BatchOrderResult, CancelBatchOrdersParams, Id, Order } from '@basis/core';
+import type { BatchOrderResult, CancelBatchOrdersParams, Order } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import {
-  OrderValidationError,
-  type OrderValidationErrorType,
-  type UnknownOrderStatusErrorType,
-} from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { isAbsent } from '../../orders/reconcile.js';
-import { batchReconciled } from '../../orders/reconcileBatch.js';
-import { isTransient } from '../../request/retryPolicy.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { isOpenStatus, type OrderIdentity, queryOrder, reconcileContext } from './orderCalls.js';
+import type { OrderValidationErrorType, UnknownOrderStatusErrorType } from '../../orders/errors.js';
+import type { SignedParameters } from '../account/signed.js';
+import { cancelBatchOrdersOf } from './cancelCalls.js';
+
+export { MAX_BATCH_CANCELS } from './cancelCalls.js';
 
 /** Parameters of {@link cancelBatchOrders}: `symbol`, `orderIdList` or `origClientOrderIdList` (10 at most), `recvWindow`, `reconcile`. */
 export type CancelBatchOrdersParameters = CancelBatchOrdersParams &
@@ -29,11 +22,6 @@ export type CancelBatchOrdersErrorType =
   | RequestErrorType
   | OrderValidationErrorType
   | UnknownOrderStatusErrorType;
-
-/** The most ids one batch cancel takes. */
-export const MAX_BATCH_CANCELS = 10;
-
-const NOT_OPEN = { code: -2011, msg: 'Unknown order sent.' } as const;
 
 /**
  * Cancels up to 10 orders of a symbol: `DELETE /fapi/v1/batchOrders` (USD-M, `TRADE`, signed). Weight 1.
@@ -61,77 +49,5 @@ export async function cancelBatchOrders(
   client: Client,
   parameters: CancelBatchOrdersParameters,
 ): Promise<CancelBatchOrdersReturnType> {
-  requireMarket(client, 'usdm', 'cancelBatchOrders');
-  const byId = parameters.orderIdList !== undefined && parameters.orderIdList.length > 0;
-  const ids: readonly (Id | string)[] = byId
-    ? (parameters.orderIdList ?? [])
-    : (parameters.origClientOrderIdList ?? []);
-  if (ids.length === 0 || ids.length > MAX_BATCH_CANCELS) {
-    throw new OrderValidationError({
-      rule: 'BATCH_SIZE',
-      symbol: parameters.symbol,
-      field: byId ? 'orderIdList' : 'origClientOrderIdList',
-      value: String(ids.length),
-      reason: `a batch cancel names 1 to ${MAX_BATCH_CANCELS} orders`,
-      limits: { max: String(MAX_BATCH_CANCELS) },
-      binanceCode: -4082,
-    });
-  }
-  const identity = (index: number): OrderIdentity =>
-    byId ? { orderId: ids[index] as Id } : { origClientOrderId: ids[index] as string };
-  const send = (indexes: readonly number[]) =>
-    client.request<BatchOrderResult[]>({
-      method: 'DELETE',
-      path: '/fapi/v1/batchOrders',
-      params: {
-        symbol: parameters.symbol,
-        ...(byId
-          ? { orderIdList: indexes.map((index) => String(ids[index])) }
-          : { origClientOrderIdList: indexes.map((index) => ids[index] as string) }),
-      },
-      security: 'TRADE',
-      weight: 1,
-      kind: 'cancel',
-      ...recvWindowOf(parameters),
-    });
-  const layer = orderLayerOf(client);
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  const ctx = reconcileContext(client, layer, 'cancelBatchOrders', options);
-  // The last state seen of each order still open: the result when the cancels never took.
-  const lastSeen = new Map<number, Order>();
-  return batchReconciled<Order>(ctx, {
-    clientOrderIds: ids.map((id) => (byId ? undefined : (id as string))),
-    send,
-    resolve: async (index, _closesAt, counts) => {
-      let cause: unknown;
-      // Bounded: `attempts` queries.
-      for (let query = 1; query <= layer.reconcile.attempts; query++) {
-        counts.queries += 1;
-        try {
-          const order = await queryOrder<Order>(client, parameters.symbol, identity(index), parameters);
-          if (order.status === 'CANCELED') return { kind: 'done', value: order };
-          if (!isOpenStatus(order.status)) return { kind: 'done', value: NOT_OPEN };
-          lastSeen.set(index, order);
-          return { kind: 'resend' };
-        } catch (error) {
-          if (isAbsent(error)) return { kind: 'done', value: NOT_OPEN };
-          cause = error;
-          if (!isTransient(error)) break;
-          await new Promise<void>((resolve) => {
-            client.clock.setTimeout(
-              resolve,
-              Math.min(layer.reconcile.maxDelayMs, layer.reconcile.baseDelayMs * 2 ** (query - 1)),
-            );
-          });
-        }
-      }
-      return { kind: 'unknown', cause };
-    },
-    resends: layer.reconcile.attempts,
-    exhausted: (index) => lastSeen.get(index) ?? NOT_OPEN,
-    outcome: 'canceled',
-  });
+  return cancelBatchOrdersOf<Order>(client, 'usdm', 'cancelBatchOrders', parameters);
 }

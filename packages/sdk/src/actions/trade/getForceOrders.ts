@@ -1,8 +1,8 @@
 import type { ForceOrder, GetForceOrdersParams } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getForceOrdersOf } from './readCalls.js';
 
 /** Parameters of {@link getForceOrders}: `symbol`, `autoCloseType`, `startTime`, `endTime`, `limit`, and `recvWindow`. */
 export type GetForceOrdersParameters = GetForceOrdersParams & SignedParameters;
@@ -36,20 +36,5 @@ export async function getForceOrders(
   client: Client,
   parameters: GetForceOrdersParameters = {},
 ): Promise<GetForceOrdersReturnType> {
-  requireMarket(client, 'usdm', 'getForceOrders');
-  return client.request<GetForceOrdersReturnType>({
-    method: 'GET',
-    path: '/fapi/v1/forceOrders',
-    params: {
-      symbol: parameters.symbol,
-      autoCloseType: parameters.autoCloseType,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: parameters.symbol === undefined ? 50 : 20,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getForceOrdersOf<ForceOrder>(client, 'usdm', 'getForceOrders', parameters);
 }

@@ -1,9 +1,8 @@
 import type { GetOpenOrderParams, Order } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { identityParams } from './orderCalls.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getOrderOf } from './readCalls.js';
 
 /** Parameters of {@link getOpenOrder}: `symbol` and `orderId` or `origClientOrderId`, and `recvWindow`. */
 export type GetOpenOrderParameters = GetOpenOrderParams & SignedParameters;
@@ -37,14 +36,5 @@ export async function getOpenOrder(
   client: Client,
   parameters: GetOpenOrderParameters,
 ): Promise<GetOpenOrderReturnType> {
-  requireMarket(client, 'usdm', 'getOpenOrder');
-  return client.request<GetOpenOrderReturnType>({
-    method: 'GET',
-    path: '/fapi/v1/openOrder',
-    params: { symbol: parameters.symbol, ...identityParams(parameters) },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOrderOf<Order>(client, 'usdm', 'getOpenOrder', 'openOrder', parameters);
 }

@@ -1,9 +1,8 @@
 import type { GetOrderParams, Order } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { identityParams } from './orderCalls.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getOrderOf } from './readCalls.js';
 
 /** Parameters of {@link getOrder}: `symbol` and `orderId` or `origClientOrderId`, and `recvWindow`. */
 export type GetOrderParameters = GetOrderParams & SignedParameters;
@@ -34,14 +33,5 @@ export type GetOrderErrorType = RequestErrorType;
  * const order = await getOrder(client, { symbol: 'BTCUSDT', origClientOrderId: 'my-order-1' });
  */
 export async function getOrder(client: Client, parameters: GetOrderParameters): Promise<GetOrderReturnType> {
-  requireMarket(client, 'usdm', 'getOrder');
-  return client.request<GetOrderReturnType>({
-    method: 'GET',
-    path: '/fapi/v1/order',
-    params: { symbol: parameters.symbol, ...identityParams(parameters) },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOrderOf<Order>(client, 'usdm', 'getOrder', 'order', parameters);
 }

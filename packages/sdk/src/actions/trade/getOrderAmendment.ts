@@ -1,9 +1,8 @@
 import type { GetOrderAmendmentParams, OrderAmendment } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { identityParams } from './orderCalls.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getOrderAmendmentOf } from './readCalls.js';
 
 /** Parameters of {@link getOrderAmendment}: `symbol`, `orderId` or `origClientOrderId`, `startTime`, `endTime`, `limit`, and `recvWindow`. */
 export type GetOrderAmendmentParameters = GetOrderAmendmentParams & SignedParameters;
@@ -37,20 +36,5 @@ export async function getOrderAmendment(
   client: Client,
   parameters: GetOrderAmendmentParameters,
 ): Promise<GetOrderAmendmentReturnType> {
-  requireMarket(client, 'usdm', 'getOrderAmendment');
-  return client.request<GetOrderAmendmentReturnType>({
-    method: 'GET',
-    path: '/fapi/v1/orderAmendment',
-    params: {
-      symbol: parameters.symbol,
-      ...identityParams(parameters),
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOrderAmendmentOf(client, 'usdm', 'getOrderAmendment', parameters);
 }

@@ -3,14 +3,8 @@ import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import type { WithDecimals } from '../../orders/decimals.js';
 import type { OrderValidationErrorType, UnknownOrderStatusErrorType } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { type OrderLayerCallOptions, prepareModify } from '../../orders/prepare.js';
-import { locate, sleep } from '../../orders/reconcile.js';
-import { batchReconciled } from '../../orders/reconcileBatch.js';
-import { requireMarket } from '../requireMarket.js';
-import { checkBatch, MAX_BATCH_ORDERS } from './batchOrders.js';
-import { modifyState } from './modifyState.js';
-import { queryOrder, reconcileContext, recvWindowCall, stringValues } from './orderCalls.js';
+import type { OrderLayerCallOptions } from '../../orders/prepare.js';
+import { modifyBatchOrdersOf } from './batchCalls.js';
 
 /** One modification of a batch: as {@link modifyOrder}'s parameters, without the per-call options. */
 export type ModifyBatchOrderInput = WithDecimals<ModifyOrderParams, 'quantity' | 'price'>;
@@ -58,53 +52,5 @@ export async function modifyBatchOrders(
   client: Client,
   parameters: ModifyBatchOrdersParameters,
 ): Promise<ModifyBatchOrdersReturnType> {
-  requireMarket(client, 'usdm', 'modifyBatchOrders');
-  const items = parameters.batchOrders;
-  checkBatch(
-    items.map((item) => ({ symbol: item.symbol, type: 'LIMIT' })),
-    MAX_BATCH_ORDERS,
-  );
-  const layer = orderLayerOf(client);
-  const prepared: Awaited<ReturnType<typeof prepareModify>>[] = [];
-  for (const [index, item] of items.entries())
-    prepared.push(await prepareModify(client, layer, item, parameters, index));
-  const send = (indexes: readonly number[]) =>
-    client.request<BatchOrderResult[]>({
-      method: 'PUT',
-      path: '/fapi/v1/batchOrders',
-      params: { batchOrders: indexes.map((index) => stringValues(prepared[index]!.params)) },
-      security: 'TRADE',
-      weight: 5,
-      orders: { tenSeconds: 5, minute: 1 },
-      kind: 'order',
-      ...recvWindowCall(parameters),
-    });
-  const ctx = reconcileContext(client, layer, 'modifyBatchOrders', parameters);
-  // The last state seen of each order still carrying its old values: the result when the resends are spent.
-  const lastSeen = new Map<number, Order>();
-  return batchReconciled<Order>(ctx, {
-    clientOrderIds: items.map((item) => item.origClientOrderId),
-    send,
-    resolve: async (index, closesAt, counts) => {
-      const item = items[index]!;
-      const remaining = closesAt - client.time.now();
-      if (remaining > 0) await sleep(client, remaining);
-      const located = await locate(
-        ctx,
-        () => queryOrder<Order>(client, item.symbol, item, parameters),
-        0,
-        counts,
-      );
-      if (located.kind === 'absent')
-        return { kind: 'done', value: { code: -2013, msg: 'Order does not exist.' } };
-      if (located.kind === 'unknown') return { kind: 'unknown', cause: located.cause };
-      const state = modifyState(located.value, prepared[index]!.price, prepared[index]!.quantity);
-      if (state !== 'pending') return { kind: 'done', value: located.value };
-      lastSeen.set(index, located.value);
-      return { kind: 'resend' };
-    },
-    resends: layer.reconcile.resends,
-    exhausted: (index) => lastSeen.get(index) ?? { code: -2013, msg: 'Order does not exist.' },
-    outcome: 'modified',
-  });
+  return modifyBatchOrdersOf<Order>(client, 'usdm', 'modifyBatchOrders', parameters.batchOrders, parameters);
 }

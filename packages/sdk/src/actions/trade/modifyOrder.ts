@@ -7,12 +7,8 @@ import type {
   OrderValidationErrorType,
   UnknownOrderStatusErrorType,
 } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { type OrderLayerCallOptions, prepareModify } from '../../orders/prepare.js';
-import { modifyReconciled } from '../../orders/reconcile.js';
-import { requireMarket } from '../requireMarket.js';
-import { modifyState } from './modifyState.js';
-import { queryOrder, reconcileContext, recvWindowCall } from './orderCalls.js';
+import type { OrderLayerCallOptions } from '../../orders/prepare.js';
+import { modifyOrderOf } from './batchCalls.js';
 
 /**
  * Parameters of {@link modifyOrder}: `orderId` or `origClientOrderId`, `symbol`, `side`, the new
@@ -61,27 +57,5 @@ export async function modifyOrder(
   client: Client,
   parameters: ModifyOrderParameters,
 ): Promise<ModifyOrderReturnType> {
-  requireMarket(client, 'usdm', 'modifyOrder');
-  const layer = orderLayerOf(client);
-  const prepared = await prepareModify(client, layer, parameters, parameters);
-  const call = {
-    method: 'PUT',
-    path: '/fapi/v1/order',
-    params: prepared.params,
-    security: 'TRADE',
-    weight: 0,
-    orders: { tenSeconds: 1, minute: 1 },
-    kind: 'order',
-    ...recvWindowCall(parameters),
-  } as const;
-  return modifyReconciled<ModifyOrderResponse, ModifyOrderResponse>(
-    reconcileContext(client, layer, 'modifyOrder', parameters),
-    {
-      clientOrderId: parameters.origClientOrderId,
-      send: () => client.request<ModifyOrderResponse>(call),
-      lookup: () => queryOrder<ModifyOrderResponse>(client, parameters.symbol, parameters, parameters),
-      state: (order) => modifyState(order, prepared.price, prepared.quantity),
-      result: (order) => order,
-    },
-  );
+  return modifyOrderOf<ModifyOrderResponse>(client, 'usdm', 'modifyOrder', parameters);
 }

@@ -1,12 +1,9 @@
-import type { CancelAllOpenOrdersParams, CodeMsgAck, CoinmOrder } from '@basis/core';
+import type { CancelAllOpenOrdersParams, CodeMsgAck } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
 import type { UnknownOrderStatusErrorType } from '../../../orders/errors.js';
-import { orderLayerOf } from '../../../orders/orderLayer.js';
-import { cancelReconciled } from '../../../orders/reconcile.js';
 import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
-import { reconcileContext } from '../orderCalls.js';
+import { cancelAllOpenOrdersOf } from '../cancelCalls.js';
 import { getCoinmOpenOrders } from './getCoinmOpenOrders.js';
 
 /** Parameters of {@link cancelCoinmAllOpenOrders}: `symbol`, `recvWindow`, and `reconcile` (default true). */
@@ -47,28 +44,7 @@ export async function cancelCoinmAllOpenOrders(
   client: Client,
   parameters: CancelCoinmAllOpenOrdersParameters,
 ): Promise<CancelCoinmAllOpenOrdersReturnType> {
-  requireMarket(client, 'coinm', 'cancelCoinmAllOpenOrders');
-  const call = {
-    method: 'DELETE',
-    path: '/dapi/v1/allOpenOrders',
-    params: { symbol: parameters.symbol },
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  return cancelReconciled<CodeMsgAck, CoinmOrder[]>(
-    reconcileContext(client, orderLayerOf(client), 'cancelCoinmAllOpenOrders', options),
-    {
-      clientOrderId: undefined,
-      send: () => client.request<CodeMsgAck>(call),
-      lookup: () => getCoinmOpenOrders(client, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
-      state: (open) => (open.length === 0 ? 'canceled' : 'open'),
-      settle: () => ({ code: 200, msg: 'The operation of cancel all open order is done.' }),
-    },
+  return cancelAllOpenOrdersOf(client, 'coinm', 'cancelCoinmAllOpenOrders', parameters, () =>
+    getCoinmOpenOrders(client, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
   );
 }

@@ -1,16 +1,9 @@
 import type { CancelOrderParams, CoinmOrder } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
-import {
-  OrderClosedError,
-  type OrderClosedErrorType,
-  type UnknownOrderStatusErrorType,
-} from '../../../orders/errors.js';
-import { orderLayerOf } from '../../../orders/orderLayer.js';
-import { cancelReconciled } from '../../../orders/reconcile.js';
-import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
-import { identityParams, isOpenStatus, queryOrder, reconcileContext } from '../orderCalls.js';
+import type { OrderClosedErrorType, UnknownOrderStatusErrorType } from '../../../orders/errors.js';
+import type { SignedParameters } from '../../account/signed.js';
+import { cancelOrderOf } from '../cancelCalls.js';
 
 /** Parameters of {@link cancelCoinmOrder}: `symbol`, `orderId` or `origClientOrderId`, `recvWindow`, and `reconcile` (default true). */
 export type CancelCoinmOrderParameters = CancelOrderParams &
@@ -51,34 +44,5 @@ export async function cancelCoinmOrder(
   client: Client,
   parameters: CancelCoinmOrderParameters,
 ): Promise<CancelCoinmOrderReturnType> {
-  requireMarket(client, 'coinm', 'cancelCoinmOrder');
-  const call = {
-    method: 'DELETE',
-    path: '/dapi/v1/order',
-    params: { symbol: parameters.symbol, ...identityParams(parameters) },
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  return cancelReconciled<CoinmOrder, CoinmOrder>(
-    reconcileContext(client, orderLayerOf(client), 'cancelCoinmOrder', options),
-    {
-      clientOrderId: parameters.origClientOrderId,
-      send: () => client.request<CoinmOrder>(call),
-      lookup: () => queryOrder<CoinmOrder>(client, parameters.symbol, parameters, parameters),
-      state: (order) =>
-        order.status === 'CANCELED' ? 'canceled' : isOpenStatus(order.status) ? 'open' : 'closed',
-      settle: (order, state) => {
-        if (state === 'closed') {
-          throw new OrderClosedError({ status: order.status, order, what: `Order ${String(order.orderId)}` });
-        }
-        return order;
-      },
-    },
-  );
+  return cancelOrderOf<CoinmOrder>(client, 'coinm', 'cancelCoinmOrder', parameters);
 }

@@ -6,13 +6,8 @@ import type {
   PositionModeErrorType,
   UnknownOrderStatusErrorType,
 } from '../../../orders/errors.js';
-import { orderLayerOf } from '../../../orders/orderLayer.js';
-import { type OrderLayerCallOptions, type PreparedOrder, prepareOrder } from '../../../orders/prepare.js';
-import { locate } from '../../../orders/reconcile.js';
-import { batchReconciled } from '../../../orders/reconcileBatch.js';
-import { requireMarket } from '../../requireMarket.js';
-import { checkBatch, MAX_BATCH_ORDERS } from '../batchOrders.js';
-import { queryOrder, reconcileContext, recvWindowCall, stringValues } from '../orderCalls.js';
+import type { OrderLayerCallOptions } from '../../../orders/prepare.js';
+import { batchOrdersOf } from '../batchCalls.js';
 import type { CoinmOrderInput } from './newCoinmOrder.js';
 
 /** Parameters of {@link coinmBatchOrders}: 1 to 5 orders of any type, plus the order layer's per-call options (applied to every item). */
@@ -60,39 +55,11 @@ export async function coinmBatchOrders(
   client: Client,
   parameters: CoinmBatchOrdersParameters,
 ): Promise<CoinmBatchOrdersReturnType> {
-  requireMarket(client, 'coinm', 'coinmBatchOrders');
-  const items = parameters.batchOrders;
-  checkBatch(items, MAX_BATCH_ORDERS);
-  const layer = orderLayerOf(client);
-  const prepared: PreparedOrder[] = [];
-  for (const [index, item] of items.entries()) {
-    prepared.push(await prepareOrder(client, layer, item, 'order', parameters, index));
-  }
-  const send = (indexes: readonly number[]) =>
-    client.request<CoinmBatchOrderResult[]>({
-      method: 'POST',
-      path: '/dapi/v1/batchOrders',
-      params: { batchOrders: indexes.map((index) => stringValues(prepared[index]!.params)) },
-      security: 'TRADE',
-      weight: 5,
-      orders: { tenSeconds: 0, minute: 1 },
-      kind: 'order',
-      ...recvWindowCall(parameters),
-    });
-  const ctx = reconcileContext(client, layer, 'coinmBatchOrders', parameters);
-  return batchReconciled<CoinmOrder>(ctx, {
-    clientOrderIds: prepared.map((order) => order.clientOrderId),
-    send,
-    resolve: async (index, closesAt, counts) => {
-      const order = prepared[index]!;
-      const lookup = () =>
-        queryOrder<CoinmOrder>(client, order.symbol, { origClientOrderId: order.clientOrderId }, parameters);
-      const located = await locate(ctx, lookup, closesAt, counts);
-      if (located.kind === 'found') return { kind: 'done', value: located.value };
-      return located.kind === 'absent' ? { kind: 'resend' } : { kind: 'unknown', cause: located.cause };
-    },
-    resends: layer.reconcile.resends,
-    exhausted: () => ({ code: -2013, msg: 'Order does not exist.' }),
-    outcome: 'found',
-  });
+  return batchOrdersOf<CoinmOrder, CoinmOrderInput>(
+    client,
+    'coinm',
+    'coinmBatchOrders',
+    parameters.batchOrders,
+    parameters,
+  );
 }

@@ -1,8 +1,8 @@
 import type { CountdownCancelAllParams, CountdownCancelAllResponse } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
+import type { SignedParameters } from '../../account/signed.js';
+import { countdownCancelAllOf } from '../readCalls.js';
 
 /** Parameters of {@link coinmCountdownCancelAll}: `symbol`, `countdownTime` (ms; 0 disables), and `recvWindow`. */
 export type CoinmCountdownCancelAllParameters = CountdownCancelAllParams & SignedParameters;
@@ -38,15 +38,5 @@ export async function coinmCountdownCancelAll(
   client: Client,
   parameters: CoinmCountdownCancelAllParameters,
 ): Promise<CoinmCountdownCancelAllReturnType> {
-  requireMarket(client, 'coinm', 'coinmCountdownCancelAll');
-  return client.request<CountdownCancelAllResponse>({
-    method: 'POST',
-    path: '/dapi/v1/countdownCancelAll',
-    params: { symbol: parameters.symbol, countdownTime: parameters.countdownTime },
-    security: 'TRADE',
-    weight: 10,
-    kind: 'write',
-    idempotent: true,
-    ...recvWindowOf(parameters),
-  });
+  return countdownCancelAllOf(client, 'coinm', 'coinmCountdownCancelAll', parameters);
 }

@@ -1,8 +1,8 @@
 import type { CoinmForceOrder, GetForceOrdersParams } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
+import type { SignedParameters } from '../../account/signed.js';
+import { getForceOrdersOf } from '../readCalls.js';
 
 /** Parameters of {@link getCoinmForceOrders}: `symbol`, `autoCloseType`, `startTime`, `endTime`, `limit`, and `recvWindow`. */
 export type GetCoinmForceOrdersParameters = GetForceOrdersParams & SignedParameters;
@@ -36,20 +36,5 @@ export async function getCoinmForceOrders(
   client: Client,
   parameters: GetCoinmForceOrdersParameters = {},
 ): Promise<GetCoinmForceOrdersReturnType> {
-  requireMarket(client, 'coinm', 'getCoinmForceOrders');
-  return client.request<GetCoinmForceOrdersReturnType>({
-    method: 'GET',
-    path: '/dapi/v1/forceOrders',
-    params: {
-      symbol: parameters.symbol,
-      autoCloseType: parameters.autoCloseType,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: parameters.symbol === undefined ? 50 : 20,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getForceOrdersOf<CoinmForceOrder>(client, 'coinm', 'getCoinmForceOrders', parameters);
 }

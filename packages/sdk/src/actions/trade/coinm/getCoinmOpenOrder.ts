@@ -1,9 +1,8 @@
 import type { CoinmOrder, GetOpenOrderParams } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
-import { identityParams } from '../orderCalls.js';
+import type { SignedParameters } from '../../account/signed.js';
+import { getOrderOf } from '../readCalls.js';
 
 /** Parameters of {@link getCoinmOpenOrder}: `symbol` and `orderId` or `origClientOrderId`, and `recvWindow`. */
 export type GetCoinmOpenOrderParameters = GetOpenOrderParams & SignedParameters;
@@ -37,14 +36,5 @@ export async function getCoinmOpenOrder(
   client: Client,
   parameters: GetCoinmOpenOrderParameters,
 ): Promise<GetCoinmOpenOrderReturnType> {
-  requireMarket(client, 'coinm', 'getCoinmOpenOrder');
-  return client.request<GetCoinmOpenOrderReturnType>({
-    method: 'GET',
-    path: '/dapi/v1/openOrder',
-    params: { symbol: parameters.symbol, ...identityParams(parameters) },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOrderOf<CoinmOrder>(client, 'coinm', 'getCoinmOpenOrder', 'openOrder', parameters);
 }

@@ -1,9 +1,8 @@
 import type { CoinmOrder, GetOrderParams } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../../account/signed.js';
-import { requireMarket } from '../../requireMarket.js';
-import { identityParams } from '../orderCalls.js';
+import type { SignedParameters } from '../../account/signed.js';
+import { getOrderOf } from '../readCalls.js';
 
 /** Parameters of {@link getCoinmOrder}: `symbol` and `orderId` or `origClientOrderId`, and `recvWindow`. */
 export type GetCoinmOrderParameters = GetOrderParams & SignedParameters;
@@ -37,14 +36,5 @@ export async function getCoinmOrder(
   client: Client,
   parameters: GetCoinmOrderParameters,
 ): Promise<GetCoinmOrderReturnType> {
-  requireMarket(client, 'coinm', 'getCoinmOrder');
-  return client.request<GetCoinmOrderReturnType>({
-    method: 'GET',
-    path: '/dapi/v1/order',
-    params: { symbol: parameters.symbol, ...identityParams(parameters) },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOrderOf<CoinmOrder>(client, 'coinm', 'getCoinmOrder', 'order', parameters);
 }

@@ -7,12 +7,8 @@ import type {
   OrderValidationErrorType,
   UnknownOrderStatusErrorType,
 } from '../../../orders/errors.js';
-import { orderLayerOf } from '../../../orders/orderLayer.js';
-import { type OrderLayerCallOptions, prepareModify } from '../../../orders/prepare.js';
-import { modifyReconciled } from '../../../orders/reconcile.js';
-import { requireMarket } from '../../requireMarket.js';
-import { modifyState } from '../modifyState.js';
-import { queryOrder, reconcileContext, recvWindowCall } from '../orderCalls.js';
+import type { OrderLayerCallOptions } from '../../../orders/prepare.js';
+import { modifyOrderOf } from '../batchCalls.js';
 
 /**
  * Parameters of {@link modifyCoinmOrder}: `orderId` or `origClientOrderId`, `symbol`, `side`, the new
@@ -61,27 +57,5 @@ export async function modifyCoinmOrder(
   client: Client,
   parameters: ModifyCoinmOrderParameters,
 ): Promise<ModifyCoinmOrderReturnType> {
-  requireMarket(client, 'coinm', 'modifyCoinmOrder');
-  const layer = orderLayerOf(client);
-  const prepared = await prepareModify(client, layer, parameters, parameters);
-  const call = {
-    method: 'PUT',
-    path: '/dapi/v1/order',
-    params: prepared.params,
-    security: 'TRADE',
-    weight: 0,
-    orders: { tenSeconds: 0, minute: 1 },
-    kind: 'order',
-    ...recvWindowCall(parameters),
-  } as const;
-  return modifyReconciled<CoinmOrder, CoinmOrder>(
-    reconcileContext(client, layer, 'modifyCoinmOrder', parameters),
-    {
-      clientOrderId: parameters.origClientOrderId,
-      send: () => client.request<CoinmOrder>(call),
-      lookup: () => queryOrder<CoinmOrder>(client, parameters.symbol, parameters, parameters),
-      state: (order) => modifyState(order, prepared.price, prepared.quantity),
-      result: (order) => order,
-    },
-  );
+  return modifyOrderOf<CoinmOrder>(client, 'coinm', 'modifyCoinmOrder', parameters);
 }
