@@ -211,6 +211,7 @@ test('exports', () => {
       "setPositionMode",
       "shapeOrder",
       "startUserDataStream",
+      "streamDepthSource",
       "streamsActions",
       "testOrder",
       "usdmActions",

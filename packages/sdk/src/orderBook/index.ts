@@ -16,6 +16,7 @@ export type {
   VerifyResult,
 } from './orderBook.js';
 export { createOrderBook } from './orderBook.js';
+export { type StreamDepthSourceOptions, streamDepthSource } from './streamDepthSource.js';
 export type {
   BookLevel,
   BookSideName,
