@@ -39,7 +39,7 @@ async function start(): Promise<{
     governor: createRateGovernor({ limits: { requestWeightPerMinute: 1_000_000 } }),
   }).extend(usdmActions);
   cleanups.push(() => client.close());
-  const streams = createStreams(client, { backoff: { baseDelayMs: 20, maxDelayMs: 100 } });
+  const streams = createStreams(client, { backoff: { initialMs: 20, maxMs: 100 } });
   cleanups.push(() => streams.close());
   const book = createOrderBook({ symbol: 'BTCUSDT', source: streamDepthSource({ client, streams }) });
   cleanups.push(() => book.close());
