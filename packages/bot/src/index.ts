@@ -1,4 +1,4 @@
-// @basis/bot: one strategy API for backtest, paper and (later) live trading.
+// @basis/bot: one strategy API for backtest, paper and live trading.
 // biome-ignore-all lint/performance/noBarrelFile: the package's entry point
 
 export type { BacktestOptions, BacktestProgress, BacktestResult } from './backtest/runBacktest.js';
@@ -26,6 +26,15 @@ export type {
 export type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from './execution/requests.js';
 export { Kernel, type KernelOptions } from './kernel/kernel.js';
 export { type ComponentState, Lifecycle } from './kernel/lifecycle.js';
+export { LiveDataClient, type LiveDataClientOptions } from './live/liveDataClient.js';
+export { LiveExecutionClient, type LiveExecutionClientOptions } from './live/liveExecutionClient.js';
+export {
+  type LiveOptions,
+  type LiveResult,
+  LiveRunRefusedError,
+  type LiveUpdate,
+  runLive,
+} from './live/runLive.js';
 export { LocalDataClient } from './local/localDataClient.js';
 export { LocalExecutionClient } from './local/localExecutionClient.js';
 export { LocalVenue } from './local/localVenue.js';

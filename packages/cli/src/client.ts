@@ -66,7 +66,7 @@ const START_LOCAL =
 export function resolveTarget(
   flags: { readonly env?: string | undefined; readonly url?: string | undefined; readonly yes?: boolean },
   io: CommandIo,
-  options: { readonly changesState: boolean; readonly action: string },
+  options: { readonly changesState: boolean; readonly action: string; readonly needsKeys?: boolean },
 ): Target {
   let env: Environment;
   if (flags.env !== undefined) {
@@ -118,7 +118,7 @@ export function resolveTarget(
       throw new CliUsageError(`${error.shortMessage} ${keysHint(env)}`);
     throw error;
   }
-  if (config.credentials === undefined)
+  if (config.credentials === undefined && options.needsKeys !== false)
     throw new CliUsageError(
       `no API key: set BASIS_API_KEY with BASIS_API_SECRET (HMAC) or BASIS_PRIVATE_KEY_FILE (Ed25519/RSA). ${keysHint(env)}`,
     );

@@ -7,6 +7,7 @@ import {
   type ExchangeOptions,
 } from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
+import { type RealTimeUpdate, runRealTime } from '../kernel/realTimeLoop.js';
 import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
 import { LocalVenue } from '../local/localVenue.js';
@@ -43,13 +44,8 @@ export interface PaperOptions {
   readonly log?: (line: string) => void;
 }
 
-export interface PaperUpdate {
-  readonly time: number;
-  readonly equity: string;
-  readonly unrealizedPnl: string;
-  readonly fills: number;
-  readonly positions: Readonly<Record<string, string>>;
-}
+/** What a paper run reports every sample period. */
+export type PaperUpdate = RealTimeUpdate;
 
 export interface PaperResult {
   readonly record: RunRecord;
@@ -104,42 +100,14 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
     });
     await kernel.start();
 
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clock.clearInterval(ticker);
-        clock.clearInterval(updates);
-        clock.clearTimeout(deadline);
-        options.signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const ticker = clock.setInterval(() => {
-        exchange.venue.advanceTo(clock.now());
-        kernel.onTime(clock.now());
-        if (kernel.fault !== undefined) done();
-      }, 100);
-      const updates = clock.setInterval(() => {
-        const record = kernel.record();
-        const positions: Record<string, string> = {};
-        for (const s of symbols) positions[s] = kernel.cache.position(s).amount.toString();
-        options.onUpdate?.({
-          time: clock.now(),
-          equity: kernel.portfolio.equity().toString(),
-          unrealizedPnl: kernel.portfolio.unrealizedPnl().toString(),
-          fills: record.fills.length,
-          positions,
-        });
-      }, sampleEveryMs);
-      const deadline =
-        options.durationMs === undefined ? undefined : clock.setTimeout(done, options.durationMs);
-      if (options.signal?.aborted) done();
-      else options.signal?.addEventListener('abort', done, { once: true });
+    const record = await runRealTime(kernel, clock, {
+      symbols,
+      sampleEveryMs,
+      beforeTick: () => exchange.venue.advanceTo(clock.now()),
+      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onUpdate === undefined ? {} : { onUpdate: options.onUpdate }),
     });
-    await kernel.settle();
-    if (kernel.fault !== undefined) {
-      await kernel.stop().catch(() => undefined);
-      throw kernel.fault;
-    }
-    const record = await kernel.stop();
     return {
       record,
       totals: kernel.totals(),

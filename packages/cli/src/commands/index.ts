@@ -48,6 +48,10 @@ export const commands: Readonly<Record<string, { readonly summary: string; reado
     summary: 'run an example strategy on the embedded local exchange (what `npm start` runs)',
     load: () => import('./start.js') as Promise<{ default: CommandDefinition<FlagSpecs> }>,
   },
+  stream: {
+    summary: 'print a market stream live (trades, mark price, book ticker, klines, depth)',
+    load: () => import('./stream.js') as Promise<{ default: CommandDefinition<FlagSpecs> }>,
+  },
   version: {
     summary: 'print the versions of the Basis packages and Node',
     load: () => import('./version.js') as Promise<{ default: CommandDefinition<FlagSpecs> }>,

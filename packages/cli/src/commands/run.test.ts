@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createExchange } from '@basis/exchange';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../main.js';
+import { runLiveCommand } from '../run/liveCommand.js';
 import { captureIo } from '../testing.js';
 
 const dirs: string[] = [];
@@ -59,10 +61,45 @@ describe('basis start, run and backtest', () => {
     expect(second.summary.pnl).toEqual(first.summary.pnl);
   }, 60_000);
 
-  test('behavior: live environments are refused with the reason, and nothing runs', async () => {
-    const io = captureIo();
+  test('default: run --env local --url trades live through the SDK on a separately started exchange', async () => {
+    const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
+    const endpoints = await exchange.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { apiKey, apiSecret } = exchange.defaultAccount!;
+      const out = tempDir();
+      const io = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
+      const args = ['run', 'market-maker', '--env', 'local', '--url', endpoints.restUrl];
+      expect(await run([...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
+      const [live, summary] = lines(io.out());
+      expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: endpoints.restUrl });
+      expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+        record: { meta: { strategy: string; mode: string; env: string } };
+      };
+      expect(result.record.meta).toMatchObject({ strategy: 'market-maker', mode: 'live', env: 'local' });
+    } finally {
+      await endpoints.close();
+      await exchange.close();
+    }
+  }, 30_000);
+
+  test('behavior: production without --yes (and no terminal to ask on) is refused, and nothing runs', async () => {
+    const io = captureIo({ env: { BASIS_API_KEY: 'k', BASIS_API_SECRET: 's' } });
     expect(await run(['run', 'market-maker', '--env', 'production'], io)).toBe(2);
-    expect(io.err()).toContain('--env production is not available yet');
+    expect(io.err()).toContain('real funds: add --yes to confirm');
+    // On a terminal the user is asked; anything but 'yes' refuses before a client exists.
+    const questions: string[] = [];
+    const declined = runLiveCommand({
+      strategy: 'market-maker',
+      flags: { env: 'production', yes: false, json: true },
+      io: captureIo({ env: { BASIS_API_KEY: 'k', BASIS_API_SECRET: 's' } }),
+      confirm: async (question) => {
+        questions.push(question);
+        return false;
+      },
+    });
+    await expect(declined).rejects.toThrow('not confirmed: nothing was run on production');
+    expect(questions[0]).toContain('PRODUCTION with real funds');
     const bad = captureIo();
     expect(await run(['run', 'market-maker', '--env', 'mainnet'], bad)).toBe(2);
     expect(bad.err()).toContain('--env must be one of local, testnet, demo, production');

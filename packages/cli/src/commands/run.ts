@@ -1,20 +1,26 @@
 import { CliUsageError } from '../cliError.js';
+import { CLIENT_FLAGS, YES_FLAG } from '../client.js';
 import { defineCommand } from '../command.js';
+import { runLiveCommand } from '../run/liveCommand.js';
 import { PAPER_FLAGS, runPaperCommand } from '../run/paperCommand.js';
 
 const ENVS = ['local', 'testnet', 'demo', 'production'] as const;
 
 export default defineCommand({
   name: 'run',
-  description: 'run a strategy in real time: on the embedded local exchange (paper), with a live view',
+  description:
+    'run a strategy in real time: paper on the embedded local exchange, or live through the SDK (--env testnet|demo|production, or --env local --url URL)',
   usage: '<strategy>',
   flags: {
     env: {
       type: 'string',
       default: 'local',
       valueName: 'ENV',
-      description: 'local (the embedded exchange; default), testnet, demo or production',
+      description:
+        'local (default: the embedded exchange, paper; with --url, live on that exchange), testnet, demo or production (needs --yes or a confirmation at the prompt)',
     },
+    url: CLIENT_FLAGS.url,
+    ...YES_FLAG,
     ...PAPER_FLAGS,
   },
   async run({ flags, positionals, io }) {
@@ -23,13 +29,8 @@ export default defineCommand({
       throw new CliUsageError('name a strategy: an example (market-maker) or a file path');
     if (!(ENVS as readonly string[]).includes(flags.env))
       throw new CliUsageError(`--env must be one of ${ENVS.join(', ')}; got ${flags.env}`);
-    if (flags.env !== 'local') {
-      // Live trading needs the SDK's streams (user data, reconnects, order book); until they land it
-      // is refused outright rather than run half-built with real money.
-      throw new CliUsageError(
-        `--env ${flags.env} is not available yet: live trading waits for the SDK's streams. Use --env local (paper) or basis backtest.`,
-      );
-    }
-    return runPaperCommand({ strategy, flags, io });
+    // Paper on the embedded exchange unless a venue is named: a remote environment, or a URL.
+    if (flags.env === 'local' && flags.url === undefined) return runPaperCommand({ strategy, flags, io });
+    return runLiveCommand({ strategy, flags, io });
   },
 });

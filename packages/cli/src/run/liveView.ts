@@ -9,6 +9,8 @@ export interface LiveViewContext {
   readonly startedAt: number;
   readonly durationMs: number | undefined;
   readonly quoteAsset: string;
+  /** Where it runs, for the header (default: `the embedded local exchange (paper)`). */
+  readonly where?: string;
 }
 
 export interface LiveView {
@@ -66,7 +68,7 @@ export function createLiveView(io: CommandIo, context: LiveViewContext): LiveVie
           ? 'until Ctrl-C'
           : `${formatDuration(Math.max(0, context.durationMs - elapsed))} left`;
       draw([
-        `basis: ${context.strategy} on the embedded local exchange (paper)   ${formatDuration(elapsed)} elapsed, ${remaining}`,
+        `basis: ${context.strategy} on ${context.where ?? 'the embedded local exchange (paper)'}   ${formatDuration(elapsed)} elapsed, ${remaining}`,
         `  equity      ${update.equity} ${context.quoteAsset}`,
         `  unrealized  ${update.unrealizedPnl} ${context.quoteAsset}`,
         `  fills       ${update.fills}`,

@@ -1,10 +1,8 @@
-import { type PaperUpdate, runPaper, writeRunReport } from '@basis/bot';
+import { runPaper } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
-import { createLiveView, type LiveView } from './liveView.js';
-import { reportDir } from './reportDir.js';
-import { summaryText } from './summaryText.js';
+import { runSession } from './session.js';
 
 /** The flags `basis start` and `basis run` share. */
 export const PAPER_FLAGS = {
@@ -44,40 +42,37 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliUsageError(`--port must be 0..65535, got ${flags.port}`);
-  const symbols = flags.symbols
+  const symbols = parseSymbols(flags.symbols);
+  return runSession({
+    strategy,
+    mode: 'paper',
+    where: 'the embedded local exchange (paper)',
+    durationMs,
+    out: flags.out,
+    json: flags.json,
+    io,
+    run: (hooks) =>
+      runPaper({
+        strategy,
+        ...(symbols === undefined ? {} : { symbols }),
+        ...(durationMs === undefined ? {} : { durationMs }),
+        listen: { host: '127.0.0.1', port },
+        signal: io.stopSignal,
+        onListening: (endpoints) =>
+          hooks.started(
+            { event: 'listening', restUrl: endpoints.restUrl, wsUrl: endpoints.wsUrl },
+            endpoints.restUrl,
+          ),
+        onUpdate: hooks.onUpdate,
+        log: hooks.log,
+      }),
+  });
+}
+
+/** `--symbols a,b` as upper-case symbols; undefined when not given. */
+export function parseSymbols(text: string | undefined): string[] | undefined {
+  return text
     ?.split(',')
     .map((s) => s.trim().toUpperCase())
     .filter(Boolean);
-  const startedAt = Date.now();
-  let restUrl: string | undefined;
-  let view: LiveView | undefined;
-  const result = await runPaper({
-    strategy,
-    ...(symbols === undefined ? {} : { symbols }),
-    ...(durationMs === undefined ? {} : { durationMs }),
-    listen: { host: '127.0.0.1', port },
-    signal: io.stopSignal,
-    onListening: (endpoints) => {
-      restUrl = endpoints.restUrl;
-      if (flags.json)
-        io.stdout.write(`${JSON.stringify({ event: 'listening', restUrl, wsUrl: endpoints.wsUrl })}\n`);
-      else view = createLiveView(io, { strategy, restUrl, startedAt, durationMs, quoteAsset: 'USDT' });
-    },
-    onUpdate: (update: PaperUpdate) => view?.update(update),
-    log: (line) => {
-      if (flags.json) return;
-      if (view === undefined) io.stderr.write(`${line}\n`);
-      else view.log(line);
-    },
-  });
-  const dir = reportDir(flags.out, 'paper', result.record.meta.strategy, startedAt);
-  const { htmlPath, jsonPath, summary } = writeRunReport(dir, result.record);
-  if (flags.json) {
-    io.stdout.write(
-      `${JSON.stringify({ event: 'summary', htmlPath, jsonPath, pnl: summary.pnl, trades: summary.trades.fills })}\n`,
-    );
-  } else {
-    io.stdout.write(`\nRun summary\n${summaryText(summary, htmlPath)}`);
-  }
-  return 0;
 }

@@ -1,0 +1,274 @@
+import { type Clock, Decimal, type KlineInterval } from '@basis/core';
+import {
+  type Client,
+  createStreams,
+  getExchangeInfo,
+  getKlines,
+  getPremiumIndex,
+  type Streams,
+  type StreamsEvent,
+  type StreamsOptions,
+  type Subscription,
+} from '@basis/sdk';
+import type {
+  DataClient,
+  DataSink,
+  DataSubscriptions,
+  Instrument,
+  OrderBookView,
+} from '../data/dataClient.js';
+import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
+
+/** How a {@link LiveDataClient} is set up. */
+export interface LiveDataClientOptions {
+  /** Options of the market streams (backoff, watchdog, ...). */
+  readonly streams?: StreamsOptions;
+  /** Depth levels kept per symbol: the partial depth stream `@depth<N>@100ms` (default 20). */
+  readonly depthLevels?: 5 | 10 | 20;
+  /** How long `start` waits for the streams to be subscribed, ms (default 10000). */
+  readonly readyTimeoutMs?: number;
+  /** Stream life-cycle lines (gaps, reconnects). */
+  readonly log?: (line: string) => void;
+}
+
+interface Top {
+  readonly bidPrice: Decimal;
+  readonly bidQty: Decimal;
+  readonly askPrice: Decimal;
+  readonly askQty: Decimal;
+}
+
+const dec = (text: string | undefined): Decimal =>
+  text === undefined || text === '' ? Decimal.ZERO : (Decimal.tryParse(text) ?? Decimal.ZERO);
+
+/**
+ * The data client of a venue reached through `@basis/sdk`: trades (`aggTrade`), best prices
+ * (`bookTicker`), the top of the book (`depth<N>@100ms`) and mark prices with funding
+ * (`markPrice@1s`) over the SDK's self-healing market streams; instruments from `exchangeInfo`,
+ * bar history from REST klines. Bars themselves are built by the kernel's `BarAggregator` from the
+ * trades, as in backtest and paper. A stream gap (reconnect) is logged; the streams resubscribe.
+ */
+export class LiveDataClient implements DataClient {
+  readonly #client: Client;
+  readonly #options: LiveDataClientOptions;
+  readonly #instruments = new Map<string, Instrument>();
+  readonly #tops = new Map<string, Top>();
+  readonly #books = new Map<string, OrderBookView>();
+  readonly #marks = new Map<string, MarkPriceUpdate>();
+  readonly #lastAggId = new Map<string, bigint>();
+  #streams: Streams | undefined;
+  #subscriptions: Subscription[] = [];
+  #stopEvents: (() => void) | undefined;
+
+  constructor(client: Client, options: LiveDataClientOptions = {}) {
+    this.#client = client;
+    this.#options = options;
+  }
+
+  async start(sink: DataSink, subs: DataSubscriptions): Promise<void> {
+    const client = this.#client;
+    const info = await getExchangeInfo(client);
+    for (const s of info.symbols) {
+      let tickSize = '0';
+      let stepSize = '0';
+      let minQty = '0';
+      let minNotional = '0';
+      for (const f of s.filters) {
+        if (f.filterType === 'PRICE_FILTER') tickSize = f.tickSize;
+        else if (f.filterType === 'LOT_SIZE') {
+          stepSize = f.stepSize;
+          minQty = f.minQty;
+        } else if (f.filterType === 'MIN_NOTIONAL') minNotional = f.notional;
+      }
+      this.#instruments.set(s.symbol, {
+        symbol: s.symbol,
+        baseAsset: s.baseAsset,
+        quoteAsset: s.quoteAsset,
+        marginAsset: s.marginAsset,
+        tickSize: dec(tickSize),
+        stepSize: dec(stepSize),
+        minQty: dec(minQty),
+        minNotional: dec(minNotional),
+      });
+    }
+    for (const symbol of subs.symbols) {
+      if (!this.#instruments.has(symbol)) throw new Error(`${symbol} is not traded on ${client.env}`);
+      const p = await getPremiumIndex(client, { symbol });
+      this.#marks.set(symbol, {
+        symbol,
+        markPrice: dec(p.markPrice),
+        indexPrice: dec(p.indexPrice),
+        fundingRate: dec(p.lastFundingRate),
+        nextFundingTime: p.nextFundingTime,
+        time: p.time,
+      });
+    }
+
+    const streams = createStreams(client, this.#options.streams);
+    this.#streams = streams;
+    const log = this.#options.log;
+    this.#stopEvents = streams.onEvent((event: StreamsEvent) => {
+      if (event.type === 'gap' || event.type === 'reconnecting' || event.type === 'gaveUp')
+        log?.(`market streams: ${event.type} (${event.streams.join(', ')})`);
+    });
+    const levels = this.#options.depthLevels ?? 20;
+    const subscriptions: Subscription[] = [];
+    for (const symbol of subs.symbols) {
+      const name = symbol.toLowerCase();
+      if (subs.trades) {
+        subscriptions.push(
+          streams.subscribe(`${name}@aggTrade`, (t) => {
+            // Across a reconnect the streams de-duplicate by event time; ids make it exact.
+            const id = BigInt(t.a);
+            const last = this.#lastAggId.get(symbol);
+            if (last !== undefined && id <= last) return;
+            this.#lastAggId.set(symbol, id);
+            sink({
+              kind: 'trade',
+              trade: {
+                symbol,
+                tradeId: String(t.a),
+                price: dec(t.p),
+                qty: dec(t.q),
+                isBuyerMaker: t.m,
+                time: t.T,
+              },
+            });
+          }),
+        );
+      }
+      if (subs.books) {
+        subscriptions.push(
+          streams.subscribe(`${name}@bookTicker`, (b) => {
+            this.#tops.set(symbol, {
+              bidPrice: dec(b.b),
+              bidQty: dec(b.B),
+              askPrice: dec(b.a),
+              askQty: dec(b.A),
+            });
+            sink({ kind: 'book', depth: { symbol, time: b.T } });
+          }),
+          streams.subscribe(`${name}@depth${levels}@100ms`, (d) => {
+            const side = (rows: readonly (readonly [string, string])[]) =>
+              rows.map(([p, q]) => [dec(p), dec(q)] as const);
+            this.#books.set(symbol, { symbol, bids: side(d.b), asks: side(d.a), time: d.T });
+            sink({ kind: 'book', depth: { symbol, time: d.T } });
+          }),
+        );
+      }
+      if (subs.marks) {
+        subscriptions.push(
+          streams.subscribe(`${name}@markPrice@1s`, (m) => {
+            const prev = this.#marks.get(symbol);
+            const mark: MarkPriceUpdate = {
+              symbol,
+              markPrice: dec(m.p),
+              indexPrice: dec(m.i),
+              fundingRate: dec(m.r),
+              nextFundingTime: m.T,
+              time: m.E,
+            };
+            // The next funding time moved on: the previous one was settled at the previous rate.
+            if (prev !== undefined && prev.nextFundingTime > 0 && m.T > prev.nextFundingTime) {
+              sink({
+                kind: 'fundingRate',
+                funding: {
+                  symbol,
+                  fundingRate: prev.fundingRate,
+                  markPrice: prev.markPrice,
+                  fundingTime: prev.nextFundingTime,
+                },
+              });
+            }
+            this.#marks.set(symbol, mark);
+            sink({ kind: 'mark', mark });
+          }),
+        );
+      }
+    }
+    this.#subscriptions = subscriptions;
+    await withTimeout(
+      Promise.all(subscriptions.map((s) => s.ready)),
+      this.#options.readyTimeoutMs ?? 10_000,
+      client.clock,
+      'the market streams did not subscribe in time',
+    );
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.#subscriptions) s.unsubscribe();
+    this.#subscriptions = [];
+    this.#stopEvents?.();
+    this.#stopEvents = undefined;
+    await this.#streams?.close();
+    this.#streams = undefined;
+  }
+
+  instrument(symbol: string): Instrument {
+    const instrument = this.#instruments.get(symbol);
+    if (instrument === undefined) throw new Error(`unknown symbol ${symbol}`);
+    return instrument;
+  }
+
+  async history(symbol: string, interval: KlineInterval, limit: number): Promise<readonly Bar[]> {
+    const now = this.#client.time.now();
+    const rows = await getKlines(this.#client, { symbol, interval, limit: Math.min(1500, limit + 1) });
+    const bars: Bar[] = [];
+    for (const k of rows) {
+      if (k[6] >= now) continue; // still open
+      bars.push({
+        symbol,
+        interval,
+        openTime: k[0],
+        closeTime: k[6],
+        open: dec(k[1]),
+        high: dec(k[2]),
+        low: dec(k[3]),
+        close: dec(k[4]),
+        volume: dec(k[5]),
+        trades: Number(k[8] ?? 0),
+      });
+    }
+    return bars.slice(-limit);
+  }
+
+  book(symbol: string, limit: number): OrderBookView | undefined {
+    const book = this.#books.get(symbol);
+    if (book !== undefined)
+      return { ...book, bids: book.bids.slice(0, limit), asks: book.asks.slice(0, limit) };
+    const top = this.#tops.get(symbol);
+    if (top === undefined) return undefined;
+    return {
+      symbol,
+      bids: [[top.bidPrice, top.bidQty]],
+      asks: [[top.askPrice, top.askQty]],
+      time: this.#client.time.now(),
+    };
+  }
+
+  top(symbol: string): Top | undefined {
+    return this.#tops.get(symbol);
+  }
+
+  mark(symbol: string): MarkPriceUpdate | undefined {
+    return this.#marks.get(symbol);
+  }
+}
+
+/** `promise`, or a rejection with `message` after `ms` on `clock`. */
+export async function withTimeout<T>(
+  promise: Promise<T>,
+  ms: number,
+  clock: Clock,
+  message: string,
+): Promise<T> {
+  let handle: ReturnType<Clock['setTimeout']> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    handle = clock.setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clock.clearTimeout(handle);
+  }
+}

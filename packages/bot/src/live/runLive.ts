@@ -1,0 +1,145 @@
+import type { Clock } from '@basis/core';
+import type { Client, StreamsOptions, UserDataStreamOptions } from '@basis/sdk';
+import { Kernel } from '../kernel/kernel.js';
+import { runRealTime } from '../kernel/realTimeLoop.js';
+import type { PaperUpdate } from '../paper/runPaper.js';
+import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import type { RunRecord } from '../report/runRecord.js';
+import type { RiskLimits } from '../risk/limits.js';
+import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
+import { LiveDataClient } from './liveDataClient.js';
+import { LiveExecutionClient } from './liveExecutionClient.js';
+
+/** How a live run goes. */
+export interface LiveOptions {
+  readonly strategy: StrategySource;
+  readonly params?: Readonly<Record<string, unknown>>;
+  /**
+   * An SDK client with credentials (`createClient({ env, credentials, baseUrl? })`, any decorators):
+   * its environment is where the run trades. The caller closes it.
+   */
+  readonly client: Client;
+  /**
+   * Required, and `true`, to trade with a client of `env: 'production'` (real funds). Never implied.
+   */
+  readonly allowProduction?: boolean;
+  readonly symbols?: readonly string[];
+  readonly risk?: RiskLimits;
+  readonly quoteAsset?: string;
+  /** Stop after this long, ms (default: until `signal` aborts). */
+  readonly durationMs?: number;
+  readonly signal?: AbortSignal;
+  /** Record samples and `onUpdate` calls, ms (default 1 s). */
+  readonly sampleEveryMs?: number;
+  readonly onUpdate?: (update: LiveUpdate) => void;
+  readonly log?: (line: string) => void;
+  /** Options of the market streams (reconnect backoff, watchdog). */
+  readonly streams?: StreamsOptions;
+  /** Options of the user-data stream (reconnect backoff, watchdog, read-back lookback). */
+  readonly userData?: Omit<UserDataStreamOptions, 'onEvent' | 'symbols'>;
+}
+
+/** A progress report of a live run (the same shape as a paper run's). */
+export type LiveUpdate = PaperUpdate;
+
+export interface LiveResult {
+  readonly record: RunRecord;
+  readonly totals: PortfolioTotals;
+  /** The environment traded on. */
+  readonly env: string;
+  /** The quote asset's wallet balance when the run started and when it ended (exact decimal strings). */
+  readonly startingWallet: string;
+  readonly wallet: string;
+}
+
+/** Refused: a production client without `allowProduction: true`, or a client without credentials. */
+export class LiveRunRefusedError extends Error {
+  override readonly name = 'LiveRunRefusedError';
+}
+
+/** The venue's time (the client's estimate of the server clock) with the client clock's timers. */
+function serverClock(client: Client): Clock {
+  const local = client.clock;
+  return {
+    now: () => client.time.now(),
+    setTimeout: (fn, ms) => local.setTimeout(fn, ms),
+    setInterval: (fn, ms) => local.setInterval(fn, ms),
+    clearTimeout: (handle) => local.clearTimeout(handle),
+    clearInterval: (handle) => local.clearInterval(handle),
+  };
+}
+
+/**
+ * Runs a strategy live through `@basis/sdk`: the same kernel, risk engine and portfolio as backtest
+ * and paper, with market data from the SDK's streams and orders through its actions, and the
+ * account's changes from its user-data stream (gaps read back from REST, each change once). Existing
+ * open orders and positions are loaded into the strategy's state before `onStart`. Ends after
+ * `durationMs` or when `signal` aborts; `onStop` runs, and a last read-back leaves no fill out of
+ * the record.
+ *
+ * @throws LiveRunRefusedError for a production client without `allowProduction: true`, or a client
+ *   without credentials.
+ */
+export async function runLive(options: LiveOptions): Promise<LiveResult> {
+  const { client } = options;
+  if (client.env === 'production' && options.allowProduction !== true)
+    throw new LiveRunRefusedError(
+      'refusing to trade on Binance production: pass allowProduction: true to trade real funds',
+    );
+  if (client.keyType === undefined)
+    throw new LiveRunRefusedError(`the ${client.env} client has no credentials to trade with`);
+  const strategy = await resolveStrategy(options.strategy, { ...options.params });
+  const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
+  const quoteAsset = options.quoteAsset ?? 'USDT';
+  const clock = serverClock(client);
+  const sampleEveryMs = options.sampleEveryMs ?? 1000;
+  const log = options.log ?? (() => {});
+  const data = new LiveDataClient(client, {
+    log,
+    ...(options.streams === undefined ? {} : { streams: options.streams }),
+  });
+  const execution = new LiveExecutionClient(client, {
+    symbols,
+    quoteAsset,
+    log,
+    ...(options.userData === undefined ? {} : { userData: options.userData }),
+  });
+  const kernel = new Kernel({
+    strategy,
+    mode: 'live',
+    env: client.env,
+    clock,
+    data,
+    execution,
+    symbols,
+    quoteAsset,
+    sampleEveryMs,
+    drain: 'async',
+    log,
+    ...(options.risk === undefined ? {} : { risk: options.risk }),
+  });
+  try {
+    await kernel.start();
+  } catch (error) {
+    // Nothing traded yet: close what connected, without a final read-back.
+    await data.stop().catch(() => undefined);
+    await execution.stop().catch(() => undefined);
+    throw error;
+  }
+  const startingWallet = kernel.portfolio.wallet().toString();
+
+  const record = await runRealTime(kernel, clock, {
+    symbols,
+    sampleEveryMs,
+    ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onUpdate === undefined ? {} : { onUpdate: options.onUpdate }),
+  });
+  return {
+    record,
+    totals: kernel.totals(),
+    env: client.env,
+    startingWallet,
+    wallet: kernel.portfolio.wallet().toString(),
+  };
+}

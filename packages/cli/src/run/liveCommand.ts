@@ -1,0 +1,96 @@
+import { createInterface } from 'node:readline/promises';
+import { runLive } from '@basis/bot';
+import { type Environment, environments } from '@basis/sdk';
+import { CliUsageError } from '../cliError.js';
+import { describeTarget, resolveTarget, withClient } from '../client.js';
+import type { CommandIo } from '../command.js';
+import { parseDuration } from './duration.js';
+import { parseSymbols } from './paperCommand.js';
+import { runSession } from './session.js';
+
+export interface LiveCommandInput {
+  readonly strategy: string;
+  readonly flags: {
+    readonly env: string;
+    readonly url?: string | undefined;
+    readonly yes: boolean;
+    readonly duration?: string | undefined;
+    readonly symbols?: string | undefined;
+    readonly out?: string | undefined;
+    readonly json: boolean;
+  };
+  readonly io: CommandIo;
+  /**
+   * Asks the user to confirm trading on production; answers whether they did. Default: a prompt on
+   * the terminal when stdin and stdout are both terminals, else no confirmation (refused).
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A yes/no question on the terminal; `undefined` when there is no terminal to ask on. */
+function terminalConfirm(io: CommandIo): ((question: string) => Promise<boolean>) | undefined {
+  if (process.stdin.isTTY !== true || io.stdout.isTTY !== true) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const answer = await rl.question(question);
+      return answer.trim().toLowerCase() === 'yes';
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+/**
+ * Runs a strategy live through the SDK (`basis run <strategy> --env testnet|demo|production`, or
+ * `--env local --url URL` against a separately started local exchange), with the live view, the
+ * report and the summary of a paper run. Keys come from BASIS_API_KEY with BASIS_API_SECRET or
+ * BASIS_PRIVATE_KEY_FILE. Production needs `--env production` and a confirmation: `--yes`, or
+ * answering `yes` at the prompt on a terminal; without either it is refused.
+ */
+export async function runLiveCommand({ strategy, flags, io, confirm }: LiveCommandInput): Promise<number> {
+  const env = flags.env as Environment;
+  if (!(environments as readonly string[]).includes(env))
+    throw new CliUsageError(`--env must be one of ${environments.join(', ')}; got ${flags.env}`);
+  const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
+  const symbols = parseSymbols(flags.symbols);
+  let confirmed = flags.yes;
+  if (env === 'production' && !confirmed) {
+    const ask = confirm ?? terminalConfirm(io);
+    if (ask === undefined)
+      throw new CliUsageError(
+        `--env production runs ${strategy} on Binance production with real funds: add --yes to confirm (or use --env testnet)`,
+      );
+    confirmed = await ask(`Run ${strategy} on Binance PRODUCTION with real funds? Type 'yes' to confirm: `);
+    if (!confirmed) throw new CliUsageError('not confirmed: nothing was run on production');
+  }
+  const target = resolveTarget(
+    { env, ...(flags.url === undefined ? {} : { url: flags.url }), yes: confirmed },
+    io,
+    { changesState: true, action: `run ${strategy} live` },
+  );
+  return withClient(target, (client) =>
+    runSession({
+      strategy,
+      mode: 'live',
+      where: `${describeTarget(target)} (live)`,
+      durationMs,
+      out: flags.out,
+      json: flags.json,
+      io,
+      run: (hooks) => {
+        hooks.started({ event: 'live', env, restUrl: client.urls?.rest }, client.urls?.rest);
+        return runLive({
+          strategy,
+          client,
+          allowProduction: env === 'production' && confirmed,
+          ...(symbols === undefined ? {} : { symbols }),
+          ...(durationMs === undefined ? {} : { durationMs }),
+          signal: io.stopSignal,
+          onUpdate: hooks.onUpdate,
+          log: hooks.log,
+        });
+      },
+    }),
+  );
+}
