@@ -17,6 +17,7 @@ import type {
   Instrument,
   OrderBookView,
 } from '../data/dataClient.js';
+import { closedBars, type KlineRow } from '../data/klineBars.js';
 import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
 
 /** How a {@link LiveDataClient} is set up. */
@@ -213,23 +214,7 @@ export class LiveDataClient implements DataClient {
   async history(symbol: string, interval: KlineInterval, limit: number): Promise<readonly Bar[]> {
     const now = this.#client.time.now();
     const rows = await getKlines(this.#client, { symbol, interval, limit: Math.min(1500, limit + 1) });
-    const bars: Bar[] = [];
-    for (const k of rows) {
-      if (k[6] >= now) continue; // still open
-      bars.push({
-        symbol,
-        interval,
-        openTime: k[0],
-        closeTime: k[6],
-        open: dec(k[1]),
-        high: dec(k[2]),
-        low: dec(k[3]),
-        close: dec(k[4]),
-        volume: dec(k[5]),
-        trades: Number(k[8] ?? 0),
-      });
-    }
-    return bars.slice(-limit);
+    return closedBars(rows as readonly KlineRow[], symbol, interval, now, limit);
   }
 
   book(symbol: string, limit: number): OrderBookView | undefined {

@@ -6,9 +6,9 @@ import type {
   Instrument,
   OrderBookView,
 } from '../data/dataClient.js';
+import { closedBars, type KlineRow } from '../data/klineBars.js';
 import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
 import type { LocalVenue } from './localVenue.js';
-import { dec } from './translate.js';
 
 type WireKline = readonly [number, string, string, string, string, string, number, ...unknown[]];
 
@@ -113,24 +113,7 @@ export class LocalDataClient implements DataClient {
       limit: String(Math.min(1500, limit + 1)),
       endTime: String(now),
     });
-    const bars: Bar[] = [];
-    for (const k of rows) {
-      const closeTime = k[6];
-      if (closeTime >= now) continue; // still open
-      bars.push({
-        symbol,
-        interval,
-        openTime: k[0],
-        closeTime,
-        open: dec(k[1]),
-        high: dec(k[2]),
-        low: dec(k[3]),
-        close: dec(k[4]),
-        volume: dec(k[5]),
-        trades: Number(k[8] ?? 0),
-      });
-    }
-    return bars.slice(-limit);
+    return closedBars(rows as readonly KlineRow[], symbol, interval, now, limit);
   }
 
   book(symbol: string, limit: number): OrderBookView | undefined {
