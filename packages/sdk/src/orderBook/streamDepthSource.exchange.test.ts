@@ -39,7 +39,10 @@ async function start(): Promise<{
     governor: createRateGovernor({ limits: { requestWeightPerMinute: 1_000_000 } }),
   }).extend(usdmActions);
   cleanups.push(() => client.close());
-  const streams = createStreams(client, { backoff: { initialMs: 20, maxMs: 100 } });
+  const streams = createStreams(client, {
+    backoff: { initialMs: 20, maxMs: 100 },
+    watchdog: { idleMs: 500, pongTimeoutMs: 300 },
+  });
   cleanups.push(() => streams.close());
   const book = createOrderBook({ symbol: 'BTCUSDT', source: streamDepthSource({ client, streams }) });
   cleanups.push(() => book.close());
@@ -86,4 +89,46 @@ describe('streamDepthSource', () => {
     expect(book.levelStrings('bids')).toEqual((await rest()).bids);
     expect(book.bestBid()?.price.toString()).toBe('95000.00');
   }, 30_000);
+
+  test('behavior: under silence, delay and the 24 h cut the book comes back equal to REST', async () => {
+    const { exchange, book, place, rest } = await start();
+    await book.ready(10_000);
+    let price = 95_000;
+    const next = () => (price -= 1.5).toFixed(1);
+    const equalsRest = async (what: string) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const expected = (await rest()).bids;
+        if (
+          book.status === 'synced' &&
+          JSON.stringify(book.levelStrings('bids')) === JSON.stringify(expected)
+        )
+          return;
+        if (Date.now() > deadline) throw new Error(`the book did not come back equal to REST after ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // Silence: no frame, no pong; the watchdog replaces the socket and the gap resyncs the book.
+    const silence = exchange.faults.add({ kind: 'silence', scope: { route: 'stream' } });
+    await place(next());
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    exchange.faults.remove(silence.id);
+    await place(next());
+    await equalsRest('silence');
+    // Delay: frames arrive late but in order; no resync is needed, the book catches up.
+    const delay = exchange.faults.add({
+      kind: 'delay',
+      scope: { route: 'stream' },
+      params: { delayMs: 300 },
+    });
+    await place(next());
+    await place(next());
+    await equalsRest('delay');
+    exchange.faults.remove(delay.id);
+    // The 24 h cut, forced now: reconnect, resync.
+    exchange.faults.force24hDisconnect({});
+    await place(next());
+    await equalsRest('the 24 h cut');
+    expect(book.levelStrings('bids').length).toBeGreaterThanOrEqual(5);
+  }, 40_000);
 });
