@@ -103,6 +103,21 @@ export class BookSide {
     this.size++;
   }
 
+  /** Removes the `n` worst levels (the farthest from the touch); `n <= 0` does nothing. */
+  dropWorst(n: number): void {
+    if (n <= 0) return;
+    const size = this.size;
+    if (n >= size) {
+      this.clear();
+      return;
+    }
+    this.keys.copyWithin(0, n, size);
+    const quantities = this.quantities;
+    quantities.copyWithin(0, n, size);
+    quantities.fill('', size - n, size);
+    this.size = size - n;
+  }
+
   clear(): void {
     this.quantities.fill('', 0, this.size);
     this.size = 0;

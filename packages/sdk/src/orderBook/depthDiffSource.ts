@@ -18,7 +18,8 @@ export interface DepthDiffSourceOptions {
 
 /**
  * Pairs a diff-stream subscription with REST snapshots from `getDepth`: the usual
- * {@link DepthDiffSource} of {@link createOrderBook}.
+ * {@link DepthDiffSource} of {@link createOrderBook}. Its `clock` is the client's, so the book's
+ * timers run on it.
  *
  * @example
  * const source = depthDiffSource({
@@ -30,6 +31,7 @@ export interface DepthDiffSourceOptions {
 export function depthDiffSource(options: DepthDiffSourceOptions): DepthDiffSource {
   const { client, subscribe } = options;
   return {
+    clock: client.clock,
     subscribe: (symbol: string, onDiff: (diff: DepthDiff) => void, onInterrupt?: (reason: string) => void) =>
       subscribe(symbol, onDiff, onInterrupt),
     fetchSnapshot: (symbol: string, limit: number): Promise<DepthSnapshot> =>

@@ -42,6 +42,11 @@ export interface LocalOrderBookOptions {
    * inferred from the prices seen, growing if a finer price arrives.
    */
   readonly priceScale?: number;
+  /**
+   * Levels kept per side (default: no limit). After each {@link LocalOrderBook.reset} and each
+   * applied diff, the levels farthest from the touch beyond this count are dropped.
+   */
+  readonly maxLevelsPerSide?: number;
 }
 
 /**
@@ -58,6 +63,7 @@ export class LocalOrderBook implements OrderBookQueries {
   readonly #asks = new BookSide(-1);
   #scale: number;
   readonly #fixedScale: boolean;
+  readonly #maxLevels: number;
   #lastId: Id | undefined;
   /** True between a snapshot and the first diff applied after it (§10 step 4's rule applies). */
   #awaitingFirst = false;
@@ -69,6 +75,9 @@ export class LocalOrderBook implements OrderBookQueries {
     }
     this.#scale = scale ?? 0;
     this.#fixedScale = scale !== undefined;
+    const max = options.maxLevelsPerSide ?? Number.POSITIVE_INFINITY;
+    if (!(max >= 1)) throw new RangeError('maxLevelsPerSide must be at least 1');
+    this.#maxLevels = Math.floor(max);
   }
 
   get lastUpdateId(): Id | undefined {
@@ -94,6 +103,8 @@ export class LocalOrderBook implements OrderBookQueries {
     }
     this.#load(this.#bids, snapshot.bids);
     this.#load(this.#asks, snapshot.asks);
+    this.#bids.dropWorst(this.#bids.size - this.#maxLevels);
+    this.#asks.dropWorst(this.#asks.size - this.#maxLevels);
     this.#lastId = snapshot.lastUpdateId;
     this.#awaitingFirst = true;
   }
@@ -120,6 +131,10 @@ export class LocalOrderBook implements OrderBookQueries {
     }
     this.#applyLevels(this.#bids, diff.b);
     this.#applyLevels(this.#asks, diff.a);
+    // Diffs also report levels beyond the snapshot's depth: keep the far end bounded.
+    const max = this.#maxLevels;
+    if (this.#bids.size > max) this.#bids.dropWorst(this.#bids.size - max);
+    if (this.#asks.size > max) this.#asks.dropWorst(this.#asks.size - max);
     this.#lastId = u;
     this.#awaitingFirst = false;
     return 'applied';

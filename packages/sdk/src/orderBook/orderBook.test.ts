@@ -1,4 +1,4 @@
-import type { PriceLevel } from '@basis/core';
+import { type PriceLevel, VirtualClock } from '@basis/core';
 import { describe, expect, test } from 'vitest';
 import { createOrderBook, type OrderBook } from './orderBook.js';
 import type { DepthDiff, DepthDiffSource, DepthSnapshot } from './types.js';
@@ -22,7 +22,7 @@ const snap = (
 });
 
 /** A source the test drives by hand: push diffs, answer snapshot requests one by one. */
-function fakeSource() {
+function fakeSource(clock?: VirtualClock) {
   let onDiff: ((d: DepthDiff) => void) | undefined;
   let onInterrupt: ((reason: string) => void) | undefined;
   const requests: { resolve: (s: DepthSnapshot) => void; reject: (e: Error) => void }[] = [];
@@ -36,6 +36,7 @@ function fakeSource() {
       };
     },
     fetchSnapshot: () => new Promise((resolve, reject) => requests.push({ resolve, reject })),
+    ...(clock === undefined ? {} : { clock }),
   };
   return {
     source,
@@ -273,6 +274,170 @@ describe('createOrderBook', () => {
     off();
     f.push(diff(3, 3, 2));
     expect([seen, errors.length]).toEqual([2, 1]);
+    book.close();
+  });
+
+  test('behavior: the first-diff wait, the retry backoff and the verify interval run on the injected clock', async () => {
+    const clock = new VirtualClock(1_000_000);
+    const f = fakeSource();
+    const book = createOrderBook({
+      symbol: 'X',
+      source: f.source,
+      clock,
+      firstDiffWaitMs: 1000,
+      retry: { initialDelayMs: 250, maxDelayMs: 400 },
+      verifyIntervalMs: 60_000,
+    });
+    const errors: unknown[] = [];
+    book.on('error', (e) => errors.push(e));
+    // First-diff wait: nothing before 1000 virtual ms, the request at 1000.
+    clock.advance(999);
+    await flush();
+    expect(f.requests).toHaveLength(0);
+    clock.advance(1);
+    expect(f.requests).toHaveLength(1);
+    // Retry backoff: 250, then 400 (doubled, capped).
+    f.requests.shift()!.reject(new Error('HTTP 503'));
+    await flush();
+    clock.advance(249);
+    expect(f.requests).toHaveLength(0);
+    clock.advance(1);
+    expect(f.requests).toHaveLength(1);
+    f.requests.shift()!.reject(new Error('HTTP 503'));
+    await flush();
+    clock.advance(399);
+    expect(f.requests).toHaveLength(0);
+    clock.advance(1);
+    expect(f.requests).toHaveLength(1);
+    await f.answer(snap(3));
+    expect(book.status).toBe('synced');
+    expect(errors).toHaveLength(2);
+    // Verify interval: first at 60 000 ms after creation (virtual), then every 60 000 ms.
+    expect(clock.now()).toBe(1_001_650);
+    clock.advanceTo(1_059_999);
+    expect(f.requests).toHaveLength(0);
+    clock.advance(1);
+    expect(f.requests).toHaveLength(1);
+    await f.answer(snap(3));
+    expect(book.stats).toMatchObject({ verifications: 1, mismatches: 0, snapshots: 1 });
+    clock.advance(60_000);
+    expect(f.requests).toHaveLength(1);
+    await f.answer(snap(3));
+    expect(book.stats.verifications).toBe(2);
+    // ready()'s time limit is virtual too.
+    book.resync('test');
+    const late = book.ready(5000);
+    clock.advance(5000);
+    await expect(late).rejects.toThrow(/did not sync within 5000 ms/);
+    book.close();
+    expect(clock.pending()).toBe(0);
+  });
+
+  test("behavior: the clock defaults to the source's", async () => {
+    const clock = new VirtualClock();
+    const f = fakeSource(clock);
+    const book = createOrderBook({ symbol: 'X', source: f.source, firstDiffWaitMs: 500 });
+    expect(clock.pending()).toBe(1);
+    clock.advance(500);
+    expect(f.requests).toHaveLength(1);
+    book.close();
+    expect(clock.pending()).toBe(0);
+  });
+
+  test('behavior: maxLevelsPerSide trims the levels farthest from the touch', async () => {
+    const f = fakeSource();
+    const book = createOrderBook({ symbol: 'X', source: f.source, maxLevelsPerSide: 3 });
+    const prices = (side: 'bids' | 'asks') => book.levelStrings(side).map(([p]) => p);
+    f.push(diff(1, 1, 0));
+    await f.answer(
+      snap(
+        1,
+        [
+          ['100', '1'],
+          ['99', '1'],
+          ['98', '1'],
+          ['97', '1'],
+        ],
+        [
+          ['105', '1'],
+          ['106', '1'],
+        ],
+      ),
+    );
+    // The snapshot itself is trimmed.
+    expect(prices('bids')).toEqual(['100', '99', '98']);
+    // Far levels beyond the cap are dropped; a better level pushes the worst one out.
+    f.push(
+      diff(
+        2,
+        2,
+        1,
+        [
+          ['90', '5'],
+          ['101', '2'],
+        ],
+        [
+          ['110', '1'],
+          ['111', '1'],
+          ['104', '3'],
+        ],
+      ),
+    );
+    expect(book.levelStrings('bids')).toEqual([
+      ['101', '2'],
+      ['100', '1'],
+      ['99', '1'],
+    ]);
+    expect(prices('asks')).toEqual(['104', '105', '106']);
+    // Removing a level near the touch leaves room; a far level fills it again when a diff sends it.
+    f.push(diff(3, 3, 2, [['101', '0']], [['107', '4']]));
+    expect(prices('bids')).toEqual(['100', '99']);
+    expect(prices('asks')).toEqual(['104', '105', '106']);
+    f.push(diff(4, 4, 3, [['95', '1']]));
+    expect(prices('bids')).toEqual(['100', '99', '95']);
+    expect([book.size('bids'), book.size('asks')]).toEqual([3, 3]);
+    // verify compares the kept levels with the snapshot's first ones.
+    const check = book.verify();
+    await f.answer(
+      snap(
+        4,
+        [
+          ['100', '1'],
+          ['99', '1'],
+          ['95', '1'],
+          ['94', '1'],
+        ],
+        [
+          ['104', '3'],
+          ['105', '1'],
+          ['106', '1'],
+          ['107', '4'],
+        ],
+      ),
+    );
+    expect(await check).toEqual({ status: 'match', lastUpdateId: 4 });
+    book.close();
+  });
+
+  test('behavior: the default cap of 5000 levels per side holds over a long stream of far levels', async () => {
+    const f = fakeSource();
+    const book = createOrderBook({ symbol: 'X', source: f.source });
+    f.push(diff(1, 1, 0));
+    await f.answer(snap(1, [['50000', '1']], [['50001', '1']]));
+    for (let i = 0; i < 120; i++) {
+      const bids: PriceLevel[] = [];
+      const asks: PriceLevel[] = [];
+      for (let j = 0; j < 50; j++) {
+        bids.push([String(49_999 - i * 50 - j), '1']);
+        asks.push([String(50_002 + i * 50 + j), '1']);
+      }
+      f.push(diff(i + 2, i + 2, i + 1, bids, asks));
+    }
+    expect([book.size('bids'), book.size('asks')]).toEqual([5000, 5000]);
+    expect(book.bestBid()?.price.toString()).toBe('50000');
+    expect(book.bestAsk()?.price.toString()).toBe('50001');
+    expect(book.levelStrings('bids').at(-1)![0]).toBe('45001');
+    expect(book.levelStrings('asks').at(-1)![0]).toBe('55000');
     book.close();
   });
 });

@@ -1,4 +1,13 @@
-import { Decimal, type DecimalInput, type DepthLimit, type Id, type PriceLevel } from '@basis/core';
+import {
+  type Clock,
+  createLiveClock,
+  Decimal,
+  type DecimalInput,
+  type DepthLimit,
+  type Id,
+  type PriceLevel,
+  type TimerHandle,
+} from '@basis/core';
 import { type ApplyResult, LocalOrderBook, sameId } from './localOrderBook.js';
 import { isZeroQuantity, parseTicks } from './ticks.js';
 import type {
@@ -90,6 +99,21 @@ export interface OrderBookOptions {
   readonly maxBufferedDiffs?: number;
   /** Backoff after a failed snapshot fetch: first delay and cap, ms (defaults 250 and 5000). */
   readonly retry?: { readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /**
+   * Levels kept per side (default 5000, at least 1). Binance's diffs keep reporting levels beyond the
+   * snapshot's depth, so over a long session the far end of the book would grow without bound: after
+   * each snapshot and each applied diff, the levels farthest from the touch beyond this count are
+   * dropped. The levels near the touch stay exact; a dropped far level reappears when a diff updates
+   * it. Keep it at or above `snapshotLimit` so `verify` compares whole snapshots (below it, only the
+   * kept levels are compared).
+   */
+  readonly maxLevelsPerSide?: number;
+  /**
+   * The clock of the timers: the first-diff wait, the retry backoff, the verification interval and
+   * `ready`'s time limit (default: the source's `clock` when it has one, e.g. the client's with
+   * {@link depthDiffSource}; else a wall clock). With a `VirtualClock` they all run in virtual time.
+   */
+  readonly clock?: Clock;
 }
 
 /** Counters since creation. */
@@ -155,6 +179,8 @@ class ManagedOrderBook implements OrderBook {
   readonly #maxBuffered: number;
   readonly #retryInitial: number;
   readonly #retryMax: number;
+  readonly #maxLevels: number;
+  readonly #clock: Clock;
   readonly #listeners: Listeners = { update: [], synced: [], resync: [], mismatch: [], error: [] };
   readonly #unsubscribe: () => void;
   #status: OrderBookStatus = 'syncing';
@@ -165,8 +191,8 @@ class ManagedOrderBook implements OrderBook {
   #fetching = 0;
   #generation = 0;
   #retryDelay: number;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #verifyTimer: ReturnType<typeof setInterval> | undefined;
+  #timer: TimerHandle | undefined;
+  #verifyTimer: TimerHandle | undefined;
   #pendingVerify: PendingVerify | undefined;
   #waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   #stats = { applied: 0, stale: 0, resyncs: 0, snapshots: 0, verifications: 0, mismatches: 0 };
@@ -179,25 +205,30 @@ class ManagedOrderBook implements OrderBook {
     this.#retryInitial = options.retry?.initialDelayMs ?? 250;
     this.#retryMax = options.retry?.maxDelayMs ?? 5000;
     this.#retryDelay = this.#retryInitial;
-    this.#book = new LocalOrderBook(
-      options.priceScale === undefined ? {} : { priceScale: options.priceScale },
-    );
+    this.#maxLevels = Math.max(1, Math.floor(options.maxLevelsPerSide ?? 5000));
+    // The wall-clock default is unref'ed, as the global timers used here were: a forgotten book
+    // does not keep the process alive.
+    this.#clock = options.clock ?? options.source.clock ?? createLiveClock({ unref: true });
+    this.#book = new LocalOrderBook({
+      maxLevelsPerSide: this.#maxLevels,
+      ...(options.priceScale === undefined ? {} : { priceScale: options.priceScale }),
+    });
     this.#unsubscribe = this.#source.subscribe(
       this.symbol,
       (diff) => this.#onDiff(diff),
       (reason) => this.#resync('interrupted', reason),
     );
     // §10: buffer first, snapshot once the stream runs; a quiet stream gets its snapshot after a wait.
-    this.#timer = setTimeout(() => this.#fetchSnapshot(), options.firstDiffWaitMs ?? 1000);
-    this.#timer.unref?.();
+    this.#timer = unref(this.#clock.setTimeout(() => this.#fetchSnapshot(), options.firstDiffWaitMs ?? 1000));
     const every = options.verifyIntervalMs ?? 0;
     if (every > 0) {
-      this.#verifyTimer = setInterval(() => {
-        if (this.#status === 'synced' && this.#pendingVerify === undefined) {
-          this.verify().catch((error: unknown) => this.#emitError(error));
-        }
-      }, every);
-      this.#verifyTimer.unref?.();
+      this.#verifyTimer = unref(
+        this.#clock.setInterval(() => {
+          if (this.#status === 'synced' && this.#pendingVerify === undefined) {
+            this.verify().catch((error: unknown) => this.#emitError(error));
+          }
+        }, every),
+      );
     }
   }
 
@@ -260,17 +291,18 @@ class ManagedOrderBook implements OrderBook {
     if (this.#status === 'closed')
       return Promise.reject(new Error(`the ${this.symbol} order book is closed`));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const clock = this.#clock;
+      const timer = clock.setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w !== waiter);
         reject(new Error(`the ${this.symbol} order book did not sync within ${timeoutMs} ms`));
       }, timeoutMs);
       const waiter = {
         resolve: () => {
-          clearTimeout(timer);
+          clock.clearTimeout(timer);
           resolve();
         },
         reject: (error: Error) => {
-          clearTimeout(timer);
+          clock.clearTimeout(timer);
           reject(error);
         },
       };
@@ -311,8 +343,10 @@ class ManagedOrderBook implements OrderBook {
     this.#status = 'closed';
     this.#generation++;
     this.#unsubscribe();
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    if (this.#verifyTimer !== undefined) clearInterval(this.#verifyTimer);
+    this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#clock.clearInterval(this.#verifyTimer);
+    this.#verifyTimer = undefined;
     this.#buffer = [];
     this.#settleVerify({ status: 'inconclusive', reason: 'the book was closed' });
     for (const waiter of this.#waiters.splice(0))
@@ -379,7 +413,7 @@ class ManagedOrderBook implements OrderBook {
     if (was === 'synced') this.#status = 'resyncing';
     this.#settleVerify({ status: 'inconclusive', reason: `resync (${reason})` });
     this.#emit('resync', { reason, lastUpdateId, ...(detail === undefined ? {} : { detail }) });
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (was === 'synced') {
       // Lost a running sequence: fetch at once.
@@ -394,7 +428,7 @@ class ManagedOrderBook implements OrderBook {
   #fetchSnapshot(): void {
     if (this.#status === 'closed') return;
     this.#initialWait = false;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     const generation = ++this.#generation;
     this.#fetching = generation;
@@ -417,8 +451,7 @@ class ManagedOrderBook implements OrderBook {
   #retryLater(): void {
     const delay = this.#retryDelay;
     this.#retryDelay = Math.min(this.#retryMax, delay * 2);
-    this.#timer = setTimeout(() => this.#fetchSnapshot(), delay);
-    this.#timer.unref?.();
+    this.#timer = unref(this.#clock.setTimeout(() => this.#fetchSnapshot(), delay));
   }
 
   /** §10 steps 2-4 on the buffer: load, drop older events, check the first, apply the rest. */
@@ -513,9 +546,15 @@ class ManagedOrderBook implements OrderBook {
   #compareSide(side: BookSideName, expected: readonly PriceLevel[]): BookMismatch | undefined {
     const scale = this.#book.priceScale;
     const actual = this.#book.levelStrings(side, this.#limit);
-    const visible = expected.filter(([, q]) => !isZeroQuantity(q));
-    // A full snapshot may cut the book short; a shorter one must match it level for level.
-    const n = visible.length < this.#limit ? Math.max(visible.length, actual.length) : visible.length;
+    let visible = expected.filter(([, q]) => !isZeroQuantity(q));
+    // A full snapshot may cut the book short; a shorter one must match it level for level. Levels
+    // beyond maxLevelsPerSide are not kept, so the book is compared with the snapshot's first ones.
+    let full = visible.length >= this.#limit;
+    if (visible.length > this.#maxLevels) {
+      visible = visible.slice(0, this.#maxLevels);
+      full = true;
+    }
+    const n = full ? visible.length : Math.max(visible.length, actual.length);
     for (let i = 0; i < n; i++) {
       const e = visible[i];
       const a = actual[i];
@@ -550,6 +589,12 @@ class ManagedOrderBook implements OrderBook {
       }
     }
   }
+}
+
+/** `unref()`s a wall-clock timer (a Node timer), as the global timers used to be; other handles are left alone. */
+function unref(handle: TimerHandle): TimerHandle {
+  (handle as { unref?: () => unknown }).unref?.();
+  return handle;
 }
 
 function sameLevel(expected: PriceLevel, actual: PriceLevel, scale: number): boolean {

@@ -94,7 +94,10 @@ describe('streamDepthSource', () => {
     const { exchange, book, place, rest } = await start();
     await book.ready(10_000);
     let price = 95_000;
-    const next = () => (price -= 1.5).toFixed(1);
+    const next = () => {
+      price -= 1.5;
+      return price.toFixed(1);
+    };
     const equalsRest = async (what: string) => {
       const deadline = Date.now() + 10_000;
       for (;;) {

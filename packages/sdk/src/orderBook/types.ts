@@ -1,4 +1,4 @@
-import type { Decimal, DecimalInput, Id, PriceLevel } from '@basis/core';
+import type { Clock, Decimal, DecimalInput, Id, PriceLevel } from '@basis/core';
 
 /**
  * One diff-depth event as the book needs it: `U`/`u`/`pu` and the changed levels with absolute
@@ -46,6 +46,8 @@ export interface DepthDiffSource {
   ): () => void;
   /** Fetches a REST snapshot of `symbol` with up to `limit` levels per side. */
   fetchSnapshot(symbol: string, limit: number): Promise<DepthSnapshot>;
+  /** The clock of the snapshots' client, if any: {@link createOrderBook}'s timers default to it. */
+  readonly clock?: Clock;
 }
 
 /** `'bids'` or `'asks'`. */
