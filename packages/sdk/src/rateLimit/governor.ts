@@ -119,6 +119,30 @@ export interface RateGovernor {
   usage(): RateUsage;
 }
 
+/** The SDK's own governors' promise-free `acquire` (internal: the request pipeline uses it through {@link acquireNow}). */
+const ACQUIRE_MAYBE: unique symbol = Symbol('basis.governor.acquireMaybe');
+
+type WithAcquireMaybe = RateGovernor & {
+  readonly [ACQUIRE_MAYBE]?: {
+    /** The `acquire` it stands for: a copy of the governor with another `acquire` does not use it. */
+    readonly acquire: RateGovernor['acquire'];
+    readonly now: (request: RateRequest) => RateAcquired | Promise<RateAcquired>;
+  };
+};
+
+/**
+ * `governor.acquire(request)`, answered without a promise when the governor is the SDK's own and
+ * needs no wait. Internal to the request pipeline; other governors go through `acquire`.
+ */
+export function acquireNow(
+  governor: RateGovernor,
+  request: RateRequest,
+): RateAcquired | Promise<RateAcquired> {
+  const maybe = (governor as WithAcquireMaybe)[ACQUIRE_MAYBE];
+  if (maybe === undefined || maybe.acquire !== governor.acquire) return governor.acquire(request);
+  return maybe.now(request);
+}
+
 const MINUTE = 60_000;
 const TEN_SECONDS = 10_000;
 const DEFAULT_MAX_WAIT_MS = 65_000;
@@ -129,11 +153,17 @@ const MAX_ROUNDS = 64;
 
 const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: MINUTE, h: 3_600_000, d: 86_400_000 };
 
+/** Suffixes seen in usage headers and their lengths (a handful: `1m`, `10s`, ...), parsed once. */
+const intervals = new Map<string, number | undefined>();
+const MAX_INTERVALS = 64;
+
 /** `1m` → 60000, `10s` → 10000; undefined for anything else. */
 function intervalMs(suffix: string): number | undefined {
+  if (intervals.has(suffix)) return intervals.get(suffix);
   const match = /^(\d+)([smhd])$/.exec(suffix);
-  if (match === null) return undefined;
-  return Number(match[1]) * UNIT_MS[match[2]!]!;
+  const ms = match === null ? undefined : Number(match[1]) * UNIT_MS[match[2]!]!;
+  if (intervals.size < MAX_INTERVALS) intervals.set(suffix, ms);
+  return ms;
 }
 
 const WEIGHT_KEY = 'weight';
@@ -241,7 +271,11 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
       clock.setTimeout(resolve, ms);
     });
 
-  const acquire = async (request: RateRequest): Promise<RateAcquired> => {
+  /**
+   * `acquire` without a promise when the store answers at once and the budget has room (the common
+   * case); otherwise the promise of the waiting loop. Throws at once for a cost beyond a whole budget.
+   */
+  const acquireMaybe = (request: RateRequest): RateAcquired | Promise<RateAcquired> => {
     const start = clock.now();
     const offset = (request.now ?? start) - start;
     lastOffset = offset;
@@ -249,9 +283,24 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
     for (const charge of charges) {
       if (charge.cost > charge.limit) throw refuse(request, scopeOf(charge.key), undefined, start + offset);
     }
+    const now = clock.now() + offset;
+    const first = store.acquire(charges, now);
+    if (!isPromise(first) && first.ok) return { waitedMs: clock.now() - start };
+    return acquireLoop(request, charges, start, offset, now, first);
+  };
+
+  /** The rounds of `acquire` from the first store answer on: waits on the clock until there is room. */
+  const acquireLoop = async (
+    request: RateRequest,
+    charges: readonly RateCharge[],
+    start: number,
+    offset: number,
+    firstNow: number,
+    first: ReturnType<RateStore['acquire']>,
+  ): Promise<RateAcquired> => {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const now = clock.now() + offset;
-      const pending = store.acquire(charges, now);
+      const now = round === 0 ? firstNow : clock.now() + offset;
+      const pending = round === 0 ? first : store.acquire(charges, now);
       const result = isPromise(pending) ? await pending : pending;
       if (result.ok) return { waitedMs: clock.now() - start };
       if (result.reason === 'ban') {
@@ -271,6 +320,8 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
     }
     throw refuse(request, 'rate', undefined, clock.now() + offset);
   };
+
+  const acquire = async (request: RateRequest): Promise<RateAcquired> => acquireMaybe(request);
 
   const observe = (observation: RateObservation): Promise<void> | undefined => {
     const now = observation.now ?? clock.now();
@@ -350,5 +401,5 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
     };
   };
 
-  return { limits, acquire, observe, usage };
+  return { limits, acquire, observe, usage, [ACQUIRE_MAYBE]: { acquire, now: acquireMaybe } } as RateGovernor;
 }

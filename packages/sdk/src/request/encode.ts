@@ -26,6 +26,10 @@ export interface EncodedRequest {
 }
 
 function withoutReserved(params: object): SigningParams {
+  // The common case, no reserved key: the parameters as they are, without a copy.
+  if (!('timestamp' in params) && !('signature' in params) && !('recvWindow' in params)) {
+    return params as SigningParams;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) if (!RESERVED.has(key)) out[key] = value;
   return out as SigningParams;

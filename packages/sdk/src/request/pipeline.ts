@@ -5,7 +5,7 @@ import { createBinanceApiError } from '../errors/fromResponse.js';
 import { ClientClosedError, MissingCredentialsError, UnknownOutcomeError } from '../errors/request.js';
 import { scrubSecrets } from '../errors/scrub.js';
 import { HttpResponseError, InvalidResponseError } from '../errors/transport.js';
-import type { RateGovernor } from '../rateLimit/governor.js';
+import { acquireNow, type RateGovernor, type RateRequest } from '../rateLimit/governor.js';
 import { poolOf } from '../rateLimit/limits.js';
 import type { TimeSync } from '../time/timeSync.js';
 import type { Transport, WireResponse } from '../transports/transport.js';
@@ -51,6 +51,12 @@ export interface Pipeline {
 }
 
 const decoder = new TextDecoder();
+
+const dataOf = <T>(performed: PerformedRequest<T>): T => performed.data;
+
+function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
+}
 
 function bodyText(body: Uint8Array | string): string {
   return typeof body === 'string' ? body : decoder.decode(body);
@@ -114,14 +120,17 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const { method, path } = call;
     const needsOrders = call.orders !== undefined && options.account !== undefined;
     const pool = call.pool ?? poolOf(path);
-    const acquired = await governor.acquire({
+    const rateRequest: RateRequest = {
       weight: call.weight,
       ...(needsOrders ? { orders: call.orders, account: options.account } : {}),
       ...(pool === undefined ? {} : { pool }),
       now: serverNow(),
       method,
       path,
-    });
+    };
+    // The SDK's own governor answers at once when no wait is needed (no promise to await).
+    const maybeAcquired = acquireNow(governor, rateRequest);
+    const acquired = isPromiseLike(maybeAcquired) ? await maybeAcquired : maybeAcquired;
     if (acquired.waitedMs > 0)
       options.emit({ type: 'rateLimitWait', method, path, waitedMs: acquired.waitedMs });
 
@@ -132,7 +141,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       timeoutMs: options.timeoutMs,
       userAgent: options.userAgent,
     });
-    const secrets =
+    // Only error paths read the secrets: the list with the signature is built when one needs it.
+    const secretsOf = (): readonly string[] =>
       encoded.signature === undefined ? options.secrets : [...options.secrets, encoded.signature];
 
     const sentAt = clock.now();
@@ -140,6 +150,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     try {
       response = await transport.request(encoded.wire);
     } catch (error) {
+      const secrets = secretsOf();
       throw unknownIfUnsafe(call, scrubSecrets(error, secrets), encoded.timestamp, secrets);
     }
     const receivedAt = clock.now();
@@ -170,6 +181,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     });
     if (observed !== undefined) await observed;
 
+    if (errorBody === undefined && ok && parseError === undefined) {
+      return { data: data as T, status: response.status, headers: response.headers, sentAt, receivedAt };
+    }
+    const secrets = secretsOf();
     let failure: Error | undefined;
     if (errorBody !== undefined) {
       failure = createBinanceApiError(errorBody, {
@@ -217,71 +232,85 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     });
   };
 
-  const perform = async <T>(call: RequestCall): Promise<PerformedRequest<T>> => {
+  const perform = <T>(call: RequestCall): Promise<PerformedRequest<T>> => {
     const { method, path, security } = call;
-    if (options.isClosed()) throw new ClientClosedError({ method, path });
+    if (options.isClosed()) return Promise.reject(new ClientClosedError({ method, path }));
     if (security !== 'NONE' && signer === undefined)
-      throw new MissingCredentialsError({ method, path, security });
+      return Promise.reject(new MissingCredentialsError({ method, path, security }));
     const signed = security === 'TRADE' || security === 'USER_DATA';
-    if (signed && options.autoSync && !time.synced) await time.ensureSynced();
+    if (signed && options.autoSync && !time.synced) {
+      return time.ensureSynced().then(() => firstAttempt<T>(call));
+    }
+    return firstAttempt<T>(call);
+  };
 
+  /** The first attempt; only a failure enters the retry loop (no extra promise on success). */
+  const firstAttempt = <T>(call: RequestCall): Promise<PerformedRequest<T>> =>
+    attempt<T>(call, 1).catch((error: unknown) => afterFailure<T>(call, error));
+
+  /** The retry loop, from the first attempt's failure on. */
+  const afterFailure = async <T>(call: RequestCall, firstError: unknown): Promise<PerformedRequest<T>> => {
+    const { method, path } = call;
     const repeatable = isRepeatable(call);
     const attempts = repeatable ? options.retry.attempts : 1;
     let failures = 0;
     let resynced = false;
-    let lastError: unknown;
+    let lastError: unknown = firstError;
     // Bounded: `attempts` (at most 10) plus the single resend after a -1021.
     for (let round = 1; round <= attempts + 1; round++) {
-      try {
-        return await attempt<T>(call, round);
-      } catch (error) {
-        lastError = error;
-        if (error instanceof InvalidTimestampError && error.code === -1021 && options.autoSync) {
-          if (resynced) {
-            throw new InvalidTimestampError({
-              code: error.code,
-              msg: error.msg,
-              status: error.status,
-              method,
-              path,
-              market: options.market,
-              offsetMs: time.offset(),
-              cause: error,
-            });
-          }
-          resynced = true;
-          const before = time.offset();
-          let after: number;
-          try {
-            after = (await time.sync()).offsetMs;
-          } catch {
-            // The resync failed: the original -1021 says more than the sync's own failure.
-            throw error;
-          }
-          options.emit({ type: 'clockResync', method, path, offsetBeforeMs: before, offsetAfterMs: after });
-          continue;
+      if (round > 1) {
+        try {
+          return await attempt<T>(call, round);
+        } catch (error) {
+          lastError = error;
         }
-        failures += 1;
-        if (!repeatable || failures >= attempts || !isTransient(error)) throw error;
-        const delayMs = backoffMs(failures, options.retry, options.random);
-        options.emit({
-          type: 'retry',
-          method,
-          path,
-          attempt: round,
-          delayMs,
-          reason: error instanceof Error ? error.name : 'Error',
-        });
-        if (delayMs > 0) await sleep(delayMs);
       }
+      const error = lastError;
+      if (error instanceof InvalidTimestampError && error.code === -1021 && options.autoSync) {
+        if (resynced) {
+          throw new InvalidTimestampError({
+            code: error.code,
+            msg: error.msg,
+            status: error.status,
+            method,
+            path,
+            market: options.market,
+            offsetMs: time.offset(),
+            cause: error,
+          });
+        }
+        resynced = true;
+        const before = time.offset();
+        let after: number;
+        try {
+          after = (await time.sync()).offsetMs;
+        } catch {
+          // The resync failed: the original -1021 says more than the sync's own failure.
+          throw error;
+        }
+        options.emit({ type: 'clockResync', method, path, offsetBeforeMs: before, offsetAfterMs: after });
+        continue;
+      }
+      failures += 1;
+      if (!repeatable || failures >= attempts || !isTransient(error)) throw error;
+      const delayMs = backoffMs(failures, options.retry, options.random);
+      options.emit({
+        type: 'retry',
+        method,
+        path,
+        attempt: round,
+        delayMs,
+        reason: error instanceof Error ? error.name : 'Error',
+      });
+      if (delayMs > 0) await sleep(delayMs);
     }
     throw lastError;
   };
 
   return {
     perform,
-    async request<T>(call: RequestCall): Promise<T> {
-      return (await perform<T>(call)).data;
+    request<T>(call: RequestCall): Promise<T> {
+      return perform<T>(call).then(dataOf);
     },
   };
 }

@@ -36,13 +36,110 @@ export interface HttpTransport extends Transport {
 
 const DEFAULT_CONNECTIONS = 16;
 
-function joinHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+type RawHeader = Uint8Array | string;
+
+function headerText(value: RawHeader, encoding: 'latin1' | 'utf8'): string {
+  return typeof value === 'string'
+    ? value
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString(encoding);
+}
+
+/**
+ * Response headers from undici's raw `[name, value, ...]` list: lower-case names, repeated headers
+ * joined with `, ` (what undici's own `parseHeaders` and a join of its arrays gave).
+ */
+function joinRawHeaders(raw: readonly RawHeader[] | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  if (raw === null || raw === undefined) return out;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = headerText(raw[i]!, 'latin1').toLowerCase();
+    const value = headerText(raw[i + 1]!, 'utf8');
+    const previous = out[name];
+    out[name] = previous === undefined ? value : `${previous}, ${value}`;
+  }
+  // As undici's parseHeaders (nodejs/node#46528): with a content-length, content-disposition is latin1.
+  const disposition = out['content-disposition'];
+  if (disposition !== undefined && out['content-length'] !== undefined) {
+    out['content-disposition'] = Buffer.from(disposition).toString('latin1');
   }
   return out;
+}
+
+/** The whole body as one `Uint8Array` (a copy: undici's chunks are views of socket buffers). */
+function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * One request's undici dispatch handler: buffers the body and settles the request's promise, without
+ * the stream, async resource and abort signal `Dispatcher.request` builds per request (the SDK reads
+ * every body whole anyway). `expire` aborts it at its deadline.
+ */
+class BufferingHandler {
+  #abort: ((reason: Error) => void) | undefined;
+  #reason: Error | undefined;
+  #status = 0;
+  #headers: Record<string, string> = {};
+  #chunks: Uint8Array[] = [];
+  #length = 0;
+  #settled = false;
+  readonly #resolve: (response: WireResponse) => void;
+  readonly #reject: (error: unknown) => void;
+
+  constructor(resolve: (response: WireResponse) => void, reject: (error: unknown) => void) {
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  /** Aborts the request with `reason` now, or as soon as undici starts it. */
+  abort(reason: Error): void {
+    if (this.#settled || this.#reason !== undefined) return;
+    this.#reason = reason;
+    if (this.#abort !== undefined) this.#abort(reason);
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    if (this.#reason !== undefined) {
+      abort(this.#reason);
+      return;
+    }
+    this.#abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: RawHeader[] | null): boolean {
+    if (statusCode < 200) return true; // 1xx: informational, the real answer follows.
+    this.#status = statusCode;
+    this.#headers = joinRawHeaders(rawHeaders);
+    return true;
+  }
+
+  onData(chunk: Uint8Array): boolean {
+    this.#chunks.push(chunk);
+    this.#length += chunk.byteLength;
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#resolve({
+      status: this.#status,
+      headers: this.#headers,
+      body: concatChunks(this.#chunks, this.#length),
+    });
+  }
+
+  onError(error: Error): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#reject(error);
+  }
 }
 
 /**
@@ -86,6 +183,8 @@ export function http(options: HttpTransportOptions): HttpTransport {
   const clock = options.clock ?? createLiveClock();
   const maxTimeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
   let dispatcher: Promise<Dispatcher> | undefined;
+  /** The dispatcher once loaded: later requests skip the `await` of the lazy import. */
+  let loaded: Dispatcher | undefined;
   let closed = false;
 
   const getDispatcher = (): Promise<Dispatcher> => {
@@ -96,38 +195,97 @@ export function http(options: HttpTransportOptions): HttpTransport {
       }
       return new undici.Pool(origin, { connections, pipelining: 1 });
     });
-    return dispatcher;
+    const pending = dispatcher;
+    void pending.then(
+      (value) => {
+        if (dispatcher === pending) loaded = value;
+      },
+      () => undefined,
+    );
+    return pending;
   };
 
-  const request = async (wire: WireRequest): Promise<WireResponse> => {
-    const target = { method: wire.method, path: wire.path, origin };
-    if (closed) throw toNetworkError(new Error('The HTTP transport is closed.'), target);
-    const timeoutMs = Math.min(wire.timeoutMs, maxTimeoutMs);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const pool = await getDispatcher();
-      const response = await pool.request({
-        origin,
-        path: `${prefix}${wire.path}${wire.query === '' ? '' : `?${wire.query}`}`,
-        method: wire.method,
-        headers: wire.headers,
-        body: wire.body === '' ? null : wire.body,
-        signal: controller.signal,
-        reset: !keepAlive,
-      });
-      const body = await response.body.bytes();
-      return { status: response.statusCode, headers: joinHeaders(response.headers), body };
-    } catch (error) {
-      if (timedOut) throw new TimeoutError({ method: wire.method, path: wire.path, timeoutMs, cause: error });
-      throw toNetworkError(error, target);
-    } finally {
-      clock.clearTimeout(timer);
+  /** Sends `wire` on `pool` under one deadline (connect, send and the whole body). */
+  const send = (
+    pool: Dispatcher,
+    wire: WireRequest,
+    timeoutMs: number,
+    remainingMs: number,
+  ): Promise<WireResponse> =>
+    new Promise<WireResponse>((resolve, reject) => {
+      let timedOut = false;
+      let timer: ReturnType<Clock['setTimeout']> | undefined;
+      const handler = new BufferingHandler(
+        (response) => {
+          clock.clearTimeout(timer);
+          resolve(response);
+        },
+        (error) => {
+          clock.clearTimeout(timer);
+          if (timedOut) {
+            reject(new TimeoutError({ method: wire.method, path: wire.path, timeoutMs, cause: error }));
+          } else {
+            reject(toNetworkError(error, { method: wire.method, path: wire.path, origin }));
+          }
+        },
+      );
+      timer = clock.setTimeout(() => {
+        timedOut = true;
+        // What `AbortController.abort()` gave as the reason before: the TimeoutError's cause.
+        handler.abort(new DOMException('This operation was aborted', 'AbortError'));
+      }, remainingMs);
+      try {
+        pool.dispatch(
+          {
+            origin,
+            path: wire.query === '' ? `${prefix}${wire.path}` : `${prefix}${wire.path}?${wire.query}`,
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body === '' ? null : wire.body,
+            reset: !keepAlive,
+          },
+          handler as unknown as Dispatcher.DispatchHandler,
+        );
+      } catch (error) {
+        handler.onError(error as Error);
+      }
+    });
+
+  // Not async: the common path hands back `send`'s promise itself, with no extra promise around it.
+  const request = (wire: WireRequest): Promise<WireResponse> => {
+    if (closed) {
+      return Promise.reject(
+        toNetworkError(new Error('The HTTP transport is closed.'), {
+          method: wire.method,
+          path: wire.path,
+          origin,
+        }),
+      );
     }
+    const timeoutMs = Math.min(wire.timeoutMs, maxTimeoutMs);
+    if (loaded !== undefined) return send(loaded, wire, timeoutMs, timeoutMs);
+    return sendFirst(wire, timeoutMs);
+  };
+
+  /** Requests before undici is loaded: the load counts against the request's deadline, as it always did. */
+  const sendFirst = async (wire: WireRequest, timeoutMs: number): Promise<WireResponse> => {
+    const startedAt = clock.now();
+    let pool: Dispatcher;
+    try {
+      pool = await getDispatcher();
+    } catch (error) {
+      throw toNetworkError(error, { method: wire.method, path: wire.path, origin });
+    }
+    const elapsedMs = clock.now() - startedAt;
+    if (elapsedMs >= timeoutMs) {
+      throw new TimeoutError({
+        method: wire.method,
+        path: wire.path,
+        timeoutMs,
+        cause: new DOMException('This operation was aborted', 'AbortError'),
+      });
+    }
+    return send(pool, wire, timeoutMs, timeoutMs - elapsedMs);
   };
 
   return {
@@ -138,6 +296,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
       closed = true;
       const pending = dispatcher;
       dispatcher = undefined;
+      loaded = undefined;
       if (pending !== undefined) await (await pending).close();
     },
   };
