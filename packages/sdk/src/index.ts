@@ -103,9 +103,6 @@ export {
 export type { BinanceApiErrorTypes, RequestErrorType } from './errors/types.js';
 export * from './orderBook/index.js';
 export * from './orders/index.js';
-export * from './streams/index.js';
-export * from './userData/index.js';
-export * from './wsApi/index.js';
 export type {
   OrderCount,
   RateAcquired,
@@ -134,6 +131,7 @@ export type { ClientEvent, Logger } from './request/events.js';
 export type { RetryOptions } from './request/retryPolicy.js';
 export type { PerformedRequest, RequestCall, RequestKind, Security } from './request/types.js';
 export { requestKinds, securityTypes } from './request/types.js';
+export * from './streams/index.js';
 export type { TimeDrift, TimeSyncResult } from './time/timeSync.js';
 export type { HttpTransport, HttpTransportOptions } from './transports/http.js';
 export { http } from './transports/http.js';
@@ -146,3 +144,5 @@ export type {
 } from './transports/inProcess.js';
 export { inProcess } from './transports/inProcess.js';
 export type { HttpMethod, Transport, WireRequest, WireResponse } from './transports/transport.js';
+export * from './userData/index.js';
+export * from './wsApi/index.js';
