@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hmacSha256Hex } from '@basis/core';
 import autocannon from 'autocannon';
+import { jsonLines } from './childLines.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_SCRIPT = join(HERE, 'exchangeHttpServer.mjs');
@@ -266,34 +267,7 @@ async function startServer(kind, profileName) {
   children.add(child);
   child.once('exit', () => children.delete(child));
 
-  // The child answers in JSON lines, one per question, in order.
-  const lines = [];
-  const waiters = [];
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    buffered += chunk;
-    for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
-      const line = JSON.parse(buffered.slice(0, nl));
-      buffered = buffered.slice(nl + 1);
-      const waiter = waiters.shift();
-      if (waiter === undefined) lines.push(line);
-      else waiter(line);
-    }
-  });
-  const nextLine = (what) =>
-    new Promise((resolve, reject) => {
-      if (lines.length > 0) {
-        resolve(lines.shift());
-        return;
-      }
-      const onExit = (code) => reject(new Error(`the ${kind} server exited (${code}) before ${what}`));
-      child.once('exit', onExit);
-      waiters.push((line) => {
-        child.off('exit', onExit);
-        resolve(line);
-      });
-    });
+  const nextLine = jsonLines(child, `${kind} server`);
 
   const info = await nextLine('listening');
   return {

@@ -24,6 +24,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { jsonLines } from './childLines.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_SCRIPT = join(HERE, 'exchangeHttpServer.mjs');
@@ -153,33 +154,7 @@ function startChild(name, argv) {
   children.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   exited.then(() => children.delete(child));
-  const lines = [];
-  const waiters = [];
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    buffered += chunk;
-    for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
-      const line = JSON.parse(buffered.slice(0, nl));
-      buffered = buffered.slice(nl + 1);
-      const waiter = waiters.shift();
-      if (waiter === undefined) lines.push(line);
-      else waiter(line);
-    }
-  });
-  const next = (what) =>
-    new Promise((resolve, reject) => {
-      if (lines.length > 0) {
-        resolve(lines.shift());
-        return;
-      }
-      const onExit = (code) => reject(new Error(`the ${name} child exited (${code}) before ${what}`));
-      child.once('exit', onExit);
-      waiters.push((line) => {
-        child.off('exit', onExit);
-        resolve(line);
-      });
-    });
+  const next = jsonLines(child, `${name} child`);
   return {
     next,
     exited,

@@ -1,50 +1,10 @@
-import { Decimal, type UserDataEvent } from '@basis/core';
+import type { UserDataEvent } from '@basis/core';
 import { describe, expect, test } from 'vitest';
 import type { ApiError } from '../api/apiError.js';
-import type { NewOrderInput } from './orderInput.js';
+import { limitOrder as limit, marketOrder as market } from './algo/testing.js';
 import { Venue } from './venue.js';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-
-function limit(
-  symbol: string,
-  side: 'BUY' | 'SELL',
-  qty: string,
-  price: string,
-  extra: Partial<NewOrderInput> = {},
-): NewOrderInput {
-  return {
-    symbol,
-    side,
-    positionSide: undefined,
-    type: 'LIMIT',
-    timeInForce: 'GTC',
-    quantity: Decimal.parse(qty),
-    price: Decimal.parse(price),
-    reduceOnly: undefined,
-    newClientOrderId: undefined,
-    newOrderRespType: 'RESULT',
-    priceMatch: undefined,
-    selfTradePreventionMode: undefined,
-    goodTillDate: undefined,
-    ...extra,
-  };
-}
-
-function market(
-  symbol: string,
-  side: 'BUY' | 'SELL',
-  qty: string,
-  extra: Partial<NewOrderInput> = {},
-): NewOrderInput {
-  return {
-    ...limit(symbol, side, qty, '1'),
-    type: 'MARKET',
-    timeInForce: undefined,
-    price: undefined,
-    ...extra,
-  };
-}
 
 function rejects(fn: () => unknown): number {
   try {
