@@ -2,7 +2,14 @@ export type { ChartData, ChartMarker, ChartPoint, SymbolChart } from './chartDat
 export type { ReportData } from './renderHtmlReport.js';
 export { renderHtmlReport } from './renderHtmlReport.js';
 export type { EquitySample, PeriodReturns } from './returns.js';
-export { periodReturns, sharpeRatio, sortinoRatio } from './returns.js';
+export {
+  MIN_RATIO_RETURNS,
+  MIN_RATIO_SPAN_MS,
+  periodReturns,
+  ratioShortfall,
+  sharpeRatio,
+  sortinoRatio,
+} from './returns.js';
 export type { RoundTrip } from './roundTrips.js';
 export { deriveRoundTrips } from './roundTrips.js';
 export type {

@@ -39,6 +39,25 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('Risk denials (2)');
   });
 
+  test('behavior: Sharpe and Sortino show n/a with the reason instead of a number', () => {
+    const record = handRecord();
+    const summary = summarize(record);
+    // (asserted with booleans: a failing toContain would print the whole page)
+    const short = renderHtmlReport(record, summary);
+    expect(short.includes('<tr><th>Sharpe</th><td>n/a (run shorter than 30 days)</td></tr>')).toBe(true);
+    expect(short.includes('<tr><th>Sortino</th><td>n/a (run shorter than 30 days)</td></tr>')).toBe(true);
+
+    const risk = {
+      ...summary.risk,
+      sharpe: 1.234,
+      sharpeNullReason: null,
+      sortinoNullReason: 'no losing period',
+    };
+    const long = renderHtmlReport(record, { ...summary, risk });
+    expect(long.includes('<tr><th>Sharpe</th><td>1.23</td></tr>')).toBe(true);
+    expect(long.includes('<tr><th>Sortino</th><td>n/a (no losing period)</td></tr>')).toBe(true);
+  });
+
   test('behavior: loads nothing from the network; the only external URL is the attribution link', () => {
     const html = render(syntheticRecord(300));
     expect(html).toContain(

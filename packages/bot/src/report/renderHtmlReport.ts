@@ -175,8 +175,8 @@ function summaryTables(summary: RunSummary): string {
         ['Max gross notional', money(exposure.maxGrossNotional)],
         ['Traded notional', money(exposure.tradedNotional)],
         ['Turnover', exposure.turnover === null ? '–' : `${num(exposure.turnover)}×`],
-        ['Sharpe', num(risk.sharpe)],
-        ['Sortino', num(risk.sortino)],
+        ['Sharpe', ratio(risk.sharpe, risk.sharpeNullReason)],
+        ['Sortino', ratio(risk.sortino, risk.sortinoNullReason)],
         [
           'Return period',
           risk.returnsPeriodMs === null
@@ -307,6 +307,12 @@ function pct(value: number | null): string {
 
 function num(value: number | null): string {
   return value === null ? '–' : value.toFixed(2);
+}
+
+/** A ratio, or `n/a` with the reason, so a missing Sharpe reads as deliberate rather than as a gap. */
+function ratio(value: number | null, nullReason: string | null): string {
+  if (value !== null) return value.toFixed(2);
+  return nullReason === null ? 'n/a' : `n/a (${nullReason})`;
 }
 
 /** `2026-01-02 03:04:05.678 UTC`, milliseconds only when present. */

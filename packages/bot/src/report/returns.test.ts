@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { DAY_MS, periodReturns, sharpeRatio, sortinoRatio } from './returns.js';
+import {
+  DAY_MS,
+  MIN_RATIO_RETURNS,
+  MIN_RATIO_SPAN_MS,
+  type PeriodReturns,
+  periodReturns,
+  ratioShortfall,
+  sharpeRatio,
+  sortinoRatio,
+} from './returns.js';
 
 describe('sharpeRatio / sortinoRatio', () => {
   test('default', () => {
@@ -26,6 +35,7 @@ describe('periodReturns', () => {
     const values = [100, 110, 99, 99, 120, 120, 90, 100];
     const samples = values.map((value, day) => ({ time: Date.UTC(2026, 0, 1) + day * DAY_MS, value }));
     const periods = periodReturns(samples);
+    expect(periods?.spanMs).toBe(7 * DAY_MS);
     expect(periods?.periodMs).toBe(DAY_MS);
     expect(periods?.periodsPerYear).toBe(365);
     expect(periods?.returns).toEqual(values.slice(1).map((v, i) => v / values[i]! - 1));
@@ -68,5 +78,31 @@ describe('periodReturns', () => {
         { time: 5, value: 2 },
       ]),
     ).toBeNull();
+  });
+});
+
+describe('ratioShortfall', () => {
+  const periods = (spanMs: number, count: number): PeriodReturns => ({
+    spanMs,
+    periodMs: DAY_MS,
+    periodsPerYear: 365,
+    returns: Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 0.01 : -0.005)),
+  });
+
+  test('default', () => {
+    expect(MIN_RATIO_SPAN_MS).toBe(30 * DAY_MS);
+    expect(MIN_RATIO_RETURNS).toBe(30);
+    expect(ratioShortfall(periods(30 * DAY_MS, 30))).toBeNull();
+    expect(ratioShortfall(periods(365 * DAY_MS, 365))).toBeNull();
+  });
+
+  test('behavior: a run shorter than 30 days, or fewer than 30 returns, is not annualised', () => {
+    expect(ratioShortfall(null)).toBe('run shorter than 30 days');
+    expect(ratioShortfall(periods(30 * DAY_MS - 1, 60))).toBe('run shorter than 30 days');
+    // A two-minute paper run sampled every second: plenty of returns, far too short.
+    expect(ratioShortfall({ ...periods(120_000, 120), periodMs: 1000, periodsPerYear: 365 * 86_400 })).toBe(
+      'run shorter than 30 days',
+    );
+    expect(ratioShortfall(periods(40 * DAY_MS, 29))).toBe('only 29 return periods (30 needed)');
   });
 });

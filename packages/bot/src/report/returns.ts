@@ -4,6 +4,21 @@ export const YEAR_MS = 365 * DAY_MS;
 /** Runs spanning at least this long are resampled to UTC days; shorter runs use their own sample period. */
 export const DAILY_RESAMPLE_MIN_SPAN_MS = 7 * DAY_MS;
 
+/**
+ * Shortest run for which annualised ratios are reported. Whatever the sampling, the standard error of an
+ * annualised Sharpe ratio is about √(1 / years covered) (Lo, 2002): ±19 after one day, ±3.5 after 30 days,
+ * so a shorter run gives noise scaled up by √periodsPerYear rather than a figure. At 30 days the returns are
+ * always daily (see {@link DAILY_RESAMPLE_MIN_SPAN_MS}), so intraday noise is never annualised, and a run
+ * never loses its ratios by running longer (a one-day floor would show them for 1–7-day runs, which use
+ * intraday periods, yet hide them for 7–29-day runs, which have fewer than 30 daily returns).
+ */
+export const MIN_RATIO_SPAN_MS = 30 * DAY_MS;
+/**
+ * Fewest returns for annualised ratios: about the least a sample standard deviation is trusted on. It matters
+ * when the equity curve skips days (daily resampling has no value for a day without a sample).
+ */
+export const MIN_RATIO_RETURNS = 30;
+
 export interface EquitySample {
   readonly time: number;
   /** Equity as a float: only ratios are taken from it. */
@@ -11,6 +26,8 @@ export interface EquitySample {
 }
 
 export interface PeriodReturns {
+  /** Time from the first to the last sample, in ms. */
+  readonly spanMs: number;
   /** Length of one period in ms. */
   readonly periodMs: number;
   readonly periodsPerYear: number;
@@ -76,7 +93,22 @@ export function periodReturns(samples: readonly EquitySample[]): PeriodReturns |
     const prev = values[i - 1]!;
     returns.push(prev === 0 ? 0 : values[i]! / prev - 1);
   }
-  return { periodMs, periodsPerYear: YEAR_MS / periodMs, returns };
+  return { spanMs: span, periodMs, periodsPerYear: YEAR_MS / periodMs, returns };
+}
+
+/**
+ * Why annualised ratios over `periods` would not mean anything (too short a run or too few returns, see
+ * {@link MIN_RATIO_SPAN_MS} and {@link MIN_RATIO_RETURNS}), as a short phrase for a report; `null` if they
+ * can be shown. `null` periods (no two samples apart in time) count as a run that is too short.
+ */
+export function ratioShortfall(periods: PeriodReturns | null): string | null {
+  if (periods === null || periods.spanMs < MIN_RATIO_SPAN_MS) {
+    return `run shorter than ${MIN_RATIO_SPAN_MS / DAY_MS} days`;
+  }
+  if (periods.returns.length < MIN_RATIO_RETURNS) {
+    return `only ${periods.returns.length} return periods (${MIN_RATIO_RETURNS} needed)`;
+  }
+  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { DAY_MS } from './returns.js';
 import type { RunRecord } from './runRecord.js';
 import { summarize } from './summarize.js';
 import { fill, handRecord } from './testing.js';
@@ -193,20 +194,65 @@ describe('summarize', () => {
     expect(exposure.avgGrossNotional).toBe('89.5');
   });
 
-  test('behavior: Sharpe and Sortino from the sample period on a short run', () => {
+  test('behavior: Sharpe and Sortino are n/a, with the reason, on a run shorter than 30 days', () => {
+    // The 10 s hand run: the returns are still resampled (median gap 2 s) and reported.
     const { risk } = summarize(handRecord());
-    // Gaps 2,2,1,2,1,2 s → median 2 s; values at 0,2,4,6,8,10 s: 1000, 1010, 1005, 990, 990, 983.595.
-    const values = [1000, 1010, 1005, 990, 990, 983.595];
+    expect(risk).toEqual({
+      sharpe: null,
+      sortino: null,
+      sharpeNullReason: 'run shorter than 30 days',
+      sortinoNullReason: 'run shorter than 30 days',
+      returnsPeriodMs: 2000,
+      periodsPerYear: (365 * DAY_MS) / 2000,
+      returnsCount: 5,
+    });
+    // A sample every 12 h for 29.5 days: 30 daily returns (day 0 has two samples), but too short a run.
+    const short = summarize(sampledRecord(alternating(60), 0.5));
+    expect(short.risk.returnsPeriodMs).toBe(DAY_MS);
+    expect(short.risk.returnsCount).toBe(30);
+    expect(short.risk.sharpe).toBeNull();
+    expect(short.risk.sharpeNullReason).toBe('run shorter than 30 days');
+  });
+
+  test('behavior: Sharpe and Sortino from daily returns on a run of 30 days', () => {
+    // 31 midnight samples: the first day holds only the first sample, so 30 daily returns.
+    const values = alternating(31);
+    const { risk } = summarize(sampledRecord(values));
     const returns = values.slice(1).map((v, i) => v / values[i]! - 1);
     const mean = returns.reduce((a, b) => a + b, 0) / returns.length;
     const sd = Math.sqrt(returns.reduce((a, r) => a + (r - mean) ** 2, 0) / (returns.length - 1));
     const down = Math.sqrt(returns.reduce((a, r) => a + Math.min(r, 0) ** 2, 0) / returns.length);
-    const perYear = (365 * 86_400_000) / 2000;
-    expect(risk.returnsPeriodMs).toBe(2000);
-    expect(risk.returnsCount).toBe(5);
-    expect(risk.periodsPerYear).toBe(perYear);
-    expect(risk.sharpe).toBeCloseTo((mean / sd) * Math.sqrt(perYear), 9);
-    expect(risk.sortino).toBeCloseTo((mean / down) * Math.sqrt(perYear), 9);
+    expect(risk.returnsPeriodMs).toBe(DAY_MS);
+    expect(risk.periodsPerYear).toBe(365);
+    expect(risk.returnsCount).toBe(30);
+    expect(risk.sharpe).toBeCloseTo((mean / sd) * Math.sqrt(365), 9);
+    expect(risk.sortino).toBeCloseTo((mean / down) * Math.sqrt(365), 9);
+    expect(risk.sharpeNullReason).toBeNull();
+    expect(risk.sortinoNullReason).toBeNull();
+  });
+
+  test('behavior: a long run with too few daily samples, flat returns or no losing day says why', () => {
+    // 60 days with a sample only every third day: 20 daily returns.
+    const sparse = summarize(sampledRecord(alternating(21), 3));
+    expect(sparse.risk.returnsCount).toBe(20);
+    expect(sparse.risk.sharpe).toBeNull();
+    expect(sparse.risk.sharpeNullReason).toBe('only 20 return periods (30 needed)');
+    expect(sparse.risk.sortinoNullReason).toBe('only 20 return periods (30 needed)');
+
+    const flat = summarize(sampledRecord(Array.from({ length: 31 }, () => 1000)));
+    expect(flat.risk).toMatchObject({
+      sharpe: null,
+      sortino: null,
+      sharpeNullReason: 'returns do not vary',
+      sortinoNullReason: 'no losing period',
+    });
+
+    // Up every day, by more each day: varying returns, none negative.
+    const rising = summarize(sampledRecord(Array.from({ length: 31 }, (_, i) => 1000 + i * i)));
+    expect(rising.risk.sharpe).not.toBeNull();
+    expect(rising.risk.sharpeNullReason).toBeNull();
+    expect(rising.risk.sortino).toBeNull();
+    expect(rising.risk.sortinoNullReason).toBe('no losing period');
   });
 
   test('behavior: an empty run has zero figures and null ratios', () => {
@@ -231,6 +277,8 @@ describe('summarize', () => {
     expect(summary.risk).toEqual({
       sharpe: null,
       sortino: null,
+      sharpeNullReason: 'run shorter than 30 days',
+      sortinoNullReason: 'run shorter than 30 days',
       returnsPeriodMs: null,
       periodsPerYear: null,
       returnsCount: 0,
@@ -252,3 +300,34 @@ describe('summarize', () => {
     expect(roundTrips[0]!.netPnl).toBe('10');
   });
 });
+
+/** Equity 1000, 1011, 1002, 1013…: returns that vary and include losses. */
+function alternating(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 1000 : 1010) + i);
+}
+
+/** A run from 2026-01-01 00:00 UTC with one equity sample every `everyDays` days and nothing else. */
+function sampledRecord(values: readonly number[], everyDays = 1): RunRecord {
+  const start = Date.UTC(2026, 0, 1);
+  const equity = values.map((v, i) => ({
+    time: start + i * everyDays * DAY_MS,
+    equity: String(v),
+    wallet: String(v),
+    unrealizedPnl: '0',
+  }));
+  return {
+    ...handRecord(),
+    meta: {
+      ...handRecord().meta,
+      startTime: start,
+      endTime: equity[equity.length - 1]!.time,
+      startingEquity: String(values[0]),
+    },
+    equity,
+    prices: {},
+    positions: {},
+    fills: [],
+    funding: [],
+    denials: [],
+  };
+}

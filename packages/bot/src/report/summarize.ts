@@ -1,5 +1,5 @@
 import { Decimal } from '@basis/core';
-import { periodReturns, sharpeRatio, sortinoRatio } from './returns.js';
+import { type PeriodReturns, periodReturns, ratioShortfall, sharpeRatio, sortinoRatio } from './returns.js';
 import { AVERAGE_SCALE, deriveRoundTrips, type RoundTrip } from './roundTrips.js';
 import type { RunMeta, RunRecord } from './runRecord.js';
 
@@ -105,9 +105,16 @@ export interface TradeSummary {
 }
 
 export interface RiskSummary {
-  /** Annualised, zero risk-free rate; see {@link periodReturns} for the resampling. */
+  /**
+   * Annualised, zero risk-free rate; see {@link periodReturns} for the resampling. `null` on runs too short
+   * for an annualised figure to mean anything (see {@link ratioShortfall}) and when undefined.
+   */
   readonly sharpe: number | null;
   readonly sortino: number | null;
+  /** Why `sharpe` is `null` (e.g. "run shorter than 30 days", "returns do not vary"); `null` when it is a number. */
+  readonly sharpeNullReason: string | null;
+  /** Why `sortino` is `null` (e.g. "run shorter than 30 days", "no losing period"); `null` when it is a number. */
+  readonly sortinoNullReason: string | null;
   /** The period the equity curve was resampled to, and its annualisation factor. */
   readonly returnsPeriodMs: number | null;
   readonly periodsPerYear: number | null;
@@ -175,15 +182,38 @@ export function summarize(record: RunRecord): RunSummary {
     drawdown: drawdown(curve, endTime),
     exposure: exposure(record, curve, tradedNotional),
     trades: tradeStats(record.fills.length, roundTrips.length - closed.length, closed),
-    risk: {
-      sharpe: periods === null ? null : sharpeRatio(periods.returns, periods.periodsPerYear),
-      sortino: periods === null ? null : sortinoRatio(periods.returns, periods.periodsPerYear),
-      returnsPeriodMs: periods?.periodMs ?? null,
-      periodsPerYear: periods?.periodsPerYear ?? null,
-      returnsCount: periods?.returns.length ?? 0,
-    },
+    risk: riskSummary(periods),
     denials: { count: record.denials.length, byRule: denialsByRule },
     roundTrips,
+  };
+}
+
+function riskSummary(periods: PeriodReturns | null): RiskSummary {
+  const base = {
+    returnsPeriodMs: periods?.periodMs ?? null,
+    periodsPerYear: periods?.periodsPerYear ?? null,
+    returnsCount: periods?.returns.length ?? 0,
+  };
+  const shortfall = ratioShortfall(periods);
+  // (A null `periods` always has a shortfall; it is tested again only so the type narrows below.)
+  if (periods === null || shortfall !== null) {
+    return {
+      sharpe: null,
+      sortino: null,
+      sharpeNullReason: shortfall,
+      sortinoNullReason: shortfall,
+      ...base,
+    };
+  }
+  const sharpe = sharpeRatio(periods.returns, periods.periodsPerYear);
+  const sortino = sortinoRatio(periods.returns, periods.periodsPerYear);
+  // With enough returns, these are the only ways the ratios come out null (see sharpeRatio / sortinoRatio).
+  return {
+    sharpe,
+    sortino,
+    sharpeNullReason: sharpe === null ? 'returns do not vary' : null,
+    sortinoNullReason: sortino === null ? 'no losing period' : null,
+    ...base,
   };
 }
 
