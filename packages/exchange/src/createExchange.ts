@@ -1,13 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Clock, createLiveClock, parseJson, stringifyJson } from '@basis/core';
-import {
-  type AdminCommand,
-  type AdminResult,
-  applyAdminCommand,
-  type IssuedKey,
-} from './admin/adminCommands.js';
+import type { AdminCommand, AdminResult, IssuedKey } from './admin/adminCommands.js';
 import { createAdminHandler } from './admin/adminHandler.js';
+import { applyExchangeAdminCommand, type ExchangeVenues } from './admin/exchangeAdmin.js';
+import { COINM_ROUTES } from './api/coinm/routes.js';
 import type { Endpoint } from './api/endpoint.js';
 import type { RawParams } from './api/params.js';
 import { ROUTES } from './api/routes.js';
@@ -15,15 +12,17 @@ import type { SymbolSpec } from './config/symbolSpec.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import type { FaultRuleSpec } from './faults/faultModel.js';
 import { createRestHandler, type RestHandler, type RestRequest, type RestResponse } from './rest/handler.js';
-import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rest/rateLimit.js';
+import { COINM_RATE_LIMITS, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rest/rateLimit.js';
 import { type RestServer, startRestServer } from './rest/server.js';
 import type { SnapshotFileInfo } from './store/snapshot.js';
 import { type FsyncPolicy, openStore, type Store } from './store/store.js';
 import type { HistoryLimits } from './venue/market.js';
 import type { ReplayAlign } from './venue/replayMarket.js';
-import { Venue, type VenueOptions } from './venue/venue.js';
+import { type Product, Venue, type VenueOptions } from './venue/venue.js';
 import { attachWebSockets, type WebSockets } from './ws/attachWebSockets.js';
 import type { WebSocketLimits } from './ws/limits.js';
+import { COINM_STREAM_PREFIX, combineWebSockets } from './ws/productRouting.js';
+import { COINM_WS_API_ROUTES } from './ws/wsApiMethods.js';
 
 /** How a local exchange is set up. Every option has a default: `createExchange()` just works. */
 export interface ExchangeOptions {
@@ -31,7 +30,13 @@ export interface ExchangeOptions {
   readonly seed?: number | string;
   /** The exchange's clock (default: the wall clock). A `VirtualClock` makes time move only when told. */
   readonly clock?: Clock;
+  /** The USD-M symbols (default: Binance's majors). */
   readonly symbols?: readonly SymbolSpec[];
+  /**
+   * COIN-M (`/dapi`) beside USD-M on the same server: its symbols (default: the BTC and ETH inverse
+   * contracts), or false for a USD-M-only exchange.
+   */
+  readonly coinm?: { readonly symbols?: readonly SymbolSpec[] } | false;
   /** Where order, trade and update ids start; above 2^53 to test clients' id handling. */
   readonly idStart?: bigint | number;
   readonly marketData?: VenueOptions['marketData'];
@@ -66,7 +71,10 @@ export interface ExchangeOptions {
   readonly ignoreSnapshots?: boolean;
   /** Binance's limits by default; `{ enabled: false }` for load tests. */
   readonly rateLimits?: Partial<RateLimitConfig>;
-  /** The account created on a fresh start (default: 100,000 USDT and 100,000 USDC); false for none. */
+  /**
+   * The account created on a fresh start (default: 100,000 USDT and 100,000 USDC for USD-M, 10 BTC and
+   * 100 ETH for COIN-M); false for none. Coins go to the COIN-M wallet, the rest to USD-M.
+   */
   readonly defaultAccount?: { readonly balances: Readonly<Record<string, string>> } | false;
   /** How often the exchange moves its clock forward between requests, ms (default 50). */
   readonly tickMs?: number;
@@ -89,8 +97,12 @@ export interface DefaultAccount {
 /** Where a listening exchange can be reached. */
 export interface ExchangeEndpoints {
   readonly restUrl: string;
+  /** USD-M streams: `${wsUrl}/ws`, `${wsUrl}/stream` (as `wss://fstream.binance.com`). */
   readonly wsUrl: string;
+  /** USD-M WebSocket API (as `wss://ws-fapi.binance.com/ws-fapi/v1`). */
   readonly wsApiUrl: string;
+  /** COIN-M (`/dapi` on `restUrl`), when enabled: its streams' base and its WebSocket API. */
+  readonly coinm: { readonly wsUrl: string; readonly wsApiUrl: string } | undefined;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -111,7 +123,10 @@ export interface ExchangeRecovery {
 
 /** A running local exchange. */
 export interface Exchange {
+  /** The USD-M venue. */
   readonly venue: Venue;
+  /** The COIN-M venue (undefined with `coinm: false`). */
+  readonly coinm: Venue | undefined;
   readonly clock: Clock;
   readonly rest: RestHandler;
   readonly defaultAccount: DefaultAccount | undefined;
@@ -138,7 +153,14 @@ export interface Exchange {
 
 /** What the journal holds: a Binance endpoint call or an admin command, with the time it ran at. */
 type JournalEntry =
-  | { readonly t: number; readonly e: string; readonly a: number | null; readonly p: RawParams }
+  | {
+      readonly t: number;
+      readonly e: string;
+      readonly a: number | null;
+      readonly p: RawParams;
+      /** `'cm'` for a COIN-M endpoint; absent for USD-M. */
+      readonly m?: 'cm';
+    }
   | { readonly t: number; readonly admin: AdminCommand };
 
 /** What fixes the exchange's deterministic history; kept beside the journal. */
@@ -149,9 +171,17 @@ interface Genesis {
   readonly idStart: string;
   readonly marketData: NonNullable<VenueOptions['marketData']>;
   readonly symbols?: readonly SymbolSpec[];
+  /** COIN-M's symbols, or false when it is off (absent: on, with the defaults). */
+  readonly coinm?: { readonly symbols?: readonly SymbolSpec[] } | false;
 }
 
-const DEFAULT_BALANCES = { USDT: '100000', USDC: '100000' } as const;
+/** A snapshot file's content: both venues. */
+interface ExchangeSnapshot {
+  readonly usdm: unknown;
+  readonly coinm?: unknown;
+}
+
+const DEFAULT_BALANCES = { USDT: '100000', USDC: '100000', BTC: '10', ETH: '100' } as const;
 
 /** The default {@link ExchangeOptions.snapshotIntervalMs}: five minutes of venue time. */
 export const DEFAULT_SNAPSHOT_INTERVAL_MS = 5 * 60_000;
@@ -175,8 +205,10 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
         ? (options.marketData ?? 'synthetic')
         : { replay: { dir: resolve(options.replay.dir), align: options.replay.align ?? 'now' } },
     ...(options.symbols === undefined ? {} : { symbols: options.symbols }),
+    ...(options.coinm === undefined ? {} : { coinm: options.coinm }),
   };
   if (store !== undefined && genesis === undefined) writeGenesis(options.stateDir!, fresh);
+  const coinmGenesis = fresh.coinm ?? {};
 
   const venueOptions: VenueOptions = {
     startTime: fresh.startTime,
@@ -187,24 +219,37 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     ...(options.history === undefined ? {} : { history: options.history }),
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
   };
-  const endpointsByName = new Map<string, Endpoint>();
-  for (const endpoint of Object.values(ROUTES)) endpointsByName.set(endpoint.name, endpoint);
+  const coinmOptions: VenueOptions | undefined =
+    coinmGenesis === false
+      ? undefined
+      : {
+          startTime: venueOptions.startTime,
+          seed: venueOptions.seed ?? 1,
+          idStart: venueOptions.idStart ?? 1,
+          product: 'coinm',
+          // A replay of USD-M files leaves COIN-M on its synthetic market.
+          marketData: typeof fresh.marketData === 'string' ? fresh.marketData : 'synthetic',
+          ...(coinmGenesis.symbols === undefined ? {} : { symbols: coinmGenesis.symbols }),
+          ...(options.history === undefined ? {} : { history: options.history }),
+          ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
+        };
+  const endpoints: JournalEndpoints = { usdm: byName(ROUTES), coinm: byName(COINM_ROUTES) };
 
   // Recover: the newest good snapshot, then the journal after it, each command at its own time
   // through the same endpoints: the same commands at the same times give the same state.
-  let venue: Venue;
+  let venues: ExchangeVenues;
   let recovery: ExchangeRecovery | undefined;
   if (store === undefined) {
-    venue = new Venue(venueOptions);
+    venues = freshVenues(venueOptions, coinmOptions);
   } else {
     const recovered = store.recover(options.ignoreSnapshots === true ? { ignoreSnapshots: true } : undefined);
-    venue =
+    venues =
       recovered.snapshot === undefined
-        ? new Venue(venueOptions)
-        : Venue.restore(venueOptions, recovered.snapshot.state);
+        ? freshVenues(venueOptions, coinmOptions)
+        : restoreVenues(venueOptions, coinmOptions, recovered.snapshot.state);
     for (const { seq, entry } of recovered.commands) {
       try {
-        replay(venue, endpointsByName, entry as JournalEntry);
+        replay(venues, endpoints, entry as JournalEntry);
       } catch (error) {
         // Replay runs only commands that succeeded: one that fails now means the state diverged.
         const name = 'admin' in (entry as JournalEntry) ? 'an admin command' : (entry as { e: string }).e;
@@ -223,6 +268,12 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     };
   }
 
+  const venue = venues.usdm;
+  const coinm = venues.coinm;
+  const allVenues = coinm === undefined ? [venue] : [venue, coinm];
+  const advanceAll = (time: number): void => {
+    for (const v of allVenues) v.advanceTo(time);
+  };
   const journal = (entry: JournalEntry): void => {
     store?.append(entry);
   };
@@ -233,7 +284,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   const faults = new FaultInjector({
     now: () => clock.now(),
     venue,
-    routes: ROUTES,
+    routes: coinm === undefined ? ROUTES : { ...ROUTES, ...COINM_ROUTES },
     ...(options.faults?.seed === undefined ? {} : { seed: options.faults.seed }),
     ...(options.faults?.rules === undefined ? {} : { rules: options.faults.rules }),
     expireListenKey: (accountId) => {
@@ -252,7 +303,33 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     },
     faults,
   });
-  const webSockets = attachWebSockets({
+  const coinmRest =
+    coinm === undefined
+      ? undefined
+      : createRestHandler({
+          venue: coinm,
+          routes: COINM_ROUTES,
+          now: () => clock.now(),
+          rateLimits: { ...COINM_RATE_LIMITS, ...options.rateLimits },
+          onCommand: (entry) =>
+            journal({
+              t: entry.time,
+              e: entry.endpoint,
+              a: entry.accountId ?? null,
+              p: entry.params,
+              m: 'cm',
+            }),
+          onInternalError: (error, request) => {
+            log(
+              `basis exchange: internal error answering ${request.method} ${request.path}: ${describe(error)}`,
+            );
+          },
+          faults,
+        });
+  let connectionIds = 1;
+  const nextConnectionId = (): number => connectionIds++;
+  const usdmWebSockets = attachWebSockets({
+    nextConnectionId,
     venue,
     clock,
     rest,
@@ -264,6 +341,30 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
       log(`basis exchange: internal error in ${where}: ${describe(error)}`),
     faults,
   });
+  const coinmWebSockets =
+    coinm === undefined || coinmRest === undefined
+      ? undefined
+      : attachWebSockets({
+          nextConnectionId,
+          venue: coinm,
+          clock,
+          rest: coinmRest,
+          routes: COINM_ROUTES,
+          wsApiRoutes: COINM_WS_API_ROUTES,
+          ...(options.webSocketLimits === undefined ? {} : { limits: options.webSocketLimits }),
+          onCommand: (entry) =>
+            journal({
+              t: entry.time,
+              e: entry.endpoint,
+              a: entry.accountId ?? null,
+              p: entry.params,
+              m: 'cm',
+            }),
+          onInternalError: (error, { where }) =>
+            log(`basis exchange: internal error in COIN-M ${where}: ${describe(error)}`),
+          faults,
+        });
+  const webSockets = combineWebSockets(usdmWebSockets, coinmWebSockets);
   faults.attachConnections(webSockets);
 
   // Snapshots: after `snapshotEvery` commands, after `snapshotIntervalMs` of venue time, on demand
@@ -278,7 +379,11 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   const snapshots = store !== undefined && venue.replay === undefined;
   const writeSnapshot = (): SnapshotFileInfo | undefined => {
     if (!snapshots || store.status !== 'ready') return undefined;
-    const info = store.writeSnapshot(venue.snapshot(), store.lastSeq);
+    const state: ExchangeSnapshot = {
+      usdm: venue.snapshot(),
+      ...(coinm === undefined ? {} : { coinm: coinm.snapshot() }),
+    };
+    const info = store.writeSnapshot(state, store.lastSeq);
     lastSnapshotTime = venue.now;
     return info;
   };
@@ -300,10 +405,10 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   };
 
   const admin = (command: AdminCommand): AdminResult => {
-    venue.advanceTo(clock.now());
-    const result = applyAdminCommand(venue, command);
+    advanceAll(clock.now());
+    const result = applyExchangeAdminCommand(venues, command);
     journal({ t: venue.now, admin: command });
-    venue.commit();
+    for (const v of allVenues) v.commit();
     maybeSnapshot();
     return result;
   };
@@ -314,9 +419,9 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   if (gap > (options.maxCatchUpMs ?? 60_000)) {
     const command: AdminCommand = { kind: 'jump', time: clock.now() };
     const t = venue.now;
-    applyAdminCommand(venue, command);
+    applyExchangeAdminCommand(venues, command);
     journal({ t, admin: command });
-    venue.commit();
+    for (const v of allVenues) v.commit();
   }
 
   let defaultAccount: DefaultAccount | undefined;
@@ -331,7 +436,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   }
 
   const snapshot = (): SnapshotFileInfo | undefined => {
-    venue.advanceTo(clock.now());
+    advanceAll(clock.now());
     return writeSnapshot();
   };
   const adminHandler = createAdminHandler({
@@ -343,20 +448,25 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     ...(store === undefined ? {} : { snapshot }),
   });
   const driver = clock.setInterval(() => {
-    venue.advanceTo(clock.now());
+    advanceAll(clock.now());
     maybeSnapshot();
   }, options.tickMs ?? 50);
 
   let server: RestServer | undefined;
   let closed: Promise<void> | undefined;
   const handle = (request: RestRequest): RestResponse => {
-    const response = request.path.startsWith('/admin') ? adminHandler.handle(request) : rest.handle(request);
+    const response = request.path.startsWith('/admin')
+      ? adminHandler.handle(request)
+      : coinmRest !== undefined && request.path.startsWith('/dapi/')
+        ? coinmRest.handle(request)
+        : rest.handle(request);
     maybeSnapshot();
     return response;
   };
 
   return {
     venue,
+    coinm,
     clock,
     rest,
     defaultAccount,
@@ -380,6 +490,10 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
         restUrl: s.url,
         wsUrl: wsBase,
         wsApiUrl: `${wsBase}/ws-fapi/v1`,
+        coinm:
+          coinm === undefined
+            ? undefined
+            : { wsUrl: `${wsBase}${COINM_STREAM_PREFIX}`, wsApiUrl: `${wsBase}/ws-dapi/v1` },
         port: s.port,
         close: () => s.close(),
       };
@@ -401,19 +515,51 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   };
 }
 
-function replay(venue: Venue, endpoints: ReadonlyMap<string, Endpoint>, entry: JournalEntry): void {
-  venue.advanceTo(entry.t);
+/** Endpoints by journal name, per product (names repeat across products). */
+type JournalEndpoints = Readonly<Record<Product, ReadonlyMap<string, Endpoint>>>;
+
+function byName(routes: Readonly<Record<string, Endpoint>>): ReadonlyMap<string, Endpoint> {
+  const map = new Map<string, Endpoint>();
+  for (const endpoint of Object.values(routes)) map.set(endpoint.name, endpoint);
+  return map;
+}
+
+function freshVenues(usdm: VenueOptions, coinm: VenueOptions | undefined): ExchangeVenues {
+  return { usdm: new Venue(usdm), coinm: coinm === undefined ? undefined : new Venue(coinm) };
+}
+
+/** Both venues from a snapshot; a snapshot written before COIN-M existed is the USD-M venue alone. */
+function restoreVenues(usdm: VenueOptions, coinm: VenueOptions | undefined, state: unknown): ExchangeVenues {
+  const both =
+    state !== null && typeof state === 'object' && 'usdm' in state ? (state as ExchangeSnapshot) : undefined;
+  return {
+    usdm: Venue.restore(usdm, both === undefined ? state : both.usdm),
+    coinm:
+      coinm === undefined
+        ? undefined
+        : both?.coinm === undefined
+          ? new Venue(coinm)
+          : Venue.restore(coinm, both.coinm),
+  };
+}
+
+function replay(venues: ExchangeVenues, endpoints: JournalEndpoints, entry: JournalEntry): void {
+  const all = venues.coinm === undefined ? [venues.usdm] : [venues.usdm, venues.coinm];
+  for (const v of all) v.advanceTo(entry.t);
   try {
     if ('admin' in entry) {
-      applyAdminCommand(venue, entry.admin);
+      applyExchangeAdminCommand(venues, entry.admin);
     } else {
-      const endpoint = endpoints.get(entry.e);
+      const product: Product = entry.m === 'cm' ? 'coinm' : 'usdm';
+      const venue = product === 'coinm' ? venues.coinm : venues.usdm;
+      if (venue === undefined) throw new Error('the journal has a COIN-M command but COIN-M is off');
+      const endpoint = endpoints[product].get(entry.e);
       if (endpoint === undefined) throw new Error(`the journal names an unknown endpoint ${entry.e}`);
       const account = entry.a === null ? undefined : venue.accounts.get(entry.a);
       endpoint.handle(venue, { now: venue.now, account }, entry.p);
     }
   } finally {
-    venue.commit();
+    for (const v of all) v.commit();
   }
 }
 

@@ -1,7 +1,7 @@
 import { BasisError, Decimal } from '@basis/core';
 import { forceListenKeyExpiry } from '../faults/listenKeyExpiry.js';
 import type { KeyPermissions } from '../venue/account.js';
-import type { Venue } from '../venue/venue.js';
+import type { Product, Venue } from '../venue/venue.js';
 
 /** An API key to add: HMAC (secret generated unless given) or an Ed25519/RSA public key (PEM). */
 export type KeySpec =
@@ -36,8 +36,17 @@ export type AdminCommand =
       readonly asset: string;
       readonly amount: string;
       readonly direction: 'DEPOSIT' | 'WITHDRAW';
+      /** The wallet: COIN-M for the coins that margin COIN-M contracts, USD-M otherwise (default). */
+      readonly product?: Product;
     }
-  | { readonly kind: 'setFees'; readonly accountId: number; readonly maker: string; readonly taker: string }
+  | {
+      readonly kind: 'setFees';
+      readonly accountId: number;
+      readonly maker: string;
+      readonly taker: string;
+      /** Both products when absent. */
+      readonly product?: Product;
+    }
   | {
       readonly kind: 'setIndexPrice';
       readonly symbol: string;
@@ -46,7 +55,7 @@ export type AdminCommand =
     }
   | { readonly kind: 'jump'; readonly time: number }
   /** Fault injection: the account's listen key expires now (journaled, so a restart reproduces it). */
-  | { readonly kind: 'expireListenKey'; readonly accountId: number };
+  | { readonly kind: 'expireListenKey'; readonly accountId: number; readonly product?: Product };
 
 /** What an admin command returns to the caller (secrets appear only here, once). */
 export type AdminResult =

@@ -1,5 +1,5 @@
 /**
- * The configuration of one USD-M symbol, as plain data: decimals are Binance-style strings,
+ * The configuration of one symbol (USD-M, or COIN-M when `contractSize` is set), as plain data: decimals are Binance-style strings,
  * exactly as `exchangeInfo` and `leverageBracket` publish them. The venue parses them once.
  */
 export interface SymbolSpec {
@@ -9,6 +9,11 @@ export interface SymbolSpec {
   readonly baseAsset: string;
   readonly quoteAsset: string;
   readonly marginAsset: string;
+  /**
+   * COIN-M only: the USD value of one contract (100 for BTC, 10 for most others). Its presence makes
+   * the symbol an inverse contract: quantities in contracts, money in the margin coin.
+   */
+  readonly contractSize?: number;
   readonly pricePrecision: number;
   readonly quantityPrecision: number;
   readonly baseAssetPrecision: number;

@@ -24,6 +24,17 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
 };
 
 /**
+ * COIN-M's limits (reference §13.3): 6,000 weight per minute, and 1,200 orders per minute with no
+ * 10-second counter (so the 10-second budget is never the binding one).
+ */
+export const COINM_RATE_LIMITS: RateLimitConfig = {
+  enabled: true,
+  requestWeightPerMinute: 6000,
+  ordersPer10Seconds: Number.MAX_SAFE_INTEGER,
+  ordersPerMinute: 1200,
+};
+
+/**
  * When an IP that keeps sending over the weight limit is banned, and for how long. Binance documents
  * only "repeated violations ... automated IP ban ... from 2 minutes to 3 days"; the exact rule below
  * is ours.

@@ -1,7 +1,7 @@
 import { Decimal, fromSteps } from '@basis/core';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type Bracket, deriveBrackets } from '../margin/brackets.js';
-import { type ContractKind, LINEAR } from '../margin/contract.js';
+import { type ContractKind, inverse, LINEAR, notional } from '../margin/contract.js';
 import { KlineStore, type KlineStoreSnapshot } from '../marketData/klines.js';
 import { TradeHistory, type TradeHistorySnapshot } from '../marketData/trades.js';
 import { OrderBook } from '../matching/orderBook.js';
@@ -70,7 +70,7 @@ export interface MarketSnapshot {
 export class Market {
   readonly spec: SymbolSpec;
   readonly symbol: string;
-  readonly contract: ContractKind = LINEAR;
+  readonly contract: ContractKind;
   readonly tickSize: Decimal;
   readonly stepSize: Decimal;
   /** Fraction digits Binance prints prices and quantities with. */
@@ -126,6 +126,8 @@ export class Market {
   ) {
     this.spec = spec;
     this.symbol = spec.symbol;
+    this.contract =
+      spec.contractSize === undefined ? LINEAR : inverse(Decimal.parse(String(spec.contractSize)));
     this.tickSize = Decimal.parse(spec.tickSize);
     this.stepSize = Decimal.parse(spec.stepSize);
     this.priceDecimals = spec.pricePrecision;
@@ -272,6 +274,15 @@ export class Market {
   /** The price of `tick` ticks, with the tick size's scale. */
   priceOf(tick: number): Decimal {
     return fromSteps(BigInt(tick), this.tickSize);
+  }
+
+  /**
+   * The value of `qty` at `price` in the margin asset: `qty × price` exactly (USD-M, quote asset), or
+   * `qty × contractSize / price` cut to 8 decimals (COIN-M, coin). Fills add it to an order's
+   * `cumQuote` / `cumBase`, resting orders reserve it, leverage caps compare it.
+   */
+  valueOf(qty: Decimal, price: Decimal): Decimal {
+    return this.contract.kind === 'linear' ? qty.mul(price) : notional(this.contract, qty, price);
   }
 
   /** The quantity of `steps` steps, with the step size's scale. */

@@ -87,7 +87,7 @@ export function modifyOrder(venue: Venue, account: Account, input: ModifyOrderIn
   // Re-queue: off the book, new terms, then match if it crosses and rest what is left.
   market.book.cancel(order.ref);
   market.resting.delete(order.ref);
-  releaseExposure(market, account, order, order.origQty - order.executedQty);
+  releaseExposure(market, account, order, order.origQty - order.executedQty, 0);
   order.priceTick = priceTick;
   order.origQty = qtySteps;
   order.updateTime = venue.now;

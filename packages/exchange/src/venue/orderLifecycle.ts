@@ -64,7 +64,7 @@ function closeOrder(
     market.book.cancel(order.ref);
     market.resting.delete(order.ref);
   }
-  releaseExposure(market, account, order, remaining);
+  releaseExposure(market, account, order, remaining, 0);
   unregisterOpen(account, order);
   order.status = status;
   order.updateTime = venue.now;

@@ -304,7 +304,7 @@ function checkLeverageCap(
   const qty = market.qtyOf(qtySteps);
   const worst =
     side === 'BUY' ? position.add(exposure.bidQty).add(qty) : position.sub(exposure.askQty).sub(qty);
-  const notional = worst.abs().mul(price ?? market.markPrice);
+  const notional = market.valueOf(worst.abs(), price ?? market.markPrice);
   if (notional.gt(cap)) throw apiError(-2027);
 }
 

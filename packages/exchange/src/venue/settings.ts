@@ -66,7 +66,7 @@ export function setLeverage(
   if (lowering && settings.marginType === 'ISOLATED' && account.hasPositions(symbol)) throw apiError(-4161);
   for (const side of account.sides()) {
     const amount = account.positions.get(`${symbol}|${side}`)?.amount ?? Decimal.ZERO;
-    if (amount.abs().mul(market.markPrice).gt(cap)) throw apiError(-2027);
+    if (market.valueOf(amount.abs(), market.markPrice).gt(cap)) throw apiError(-2027);
   }
   if (lowering) {
     const asset = market.spec.marginAsset;

@@ -62,7 +62,7 @@ export function settleFill(
     }
     if (result.openedQty.isPositive()) {
       // Opening moves the initial margin of the new exposure from the cross wallet into the position.
-      const margin = toMoney(result.openedQty.mul(price).div(settings.leverage, 16, 'down'));
+      const margin = toMoney(market.valueOf(result.openedQty, price).div(settings.leverage, 16, 'down'));
       position.isolatedWallet = position.isolatedWallet.add(margin);
     }
   }
@@ -87,10 +87,10 @@ export function settleFill(
   updateOpenInterest(market, before, position.amount);
 
   order.executedQty += fill.qtySteps;
-  order.cumQuote = order.cumQuote.add(qty.mul(price));
+  order.cumQuote = order.cumQuote.add(market.valueOf(qty, price));
   order.updateTime = venue.now;
   order.status = order.executedQty >= order.origQty ? 'FILLED' : 'PARTIALLY_FILLED';
-  if (fill.isMaker) releaseExposure(market, account, order, fill.qtySteps);
+  if (fill.isMaker) releaseExposure(market, account, order, fill.qtySteps, order.origQty - order.executedQty);
 
   if (!account.system) {
     account.trades.push({
@@ -101,7 +101,7 @@ export function settleFill(
       positionSide: order.positionSide,
       price,
       qty,
-      quoteQty: qty.mul(price),
+      quoteQty: market.valueOf(qty, price),
       commission: fee,
       commissionAsset: asset,
       realizedPnl: result.realizedPnl,
@@ -208,7 +208,7 @@ const SIDES: readonly PositionSide[] = ['BOTH', 'LONG', 'SHORT'];
 /** Reserves an order's remaining value in its account's open-order exposure (when it rests). */
 export function reserveExposure(market: Market, account: Account, order: OrderRecord): void {
   const qty = market.qtyOf(order.origQty - order.executedQty);
-  const value = qty.mul(market.priceOf(order.priceTick));
+  const value = market.valueOf(qty, market.priceOf(order.priceTick));
   const e = account.exposureOf(order.symbol, order.positionSide);
   if (order.side === 'BUY') {
     e.bidQty = e.bidQty.add(qty);
@@ -220,11 +220,23 @@ export function reserveExposure(market: Market, account: Account, order: OrderRe
   order.reserved = order.reserved.add(value);
 }
 
-/** Releases `steps` of a resting order's reserved exposure (filled, canceled or expired). */
-export function releaseExposure(market: Market, account: Account, order: OrderRecord, steps: number): void {
+/**
+ * Releases `steps` of a resting order's reserved exposure (filled, canceled or expired), `leftSteps`
+ * staying reserved. What is released is the reserve minus the value of what stays, so the reserve of
+ * an order that is done returns to zero even where values are cut to 8 decimals (COIN-M).
+ */
+export function releaseExposure(
+  market: Market,
+  account: Account,
+  order: OrderRecord,
+  steps: number,
+  leftSteps: number,
+): void {
   if (steps <= 0 || order.reserved.isZero()) return;
   const qty = market.qtyOf(steps);
-  const value = qty.mul(market.priceOf(order.priceTick)).min(order.reserved);
+  const left =
+    leftSteps <= 0 ? Decimal.ZERO : market.valueOf(market.qtyOf(leftSteps), market.priceOf(order.priceTick));
+  const value = order.reserved.sub(left).max(Decimal.ZERO);
   const e = account.exposureOf(order.symbol, order.positionSide);
   if (order.side === 'BUY') {
     e.bidQty = e.bidQty.sub(qty).max(Decimal.ZERO);

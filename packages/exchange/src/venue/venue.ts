@@ -8,6 +8,7 @@ import {
   type Rng,
 } from '@basis/core';
 import { apiError } from '../api/apiError.js';
+import { DEFAULT_COINM_PERPETUALS } from '../config/coinmSymbols.js';
 import { DEFAULT_SYMBOLS } from '../config/defaultSymbols.js';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type AccountMargins, type AccountPosition, accountMargins } from '../margin/account.js';
@@ -35,8 +36,17 @@ import { retentionProcess } from './retention.js';
 import { SyntheticMarket, type SyntheticOptions } from './syntheticMarket.js';
 import { restoreVenue, snapshotVenue, type VenueSnapshot } from './venueSnapshot.js';
 
+/**
+ * Which of Binance's two futures systems a venue is: USD-M (`/fapi`, linear) or COIN-M (`/dapi`,
+ * inverse). Binance runs them apart (own wallets, position mode, listen keys, limits), and so do we:
+ * one venue each.
+ */
+export type Product = 'usdm' | 'coinm';
+
 /** How a venue is set up. Everything has a default: a fresh exchange with Binance's symbols. */
 export interface VenueOptions {
+  /** USD-M (default) or COIN-M: decides the default symbols and the rules that differ between them. */
+  readonly product?: Product;
   /** The venue's time at creation, ms. */
   readonly startTime: number;
   /** Seed of all randomness (synthetic market, generated client order ids). */
@@ -66,6 +76,7 @@ const ALIAS_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
  * {@link Venue.advanceTo}.
  */
 export class Venue {
+  readonly product: Product;
   readonly markets = new Map<string, Market>();
   readonly accounts = new Map<number, Account>();
   readonly keys = new Map<string, { readonly account: Account; readonly key: ApiKeyRecord }>();
@@ -97,6 +108,7 @@ export class Venue {
    */
   constructor(options: VenueOptions, snapshot?: unknown) {
     const restoring = snapshot !== undefined;
+    this.product = options.product ?? 'usdm';
     this.#now = options.startTime;
     this.rng = createRng(options.seed ?? 1);
     const start = BigInt(options.idStart ?? 1);
@@ -105,7 +117,8 @@ export class Venue {
     this.addProcess(this.#orderTimers);
     const synthetic = (options.marketData ?? 'synthetic') === 'synthetic';
     const history = options.history ?? DEFAULT_HISTORY;
-    for (const spec of options.symbols ?? DEFAULT_SYMBOLS) {
+    const defaults = this.product === 'coinm' ? DEFAULT_COINM_PERPETUALS : DEFAULT_SYMBOLS;
+    for (const spec of options.symbols ?? defaults) {
       const backfill =
         synthetic && !restoring
           ? generateBackfill(

@@ -18,6 +18,7 @@ import { parseStreamName, type StreamSpec } from './streamNames.js';
 import { UserStreams } from './userStreams.js';
 import { WS_API_HANDSHAKE_WEIGHT, WsApi } from './wsApi.js';
 import { WsApiConnection } from './wsApiConnection.js';
+import type { WsApiRouteTable } from './wsApiMethods.js';
 
 /** How {@link attachWebSockets} is set up. */
 export interface AttachWebSocketsOptions {
@@ -28,6 +29,8 @@ export interface AttachWebSocketsOptions {
   readonly rest: Pick<RestHandler, 'rateLimiter'>;
   /** REST's route table: WebSocket API methods run the endpoints of their routes. */
   readonly routes: RouteTable;
+  /** The WebSocket API's methods and their routes (default: USD-M's, `WS_API_ROUTES`). */
+  readonly wsApiRoutes?: WsApiRouteTable;
   /** The journal, called for every WebSocket API command exactly as REST's `onCommand`. */
   readonly onCommand?: (entry: CommandEntry) => void;
   /** Told about failures behind a -1000 answer or a skipped stream flush. Never given secrets. */
@@ -50,6 +53,8 @@ export interface AttachWebSocketsOptions {
    * returned {@link WebSockets} with `faults.attachConnections` for the drop actions.
    */
   readonly faults?: WebSocketFaults;
+  /** Where connection ids come from; give several attachments one source so ids never repeat. */
+  readonly nextConnectionId?: () => number;
 }
 
 /** One open connection, as the admin API and fault injection see it. */
@@ -124,6 +129,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
     clock,
     rateLimiter: options.rest.rateLimiter,
     routes: options.routes,
+    ...(options.wsApiRoutes === undefined ? {} : { methodRoutes: options.wsApiRoutes }),
     ...(options.onCommand === undefined ? {} : { onCommand: options.onCommand }),
     onInternalError: (error, context) => report(`WebSocket API ${context.method}`)(error),
     ...(faults === undefined ? {} : { faults }),
@@ -155,7 +161,8 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
   const entries = new Map<StreamConnection | WsApiConnection, Entry>();
   let streamConnections = 0;
   let unsubscribe: (() => void) | undefined;
-  let nextId = 1;
+  let counter = 1;
+  const nextConnectionId = options.nextConnectionId ?? (() => counter++);
   let closing: Promise<void> | undefined;
 
   const onClose = (connection: StreamConnection | WsApiConnection, reason: CloseReason): void => {
@@ -201,7 +208,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) => {
-          const id = nextId++;
+          const id = nextConnectionId();
           let connection: WsApiConnection | undefined;
           const socketFaults = faultsOf(faults, id, 'wsApi', ip, path, {
             streams: () => [],
@@ -234,7 +241,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
         wss.handleUpgrade(request, socket, head, (ws) => {
           unsubscribe ??= venue.subscribe(listener);
           streamConnections += 1;
-          const id = nextId++;
+          const id = nextConnectionId();
           let connection: StreamConnection | undefined;
           const socketFaults = faultsOf(faults, id, 'stream', ip, path, {
             streams: () => connection?.streams ?? [],

@@ -15,7 +15,12 @@ import type { RateLimiter } from '../rest/rateLimit.js';
 import type { Account } from '../venue/account.js';
 import type { Venue } from '../venue/venue.js';
 import { WsApiAuth, type WsApiSessionKey } from './wsApiAuth.js';
-import { resolveWsApiMethods, type SessionMethod, type WsApiTarget } from './wsApiMethods.js';
+import {
+  resolveWsApiMethods,
+  type SessionMethod,
+  type WsApiRouteTable,
+  type WsApiTarget,
+} from './wsApiMethods.js';
 
 /** One WebSocket API connection's state, as {@link WsApi.handle} reads and updates it. */
 export interface WsApiSession {
@@ -38,6 +43,8 @@ export interface WsApiOptions {
   readonly rateLimiter: RateLimiter;
   /** REST's route table; each method runs the endpoint of its route. */
   readonly routes: RouteTable;
+  /** The product's methods (default: USD-M's). */
+  readonly methodRoutes?: WsApiRouteTable;
   /** The journal: called like REST's for every successful command, before the response exists. */
   readonly onCommand?: (entry: CommandEntry) => void;
   /** Told about every exception that is not an `ApiError` (the client sees -1000). */
@@ -85,7 +92,7 @@ export class WsApi {
     this.#venue = options.venue;
     this.#clock = options.clock;
     this.#limiter = options.rateLimiter;
-    this.#methods = resolveWsApiMethods(options.routes);
+    this.#methods = resolveWsApiMethods(options.routes, options.methodRoutes);
     this.#auth = new WsApiAuth(options.venue, options.recvWindowMax);
     this.#onCommand = options.onCommand;
     this.#onInternalError = options.onInternalError;

@@ -34,15 +34,31 @@ export const WS_API_ROUTES: Readonly<Record<WsApiMethod, string | SessionMethod>
   'userDataStream.stop': 'DELETE /fapi/v1/listenKey',
 };
 
+/** A product's WebSocket API: each method and the REST route it runs, or a session step. */
+export type WsApiRouteTable = Readonly<Record<string, string | SessionMethod>>;
+
+/** COIN-M's WebSocket API methods (`/ws-dapi/v1`, reference §12) and their `/dapi` routes. */
+export const COINM_WS_API_ROUTES: WsApiRouteTable = {
+  'session.logon': 'logon',
+  'session.status': 'status',
+  'session.logout': 'logout',
+  'userDataStream.start': 'POST /dapi/v1/listenKey',
+  'userDataStream.ping': 'PUT /dapi/v1/listenKey',
+  'userDataStream.stop': 'DELETE /dapi/v1/listenKey',
+};
+
 /**
  * Resolves every method against `routes` (the REST route table), so a WebSocket API call runs the
  * very endpoint, validation and error codes REST runs.
  *
  * @throws Error when a route is missing from the table (a wiring mistake, found at start-up).
  */
-export function resolveWsApiMethods(routes: RouteTable): ReadonlyMap<string, WsApiTarget> {
+export function resolveWsApiMethods(
+  routes: RouteTable,
+  methodRoutes: WsApiRouteTable = WS_API_ROUTES,
+): ReadonlyMap<string, WsApiTarget> {
   const methods = new Map<string, WsApiTarget>();
-  for (const [method, route] of Object.entries(WS_API_ROUTES)) {
+  for (const [method, route] of Object.entries(methodRoutes)) {
     if (route === 'logon' || route === 'status' || route === 'logout') {
       methods.set(method, { kind: 'session', method: route });
       continue;

@@ -1,0 +1,161 @@
+import type { SymbolSpec, TierSpec } from './symbolSpec.js';
+
+// COIN-M brackets are in coin (`qtyFloor`/`qtyCap` of `/dapi/v1/leverageBracket`), modelled on Binance's.
+const BTCUSD_TIERS: readonly TierSpec[] = [
+  ['0', '5', '0.004', 125],
+  ['5', '10', '0.005', 100],
+  ['10', '20', '0.01', 50],
+  ['20', '40', '0.025', 20],
+  ['40', '80', '0.05', 10],
+  ['80', '160', '0.1', 5],
+  ['160', '320', '0.125', 4],
+  ['320', '640', '0.15', 3],
+  ['640', '1000', '0.25', 2],
+  ['1000', '2000', '0.5', 1],
+];
+
+const ETHUSD_TIERS: readonly TierSpec[] = [
+  ['0', '150', '0.005', 100],
+  ['150', '300', '0.0065', 75],
+  ['300', '1500', '0.01', 50],
+  ['1500', '3000', '0.025', 20],
+  ['3000', '6000', '0.05', 10],
+  ['6000', '12000', '0.1', 5],
+  ['12000', '24000', '0.125', 4],
+  ['24000', '48000', '0.15', 3],
+  ['48000', '100000', '0.25', 2],
+  ['100000', '200000', '0.5', 1],
+];
+
+const PERPETUAL_DELIVERY = 4133404800000; // 2100-12-25 08:00 UTC, as Binance publishes for perpetuals
+
+/** What differs between COIN-M contracts of the default listing. */
+export interface CoinmOverrides {
+  readonly symbol: string;
+  readonly baseAsset: string;
+  readonly contractType: SymbolSpec['contractType'];
+  readonly contractSize: number;
+  readonly onboardDate: number;
+  readonly deliveryDate: number;
+  readonly pricePrecision: number;
+  readonly tickSize: string;
+  readonly minPrice: string;
+  readonly maxPrice: string;
+  readonly marketMaxQty: string;
+  readonly tiers: readonly TierSpec[];
+  readonly underlyingSubType: readonly string[];
+  readonly synthetic: SymbolSpec['synthetic'];
+}
+
+/**
+ * A COIN-M inverse contract: quoted in USD, margined and settled in its base coin, quantities in
+ * whole contracts of `contractSize` USD, no MIN_NOTIONAL filter (reference §13.1).
+ */
+export function coinmContract(o: CoinmOverrides): SymbolSpec {
+  return {
+    symbol: o.symbol,
+    pair: `${o.baseAsset}USD`,
+    contractType: o.contractType,
+    baseAsset: o.baseAsset,
+    quoteAsset: 'USD',
+    marginAsset: o.baseAsset,
+    contractSize: o.contractSize,
+    pricePrecision: o.pricePrecision,
+    quantityPrecision: 0,
+    baseAssetPrecision: 8,
+    quotePrecision: 8,
+    onboardDate: o.onboardDate,
+    deliveryDate: o.deliveryDate,
+    underlyingType: 'COIN',
+    underlyingSubType: o.underlyingSubType,
+    tickSize: o.tickSize,
+    minPrice: o.minPrice,
+    maxPrice: o.maxPrice,
+    stepSize: '1',
+    minQty: '1',
+    maxQty: '1000000',
+    marketStepSize: '1',
+    marketMinQty: '1',
+    marketMaxQty: o.marketMaxQty,
+    minNotional: '0',
+    maxNumOrders: 200,
+    maxNumAlgoOrders: 100,
+    multiplierUp: '1.0500',
+    multiplierDown: '0.9500',
+    multiplierDecimal: '4',
+    triggerProtect: '0.0500',
+    liquidationFee: '0.010000',
+    marketTakeBound: '0.05',
+    maintMarginPercent: '2.5000',
+    requiredMarginPercent: '5.0000',
+    fundingIntervalHours: 8,
+    fundingRateCap: '0.00300000',
+    fundingRateFloor: '-0.00300000',
+    interestRate: '0.00010000',
+    tiers: o.tiers,
+    synthetic: o.synthetic,
+  };
+}
+
+/** The two COIN-M underlyings a fresh exchange lists, with everything but the contract type and dates. */
+export const COINM_UNDERLYINGS = {
+  BTC: {
+    baseAsset: 'BTC',
+    contractSize: 100,
+    pricePrecision: 1,
+    tickSize: '0.1',
+    minPrice: '1000',
+    maxPrice: '4529764',
+    marketMaxQty: '60000',
+    tiers: BTCUSD_TIERS,
+    underlyingSubType: ['PoW'],
+    synthetic: {
+      initialPrice: '96000.0',
+      annualVolatility: '0.50',
+      takerRate: 2,
+      typicalTradeQty: '10',
+      levelQty: '400',
+      halfSpreadTicks: 1,
+    },
+  },
+  ETH: {
+    baseAsset: 'ETH',
+    contractSize: 10,
+    pricePrecision: 2,
+    tickSize: '0.01',
+    minPrice: '50',
+    maxPrice: '306177',
+    marketMaxQty: '100000',
+    tiers: ETHUSD_TIERS,
+    underlyingSubType: ['Layer-1'],
+    synthetic: {
+      initialPrice: '3400.00',
+      annualVolatility: '0.65',
+      takerRate: 1.5,
+      typicalTradeQty: '80',
+      levelQty: '4000',
+      halfSpreadTicks: 1,
+    },
+  },
+} as const satisfies Record<
+  string,
+  Omit<CoinmOverrides, 'symbol' | 'contractType' | 'onboardDate' | 'deliveryDate'>
+>;
+
+/** The COIN-M perpetuals of a fresh exchange: BTCUSD_PERP and ETHUSD_PERP. */
+export const DEFAULT_COINM_PERPETUALS: readonly SymbolSpec[] = [
+  coinmContract({
+    ...COINM_UNDERLYINGS.BTC,
+    symbol: 'BTCUSD_PERP',
+    contractType: 'PERPETUAL',
+    onboardDate: 1597042800000,
+    deliveryDate: PERPETUAL_DELIVERY,
+  }),
+  coinmContract({
+    ...COINM_UNDERLYINGS.ETH,
+    symbol: 'ETHUSD_PERP',
+    contractType: 'PERPETUAL',
+    onboardDate: 1597042800000,
+    deliveryDate: PERPETUAL_DELIVERY,
+  }),
+];

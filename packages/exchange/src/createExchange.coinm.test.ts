@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal, parseJson, VirtualClock } from '@basis/core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createExchange, type Exchange } from './createExchange.js';
+import { publicRequest, signedRequest } from './testing/signedRequest.js';
+
+const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
+const open: Exchange[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((e) => e.close()));
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function start(options: Parameters<typeof createExchange>[0] = {}): Exchange {
+  const exchange = createExchange({
+    clock: new VirtualClock(T0),
+    synthetic: { backfillMinutes: 30 },
+    ...options,
+  });
+  open.push(exchange);
+  return exchange;
+}
+
+function json<T>(
+  exchange: Exchange,
+  request: Parameters<Exchange['handle']>[0],
+): { status: number; body: T } {
+  const response = exchange.handle(request);
+  return { status: response.status, body: parseJson(response.body) as T };
+}
+
+describe('createExchange with COIN-M', () => {
+  test('default: COIN-M runs beside USD-M; one account and key, coin wallets on COIN-M', () => {
+    const exchange = start();
+    const coinm = exchange.coinm!;
+    const creds = exchange.defaultAccount!;
+    expect(coinm.product).toBe('coinm');
+    expect([...coinm.markets.keys()]).toContain('BTCUSD_PERP');
+    const cmAccount = coinm.accounts.get(creds.accountId)!;
+    const umAccount = exchange.venue.accounts.get(creds.accountId)!;
+    expect(cmAccount.wallet('BTC').toString()).toBe(Decimal.parse('10').toString());
+    expect(cmAccount.wallet('USDT').isZero()).toBe(true);
+    expect(umAccount.wallet('BTC').isZero()).toBe(true);
+    expect(json(exchange, publicRequest('GET', '/dapi/v1/ping')).body).toEqual({});
+
+    // Position mode is per product, as on Binance.
+    const set = json(
+      exchange,
+      signedRequest('POST', '/dapi/v1/positionSide/dual', { dualSidePosition: 'true' }, creds, {
+        timestamp: exchange.clock.now(),
+      }),
+    );
+    expect(set.body).toEqual({ code: 200, msg: 'success' });
+    const read = (path: string) =>
+      json<{ dualSidePosition: boolean }>(
+        exchange,
+        signedRequest('GET', path, {}, creds, { timestamp: exchange.clock.now() }),
+      ).body.dualSidePosition;
+    expect(read('/dapi/v1/positionSide/dual')).toBe(true);
+    expect(read('/fapi/v1/positionSide/dual')).toBe(false);
+  });
+
+  test('behavior: accounts created by the admin API exist in both products with the same key', () => {
+    const exchange = start();
+    const created = json<{ accountId: number; keys: { apiKey: string; apiSecret: string }[] }>(exchange, {
+      ...publicRequest('POST', '/admin/accounts'),
+      rawBody: JSON.stringify({ balances: { USDT: '500', BTC: '0.5' } }),
+    }).body;
+    const key = created.keys[0]!;
+    const listenKey = json<{ listenKey: string }>(
+      exchange,
+      signedRequest('POST', '/dapi/v1/listenKey', {}, key, { timestamp: exchange.clock.now() }),
+    );
+    expect(listenKey.status).toBe(200);
+    expect(exchange.coinm!.accounts.get(created.accountId)!.wallet('BTC').toString()).toBe('0.5');
+    expect(exchange.venue.accounts.get(created.accountId)!.wallet('USDT').toString()).toBe('500');
+    // Deposits of a coin land in COIN-M; of a stablecoin in USD-M.
+    exchange.admin({
+      kind: 'transfer',
+      accountId: created.accountId,
+      asset: 'ETH',
+      amount: '2',
+      direction: 'DEPOSIT',
+    });
+    expect(exchange.coinm!.accounts.get(created.accountId)!.wallet('ETH').toString()).toBe('2');
+  });
+
+  test('behavior: a restart replays COIN-M commands onto the COIN-M venue', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'basis-coinm-'));
+    dirs.push(dir);
+    const clock = new VirtualClock(T0);
+    const first = createExchange({ clock, stateDir: dir, fsync: 'none', synthetic: { backfillMinutes: 30 } });
+    const creds = first.defaultAccount!;
+    const answer = first.handle(
+      signedRequest('POST', '/dapi/v1/marginType', { symbol: 'BTCUSD_PERP', marginType: 'ISOLATED' }, creds, {
+        timestamp: clock.now(),
+      }),
+    );
+    expect(answer.status).toBe(200);
+    clock.advance(5_000);
+    const before = first.coinm!.snapshot();
+    await first.close();
+
+    const second = createExchange({
+      clock,
+      stateDir: dir,
+      fsync: 'none',
+      synthetic: { backfillMinutes: 30 },
+    });
+    open.push(second);
+    expect(second.coinm!.accounts.get(creds.accountId)!.settingsFor('BTCUSD_PERP').marginType).toBe(
+      'ISOLATED',
+    );
+    expect(second.venue.accounts.get(creds.accountId)!.settingsFor('BTCUSDT').marginType).toBe('CROSSED');
+    expect(second.coinm!.snapshot()).toEqual(before);
+  });
+
+  test('behavior: coinm: false serves USD-M alone', () => {
+    const exchange = start({ coinm: false });
+    expect(exchange.coinm).toBeUndefined();
+    expect(exchange.handle(publicRequest('GET', '/dapi/v1/ping')).status).toBe(404);
+  });
+});
