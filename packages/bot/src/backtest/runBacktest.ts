@@ -102,6 +102,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const clock = new VirtualClock(start);
   const exchange = createExchange({
     symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
+    // The runtime trades USD-M here; no COIN-M market to simulate beside it.
+    coinm: false,
     ...options.exchange,
     synthetic: { backfillMinutes: 180, ...options.exchange?.synthetic },
     clock,

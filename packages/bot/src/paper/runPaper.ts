@@ -70,6 +70,8 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
     createExchange({
       clock: createLiveClock(),
       symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
+      // The runtime trades USD-M here; no COIN-M market to simulate beside it.
+      coinm: false,
       ...options.exchangeOptions,
       defaultAccount: { balances: options.balances ?? { [quoteAsset]: '10000' } },
     });

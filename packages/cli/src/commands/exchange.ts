@@ -6,7 +6,8 @@ import { defineCommand } from '../command.js';
 
 export default defineCommand({
   name: 'exchange',
-  description: 'run a local Binance USD-M Futures exchange (REST, streams, WebSocket API) on this machine',
+  description:
+    'run a local Binance Futures exchange, USD-M and COIN-M (REST, streams, WebSocket API), on this machine',
   flags: {
     port: { type: 'string', default: '0', valueName: 'N', description: 'TCP port; 0 picks a free one' },
     host: { type: 'string', default: '127.0.0.1', valueName: 'address', description: 'interface to bind' },
@@ -26,6 +27,11 @@ export default defineCommand({
       type: 'boolean',
       default: false,
       description: "turn off Binance's request and order limits",
+    },
+    'no-coinm': {
+      type: 'boolean',
+      default: false,
+      description: 'serve USD-M alone (no /dapi, no COIN-M streams)',
     },
     ...FAULT_FLAGS,
   },
@@ -53,6 +59,7 @@ export default defineCommand({
       ...(replayDir === undefined ? {} : { replay: { dir: replayDir } }),
       ...(flags.state === undefined ? {} : { stateDir: flags.state }),
       ...(flags['no-rate-limits'] ? { rateLimits: { enabled: false } } : {}),
+      ...(flags['no-coinm'] ? { coinm: false as const } : {}),
       faults,
     });
     const endpoints = await exchange.listen({ host: flags.host, port });
@@ -70,6 +77,15 @@ export default defineCommand({
       seed,
       stateDir: flags.state ?? null,
       symbols: [...exchange.venue.markets.keys()],
+      coinm:
+        exchange.coinm === undefined || endpoints.coinm === undefined
+          ? null
+          : {
+              restUrl: `${endpoints.restUrl}/dapi`,
+              wsUrl: endpoints.coinm.wsUrl,
+              wsApiUrl: endpoints.coinm.wsApiUrl,
+              symbols: [...exchange.coinm.markets.keys()],
+            },
       replay:
         replayStart === undefined
           ? null
@@ -86,7 +102,7 @@ export default defineCommand({
     } else {
       io.stdout.write(
         [
-          'Basis local exchange (Binance USD-M Futures protocol) is running.',
+          'Basis local exchange (Binance Futures protocol) is running.',
           `  REST        ${facts.restUrl}`,
           `  streams     ${facts.wsUrl}`,
           `  WS API      ${facts.wsApiUrl}`,
@@ -94,6 +110,12 @@ export default defineCommand({
           `  api key     ${facts.apiKey ?? '(none)'}`,
           `  api secret  ${facts.apiSecret ?? '(none)'}`,
           `  symbols     ${facts.symbols.join(', ')}`,
+          ...(facts.coinm === null
+            ? []
+            : [
+                `  COIN-M      ${facts.coinm.restUrl} (streams ${facts.coinm.wsUrl}, WS API ${facts.coinm.wsApiUrl})`,
+                `  COIN-M sym  ${facts.coinm.symbols.join(', ')}`,
+              ]),
           ...(replayStart === undefined
             ? [`  market      synthetic (seed ${facts.seed})`]
             : [

@@ -74,6 +74,11 @@ describe('environments', () => {
       stream: 'ws://127.0.0.1:4000',
       wsApi: 'ws://127.0.0.1:4000/ws-fapi/v1',
     });
+    expect(localUrls('http://127.0.0.1:4000', 'coinm')).toEqual({
+      rest: 'http://127.0.0.1:4000',
+      stream: 'ws://127.0.0.1:4000/dstream',
+      wsApi: 'ws://127.0.0.1:4000/ws-dapi/v1',
+    });
   });
 
   test('behavior: production URLs are recognised; testnet and demo are not production', () => {

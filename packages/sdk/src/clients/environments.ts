@@ -89,12 +89,15 @@ export function isMarket(value: unknown): value is Market {
 
 /**
  * The URLs of a local exchange from its REST base URL: streams and the WebSocket API on the same
- * host and port (`ws://`), as `basis exchange` serves them.
+ * host and port (`ws://`), as `basis exchange` serves them; COIN-M's streams under `/dstream` (Binance
+ * gives them a host of their own, `dstream.binance.com`).
  */
 export function localUrls(restUrl: string, market: Market = 'usdm'): EnvironmentUrls {
   const rest = restUrl.replace(/\/+$/, '');
   const ws = rest.replace(/^http/i, 'ws');
-  return { rest, stream: ws, wsApi: `${ws}${market === 'coinm' ? '/ws-dapi/v1' : '/ws-fapi/v1'}` };
+  return market === 'coinm'
+    ? { rest, stream: `${ws}/dstream`, wsApi: `${ws}/ws-dapi/v1` }
+    : { rest, stream: ws, wsApi: `${ws}/ws-fapi/v1` };
 }
 
 /**
