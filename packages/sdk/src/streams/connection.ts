@@ -153,9 +153,11 @@ export interface ConnectionOptions {
   /**
    * Every incoming message that is not a reply to `session.request`, parsed with core's lossless
    * `parseJson` (integers beyond 2^53 are `bigint`); `raw` is the frame's text. A throw is reported as
-   * an `error` event (`during: 'consumer'`) and does not affect the socket.
+   * an `error` event (`during: 'consumer'`) and does not affect the socket. `receivedAt` is when the
+   * frame arrived (connection clock, ms): the same reading as the watchdog's, so a caller stamping
+   * frames needs no clock read of its own.
    */
-  readonly onMessage: (message: unknown, raw: string, session: ConnectionSession) => void;
+  readonly onMessage: (message: unknown, raw: string, session: ConnectionSession, receivedAt: number) => void;
   /** Lifecycle events. A throw is swallowed. */
   readonly onEvent?: (event: ConnectionEvent) => void;
   /** Extra options of the `ws` client (headers, `agent` for a proxy, …). */
@@ -386,7 +388,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   function onFrame(s: Session, data: unknown): void {
-    s.lastActivity = clock.now();
+    const receivedAt = clock.now();
+    s.lastActivity = receivedAt;
     counters.messages += 1;
     const raw = rawText(data);
     let message: unknown;
@@ -407,7 +410,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       }
     }
     try {
-      options.onMessage(message, raw, s);
+      options.onMessage(message, raw, s, receivedAt);
     } catch (error) {
       emit({ type: 'error', error: toError(error), during: 'consumer' });
     }

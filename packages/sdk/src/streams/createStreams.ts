@@ -189,7 +189,10 @@ interface Entry {
   readonly consumers: Set<Consumer>;
   conn: Conn | undefined;
   lastE: number;
-  readonly sameE: Set<string>;
+  /** The text of the first frame delivered with `lastE`: almost every `E` has just one frame. */
+  firstOfE: string | undefined;
+  /** The other frames delivered with `lastE`, created only once a second frame shares that `E`. */
+  restOfE: Set<string> | undefined;
   readonly ready: Promise<void>;
   resolveReady: (() => void) | undefined;
 }
@@ -209,6 +212,9 @@ interface Conn {
   urlStreams: string[];
   syncQueued: boolean;
 }
+
+/** Texts remembered per `E` (bounds the memory of a stream that repeats one `E` endlessly). */
+const MAX_SAME_E = 4096;
 
 function eventTime(data: unknown): number | undefined {
   const first = Array.isArray(data) ? data[0] : data;
@@ -365,7 +371,35 @@ export function createStreams(source: StreamsSource, options: StreamsOptions = {
     });
   }
 
-  function route(message: unknown, raw: string, session: ConnectionSession, conn: Conn): void {
+  /**
+   * Whether a frame of `entry` with event time `time` and text `raw` was already delivered (a
+   * rotation's overlap, a replay after a reconnect); remembers it otherwise. This runs for every
+   * frame, so the common case (a new `E`) only stores a reference: hashing every frame's text into a
+   * set, and clearing that set on nearly every frame, cost more than the rest of the SDK's path.
+   */
+  function isDuplicate(entry: Entry, time: number, raw: string): boolean {
+    if (time < entry.lastE) return true;
+    if (time > entry.lastE) {
+      entry.lastE = time;
+      entry.firstOfE = raw;
+      // Kept for the next burst; `clear()` reallocates the table, so only when it holds something.
+      if (entry.restOfE !== undefined && entry.restOfE.size > 0) entry.restOfE.clear();
+      return false;
+    }
+    if (entry.firstOfE === raw) return true;
+    entry.restOfE ??= new Set();
+    if (entry.restOfE.has(raw)) return true;
+    if (entry.restOfE.size < MAX_SAME_E - 1) entry.restOfE.add(raw);
+    return false;
+  }
+
+  function route(
+    message: unknown,
+    raw: string,
+    session: ConnectionSession,
+    conn: Conn,
+    receivedAt: number,
+  ): void {
     if (typeof message !== 'object' || message === null) return;
     const stream = (message as { stream?: unknown }).stream;
     if (typeof stream !== 'string') return;
@@ -373,22 +407,12 @@ export function createStreams(source: StreamsSource, options: StreamsOptions = {
     if (entry === undefined || entry.conn !== conn) return;
     const data = (message as { data?: unknown }).data;
     const time = eventTime(data);
-    if (time !== undefined) {
-      if (time < entry.lastE) {
-        duplicatesDropped += 1;
-        return;
-      }
-      if (time > entry.lastE) {
-        entry.lastE = time;
-        entry.sameE.clear();
-      } else if (entry.sameE.has(raw)) {
-        duplicatesDropped += 1;
-        return;
-      }
-      if (entry.sameE.size < 4096) entry.sameE.add(raw);
+    if (time !== undefined && isDuplicate(entry, time, raw)) {
+      duplicatesDropped += 1;
+      return;
     }
     delivered += 1;
-    const meta: StreamMessageMeta = { stream, sessionId: session.id, receivedAt: clock.now() };
+    const meta: StreamMessageMeta = { stream, sessionId: session.id, receivedAt };
     for (const consumer of entry.consumers) {
       try {
         consumer.deliver(data, meta);
@@ -439,7 +463,7 @@ export function createStreams(source: StreamsSource, options: StreamsOptions = {
         conn.sessions.set(session, state);
         return syncSession(conn, session, state);
       },
-      onMessage: (message, raw, session) => route(message, raw, session, conn),
+      onMessage: (message, raw, session, receivedAt) => route(message, raw, session, conn, receivedAt),
       onEvent: (event) => {
         if (event.type === 'connected' || event.type === 'reconnected' || event.type === 'rotated') {
           // The live socket holds the set as it was when it opened; catch up with later changes.
@@ -481,7 +505,8 @@ export function createStreams(source: StreamsSource, options: StreamsOptions = {
         consumers: new Set(),
         conn: undefined,
         lastE: Number.NEGATIVE_INFINITY,
-        sameE: new Set(),
+        firstOfE: undefined,
+        restOfE: undefined,
         ready,
         resolveReady,
       };

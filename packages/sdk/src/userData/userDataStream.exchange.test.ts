@@ -213,6 +213,15 @@ describe('createUserDataStream', () => {
             params: { windowMs: 100 },
           }),
       ],
+      [
+        'clock skew',
+        () =>
+          t.exchange.faults.add({
+            kind: 'clockSkew',
+            durationMs: 800,
+            params: { skewMs: 4000 },
+          }),
+      ],
       ['drop again', () => t.exchange.faults.dropConnections({ accountId })],
     ];
     for (const [label, inject] of faults) {

@@ -50,7 +50,11 @@ export interface UserDataStreamOptions {
   readonly keepAliveIntervalMs?: number;
   /** Retry delay after a failed keepalive, ms (default 60 s). */
   readonly keepAliveRetryMs?: number;
-  /** The REST read-back after a gap starts this long before the last event received, ms (default 5000: clock error). */
+  /**
+   * The REST read-back after a gap starts this long before the exchange time (`E`) of the last event
+   * received, ms (default 5000: the spread between an event's `E` and the times the histories are
+   * filtered by, and the error of the client's server-time estimate when no event arrived yet).
+   */
   readonly lookbackMs?: number;
   /** Reconnect backoff (default 500 ms doubling to 30 s, full jitter). */
   readonly backoff?: BackoffOptions;
@@ -131,6 +135,12 @@ function codeOf(error: unknown): number | undefined {
   return undefined;
 }
 
+/** The exchange's time of an event (its `E`), undefined when it carries none. */
+function exchangeTimeOf(message: UserDataEvent): number | undefined {
+  const time = Number((message as { E?: unknown }).E);
+  return Number.isFinite(time) && time > 0 ? time : undefined;
+}
+
 function nextId(id: Id): Id {
   return typeof id === 'bigint' || isUnsafeInteger(id) ? BigInt(id) + 1n : id + 1;
 }
@@ -176,8 +186,10 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
 
   let status: UserDataStream['status'] = 'idle';
   let initialized = false;
+  /** Server time the stream began (the client's estimate, lowered by any earlier exchange stamp seen). */
   let startedAt = 0;
-  let lastMessageAt = 0;
+  /** The newest exchange time (`E`) of an event received: where a gap starts. */
+  let lastEventAt = 0;
   /** Server time from which changes may have been missed; undefined while none may have been. */
   let gapSince: number | undefined;
   let gapReason: GapReason | undefined;
@@ -218,7 +230,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
   const openGap = (reason: GapReason, at?: number): void => {
     if (status === 'stopped') return;
     if (gapSince === undefined) {
-      gapSince = Math.min(lastMessageAt || startedAt, at ?? Number.POSITIVE_INFINITY);
+      gapSince = Math.min(lastEventAt || startedAt, at ?? Number.POSITIVE_INFINITY);
       gapReason = reason;
       counters.gaps += 1;
       emit({ type: 'gap', reason, since: gapSince });
@@ -294,13 +306,26 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
     for (const change of changes) report(change);
   };
 
+  /**
+   * Moves the gap anchor to the event's own exchange time. The histories read back after a gap are
+   * filtered by the exchange's stamps, so the window is anchored on them, not on `client.time`: that
+   * estimate can be seconds off (a skewed `/time` adopted on a resync, a local clock stepped between
+   * syncs), and a window starting seconds too late silently misses orders filled in it.
+   */
+  const noteEventTime = (message: unknown): void => {
+    if (!isUserDataEvent(message)) return;
+    const time = exchangeTimeOf(message);
+    if (time === undefined) return;
+    lastEventAt = Math.max(lastEventAt, time);
+    // A start estimated ahead of the exchange would cut the window short too.
+    if (time < startedAt) startedAt = time;
+  };
+
   const onMessage = (message: unknown, raw: string, session: ConnectionSession): void => {
     counters.received += 1;
     if (status === 'stopped') return;
-    // When it arrived, not when it is applied: a gap starts at the last frame received.
-    if (session.id === liveSessionId || session.id === preparing?.session.id) {
-      lastMessageAt = Math.max(lastMessageAt, serverNow());
-    }
+    // When it arrives, not when it is applied: a gap starts after the last event received.
+    if (session.id === liveSessionId || session.id === preparing?.session.id) noteEventTime(message);
     if (preparing !== undefined && session.id === preparing.session.id) {
       if (preparing.buffer.length >= maxBuffered) preparing.overflow = true;
       else preparing.buffer.push({ message, raw });
@@ -434,7 +459,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
         await readBack(undefined);
         initialized = true;
       } else if (!rotation) {
-        const since = gapSince ?? lastMessageAt;
+        const since = gapSince ?? lastEventAt;
         readBackResult = { since: Math.max(since - lookbackMs, startedAt), changes: await readBack(since) };
       }
       if (prep.overflow) {
