@@ -113,27 +113,29 @@ export function totalsAsset(venue: Venue): string {
 // Formatting ----------------------------------------------------------------------------------------
 
 /** Money with Binance's 8 decimals. */
-function money(value: Decimal): string {
+export function money(value: Decimal): string {
   return value.toFixed(MONEY_SCALE);
 }
 
 /** Money in a position row: "0" when zero, as Binance prints flat rows. */
-function rowMoney(value: Decimal): string {
+export function rowMoney(value: Decimal): string {
   return value.isZero() ? '0' : value.toFixed(MONEY_SCALE);
 }
 
 /** An entry or break-even price: "0.0" when none, else the exact value with at least one decimal. */
-function priceText(value: Decimal | undefined): string {
+export function priceText(value: Decimal | undefined): string {
   if (value === undefined || value.isZero()) return '0.0';
   const text = value.normalize().toString();
   return text.includes('.') ? text : `${text}.0`;
 }
 
-function qtyText(market: Market, amount: Decimal): string {
+/** A position amount with the market's quantity decimals. */
+export function qtyText(market: Market, amount: Decimal): string {
   return amount.toFixed(market.qtyDecimals);
 }
 
-function capText(market: Market, leverage: number): string {
+/** The notional cap of `leverage` in the market's brackets (margin asset; coin on COIN-M). */
+export function capText(market: Market, leverage: number): string {
   return (maxNotionalForLeverage(market.brackets, leverage) ?? Decimal.ZERO).toString();
 }
 
@@ -226,7 +228,7 @@ export function balances(venue: Venue, account: Account): BalanceV2[] {
 // Position rows -------------------------------------------------------------------------------------
 
 /** One position row with everything the views print. */
-interface Row {
+export interface Row {
   readonly market: Market;
   readonly state: PositionState;
   readonly settings: SymbolSettings;
@@ -245,11 +247,20 @@ function rowOf(venue: Venue, account: Account, market: Market, side: PositionSid
   };
 }
 
-/** Every symbol's rows (BOTH, or LONG and SHORT), for v2 views. */
-function allRows(venue: Venue, account: Account, symbol: string | undefined, cache: ViewCache): Row[] {
+/**
+ * Every row of `markets`, flat ones included, for v2 views: one per side of `sides` (by default the
+ * account's: BOTH, or LONG and SHORT).
+ */
+export function allRows(
+  venue: Venue,
+  account: Account,
+  markets: readonly Market[],
+  cache: ViewCache,
+  sides: readonly PositionSide[] = account.sides(),
+): Row[] {
   const rows: Row[] = [];
-  for (const market of marketsOf(venue, symbol)) {
-    for (const side of account.sides()) rows.push(rowOf(venue, account, market, side, cache));
+  for (const market of markets) {
+    for (const side of sides) rows.push(rowOf(venue, account, market, side, cache));
   }
   return rows;
 }
@@ -314,11 +325,13 @@ function otherCross(asset: AssetState, symbol: string): { maintMargin: Decimal; 
   return { maintMargin, unrealizedPnl };
 }
 
-function liquidationText(price: Decimal | undefined): string {
+/** A liquidation price: "0" when there is none. */
+export function liquidationText(price: Decimal | undefined): string {
   return price === undefined ? '0' : price.toFixed(MONEY_SCALE);
 }
 
-function breakEvenText(row: Row): string {
+/** The break-even price of a row (entry price moved by the opening commission). */
+export function breakEvenText(row: Row): string {
   return priceText(breakEvenPrice(row.market.contract, row.state, row.state.openingCommission));
 }
 
@@ -425,7 +438,8 @@ export function accountV2(venue: Venue, account: Account): AccountV2 {
     ...accountAssetV3(venue, account, asset, cache),
     marginAvailable: isMarginAsset(venue, asset),
   }));
-  const positions: AccountPositionV2[] = allRows(venue, account, undefined, cache).map((row) => {
+  const rows = allRows(venue, account, marketsOf(venue, undefined), cache);
+  const positions: AccountPositionV2[] = rows.map((row) => {
     const { bid, ask } = exposureValues(account, row.market.symbol, row.state.positionSide);
     return {
       symbol: row.market.symbol,
@@ -488,7 +502,7 @@ export function accountV3(venue: Venue, account: Account): AccountV3 {
  */
 export function positionRiskV2(venue: Venue, account: Account, symbol?: string): PositionRiskV2[] {
   const cache: ViewCache = new Map();
-  return allRows(venue, account, symbol, cache).map((row) => ({
+  return allRows(venue, account, marketsOf(venue, symbol), cache).map((row) => ({
     symbol: row.market.symbol,
     positionAmt: qtyText(row.market, row.state.amount),
     entryPrice: priceText(row.state.entryPrice),
@@ -575,17 +589,39 @@ export function symbolConfig(venue: Venue, account: Account, symbol?: string): S
   });
 }
 
+/**
+ * A market's bracket tiers as the leverageBracket endpoints print them: JSON numbers, `cap` and
+ * `floor` in the margin asset (USD-M names them `notionalCap`/`notionalFloor`, COIN-M `qtyCap`/`qtylFloor`).
+ */
+export function bracketTiers(market: Market): {
+  bracket: number;
+  initialLeverage: number;
+  cap: number;
+  floor: number;
+  maintMarginRatio: number;
+  cum: number;
+}[] {
+  return market.brackets.map((b) => ({
+    bracket: b.bracket,
+    initialLeverage: b.initialLeverage,
+    cap: Number(b.notionalCap.toString()),
+    floor: Number(b.notionalFloor.toString()),
+    maintMarginRatio: Number(b.maintMarginRatio.toString()),
+    cum: Number(b.cum.toString()),
+  }));
+}
+
 /** A symbol's leverage brackets as `GET /fapi/v1/leverageBracket` prints them (numbers). */
 export function leverageBracket(market: Market): LeverageBracket {
   return {
     symbol: market.symbol,
-    brackets: market.brackets.map((b) => ({
-      bracket: b.bracket,
-      initialLeverage: b.initialLeverage,
-      notionalCap: Number(b.notionalCap.toString()),
-      notionalFloor: Number(b.notionalFloor.toString()),
-      maintMarginRatio: Number(b.maintMarginRatio.toString()),
-      cum: Number(b.cum.toString()),
+    brackets: bracketTiers(market).map((t) => ({
+      bracket: t.bracket,
+      initialLeverage: t.initialLeverage,
+      notionalCap: t.cap,
+      notionalFloor: t.floor,
+      maintMarginRatio: t.maintMarginRatio,
+      cum: t.cum,
     })),
   };
 }

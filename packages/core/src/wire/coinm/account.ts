@@ -34,7 +34,7 @@ export interface CoinmAccountPosition {
   entryPrice: string;
   /** Break-even price. */
   breakEvenPrice: string;
-  /** Maximum quantity (contracts) at this leverage; replaces `maxNotional`. */
+  /** Largest position at this leverage, in coin (the bracket `qtyCap`); replaces `maxNotional`. */
   maxQty: string;
   /** Notional value (coin); replaces `notional`; absent on some rows of the docs example. */
   notionalValue?: string;
@@ -82,7 +82,7 @@ export interface CoinmBalance {
 
 /** One row of `GET /dapi/v1/positionRisk`: `maxQty` instead of `maxNotionalValue`, no `notional`/`isolatedWallet`. */
 export type CoinmPositionRisk = Omit<PositionRiskV2, 'maxNotionalValue' | 'notional' | 'isolatedWallet'> & {
-  /** Maximum quantity (contracts) at this leverage. */
+  /** Largest position at this leverage, in coin (the bracket `qtyCap`). */
   maxQty: string;
 };
 
@@ -124,7 +124,7 @@ export interface CoinmLeverageBracketV2 {
 export interface CoinmLeverageResponse {
   /** New leverage (shared by LONG and SHORT in hedge mode). */
   leverage: number;
-  /** Maximum quantity (contracts) at this leverage. */
+  /** Largest position at this leverage, in coin (the bracket `qtyCap`). */
   maxQty: string;
   /** Symbol. */
   symbol: string;

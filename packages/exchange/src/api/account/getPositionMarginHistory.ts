@@ -1,9 +1,7 @@
 import type { PositionMarginHistoryEntry } from '@basis/core';
-import { positionMarginHistoryOf } from '../../venue/settings.js';
-import { apiError } from '../apiError.js';
 import { accountOf, defineEndpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';
-import { DAY_MS, inWindow, limitParam, timeWindow } from './queryParams.js';
+import { selectPositionMarginHistory } from './historyQueries.js';
 
 /**
  * `GET /fapi/v1/positionMargin/history` (`symbol*`, `type` 1 | 2, `startTime`, `endTime`, `limit`
@@ -17,16 +15,8 @@ export const getPositionMarginHistory = defineEndpoint<PositionMarginHistoryEntr
   command: false,
   handle(venue, context, params) {
     const p = new ParamReader(params);
-    const symbol = p.requiredString('symbol');
-    venue.market(symbol);
-    const type = p.integer('type');
-    if (type !== undefined && type !== 1 && type !== 2) throw apiError(-1130, ['type']);
-    const window = timeWindow(p, context.now, { defaultSpanMs: 30 * DAY_MS, maxDays: 30 });
-    const limit = limitParam(p, 500, 1000);
-    const rows = positionMarginHistoryOf(accountOf(context)).filter(
-      (r) => r.symbol === symbol && (type === undefined || r.type === type) && inWindow(window, r.time),
-    );
-    return rows.slice(0, limit).map((r) => ({
+    const rows = selectPositionMarginHistory(p, venue, accountOf(context), context.now, 500);
+    return rows.map((r) => ({
       symbol: r.symbol,
       type: r.type,
       deltaType: r.deltaType,

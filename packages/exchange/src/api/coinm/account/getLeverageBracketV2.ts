@@ -1,0 +1,20 @@
+import type { CoinmLeverageBracketV2 } from '@basis/core';
+import { defineEndpoint } from '../../endpoint.js';
+import { ParamReader } from '../../params.js';
+import { qtyBrackets } from './views.js';
+
+/**
+ * `GET /dapi/v2/leverageBracket` (`symbol` optional): brackets per symbol, caps in coin, always an
+ * array. `notionalCoef` only appears for a user whose brackets were scaled, which never happens here.
+ */
+export const getLeverageBracketV2 = defineEndpoint<CoinmLeverageBracketV2[]>({
+  name: 'getLeverageBracketV2',
+  security: 'USER_DATA',
+  weight: 1,
+  command: false,
+  handle(venue, _context, params) {
+    const symbol = new ParamReader(params).string('symbol');
+    const markets = symbol === undefined ? [...venue.markets.values()] : [venue.market(symbol)];
+    return markets.map((market) => ({ symbol: market.symbol, brackets: qtyBrackets(market) }));
+  },
+});
