@@ -243,6 +243,8 @@ export interface BookTickerEvent extends StreamMigrationFields {
 export interface ForceOrderPayload {
   /** Symbol. */
   s: string;
+  /** Pair (COIN-M only). */
+  ps?: string;
   /** Side. */
   S: OrderSide;
   /** Order type (LIMIT). */

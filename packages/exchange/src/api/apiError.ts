@@ -14,12 +14,23 @@ export class ApiError extends BasisError {
   readonly msg: string;
   /** The HTTP status of the response. */
   readonly httpStatus: number;
+  /** The values substituted into the catalog message, and which message (so COIN-M can re-word it). */
+  readonly args: readonly BinanceMessageArg[];
+  readonly template: number;
 
-  constructor(code: number, msg: string, httpStatus: number) {
+  constructor(
+    code: number,
+    msg: string,
+    httpStatus: number,
+    args: readonly BinanceMessageArg[] = [],
+    template = 0,
+  ) {
     super(msg, { metaMessages: [`Binance code: ${code}`], docsPath: 'exchange/errors' });
     this.code = code;
     this.msg = msg;
     this.httpStatus = httpStatus;
+    this.args = args;
+    this.template = template;
   }
 
   /** The JSON body Binance sends. */
@@ -42,7 +53,13 @@ export function apiError(
   if (info === undefined) throw new BasisError(`Binance error code ${code} is not in the catalog.`);
   const templates = [info.message, ...(info.altMessages ?? [])];
   const template = templates[options.template ?? 0] ?? info.message;
-  return new ApiError(code, formatBinanceTemplate(template, ...args), options.httpStatus ?? info.http);
+  return new ApiError(
+    code,
+    formatBinanceTemplate(template, ...args),
+    options.httpStatus ?? info.http,
+    args,
+    options.template ?? 0,
+  );
 }
 
 /** An error with a message of our own wording under Binance's code (used where Binance's text varies). */

@@ -159,3 +159,84 @@ export const DEFAULT_COINM_PERPETUALS: readonly SymbolSpec[] = [
     deliveryDate: PERPETUAL_DELIVERY,
   }),
 ];
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Quarterly contracts follow the March, June, September, December cycle (months 0-based). */
+const QUARTER_MONTHS = [2, 5, 8, 11] as const;
+
+/** The last Friday of `month` (0-based) of `year` at 08:00 UTC: Binance's quarterly delivery time. */
+export function quarterlyDeliveryDate(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const back = (new Date(lastDay).getUTCDay() - 5 + 7) % 7; // days since the last Friday (5)
+  return lastDay - back * DAY_MS + 8 * HOUR_MS;
+}
+
+/** The quarterly delivery dates strictly after `time`, the nearest first (`count` of them). */
+export function quarterlyDeliveriesAfter(time: number, count: number): number[] {
+  const dates: number[] = [];
+  let year = new Date(time).getUTCFullYear();
+  while (dates.length < count) {
+    for (const month of QUARTER_MONTHS) {
+      const date = quarterlyDeliveryDate(year, month);
+      if (date > time && dates.length < count) dates.push(date);
+    }
+    year++;
+  }
+  return dates;
+}
+
+/** `<pair>_<YYMMDD>` of a delivery contract, e.g. BTCUSD_250328 (reference §13.1). */
+export function deliverySymbol(pair: string, deliveryDate: number): string {
+  const d = new Date(deliveryDate);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${pair}_${two(d.getUTCFullYear() % 100)}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
+}
+
+/**
+ * The quarterly contract of `template`'s pair delivering at `deliveryDate`: the template's terms under
+ * the new symbol and dates. A quarterly is listed when the one two quarters before it delivers (it
+ * enters as NEXT_QUARTER then), so that delivery is its `onboardDate`.
+ */
+export function quarterlyContract(
+  template: SymbolSpec,
+  deliveryDate: number,
+  contractType: 'CURRENT_QUARTER' | 'NEXT_QUARTER',
+): SymbolSpec {
+  const listed = quarterlyDeliveriesBefore(deliveryDate, 2)[1]!;
+  return {
+    ...template,
+    symbol: deliverySymbol(template.pair, deliveryDate),
+    contractType,
+    onboardDate: listed,
+    deliveryDate,
+  };
+}
+
+/** The quarterly delivery dates strictly before `time`, the nearest first. */
+function quarterlyDeliveriesBefore(time: number, count: number): number[] {
+  const dates: number[] = [];
+  let year = new Date(time).getUTCFullYear();
+  while (dates.length < count) {
+    for (const month of [...QUARTER_MONTHS].reverse()) {
+      const date = quarterlyDeliveryDate(year, month);
+      if (date < time && dates.length < count) dates.push(date);
+    }
+    year--;
+  }
+  return dates;
+}
+
+/**
+ * The COIN-M listing of a venue starting at `startTime`: the perpetuals BTCUSD_PERP and ETHUSD_PERP,
+ * then per underlying the current-quarter and next-quarter delivery contracts (the two quarterly
+ * deliveries after `startTime`), as Binance lists them.
+ */
+export function coinmSymbols(startTime: number): SymbolSpec[] {
+  const [current, next] = quarterlyDeliveriesAfter(startTime, 2) as [number, number];
+  const quarterlies = DEFAULT_COINM_PERPETUALS.flatMap((perpetual) => [
+    quarterlyContract(perpetual, current, 'CURRENT_QUARTER'),
+    quarterlyContract(perpetual, next, 'NEXT_QUARTER'),
+  ]);
+  return [...DEFAULT_COINM_PERPETUALS, ...quarterlies];
+}

@@ -8,6 +8,7 @@ import { assertInteger, MarketDataArgumentError } from './marketDataError.js';
 import { syntheticParamsFromSpec, type TakerParams } from './syntheticModels.js';
 import { type TradeId, TradeIdBase } from './tradeId.js';
 import type { TradeHistory } from './trades.js';
+import { TradeValue } from './tradeValue.js';
 
 /** The basis of mark over index: an Ornstein–Uhlenbeck process of the relative premium. */
 export interface PremiumParams {
@@ -31,6 +32,8 @@ export interface BackfillParams {
   readonly annualVolatility: number;
   readonly tickSize: DecimalInput;
   readonly stepSize: DecimalInput;
+  /** USD per contract of an inverse (COIN-M) market: bars then carry base-asset trade values. */
+  readonly contractSize?: DecimalInput;
   /** The takers' flow (rate, sizes); sides are even, prices at the quoted spread around the index. */
   readonly taker: TakerParams;
   /** The market maker's half spread in ticks (best bid ⌈fair⌉ − h, best ask ⌊fair⌋ + h). */
@@ -197,6 +200,7 @@ class TradeTape {
   readonly #logMedian: number;
   readonly #sigma: number;
   readonly #maxQty: number;
+  readonly #value: TradeValue;
   readonly #offsets: number[] = [];
   // The minute being built.
   #open = 0;
@@ -227,6 +231,7 @@ class TradeTape {
     this.#logMedian = Math.log(params.taker.medianQtySteps);
     this.#sigma = params.taker.sizeSigma;
     this.#maxQty = params.taker.maxQtySteps;
+    this.#value = TradeValue.of(params.tickSize, params.stepSize, params.contractSize);
     this.tail = new Ring(tailSize);
     this.lastTick = Math.max(1, Math.round(prices[0]! / tick));
   }
@@ -298,10 +303,11 @@ class TradeTape {
     else if (priceTick < this.#low) this.#low = priceTick;
     this.#count++;
     this.#volume += qtySteps;
-    this.#quote.add(priceTick, qtySteps);
+    const value = this.#value.units(priceTick, qtySteps);
+    this.#quote.add(value);
     if (buy) {
       this.#takerVolume += qtySteps;
-      this.#takerQuote.add(priceTick, qtySteps);
+      this.#takerQuote.add(value);
     }
     this.tail.push(this.nextOffset, priceTick, qtySteps, time, !buy);
     this.nextOffset++;
@@ -349,6 +355,7 @@ export function backfillParamsFromSpec(
     annualVolatility: Decimal.parse(spec.synthetic.annualVolatility).toNumber(),
     tickSize: spec.tickSize,
     stepSize: spec.stepSize,
+    ...(spec.contractSize === undefined ? {} : { contractSize: String(spec.contractSize) }),
     taker: synthetic.taker,
     halfSpreadTicks: synthetic.ladder.halfSpreadTicks,
     ...overrides,
@@ -381,17 +388,16 @@ function sampleBar(openTime: number, first: number, count: number, units: Float6
   return { openTime, open, high, low, close, count };
 }
 
-/** Σ price × qty over one minute, exact: a float while it is safe, a bigint beyond. */
+/** Σ of trade values over one minute (`TradeValue` units), exact: a float while it is safe, a bigint beyond. */
 class BigSum {
   #small = 0;
   #big = 0n;
 
-  add(a: number, b: number): void {
-    const product = a * b;
-    if (product > MAX_SAFE || this.#small + product > MAX_SAFE) {
-      this.#big += BigInt(this.#small) + BigInt(a) * BigInt(b);
+  add(units: number | bigint): void {
+    if (typeof units === 'bigint' || this.#small + units > MAX_SAFE) {
+      this.#big += BigInt(this.#small) + BigInt(units);
       this.#small = 0;
-    } else this.#small += product;
+    } else this.#small += units;
   }
 
   value(): bigint {

@@ -15,6 +15,7 @@ import {
   resolveLimit,
 } from './marketDataError.js';
 import { type TradeId, TradeIdBase } from './tradeId.js';
+import { TradeValue } from './tradeValue.js';
 
 /**
  * One candle in Binance's 12-field shape, as exact values; the endpoint layer prints them with the
@@ -26,15 +27,18 @@ export interface Kline {
   readonly high: Decimal;
   readonly low: Decimal;
   readonly close: Decimal;
-  /** Base-asset volume. */
+  /** Traded quantity: base asset (USD-M) or contracts (COIN-M). */
   readonly volume: Decimal;
   /** `openTime` of the next candle minus 1 ms. */
   readonly closeTime: number;
-  /** Quote-asset volume: Σ price × qty, exact (scale = price unit's + quantity unit's). */
+  /**
+   * Σ of the trades' {@link TradeValue}, kline index 7: the quote-asset volume of a linear market
+   * (price × qty, exact), the base-asset volume of an inverse one (qty × contractSize / price).
+   */
   readonly quoteVolume: Decimal;
   /** Trades (or samples) in the candle. */
   readonly count: number;
-  /** Base volume of trades whose taker bought (`isBuyerMaker` false). */
+  /** Volume of trades whose taker bought (`isBuyerMaker` false), and its value. */
   readonly takerBuyVolume: Decimal;
   readonly takerBuyQuoteVolume: Decimal;
   /** First and last trade id in the candle (kline stream `f`/`L`); `undefined` without trades. */
@@ -53,7 +57,7 @@ export interface MinuteBarInput {
   readonly close: number;
   /** Trades or samples; 0 makes a flat bar that only carries the price. */
   readonly count: number;
-  /** Volumes in units of `qtyUnit` (steps); quote volumes in units of `priceUnit × qtyUnit`. */
+  /** Volumes in units of `qtyUnit` (steps); quote volumes in units of the store's `tradeValue`. */
   readonly volume?: number;
   readonly quoteVolume?: bigint;
   readonly takerBuyVolume?: number;
@@ -68,6 +72,11 @@ export interface KlineStoreOptions {
   readonly priceUnit: DecimalInput;
   /** Value of one quantity unit (the step size). Omit it for sample klines, whose volumes are 0. */
   readonly qtyUnit?: DecimalInput;
+  /**
+   * USD per contract of an inverse (COIN-M) market, with `qtyUnit`: trades are then valued in the
+   * base asset (see {@link TradeValue}).
+   */
+  readonly contractSize?: DecimalInput;
   /** Minutes kept (default 43,200: 30 days); older minutes are overwritten. */
   readonly retentionMinutes?: number;
 }
@@ -210,6 +219,8 @@ export class KlineStore {
   readonly priceUnit: Decimal;
   /** Value of one quantity unit; `undefined` for sample klines. */
   readonly qtyUnit: Decimal | undefined;
+  /** How a trade's value (the quote volume columns) is counted; `undefined` for sample klines. */
+  readonly tradeValue: TradeValue | undefined;
   /** Minutes kept. */
   readonly retentionMinutes: number;
 
@@ -234,6 +245,10 @@ export class KlineStore {
     if (!this.priceUnit.isPositive() || (this.qtyUnit !== undefined && !this.qtyUnit.isPositive())) {
       throw new MarketDataArgumentError('Kline price and quantity units must be positive.');
     }
+    this.tradeValue =
+      this.qtyUnit === undefined
+        ? undefined
+        : TradeValue.of(this.priceUnit, this.qtyUnit, options.contractSize);
     this.retentionMinutes = options.retentionMinutes ?? DEFAULT_RETENTION;
     assertInteger('retentionMinutes', this.retentionMinutes, 1);
     const n = this.retentionMinutes;
@@ -257,11 +272,14 @@ export class KlineStore {
           };
   }
 
-  /** A store of trade klines: prices in ticks of `tickSize`, quantities in steps of `stepSize`. */
+  /**
+   * A store of trade klines: prices in ticks of `tickSize`, quantities in steps of `stepSize`;
+   * `contractSize` for an inverse market.
+   */
   static forTrades(
     tickSize: DecimalInput,
     stepSize: DecimalInput,
-    options: { retentionMinutes?: number } = {},
+    options: { retentionMinutes?: number; contractSize?: DecimalInput } = {},
   ): KlineStore {
     return new KlineStore({ ...options, priceUnit: tickSize, qtyUnit: stepSize });
   }
@@ -310,11 +328,12 @@ export class KlineStore {
     const vol = this.#vol;
     if (vol === undefined) return;
     const s = this.#slot;
+    const value = this.tradeValue!.units(priceTick, qtySteps);
     vol.volume[s]! += qtySteps;
-    addProduct(vol.quoteHi, vol.quoteLo, s, priceTick, qtySteps);
+    addUnits(vol.quoteHi, vol.quoteLo, s, value);
     if (!isBuyerMaker) {
       vol.takerVolume[s]! += qtySteps;
-      addProduct(vol.takerQuoteHi, vol.takerQuoteLo, s, priceTick, qtySteps);
+      addUnits(vol.takerQuoteHi, vol.takerQuoteLo, s, value);
     }
     if (tradeId !== undefined) {
       this.#ids ??= new TradeIdBase(tradeId);
@@ -648,18 +667,16 @@ export class KlineStore {
 
   #toKline(acc: Accumulator, openTime: number, closeTime: number): Kline {
     const q = this.qtyUnit;
-    const p = this.priceUnit;
+    const value = this.tradeValue;
     let volume = Decimal.ZERO;
     let quoteVolume = Decimal.ZERO;
     let takerBuyVolume = Decimal.ZERO;
     let takerBuyQuoteVolume = Decimal.ZERO;
-    if (q !== undefined) {
-      const quoteUnit = p.units * q.units;
-      const quoteScale = p.scale + q.scale;
+    if (q !== undefined && value !== undefined) {
       volume = Decimal.fromUnits(acc.volume.toBigInt() * q.units, q.scale);
-      quoteVolume = Decimal.fromUnits(acc.quote.toBigInt() * quoteUnit, quoteScale);
+      quoteVolume = value.fromUnits(acc.quote.toBigInt());
       takerBuyVolume = Decimal.fromUnits(acc.takerVolume.toBigInt() * q.units, q.scale);
-      takerBuyQuoteVolume = Decimal.fromUnits(acc.takerQuote.toBigInt() * quoteUnit, quoteScale);
+      takerBuyQuoteVolume = value.fromUnits(acc.takerQuote.toBigInt());
     }
     const ids = this.#ids;
     const hasIds = ids !== undefined && !Number.isNaN(acc.first);
@@ -686,16 +703,17 @@ function slotOf(minute: number, capacity: number): number {
   return s < 0 ? s + capacity : s;
 }
 
-/** Adds `a × b` (non-negative safe integers) exactly to the hi/lo pair at `slot`. */
-function addProduct(hi: Float64Array, lo: Float64Array, slot: number, a: number, b: number): void {
-  const product = a * b;
+/** Adds `units` (a non-negative integer: a safe number or a bigint) exactly to the hi/lo pair at `slot`. */
+function addUnits(hi: Float64Array, lo: Float64Array, slot: number, units: number | bigint): void {
   let h = 0;
-  let l = product;
-  if (product >= TWO_52) {
-    const big = BigInt(a) * BigInt(b);
-    h = Number(big >> 52n);
-    l = Number(big & MASK_52);
-  }
+  let l: number;
+  if (typeof units === 'bigint') {
+    h = Number(units >> 52n);
+    l = Number(units & MASK_52);
+  } else if (units >= TWO_52) {
+    h = Math.floor(units / TWO_52);
+    l = units - h * TWO_52;
+  } else l = units;
   let sum = lo[slot]! + l;
   if (sum >= TWO_52) {
     sum -= TWO_52;

@@ -12,7 +12,11 @@ export interface Ticker24h {
   readonly priceChange: Decimal;
   /** `priceChange / openPrice × 100`, 3 decimals (Binance prints e.g. `"-95.960"`), half-up; 0 if open is 0. */
   readonly priceChangePercent: Decimal;
-  /** `quoteVolume / volume` at the price's scale (half-up); 0 without volume. */
+  /**
+   * The window's mean trade price at the price's scale (half-up), `TradeValue.averagePrice`:
+   * `quoteVolume / volume` for linear markets, `volume × contractSize / quoteVolume` for inverse ones;
+   * 0 without volume.
+   */
   readonly weightedAvgPrice: Decimal;
   readonly lastPrice: Decimal;
   /** Quantity of the latest trade; 0 when the trade history has none. */
@@ -21,7 +25,9 @@ export interface Ticker24h {
   readonly openPrice: Decimal;
   readonly highPrice: Decimal;
   readonly lowPrice: Decimal;
+  /** Traded quantity: base asset (USD-M) or contracts (COIN-M). */
   readonly volume: Decimal;
+  /** Σ of the trades' value: quote asset (USD-M `quoteVolume`) or base asset (COIN-M `baseVolume`). */
   readonly quoteVolume: Decimal;
   /** Start of the window: the minute containing `closeTime`, minus 24 h. */
   readonly openTime: number;
@@ -93,9 +99,10 @@ export function ticker24h(
     priceChangePercent: window.open.isZero()
       ? Decimal.ZERO.round(3, 'half-up')
       : priceChange.mul(100).div(window.open, 3, 'half-up'),
-    weightedAvgPrice: window.volume.isZero()
-      ? Decimal.ZERO.round(priceScale, 'half-up')
-      : window.quoteVolume.div(window.volume, priceScale, 'half-up'),
+    weightedAvgPrice:
+      klines.tradeValue === undefined
+        ? Decimal.ZERO.round(priceScale, 'half-up')
+        : klines.tradeValue.averagePrice(window.volume, window.quoteVolume, priceScale),
     lastPrice,
     lastQty,
     openPrice: window.open,

@@ -1,5 +1,6 @@
 import { apiError } from '../api/apiError.js';
 import type { Account } from './account.js';
+import { isConditionalOrder } from './algo/conditionalOrders.js';
 import type { Market } from './market.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
 import { isOpen, type OrderRecord } from './orderRecord.js';
@@ -18,19 +19,27 @@ export function findOrder(account: Account, symbol: string, ref: OrderRef): Orde
   return undefined;
 }
 
-/** Cancels one open order; -2011 "Unknown order sent." when it is unknown or already closed. */
+/**
+ * Cancels one open order (on COIN-M also a conditional order waiting for its trigger); -2011
+ * "Unknown order sent." when it is unknown or already closed.
+ */
 export function cancelOrder(venue: Venue, account: Account, symbol: string, ref: OrderRef): OrderRecord {
   const market = venue.market(symbol);
   const order = findOrder(account, symbol, ref);
   if (order === undefined || !isOpen(order)) throw apiError(-2011);
-  cancelOpenOrder(venue, market, account, order);
+  if (isConditionalOrder(order)) venue.algo.cancelOrder(account, order);
+  else cancelOpenOrder(venue, market, account, order);
   return order;
 }
 
-/** Cancels every open (regular) order of the account on `symbol`; returns them. */
+/**
+ * Cancels every open order of the account on `symbol` (USD-M: the book's orders, its algo orders
+ * stay; COIN-M: its conditional orders too); returns them.
+ */
 export function cancelAllOrders(venue: Venue, account: Account, symbol: string): OrderRecord[] {
   const market = venue.market(symbol);
-  return cancelEvery(venue, market, account, [...account.openOrdersOf(symbol).values()]);
+  const canceled = cancelEvery(venue, market, account, [...account.openOrdersOf(symbol).values()]);
+  return [...canceled, ...venue.algo.cancelOrders(account, symbol)];
 }
 
 /** Cancels `orders` (open orders of `account` on `market`), in order. */

@@ -13,9 +13,16 @@ function coinmVenue() {
 }
 
 describe('COIN-M venue', () => {
-  test('behavior: lists the inverse perpetuals, quantities in whole contracts', () => {
+  test('behavior: lists the inverse perpetuals and quarterlies, quantities in whole contracts', () => {
     const { venue } = coinmVenue();
-    expect([...venue.markets.keys()]).toEqual(['BTCUSD_PERP', 'ETHUSD_PERP']);
+    expect([...venue.markets.keys()]).toEqual([
+      'BTCUSD_PERP',
+      'ETHUSD_PERP',
+      'BTCUSD_261225',
+      'BTCUSD_270326',
+      'ETHUSD_261225',
+      'ETHUSD_270326',
+    ]);
     const btc = venue.market('BTCUSD_PERP');
     expect(btc.contract).toEqual({ kind: 'inverse', contractSize: d('100') });
     expect(btc.spec.marginAsset).toBe('BTC');

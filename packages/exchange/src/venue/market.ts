@@ -1,4 +1,4 @@
-import { Decimal, fromSteps } from '@basis/core';
+import { type ContractStatus, Decimal, fromSteps } from '@basis/core';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type Bracket, deriveBrackets } from '../margin/brackets.js';
 import { type ContractKind, inverse, LINEAR, notional } from '../margin/contract.js';
@@ -48,6 +48,8 @@ export interface MarketSnapshot {
     readonly markPrice: string;
   }[];
   readonly openInterest: string;
+  /** The contract status (delivery contracts move on to DELIVERING and DELIVERED); TRADING when absent. */
+  readonly status?: ContractStatus;
   /**
    * The book in price-time priority (bids best first, then asks best first, each level front to
    * back), five numbers per order: ref, side, price tick, remaining steps, owner. Re-adding them in
@@ -68,7 +70,8 @@ export interface MarketSnapshot {
  * state (last trade, mark, index, funding). Prices and quantities are integer ticks and steps.
  */
 export class Market {
-  readonly spec: SymbolSpec;
+  /** Replaced when the quarter rolls (a NEXT_QUARTER contract becomes CURRENT_QUARTER). */
+  spec: SymbolSpec;
   readonly symbol: string;
   readonly contract: ContractKind;
   readonly tickSize: Decimal;
@@ -117,6 +120,8 @@ export class Market {
   }[] = [];
   /** Σ |long position amounts| of every account: open interest. */
   openInterest: Decimal = Decimal.ZERO;
+  /** `status` / `contractStatus`: TRADING, then DELIVERING and DELIVERED for a delivered quarterly. */
+  status: ContractStatus = 'TRADING';
 
   constructor(
     spec: SymbolSpec,
@@ -151,7 +156,10 @@ export class Market {
       firstAggTradeId: toId(ids.tradeId),
     });
     const retention = { retentionMinutes: history.klineRetentionMinutes };
-    this.klines = KlineStore.forTrades(this.tickSize, this.stepSize, retention);
+    this.klines = KlineStore.forTrades(this.tickSize, this.stepSize, {
+      ...retention,
+      ...(this.contract.kind === 'inverse' ? { contractSize: this.contract.contractSize } : {}),
+    });
     this.markKlines = KlineStore.forSamples(8, retention);
     this.indexKlines = KlineStore.forSamples(8, retention);
     this.premiumKlines = KlineStore.forSamples(8, retention);
@@ -208,6 +216,7 @@ export class Market {
         markPrice: f.markPrice.toString(),
       })),
       openInterest: this.openInterest.toString(),
+      status: this.status,
       book,
       resting: [...this.resting.values()].map(indexOf),
       trades: this.trades.snapshot(),
@@ -259,6 +268,7 @@ export class Market {
       });
     }
     this.openInterest = Decimal.parse(snapshot.openInterest);
+    this.status = snapshot.status ?? 'TRADING';
     this.trades.restore(snapshot.trades);
     this.klines.restore(snapshot.klines);
     this.markKlines.restore(snapshot.markKlines);

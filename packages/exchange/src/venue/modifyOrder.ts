@@ -11,12 +11,15 @@ import { isOpen, type OrderRecord } from './orderRecord.js';
 import { releaseExposure } from './settlement.js';
 import type { Venue } from './venue.js';
 
-/** `PUT /fapi/v1/order` after parsing. USD-M requires both quantity and price. */
+/**
+ * `PUT /fapi/v1/order` after parsing. USD-M requires both quantity and price; COIN-M either (what is
+ * not sent stays as it is).
+ */
 export interface ModifyOrderInput {
   readonly symbol: string;
   readonly ref: OrderRef;
   readonly side: OrderSide;
-  readonly quantity: Decimal;
+  readonly quantity: Decimal | undefined;
   readonly price: Decimal | undefined;
   readonly priceMatch: RequestPriceMatch | undefined;
 }
@@ -51,15 +54,15 @@ export function modifyOrder(venue: Venue, account: Account, input: ModifyOrderIn
   if (order.modifyCount >= MAX_MODIFICATIONS) throw apiError(-5026);
 
   const side = order.side === 'BUY' ? BUY : SELL;
-  let priceTick: number;
+  let priceTick = order.priceTick;
   if (input.priceMatch !== undefined) {
     priceTick = priceMatchTick(market, side, input.priceMatch);
-  } else {
-    if (input.price === undefined) throw apiError(-1102, ['price']);
+  } else if (input.price !== undefined) {
     priceTick = checkPrice(market, input.price);
     checkPercentPrice(market, order.side, input.price);
   }
-  const qtySteps = checkQuantity(market, input.quantity, false);
+  const qtySteps =
+    input.quantity === undefined ? order.origQty : checkQuantity(market, input.quantity, false);
   if (priceTick === order.priceTick && qtySteps === order.origQty) throw apiError(-5027);
   if (!order.reduceOnly && market.qtyOf(qtySteps).mul(market.priceOf(priceTick)).lt(market.minNotional)) {
     throw apiError(-5029, [market.minNotional.toString()]);

@@ -9,6 +9,8 @@ import type {
   TimeInForce,
   WorkingType,
 } from '@basis/core';
+import type { Id } from './idSequence.js';
+import type { TrailingTerms } from './orderRecord.js';
 
 /**
  * A new order after its parameters were parsed (types, enums, numbers), before the venue checks it
@@ -46,6 +48,13 @@ export interface InternalOrderFields {
   readonly liquidation?: boolean;
   /** Skip the -2019 margin check (already checked, or exempt). */
   readonly skipMarginCheck?: boolean;
+  /**
+   * A triggered COIN-M conditional order keeps the orderId and creation time it was given at
+   * placement (Binance's pre-algo behaviour), and a trailing stop its terms.
+   */
+  readonly orderId?: Id;
+  readonly time?: number;
+  readonly trailing?: TrailingTerms;
 }
 
 /** Binance's rule for client order ids. */

@@ -55,6 +55,14 @@ export interface OrderRecord {
   expireReason: number;
   /** Remaining value reserved in the account's open-order exposure (price × remaining qty). */
   reserved: Decimal;
+  /** COIN-M TRAILING_STOP_MARKET orders (also once triggered): the terms Binance prints with them. */
+  readonly trailing?: TrailingTerms;
+}
+
+/** A trailing stop's `activatePrice` and `priceRate` (callback rate in percent), as Binance prints them. */
+export interface TrailingTerms {
+  readonly activatePrice: string;
+  readonly priceRate: string;
 }
 
 /** True while the order rests on the book (or is waiting to). */

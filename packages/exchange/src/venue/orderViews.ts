@@ -1,15 +1,31 @@
-import { Decimal, type ExecutionType, type Order, type OrderTradeUpdateEvent } from '@basis/core';
+import {
+  type CoinmOrder,
+  Decimal,
+  type ExecutionType,
+  type Order,
+  type OrderTradeUpdateEvent,
+} from '@basis/core';
 import type { Market } from './market.js';
 import type { OrderRecord } from './orderRecord.js';
 
 /** Extra decimals Binance prints average prices with, beyond the symbol's price precision. */
 const AVG_PRICE_EXTRA_DECIMALS = 3;
 
-/** The average fill price as Binance prints it ("0.00000" before any fill). */
+/**
+ * The average fill price as Binance prints it ("0.00000" before any fill): the filled value over the
+ * filled quantity. For an inverse contract (COIN-M, whose filled value is in coin) it is the filled
+ * contracts' USD value over the filled value, printed at the symbol's price precision as COIN-M's
+ * examples show ("0.0" for BTCUSD): the coin value is cut to 8 decimals per fill, which leaves the
+ * price exact at that precision but not at three more decimals.
+ */
 export function averagePrice(market: Market, order: OrderRecord): string {
-  const scale = market.priceDecimals + AVG_PRICE_EXTRA_DECIMALS;
-  if (order.executedQty === 0) return Decimal.ZERO.round(scale, 'down').toString();
-  return order.cumQuote.div(market.qtyOf(order.executedQty), scale, 'half-even').toString();
+  const scale = market.priceDecimals + (market.contract.kind === 'inverse' ? 0 : AVG_PRICE_EXTRA_DECIMALS);
+  if (order.executedQty === 0 || order.cumQuote.isZero()) return Decimal.ZERO.round(scale, 'down').toString();
+  const qty = market.qtyOf(order.executedQty);
+  const contract = market.contract;
+  return contract.kind === 'inverse'
+    ? qty.mul(contract.contractSize).div(order.cumQuote, scale, 'half-even').toString()
+    : order.cumQuote.div(qty, scale, 'half-even').toString();
 }
 
 function limitPrice(market: Market, order: OrderRecord): string {
@@ -51,12 +67,25 @@ export function orderToWire(
     workingType: order.workingType,
     priceProtect: order.priceProtect,
     origType: order.origType,
+    ...(order.trailing === undefined
+      ? {}
+      : { activatePrice: order.trailing.activatePrice, priceRate: order.trailing.priceRate }),
     priceMatch: order.priceMatch,
     selfTradePreventionMode: order.selfTradePreventionMode,
     goodTillDate: order.goodTillDate,
     ...(options.withTime === true ? { time: order.time } : {}),
     updateTime: order.updateTime,
   };
+}
+
+/**
+ * The COIN-M order object (`/dapi/v1/order` and friends) from the USD-M one: the filled value is in
+ * base coin (`cumBase`, what the record's `cumQuote` holds for an inverse market), `pair` is added and
+ * there is no `goodTillDate`.
+ */
+export function toCoinmOrder(order: Order, pair: string): CoinmOrder {
+  const { cumQuote, goodTillDate: _gtd, symbol, ...rest } = order;
+  return { symbol, pair, ...rest, cumBase: cumQuote };
 }
 
 /** What one execution adds to an ORDER_TRADE_UPDATE: the fill, its fee and PnL. */
@@ -117,8 +146,8 @@ export function orderTradeUpdate(
       ot: order.origType,
       ps: order.positionSide,
       cp: order.closePosition,
-      AP: '0',
-      cr: '0',
+      AP: order.trailing?.activatePrice ?? '0',
+      cr: order.trailing?.priceRate ?? '0',
       pP: order.priceProtect,
       si: 0,
       ss: 0,

@@ -57,6 +57,11 @@ export interface ValidatedOrder {
   /** How much may fill now: less than the quantity when a reduce-only order exceeds its position. */
   readonly maxFillSteps: number;
   readonly stp: StpMode;
+  /**
+   * COIN-M's expiry reason for an order it accepts only to expire at once: 10 a FOK that cannot fill
+   * completely, 11 a post-only order that would take (USD-M rejects both: -5021, -5022). 0 otherwise.
+   */
+  readonly expireAtOnce: 0 | 10 | 11;
 }
 
 /**
@@ -146,10 +151,16 @@ export function validateOrder(
   const stpMode = input.selfTradePreventionMode ?? DEFAULT_STP;
   const postOnly = timeInForce === 'GTX' || timeInForce === 'RPI';
   const stp = timeInForce === 'FOK' || postOnly ? STP_NONE : STP_CODES[stpMode];
+  const coinm = venue.product === 'coinm';
+  let expireAtOnce: ValidatedOrder['expireAtOnce'] = 0;
   if (timeInForce === 'FOK' && market.book.fillableQty(bookSide, limitTick, qtySteps) < qtySteps) {
-    throw apiError(-5021);
+    if (!coinm) throw apiError(-5021);
+    expireAtOnce = 10;
   }
-  if (postOnly && market.book.wouldCross(bookSide, priceTick)) throw apiError(-5022);
+  if (postOnly && market.book.wouldCross(bookSide, priceTick)) {
+    if (!coinm) throw apiError(-5022);
+    expireAtOnce = 11;
+  }
 
   const clientOrderId = input.newClientOrderId ?? (dryRun ? '' : venue.newClientOrderId());
   return {
@@ -157,6 +168,7 @@ export function validateOrder(
     limitTick,
     maxFillSteps,
     stp,
+    expireAtOnce,
     record: {
       symbol: input.symbol,
       accountId: account.id,
@@ -179,25 +191,34 @@ export function validateOrder(
       priceMatch: priceMatch ?? 'NONE',
       selfTradePreventionMode: stpMode,
       goodTillDate,
-      time: venue.now,
+      time: internal?.time ?? venue.now,
       updateTime: venue.now,
       modifyCount: 0,
       expireReason: 0,
       reserved: Decimal.ZERO,
+      ...(internal?.trailing === undefined ? {} : { trailing: internal.trailing }),
     },
   };
 }
 
 /**
  * Places a LIMIT or MARKET order: {@link validateOrder}, then matching, settlement and resting.
- * Nothing changes when a check fails.
+ * Nothing changes when a check fails. A triggered COIN-M conditional order comes with the orderId it
+ * already has (`internal.orderId`) and replaces its conditional record in the account's indexes.
  */
 export function placeOrder(venue: Venue, account: Account, input: NewOrderInput): PlaceResult {
-  const { market, record, limitTick, maxFillSteps, stp } = validateOrder(venue, account, input);
-  const order: OrderRecord = { orderId: market.orderIds.next(), ref: market.nextRef(), ...record };
+  const { market, record, limitTick, maxFillSteps, stp, expireAtOnce } = validateOrder(venue, account, input);
+  const orderId = input.internal?.orderId ?? market.orderIds.next();
+  const order: OrderRecord = { orderId, ref: market.nextRef(), ...record };
   registerOrder(account, order);
   const ack = orderToWire(market, order, { withCumQty: true });
   emitOrderEvent(venue, market, account, order, 'NEW');
+  if (expireAtOnce !== 0) {
+    expireOrder(venue, market, account, order, 'EXPIRED', expireAtOnce);
+    const response =
+      input.newOrderRespType === 'RESULT' ? orderToWire(market, order, { withCumQty: true }) : ack;
+    return { order, response };
+  }
 
   const outcome = matchTaker(venue, market, account, order, limitTick, maxFillSteps, stp);
   if (order.executedQty < order.origQty) {
@@ -360,8 +381,8 @@ function marketBound(market: Market, side: BookSide): number {
   return bound;
 }
 
-/** Indexes a new order in its account. */
-function registerOrder(account: Account, order: OrderRecord): void {
+/** Indexes a new order in its account (replacing an earlier record of the same orderId or client id). */
+export function registerOrder(account: Account, order: OrderRecord): void {
   account.orders.set(`${order.symbol}|${String(order.orderId)}`, order);
   account.byClientId.set(`${order.symbol}|${order.clientOrderId}`, order);
 }

@@ -12,6 +12,7 @@ import {
 } from '../margin/funding.js';
 import { basisSample, markPrice } from '../margin/markPrice.js';
 import { type BookSide, BUY, SELL } from '../matching/types.js';
+import { deliveryMarkPrice, isQuarterly } from './delivery.js';
 import type { Market } from './market.js';
 import type { VenueProcess } from './process.js';
 import type { Venue } from './venue.js';
@@ -65,8 +66,21 @@ export class PriceFeeds implements VenueProcess {
     this.#nextMark = Math.floor(venue.now / MARK_INTERVAL_MS) * MARK_INTERVAL_MS + MARK_INTERVAL_MS;
     this.#nextPremium =
       Math.floor(venue.now / PREMIUM_INTERVAL_MS) * PREMIUM_INTERVAL_MS + PREMIUM_INTERVAL_MS;
+    this.syncMarkets();
+  }
+
+  /**
+   * Follows the venue's listing: a market listed since gets empty sample windows and, when it is a
+   * perpetual, its next funding time; a delisted one loses its windows. Delivery contracts have no
+   * funding: their `nextFundingTime` stays 0, as Binance prints it.
+   */
+  syncMarkets(): void {
+    const venue = this.#venue;
     for (const market of venue.markets.values()) {
-      market.nextFundingTime = nextFundingTime(venue.now, market.spec.fundingIntervalHours);
+      if (this.#state.has(market.symbol)) continue;
+      if (!isQuarterly(market)) {
+        market.nextFundingTime = nextFundingTime(venue.now, market.spec.fundingIntervalHours);
+      }
       this.#state.set(market.symbol, {
         basis: [],
         basisSum: Decimal.ZERO,
@@ -75,24 +89,30 @@ export class PriceFeeds implements VenueProcess {
         lastPremium: Decimal.ZERO,
       });
     }
+    for (const symbol of [...this.#state.keys()]) if (!venue.markets.has(symbol)) this.#state.delete(symbol);
   }
 
   nextDue(): number {
     let due = Math.min(this.#nextMark, this.#nextPremium);
-    for (const market of this.#venue.markets.values()) due = Math.min(due, market.nextFundingTime);
+    for (const market of this.#venue.markets.values()) {
+      if (!isQuarterly(market)) due = Math.min(due, market.nextFundingTime);
+    }
     return due;
   }
 
   run(time: number): void {
     for (const market of this.#venue.markets.values()) {
-      if (market.nextFundingTime <= time) this.#settleFunding(market, time);
+      if (!isQuarterly(market) && market.nextFundingTime <= time) this.#settleFunding(market, time);
     }
     if (this.#nextPremium <= time) {
       for (const market of this.#venue.markets.values()) this.#samplePremium(market);
       this.#nextPremium = time - (time % PREMIUM_INTERVAL_MS) + PREMIUM_INTERVAL_MS;
     }
     if (this.#nextMark <= time) {
-      for (const market of this.#venue.markets.values()) this.#updateMark(market, time);
+      for (const market of this.#venue.markets.values()) {
+        // A delivering or delivered contract keeps its delivery price as its mark.
+        if (market.status === 'TRADING') this.#updateMark(market, time);
+      }
       this.#nextMark = time - (time % MARK_INTERVAL_MS) + MARK_INTERVAL_MS;
     }
   }
@@ -101,7 +121,9 @@ export class PriceFeeds implements VenueProcess {
     this.#nextMark = time;
     this.#nextPremium = time;
     for (const market of this.#venue.markets.values()) {
-      market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
+      if (!isQuarterly(market)) {
+        market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
+      }
     }
   }
 
@@ -110,12 +132,15 @@ export class PriceFeeds implements VenueProcess {
     return {
       nextMark: this.#nextMark,
       nextPremium: this.#nextPremium,
-      feeds: [...this.#state].map(([symbol, f]) => ({
-        symbol,
-        basis: f.basis.map(String),
-        premiums: f.premiums.map(String),
-        lastPremium: f.lastPremium.toString(),
-      })),
+      // In listing order, so a restored venue (whose listing is rebuilt) writes the same snapshot.
+      feeds: [...this.#venue.markets.keys()]
+        .map((symbol) => [symbol, this.#feed(symbol)] as const)
+        .map(([symbol, f]) => ({
+          symbol,
+          basis: f.basis.map(String),
+          premiums: f.premiums.map(String),
+          lastPremium: f.lastPremium.toString(),
+        })),
     };
   }
 
@@ -141,14 +166,14 @@ export class PriceFeeds implements VenueProcess {
     }
   }
 
-  #feed(market: Market): FeedState {
-    const state = this.#state.get(market.symbol);
-    if (state === undefined) throw new Error(`no price feed for ${market.symbol}`);
+  #feed(symbol: string): FeedState {
+    const state = this.#state.get(symbol);
+    if (state === undefined) throw new Error(`no price feed for ${symbol}`);
     return state;
   }
 
   #updateMark(market: Market, time: number): void {
-    const state = this.#feed(market);
+    const state = this.#feed(market.symbol);
     const bid = market.book.bestBid();
     const ask = market.book.bestAsk();
     if (!Number.isNaN(bid) && !Number.isNaN(ask)) {
@@ -158,9 +183,18 @@ export class PriceFeeds implements VenueProcess {
       if (state.basis.length > BASIS_SAMPLES) state.basisSum = state.basisSum.sub(state.basis.shift()!);
     }
     const intervalMs = market.spec.fundingIntervalHours * 3_600_000;
-    // A replay with mark-price klines plays Binance's own mark; otherwise Binance's formula.
+    // A replay with mark-price klines plays Binance's own mark; otherwise Binance's formula (the
+    // quarterly one for delivery contracts).
     market.markPrice =
       this.#venue.replay?.markPrice(market.symbol) ??
+      (isQuarterly(market)
+        ? deliveryMarkPrice({
+            indexPrice: market.indexPrice,
+            basisSamples: state.basis,
+            basisSum: state.basisSum,
+            msUntilDelivery: market.spec.deliveryDate - time,
+          })
+        : undefined) ??
       markPrice({
         indexPrice: market.indexPrice,
         lastFundingRate: market.lastFundingRate,
@@ -177,13 +211,14 @@ export class PriceFeeds implements VenueProcess {
   }
 
   #samplePremium(market: Market): void {
-    const state = this.#feed(market);
+    const state = this.#feed(market.symbol);
     const impact = impactMarginNotional(maxLeverage(market.brackets));
     const impactBid = impactPrice(market.contract, levels(market, BUY), impact);
     const impactAsk = impactPrice(market.contract, levels(market, SELL), impact);
     const bid = impactBid ?? market.indexPrice;
     const ask = impactAsk ?? market.indexPrice;
     state.lastPremium = premiumIndex(bid, ask, market.indexPrice);
+    if (isQuarterly(market)) return; // no funding: the premium only feeds the premium index klines
     addPremium(state, state.lastPremium);
     // The estimate Binance shows between settlements: the rate the samples so far would give.
     market.lastFundingRate = this.#rate(market, state);
@@ -201,7 +236,7 @@ export class PriceFeeds implements VenueProcess {
 
   /** Settles funding: every position pays or receives notional at mark × rate (longs pay when positive). */
   #settleFunding(market: Market, time: number): void {
-    const state = this.#feed(market);
+    const state = this.#feed(market.symbol);
     const rate = this.#rate(market, state);
     state.premiums = [];
     state.premiumWeighted = Decimal.ZERO;

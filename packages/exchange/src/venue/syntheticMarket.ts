@@ -8,6 +8,7 @@ import {
 } from '../marketData/syntheticModels.js';
 import { BUY } from '../matching/types.js';
 import type { Account } from './account.js';
+import { deliveryFairPrice, isQuarterly } from './delivery.js';
 import type { Market } from './market.js';
 import { applyLadder, makerInventorySteps, symbolNoiseSeed } from './marketMaker.js';
 import type { VenueProcess } from './process.js';
@@ -34,7 +35,8 @@ export interface SyntheticSnapshot {
 }
 
 interface Agent {
-  readonly market: Market;
+  /** Replaced when a restore rebuilds the market (a rolled listing). */
+  market: Market;
   readonly params: SyntheticParams;
   readonly takers: Rng;
 }
@@ -60,6 +62,20 @@ export class SyntheticMarket implements VenueProcess {
     this.#stepMs = options.stepMs ?? 250;
     this.#maker = venue.createAccount({ system: true });
     this.#taker = venue.createAccount({ system: true });
+    this.syncMarkets();
+    this.#next = venue.now;
+  }
+
+  /**
+   * Follows the venue's listing, in its order: a market listed since gets an agent (and its asset an
+   * index when it is new), a delisted one loses its agent; kept agents keep their random streams.
+   */
+  syncMarkets(): void {
+    const venue = this.#venue;
+    const bySymbol = new Map<string, Agent>();
+    for (const agents of this.#agents.values())
+      for (const agent of agents) bySymbol.set(agent.market.symbol, agent);
+    this.#agents.clear();
     for (const market of venue.markets.values()) {
       const asset = market.spec.baseAsset;
       if (!this.#indexes.has(asset)) {
@@ -68,15 +84,16 @@ export class SyntheticMarket implements VenueProcess {
           new IndexProcess(indexParamsFromSpec(market.spec), venue.rng.fork(`index:${asset}`)),
         );
       }
-      const agents = this.#agents.get(asset) ?? [];
-      agents.push({
+      const agent = bySymbol.get(market.symbol) ?? {
         market,
         params: syntheticParamsFromSpec(market.spec, symbolNoiseSeed(market.symbol)),
         takers: venue.rng.fork(`takers:${market.symbol}`),
-      });
+      };
+      agent.market = market;
+      const agents = this.#agents.get(asset) ?? [];
+      agents.push(agent);
       this.#agents.set(asset, agents);
     }
-    this.#next = venue.now;
   }
 
   /** The system accounts behind the synthetic flow (exempt from margin and liquidation). */
@@ -151,7 +168,13 @@ export class SyntheticMarket implements VenueProcess {
   #step(agent: Agent, indexPrice: Decimal, time: number): void {
     const { market, params } = agent;
     market.indexPrice = indexPrice;
-    const fairTick = Number(indexPrice.div(market.tickSize, 0, 'half-even').units);
+    // A delivering or delivered contract is no longer quoted or traded.
+    if (market.status !== 'TRADING') return;
+    // A quarterly trades at its basis over the index, which shrinks to nothing at delivery.
+    const fair = isQuarterly(market)
+      ? deliveryFairPrice(indexPrice, market.spec.deliveryDate - time)
+      : indexPrice;
+    const fairTick = Number(fair.div(market.tickSize, 0, 'half-even').units);
     this.#requote(market, params, fairTick);
     const arrivals = takerArrivals(this.#stepMs, params.taker, agent.takers, {
       midTick: market.midTick(),
@@ -168,7 +191,6 @@ export class SyntheticMarket implements VenueProcess {
         arrival.qtySteps,
       );
     }
-    void time;
   }
 
   #requote(market: Market, params: SyntheticParams, fairTick: number): void {

@@ -8,7 +8,7 @@ import {
   type Rng,
 } from '@basis/core';
 import { apiError } from '../api/apiError.js';
-import { DEFAULT_COINM_PERPETUALS } from '../config/coinmSymbols.js';
+import { coinmSymbols } from '../config/coinmSymbols.js';
 import { DEFAULT_SYMBOLS } from '../config/defaultSymbols.js';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type AccountMargins, type AccountPosition, accountMargins } from '../margin/account.js';
@@ -17,6 +17,7 @@ import { applyBackfill, backfillParamsFromSpec, generateBackfill } from '../mark
 import { Account, type ApiKeyRecord, type KeyPermissions, type PositionState } from './account.js';
 import { AlgoBook } from './algo/algoBook.js';
 import { cancelAllOrders, cancelOrder, type OrderRef } from './cancelOrder.js';
+import { Delivery } from './delivery.js';
 import { EventOutbox, type VenueListener } from './events.js';
 import { type Id, IdSequence, toId } from './idSequence.js';
 import { checkLiquidations } from './liquidation.js';
@@ -97,6 +98,8 @@ export class Venue {
   readonly synthetic: SyntheticMarket | undefined;
   /** The replay of historical files, when that is the market-data source. */
   readonly replay: ReplayMarket | undefined;
+  /** Quarterly delivery: settlement sampling, delivery, the roll (a no-op without quarterlies). */
+  readonly delivery: Delivery;
   #now: number;
   #nextAccountId = 1;
   #insuranceFund: Account;
@@ -112,12 +115,13 @@ export class Venue {
     this.#now = options.startTime;
     this.rng = createRng(options.seed ?? 1);
     const start = BigInt(options.idStart ?? 1);
+    this.#idStart = start;
+    this.#history = options.history ?? DEFAULT_HISTORY;
     this.tranIds = new IdSequence(start * 10n + 1n);
     this.algoIds = new IdSequence(start);
     this.addProcess(this.#orderTimers);
     const synthetic = (options.marketData ?? 'synthetic') === 'synthetic';
-    const history = options.history ?? DEFAULT_HISTORY;
-    const defaults = this.product === 'coinm' ? DEFAULT_COINM_PERPETUALS : DEFAULT_SYMBOLS;
+    const defaults = this.product === 'coinm' ? coinmSymbols(options.startTime) : DEFAULT_SYMBOLS;
     for (const spec of options.symbols ?? defaults) {
       const backfill =
         synthetic && !restoring
@@ -131,12 +135,7 @@ export class Venue {
           : undefined;
       const firstTradeId =
         backfill === undefined ? start : BigInt(backfill.tail[0]?.id ?? backfill.nextTradeId);
-      const market = new Market(
-        spec,
-        { orderId: start, tradeId: firstTradeId, updateId: start },
-        history,
-        (side, tick, qty) => this.outbox.depthLevel(spec.symbol, side, tick, qty, market.updateId),
-      );
+      const market = this.#createMarket(spec, firstTradeId);
       if (backfill !== undefined) {
         applyBackfill(backfill, {
           trades: market.klines,
@@ -161,6 +160,8 @@ export class Venue {
     if (this.replay !== undefined) this.addProcess(this.replay);
     this.#priceFeeds = new PriceFeeds(this);
     this.addProcess(this.#priceFeeds);
+    this.delivery = new Delivery(this);
+    this.addProcess(this.delivery);
     this.algo = new AlgoBook(this);
     this.addProcess(this.algo);
     this.addProcess(retentionProcess(this));
@@ -198,12 +199,94 @@ export class Venue {
     const restored = restoreVenue(this, snapshot, {
       orderTimers: this.#orderTimers,
       priceFeeds: this.#priceFeeds,
+      relist: (specs) => this.#relist(specs),
     });
     this.#now = restored.now;
     this.#nextAccountId = restored.nextAccountId;
     this.#insuranceFund = restored.insuranceFund;
     this.#markChanged.clear();
     for (const market of restored.markChanged) this.#markChanged.add(market);
+  }
+
+  /** A market for `spec` with fresh id sequences (trade ids from `firstTradeId`), not yet listed. */
+  #createMarket(spec: SymbolSpec, firstTradeId: bigint): Market {
+    const start = this.#idStart;
+    const market = new Market(
+      spec,
+      { orderId: start, tradeId: firstTradeId, updateId: start },
+      this.#history,
+      (side, tick, qty) => this.outbox.depthLevel(spec.symbol, side, tick, qty, market.updateId),
+    );
+    return market;
+  }
+
+  readonly #idStart: bigint;
+  readonly #history: HistoryLimits;
+
+  /**
+   * Lists a market while the venue runs (a new quarterly when the quarter rolls): no history, prices
+   * from its spec until the caller sets them; the price feeds and the synthetic market take it up.
+   */
+  listMarket(spec: SymbolSpec): Market {
+    if (this.markets.has(spec.symbol)) throw new Error(`${spec.symbol} is listed already`);
+    const market = this.#createMarket(spec, this.#idStart);
+    this.markets.set(spec.symbol, market);
+    this.#marketsChanged();
+    return market;
+  }
+
+  /**
+   * Removes a market no longer traded (a delivered quarterly, a day after delivery) with what the
+   * accounts keep per symbol (flat positions, settings, empty order maps); their order, trade and income
+   * history stays until retention drops it.
+   */
+  delistMarket(symbol: string): void {
+    if (!this.markets.delete(symbol)) return;
+    for (const account of this.accounts.values()) {
+      for (const side of ['BOTH', 'LONG', 'SHORT'] as const) {
+        account.positions.delete(`${symbol}|${side}`);
+        account.exposure.delete(`${symbol}|${side}`);
+      }
+      account.openOrders.delete(symbol);
+      account.settings.delete(symbol);
+      account.countdowns.delete(symbol);
+    }
+    this.#marketsChanged();
+  }
+
+  /**
+   * Makes the listing `specs`, in that order (a restore: the snapshot's listing may have rolled since
+   * the options' one). Only what the quarters' roll does may differ: quarterlies listed or removed, a
+   * quarterly's contract type moved on; anything else means the snapshot is of another venue. A market
+   * whose spec is unchanged is kept; the others are built afresh (their state comes from the snapshot).
+   */
+  #relist(specs: readonly SymbolSpec[]): void {
+    const kept = new Map(this.markets);
+    const wanted = new Set(specs.map((s) => s.symbol));
+    const rolled = (spec: SymbolSpec) => spec.contractType !== 'PERPETUAL';
+    const terms = (spec: SymbolSpec) => JSON.stringify({ ...spec, contractType: '' });
+    for (const market of kept.values()) {
+      if (!wanted.has(market.symbol) && !rolled(market.spec))
+        throw new RangeError(`the snapshot does not list ${market.symbol}`);
+    }
+    for (const spec of specs) {
+      const market = kept.get(spec.symbol);
+      if (market === undefined ? !rolled(spec) : terms(market.spec) !== terms(spec))
+        throw new RangeError(`the snapshot lists ${spec.symbol} on other terms`);
+    }
+    this.markets.clear();
+    for (const spec of specs) {
+      const market = kept.get(spec.symbol);
+      const same = market !== undefined && JSON.stringify(market.spec) === JSON.stringify(spec);
+      this.markets.set(spec.symbol, same ? market : this.#createMarket(spec, this.#idStart));
+    }
+    this.#marketsChanged();
+  }
+
+  /** The processes that keep per-market state follow the listing. */
+  #marketsChanged(): void {
+    this.#priceFeeds.syncMarkets();
+    this.synthetic?.syncMarkets();
   }
 
   /** The venue's current time, ms. */
@@ -324,6 +407,7 @@ export class Venue {
   // Orders -------------------------------------------------------------------------------------------
 
   placeOrder(account: Account, input: NewOrderInput): PlaceResult {
+    this.assertTrading(input.symbol);
     return placeOrder(this, account, input);
   }
 
@@ -344,6 +428,7 @@ export class Venue {
   }
 
   modifyOrder(account: Account, input: ModifyOrderInput): OrderRecord {
+    this.assertTrading(input.symbol);
     return modifyOrder(this, account, input);
   }
 
@@ -421,6 +506,12 @@ export class Venue {
   commit(): void {
     this.afterCommand();
     this.outbox.flush();
+  }
+
+  /** A delivering or delivered contract takes no orders: -4108. Unknown symbols fail later (-1121). */
+  assertTrading(symbol: string): void {
+    const status = this.markets.get(symbol)?.status;
+    if (status !== undefined && status !== 'TRADING') throw apiError(-4108);
   }
 
   /** The market of `symbol`, or -1121 "Invalid symbol." */

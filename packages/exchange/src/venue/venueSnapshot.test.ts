@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type AdminCommand, AdminError, applyAdminCommand } from '../admin/adminCommands.js';
 import { ApiError } from '../api/apiError.js';
+import { COINM_ROUTES } from '../api/coinm/routes.js';
 import type { Endpoint } from '../api/endpoint.js';
 import type { RawParams } from '../api/params.js';
 import { ROUTES } from '../api/routes.js';
@@ -13,6 +14,7 @@ import { VenueSnapshotError } from './venueSnapshot.js';
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 const SYMBOLS = ['BTCUSDT', 'ETHUSDT', 'BTCUSDC'] as const;
 const ENDPOINTS = new Map<string, Endpoint>(Object.values(ROUTES).map((e) => [e.name, e]));
+const COINM_ENDPOINTS = new Map<string, Endpoint>(Object.values(COINM_ROUTES).map((e) => [e.name, e]));
 
 /** Light venues: three symbols (two share BTC's index), five minutes of backfill, short history. */
 function options(seed: number, marketData: 'synthetic' | 'none'): VenueOptions {
@@ -243,12 +245,12 @@ function toCommand(venue: Venue, o: Op, accounts: readonly number[]): Command | 
 }
 
 /** Runs a command as the exchange does (at the venue's time, then `commit`); returns the answer. */
-function run(venue: Venue, command: Command): string {
+function run(venue: Venue, command: Command, endpoints = ENDPOINTS): string {
   let result: unknown;
   try {
     if (command.kind === 'admin') result = applyAdminCommand(venue, command.command);
     else {
-      const endpoint = ENDPOINTS.get(command.name)!;
+      const endpoint = endpoints.get(command.name)!;
       result = endpoint.handle(
         venue,
         { now: venue.now, account: venue.account(command.account) },
@@ -505,6 +507,90 @@ describe('venue snapshots', () => {
     expect(kinds).toContain('ORDER_TRADE_UPDATE:LIQUIDATION:FILLED');
     expect(restoredEvents).toEqual(events);
     expect(views(restored, ids)).toBe(views(venue, ids));
+    expect(roundTrip(restored.snapshot())).toEqual(roundTrip(venue.snapshot()));
+  });
+
+  test('behavior: COIN-M conditional orders, waiting and triggered, continue after a restore as without it', () => {
+    const coinm = (): VenueOptions => ({ product: 'coinm', startTime: T0, seed: 9, marketData: 'none' });
+    const venue = new Venue(coinm());
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { BTC: '100' } });
+      if (created.kind === 'account') ids.push(created.accountId);
+    }
+    const [maker, trader, taker] = ids as [number, number, number];
+    const BTC = 'BTCUSD_PERP';
+    venue.market(BTC).markPrice = Decimal.parse('50000');
+    const call = (v: Venue, account: number, name: string, params: RawParams) =>
+      run(v, { kind: 'endpoint', name, account, params: { symbol: BTC, ...params } }, COINM_ENDPOINTS);
+    const limit = (side: string, qty: string, price: string) => ({
+      side,
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: qty,
+      price,
+    });
+    const tradeAt = (v: Venue, price: string) => {
+      call(v, maker, 'newOrder', limit('SELL', '1', price));
+      call(v, taker, 'newOrder', { ...limit('BUY', '1', price), timeInForce: 'IOC' });
+    };
+    const moveMark = (v: Venue, price: string) => {
+      v.market(BTC).markPrice = Decimal.parse(price);
+      v.markPriceChanged(v.market(BTC));
+      v.commit();
+    };
+    call(venue, maker, 'newOrder', limit('SELL', '100', '50000'));
+    call(venue, trader, 'newOrder', { side: 'BUY', type: 'MARKET', quantity: '100' });
+    const stop = { side: 'SELL', type: 'STOP_MARKET', quantity: '40', workingType: 'MARK_PRICE' };
+    for (const command of [
+      { ...stop, stopPrice: '49000' },
+      { ...stop, stopPrice: '48000' },
+      { side: 'SELL', type: 'TAKE_PROFIT', quantity: '20', price: '51500', stopPrice: '51000' },
+      {
+        side: 'SELL',
+        type: 'TRAILING_STOP_MARKET',
+        quantity: '20',
+        callbackRate: '1',
+        activationPrice: '50500',
+      },
+      { side: 'SELL', type: 'STOP_MARKET', stopPrice: '47000', closePosition: 'true' },
+    ]) {
+      expect(call(venue, trader, 'newOrder', command)).not.toContain('"code"');
+    }
+    call(venue, maker, 'newOrder', limit('BUY', '200', '48500'));
+    moveMark(venue, '48900'); // the first stop fires and fills against the bid
+    tradeAt(venue, '51000'); // the take-profit becomes a resting LIMIT; the trailing stop activates
+
+    const restored = Venue.restore(coinm(), roundTrip(venue.snapshot()));
+    expect(roundTrip(restored.snapshot())).toEqual(roundTrip(venue.snapshot()));
+    const view = (v: Venue) =>
+      [
+        call(v, trader, 'getOpenOrders', {}),
+        call(v, trader, 'getAllOrders', { limit: '1000' }),
+        stringifyJson(v.algo.snapshot()),
+      ].join('\n');
+    expect(view(restored)).toBe(view(venue));
+    expect(view(venue)).toContain('"type":"TRAILING_STOP_MARKET"');
+
+    const events = record(venue);
+    const restoredEvents = record(restored);
+    const both = (fn: (v: Venue) => void) => {
+      fn(venue);
+      fn(restored);
+    };
+    both((v) => tradeAt(v, '52000'));
+    both((v) => tradeAt(v, '51400')); // the trailing stop fires (52,000 − 1%)
+    both((v) => moveMark(v, '47900')); // the second stop fires
+    both((v) => {
+      const open = JSON.parse(call(v, trader, 'getOpenOrders', {})) as { orderId: number; type: string }[];
+      const close = open.find((o) => o.type === 'STOP_MARKET');
+      expect(close).toBeDefined();
+      expect(call(v, trader, 'cancelOrder', { orderId: String(close!.orderId) })).toContain('"CANCELED"');
+    });
+    expect(restoredEvents).toEqual(events);
+    // The trailing stop and the second stop fired after the restore: each expired as a conditional order.
+    expect(events.filter((e) => e.includes('"x":"EXPIRED"') && e.includes('"er":8'))).toHaveLength(2);
+    expect(view(restored)).toBe(view(venue));
     expect(roundTrip(restored.snapshot())).toEqual(roundTrip(venue.snapshot()));
   });
 

@@ -13,8 +13,10 @@ import {
   type SelfTradePreventionMode,
   type WorkingType,
 } from '@basis/core';
+import type { SymbolSpec } from '../config/symbolSpec.js';
 import { Account, type ApiKeyRecord, type IncomeRecord, type UserTradeRecord } from './account.js';
 import type { AlgoBookSnapshot } from './algo/algoSnapshot.js';
+import type { DeliverySnapshot } from './delivery.js';
 import { type Id, idKey, toId } from './idSequence.js';
 import type { ListenKeysSnapshot } from './listenKeys.js';
 import type { Market, MarketSnapshot } from './market.js';
@@ -61,6 +63,8 @@ export type OrderTuple = readonly [
   modifyCount: number,
   expireReason: number,
   reserved: string,
+  /** COIN-M trailing stops only: activatePrice and priceRate. */
+  trailing?: readonly [activatePrice: string, priceRate: string],
 ];
 
 /** A fill of an account (`userTrades`) as a tuple. */
@@ -173,11 +177,18 @@ export interface VenueSnapshot {
   readonly accounts: readonly AccountSnapshot[];
   /** The API keys in the venue's lookup order (each also in its account). */
   readonly keyOrder: readonly string[];
+  /**
+   * The listing, in order: the options' symbols as the quarters rolled since (contracts listed,
+   * promoted or removed at runtime). Absent in snapshots from before quarterlies: the options' listing.
+   */
+  readonly symbols?: readonly SymbolSpec[];
   readonly markets: readonly MarketSnapshot[];
   readonly listenKeys: ListenKeysSnapshot;
   /** Null when the venue runs without the synthetic market. */
   readonly synthetic: SyntheticSnapshot | null;
   readonly priceFeeds: PriceFeedsSnapshot;
+  /** Quarterly settlement windows and delivery prices (absent: none). */
+  readonly delivery?: DeliverySnapshot;
   /** GTD orders watched for expiry (order indexes) and accounts with armed countdowns. */
   readonly orderTimers: { readonly gtd: readonly number[]; readonly countdowns: readonly number[] };
   readonly algo: AlgoBookSnapshot;
@@ -243,10 +254,12 @@ export function snapshotVenue(venue: Venue, internals: VenueInternals): VenueSna
     orders,
     accounts,
     keyOrder: [...venue.keys.keys()],
+    symbols: [...venue.markets.values()].map((m) => m.spec),
     markets,
     listenKeys: venue.listenKeys.snapshot(),
     synthetic: venue.synthetic?.snapshot() ?? null,
     priceFeeds: internals.priceFeeds.snapshot(),
+    delivery: venue.delivery.snapshot(),
     orderTimers: { gtd: timers.gtd.map(indexOf), countdowns: timers.countdowns },
     algo: venue.algo.snapshot(),
     markChanged: [...internals.markChanged].map((m) => m.symbol),
@@ -264,7 +277,12 @@ export function snapshotVenue(venue: Venue, internals: VenueInternals): VenueSna
 export function restoreVenue(
   venue: Venue,
   data: unknown,
-  parts: { readonly orderTimers: OrderTimers; readonly priceFeeds: PriceFeeds },
+  parts: {
+    readonly orderTimers: OrderTimers;
+    readonly priceFeeds: PriceFeeds;
+    /** Rebuilds the venue's listing as the snapshot's (markets listed or rolled at runtime). */
+    readonly relist: (specs: readonly SymbolSpec[]) => void;
+  },
 ): RestoredInternals {
   const snapshot = asVenueSnapshot(data);
   const orders = snapshot.orders.map(orderFromTuple);
@@ -288,6 +306,7 @@ export function restoreVenue(
     }
     const insuranceFund = venue.account(snapshot.insuranceFund);
 
+    if (snapshot.symbols !== undefined) parts.relist(snapshot.symbols);
     if (snapshot.markets.length !== venue.markets.size) {
       throw new VenueSnapshotError(
         `the snapshot has ${snapshot.markets.length} markets, the venue ${venue.markets.size}`,
@@ -305,6 +324,7 @@ export function restoreVenue(
     }
     if (snapshot.synthetic !== null) venue.synthetic?.restore(snapshot.synthetic);
     parts.priceFeeds.restore(snapshot.priceFeeds);
+    if (snapshot.delivery !== undefined) venue.delivery.restore(snapshot.delivery);
     parts.orderTimers.restore(
       snapshot.orderTimers.gtd.map(orderAt),
       snapshot.orderTimers.countdowns.map((id) => venue.account(id)),
@@ -484,7 +504,7 @@ function id(value: Id): Id {
 }
 
 function orderToTuple(o: OrderRecord): OrderTuple {
-  return [
+  const base = [
     o.orderId,
     o.ref,
     o.symbol,
@@ -513,7 +533,8 @@ function orderToTuple(o: OrderRecord): OrderTuple {
     o.modifyCount,
     o.expireReason,
     o.reserved.toString(),
-  ];
+  ] as const;
+  return o.trailing === undefined ? base : [...base, [o.trailing.activatePrice, o.trailing.priceRate]];
 }
 
 function orderFromTuple(t: OrderTuple): OrderRecord {
@@ -546,6 +567,7 @@ function orderFromTuple(t: OrderTuple): OrderRecord {
     modifyCount: t[25],
     expireReason: t[26],
     reserved: Decimal.parse(t[27]),
+    ...(t[28] === undefined ? {} : { trailing: { activatePrice: t[28][0], priceRate: t[28][1] } }),
   };
 }
 

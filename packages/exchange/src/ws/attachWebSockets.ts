@@ -101,7 +101,8 @@ const CLOSE_GRACE_MS = 250;
  * WebSocket API, all on the REST port (wire `onUpgrade` into `startRestServer`).
  *
  * - Market and user-data streams: `/ws`, `/ws/<stream>[/<stream>…]`, `/stream?streams=a/b`, each also
- *   under `/public`, `/market` and `/private` (old and new forms; the split is not enforced);
+ *   under `/public`, `/market` and `/private` on USD-M (old and new forms; the split is not enforced;
+ *   COIN-M has no routes, and its payloads are COIN-M's: `venue.product`);
  *   `?listenKey=K[&events=A/B]` (repeatable) and listen keys as stream names. Path segments that are
  *   not stream names (ccxt's `/public/ws/<n>`) are ignored. More than `maxStreamsPerConnection`
  *   streams in the URL is HTTP 400.
@@ -191,7 +192,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
       refuse(socket, 503, apiError(-1016));
       return;
     }
-    const target = parseConnectionUrl(url);
+    const target = parseConnectionUrl(url, venue.product);
     const ip = clientIpOf(request.socket);
     switch (target.kind) {
       case 'unknown':
@@ -230,7 +231,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
       case 'streams': {
         const streams: { name: string; spec: StreamSpec }[] = [];
         for (const name of target.names) {
-          const spec = parseStreamName(name);
+          const spec = parseStreamName(name, venue.product);
           if (spec !== undefined && !streams.some((s) => s.name === name)) streams.push({ name, spec });
         }
         const keys = target.listenKeys.filter((k) => k.listenKey !== '').length;
@@ -253,6 +254,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
             ip,
             market,
             user,
+            product: venue.product,
             combined: target.combined,
             streams,
             listenKeys: target.listenKeys,

@@ -1,7 +1,15 @@
 import { createRng, parseJson, VirtualClock } from '@basis/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { publicRequest, signedRequest } from '../testing/signedRequest.js';
-import { advance, startTestExchange, TestClient, type TestExchange } from './testing.js';
+import {
+  advance,
+  type DepthEvent,
+  type DepthSnapshot,
+  LocalBook,
+  startTestExchange,
+  TestClient,
+  type TestExchange,
+} from './testing.js';
 
 // A local order book built by the algorithm of reference §10 (REST snapshot + diff stream, U/u/pu
 // checks) equals a fresh REST snapshot at every checkpoint of a seeded random workload on top of
@@ -16,86 +24,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((t) => t.close()));
 });
 
-type Level = [string, string];
-interface DepthEvent {
-  readonly e: string;
-  readonly U: number | bigint;
-  readonly u: number | bigint;
-  readonly pu: number | bigint;
-  readonly b: Level[];
-  readonly a: Level[];
-}
-interface Snapshot {
-  readonly lastUpdateId: number | bigint;
-  readonly bids: Level[];
-  readonly asks: Level[];
-}
-
-/** Reference §10, step by step; throws on a broken chain (a client would resync). */
-class LocalBook {
-  readonly bids = new Map<string, string>();
-  readonly asks = new Map<string, string>();
-  #buffer: DepthEvent[] = [];
-  #lastU: bigint | undefined;
-  #snapshotId: bigint | undefined;
-  applied = 0;
-
-  get lastU(): bigint | undefined {
-    return this.#lastU;
-  }
-
-  /** Step 1: events are buffered until the snapshot is loaded. */
-  onEvent(event: DepthEvent): void {
-    if (this.#snapshotId === undefined) this.#buffer.push(event);
-    else this.#apply(event);
-  }
-
-  /** Steps 2-4: load the snapshot, drop events older than it, apply the rest. */
-  loadSnapshot(snapshot: Snapshot): void {
-    for (const [p, q] of snapshot.bids) this.bids.set(p, q);
-    for (const [p, q] of snapshot.asks) this.asks.set(p, q);
-    this.#snapshotId = BigInt(snapshot.lastUpdateId);
-    const buffered = this.#buffer;
-    this.#buffer = [];
-    for (const event of buffered) this.#apply(event);
-  }
-
-  #apply(event: DepthEvent): void {
-    const U = BigInt(event.U);
-    const u = BigInt(event.u);
-    const pu = BigInt(event.pu);
-    const L = this.#snapshotId!;
-    if (this.#lastU === undefined) {
-      if (u < L) return; // step 3
-      // Step 4: U <= L <= u; an event starting right after the snapshot (pu == L) fits too (ccxt's rule).
-      if (!((U <= L && L <= u) || pu === L)) throw new Error(`first event ${U}..${u} does not cover ${L}`);
-    } else if (pu !== this.#lastU) {
-      throw new Error(`gap: pu ${pu} after u ${this.#lastU}`); // step 5
-    }
-    for (const [side, levels] of [
-      [this.bids, event.b],
-      [this.asks, event.a],
-    ] as const) {
-      for (const [price, qty] of levels) {
-        if (Number(qty) === 0) side.delete(price);
-        else side.set(price, qty); // step 6: absolute quantities
-      }
-    }
-    this.#lastU = u;
-    this.applied += 1;
-  }
-
-  top(side: 'bids' | 'asks', n: number): Level[] {
-    const entries = [...this[side].entries()];
-    entries.sort(([a], [b]) => (side === 'bids' ? Number(b) - Number(a) : Number(a) - Number(b)));
-    return entries.slice(0, n);
-  }
-}
-
-function snapshot(t: TestExchange, symbol: string): Snapshot {
+function snapshot(t: TestExchange, symbol: string): DepthSnapshot {
   return parseJson(
     t.exchange.handle(publicRequest('GET', '/fapi/v1/depth', { symbol, limit: 1000 })).body,
-  ) as Snapshot;
+  ) as DepthSnapshot;
 }
 
 describe('diff depth and REST depth share one sequence', () => {

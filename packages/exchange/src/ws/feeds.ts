@@ -30,8 +30,15 @@ export class AggTradeFeed extends Feed<SpecOf<'aggTrade'>> {
   dirty = false;
 }
 
-/** `@kline_<i>` / `@continuousKline_<i>`: the candle last sent, to send only changes and close once. */
-export class KlineFeed extends Feed<SpecOf<'kline'> | SpecOf<'continuousKline'>> {
+/** The kline streams: trade, continuous, and COIN-M's mark-price and index-price klines. */
+export type KlineSpec =
+  | SpecOf<'kline'>
+  | SpecOf<'continuousKline'>
+  | SpecOf<'markPriceKline'>
+  | SpecOf<'indexPriceKline'>;
+
+/** The kline streams: the candle last sent, to send only changes and close once. */
+export class KlineFeed extends Feed<KlineSpec> {
   lastOpen: number | undefined;
   lastK: string | undefined;
 }

@@ -1,6 +1,12 @@
 import type {
   AggTradeEvent,
   BookTickerEvent,
+  CoinmBookTickerEvent,
+  CoinmDepthUpdateEvent,
+  CoinmIndexPriceUpdateEvent,
+  CoinmMarkPriceUpdateEvent,
+  CoinmMiniTickerEvent,
+  CoinmTickerEvent,
   DepthUpdateEvent,
   ForceOrderEvent,
   KlineInterval,
@@ -12,8 +18,9 @@ import type {
   TickerEvent,
   TradeEvent,
 } from '@basis/core';
+import { coinmPremiumIndexRow } from '../api/coinm/market/premiumIndex.js';
 import { bookTickerRow } from '../api/market/bookTicker.js';
-import { aggTradeRow, type KlineFormat, klineRow, priceLevels } from '../api/market/format.js';
+import { aggTradeRow, formatRate, type KlineFormat, klineRow, priceLevels } from '../api/market/format.js';
 import { premiumIndexRow } from '../api/market/premiumIndex.js';
 import { ticker24hrRow } from '../api/market/ticker24hr.js';
 import type { Kline } from '../marketData/klines.js';
@@ -21,9 +28,17 @@ import type { AggTradeRecord } from '../marketData/trades.js';
 import type { ForceOrderEventData, TradeEventData } from '../venue/events.js';
 import { toId } from '../venue/idSequence.js';
 import { BUY, type Market, SELL } from '../venue/market.js';
+import type { Product } from '../venue/venue.js';
 
 // The market-stream payloads of §9.4, built from the same rows and formatting as the REST
 // endpoints (api/market), so a stream and a REST answer at the same moment print the same strings.
+// `product` 'coinm' gives COIN-M's forms (§13.4): `ps` (the pair) after `s`, delivery contracts
+// without funding, no RPI quantity.
+
+/** `ps` right after `s`: COIN-M payloads name the pair, USD-M ones do not. */
+function pairOf(product: Product, market: Market): { ps?: string } {
+  return product === 'coinm' ? { ps: market.spec.pair } : {};
+}
 
 /** `<symbol>@trade`: one trade, real time. */
 export function tradeEvent(market: Market, trade: TradeEventData, E: number): TradeEvent {
@@ -40,8 +55,16 @@ export function tradeEvent(market: Market, trade: TradeEventData, E: number): Tr
   };
 }
 
-/** `<symbol>@aggTrade`: one aggregate trade, with the id `GET /fapi/v1/aggTrades` gives it. */
-export function aggTradeEvent(market: Market, agg: AggTradeRecord, E: number): AggTradeEvent {
+/**
+ * `<symbol>@aggTrade`: one aggregate trade, with the id `GET /fapi/v1/aggTrades` gives it. COIN-M's has
+ * no `nq` (quantity without RPI fills, a USD-M field).
+ */
+export function aggTradeEvent(
+  market: Market,
+  agg: AggTradeRecord,
+  E: number,
+  product: Product,
+): AggTradeEvent {
   const row = aggTradeRow(market, agg);
   return {
     e: 'aggTrade',
@@ -50,7 +73,7 @@ export function aggTradeEvent(market: Market, agg: AggTradeRecord, E: number): A
     s: market.symbol,
     p: row.p,
     q: row.q,
-    ...(row.nq === undefined ? {} : { nq: row.nq }),
+    ...(row.nq === undefined || product === 'coinm' ? {} : { nq: row.nq }),
     f: row.f,
     l: row.l,
     T: row.T,
@@ -58,9 +81,17 @@ export function aggTradeEvent(market: Market, agg: AggTradeRecord, E: number): A
   };
 }
 
-/** `<symbol>@markPrice[@1s]` and the items of `!markPrice@arr`: `GET /fapi/v1/premiumIndex`'s values. */
-export function markPriceEvent(market: Market, E: number): MarkPriceUpdateEvent {
-  const row = premiumIndexRow(market, E);
+/**
+ * `<symbol>@markPrice[@1s]` and the items of `!markPrice@arr` (COIN-M: of `<pair>@markPrice`):
+ * `GET /fapi/v1/premiumIndex`'s values (`/dapi/v1/premiumIndex`'s: delivery contracts have no
+ * funding, `r` "" and `T` 0).
+ */
+export function markPriceEvent(
+  market: Market,
+  E: number,
+  product: Product,
+): MarkPriceUpdateEvent | CoinmMarkPriceUpdateEvent {
+  const row = product === 'coinm' ? coinmPremiumIndexRow(market, E) : premiumIndexRow(market, E);
   return {
     e: 'markPriceUpdate',
     E,
@@ -73,9 +104,15 @@ export function markPriceEvent(market: Market, E: number): MarkPriceUpdateEvent 
   };
 }
 
+/** COIN-M `<pair>@indexPrice[@1s]`: the pair's index price (8 decimals, as `premiumIndex`). */
+export function indexPriceEvent(pair: string, market: Market, E: number): CoinmIndexPriceUpdateEvent {
+  return { e: 'indexPriceUpdate', E, i: pair, p: formatRate(market.indexPrice) };
+}
+
 /**
- * The `k` object of a kline event: `GET /fapi/v1/klines`'s row as named fields. Continuous klines
- * (`symbol` undefined) carry no `s`.
+ * The `k` object of a kline event: `GET /fapi/v1/klines`'s row as named fields (on COIN-M `v`/`V` are
+ * contracts and `q`/`Q` base volumes, as the row's). Continuous klines (`symbol` undefined) carry no
+ * `s`; COIN-M index-price klines carry `s` "0".
  */
 export function klinePayload(
   kline: Kline,
@@ -106,14 +143,24 @@ export function klinePayload(
   };
 }
 
-/** `<symbol>@ticker` / `!ticker@arr` and `@miniTicker` / `!miniTicker@arr`, from `GET /fapi/v1/ticker/24hr`'s row. */
-export function tickerEvents(market: Market, E: number): { ticker: TickerEvent; mini: MiniTickerEvent } {
+/**
+ * `<symbol>@ticker` / `!ticker@arr` and `@miniTicker` / `!miniTicker@arr`, from `GET /fapi/v1/ticker/24hr`'s
+ * row. On COIN-M that row's volume is in contracts and its trade value in coin (`TradeValue`), so
+ * `v` and `q` are COIN-M's contracts and base volume, and `ps` names the pair.
+ */
+export function tickerEvents(
+  market: Market,
+  E: number,
+  product: Product,
+): { ticker: TickerEvent | CoinmTickerEvent; mini: MiniTickerEvent | CoinmMiniTickerEvent } {
   const row = ticker24hrRow(market, E);
+  const ps = pairOf(product, market);
   return {
     ticker: {
       e: '24hrTicker',
       E,
       s: row.symbol,
+      ...ps,
       p: row.priceChange,
       P: row.priceChangePercent,
       w: row.weightedAvgPrice,
@@ -134,6 +181,7 @@ export function tickerEvents(market: Market, E: number): { ticker: TickerEvent; 
       e: '24hrMiniTicker',
       E,
       s: row.symbol,
+      ...ps,
       c: row.lastPrice,
       o: row.openPrice,
       h: row.highPrice,
@@ -145,7 +193,12 @@ export function tickerEvents(market: Market, E: number): { ticker: TickerEvent; 
 }
 
 /** `<symbol>@bookTicker` / `!bookTicker`: `GET /fapi/v1/ticker/bookTicker`'s row; `T` is the book's last change. */
-export function bookTickerEvent(market: Market, E: number, T: number): BookTickerEvent {
+export function bookTickerEvent(
+  market: Market,
+  E: number,
+  T: number,
+  product: Product,
+): BookTickerEvent | CoinmBookTickerEvent {
   const row = bookTickerRow(market, E);
   return {
     e: 'bookTicker',
@@ -153,6 +206,7 @@ export function bookTickerEvent(market: Market, E: number, T: number): BookTicke
     E,
     T,
     s: row.symbol,
+    ...pairOf(product, market),
     b: row.bidPrice,
     B: row.bidQty,
     a: row.askPrice,
@@ -160,13 +214,19 @@ export function bookTickerEvent(market: Market, E: number, T: number): BookTicke
   };
 }
 
-/** `<symbol>@forceOrder` / `!forceOrder@arr`: one liquidation order's execution. */
-export function forceOrderEvent(market: Market, order: ForceOrderEventData, E: number): ForceOrderEvent {
+/** `<symbol>@forceOrder` / `!forceOrder@arr`: one liquidation order's execution (COIN-M: `o.ps`). */
+export function forceOrderEvent(
+  market: Market,
+  order: ForceOrderEventData,
+  E: number,
+  product: Product,
+): ForceOrderEvent {
   return {
     e: 'forceOrder',
     E,
     o: {
       s: order.symbol,
+      ...pairOf(product, market),
       S: order.side,
       o: 'LIMIT',
       f: 'IOC',
@@ -195,9 +255,11 @@ export function partialDepthEvent(
   ids: DepthIds,
   E: number,
   T: number,
-): DepthUpdateEvent {
+  product: Product,
+): DepthUpdateEvent | CoinmDepthUpdateEvent {
   return depthEvent(
     market,
+    product,
     ids,
     E,
     T,
@@ -214,23 +276,26 @@ export function diffDepthEvent(
   T: number,
   bids: ReadonlyMap<number, number>,
   asks: ReadonlyMap<number, number>,
-): DepthUpdateEvent {
-  return depthEvent(market, ids, E, T, levelsOf(market, bids, -1), levelsOf(market, asks, 1));
+  product: Product,
+): DepthUpdateEvent | CoinmDepthUpdateEvent {
+  return depthEvent(market, product, ids, E, T, levelsOf(market, bids, -1), levelsOf(market, asks, 1));
 }
 
 function depthEvent(
   market: Market,
+  product: Product,
   ids: DepthIds,
   E: number,
   T: number,
   b: PriceLevel[],
   a: PriceLevel[],
-): DepthUpdateEvent {
+): DepthUpdateEvent | CoinmDepthUpdateEvent {
   return {
     e: 'depthUpdate',
     E,
     T,
     s: market.symbol,
+    ...pairOf(product, market),
     U: toId(ids.U),
     u: toId(ids.u),
     pu: toId(ids.pu),

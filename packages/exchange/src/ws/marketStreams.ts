@@ -1,11 +1,12 @@
 import { type Clock, stringifyJson, type TimerHandle } from '@basis/core';
-import { tradeKlineFormat } from '../api/market/format.js';
-import type { KlineStore } from '../marketData/klines.js';
+import { type KlineFormat, SAMPLE_KLINE_FORMAT, tradeKlineFormat } from '../api/market/format.js';
+import { indexMarketOfPair } from '../api/market/query.js';
+import type { Kline, KlineStore } from '../marketData/klines.js';
 import type { TradeId } from '../marketData/tradeId.js';
 import type { BookSide } from '../matching/types.js';
 import type { ForceOrderEventData, TradeEventData } from '../venue/events.js';
 import type { Market } from '../venue/market.js';
-import type { Venue } from '../venue/venue.js';
+import type { Product, Venue } from '../venue/venue.js';
 import { DepthChanges } from './depthChanges.js';
 import {
   AggTradeFeed,
@@ -14,6 +15,7 @@ import {
   Feed,
   InstantCache,
   KlineFeed,
+  type KlineSpec,
   PartialDepthFeed,
   type SpecOf,
 } from './feeds.js';
@@ -22,6 +24,7 @@ import {
   bookTickerEvent,
   diffDepthEvent,
   forceOrderEvent,
+  indexPriceEvent,
   klinePayload,
   markPriceEvent,
   partialDepthEvent,
@@ -40,7 +43,8 @@ export interface MarketStreamsOptions {
 }
 
 /**
- * Every market stream of §9.4, fanned out to subscribed connections. Each event is built once per
+ * Every market stream of §9.4 (COIN-M's of §13.4 on a COIN-M venue), fanned out to subscribed
+ * connections. Each event is built once per
  * flush (or once per venue event for the real-time streams) and the same bytes go to every
  * subscriber. Throttled streams are flushed by one timer per cadence on the exchange's clock, so a
  * `VirtualClock` makes them deterministic:
@@ -49,17 +53,20 @@ export interface MarketStreamsOptions {
  * |---|---|
  * | real time (after the command) | `@trade`, `@bookTicker` (when the best level changes) |
  * | 100 ms | `@aggTrade`, depth `@100ms` |
- * | 250 ms | `@kline_<i>`, `@continuousKline_<i>` (when the candle changed; `x: true` once when it closes), depth (default) |
- * | 500 ms | depth `@500ms`, `@rpiDepth@500ms` |
- * | 1 s | `@markPrice@1s`, `!markPrice@arr@1s`, `!miniTicker@arr` and `!ticker@arr` (symbols that traded), `@forceOrder` and `!forceOrder@arr` (the largest liquidation per symbol) |
- * | 2 s | `@miniTicker`, `@ticker` |
- * | 3 s | `@markPrice`, `!markPrice@arr` |
+ * | 250 ms | `@kline_<i>`, `@continuousKline_<i>`, COIN-M `@markPriceKline_<i>` and `@indexPriceKline_<i>` (when the candle changed; `x: true` once when it closes), depth (default) |
+ * | 500 ms | depth `@500ms`, `@rpiDepth@500ms`; COIN-M `@miniTicker`, `@ticker` |
+ * | 1 s | `@markPrice@1s`, `!markPrice@arr@1s`, COIN-M `<pair>@markPrice@1s` and `@indexPrice@1s`, `!miniTicker@arr` and `!ticker@arr` (symbols that traded), `@forceOrder` and `!forceOrder@arr` (the largest liquidation per symbol) |
+ * | 2 s | USD-M `@miniTicker`, `@ticker` |
+ * | 3 s | `@markPrice`, `!markPrice@arr`, COIN-M `<pair>@markPrice` and `@indexPrice` |
  * | 5 s | `!bookTicker` (every symbol) |
  *
  * Timers run only while some stream is subscribed.
  */
 export class MarketStreams {
   readonly #venue: Venue;
+  readonly #product: Product;
+  /** `@ticker` and `@miniTicker`: every 2 s on USD-M, every 500 ms on COIN-M. */
+  readonly #tickerCadence: Cadence;
   readonly #clock: Clock;
   readonly #onInternalError: (error: unknown) => void;
   readonly #topics = new Map<string, { readonly topic: Topic; readonly feed: Feed }>();
@@ -71,6 +78,8 @@ export class MarketStreams {
   readonly #aggTrade = new Map<string, AggTradeFeed>();
   readonly #markPrice = new Set<Feed<SpecOf<'markPrice'>>>();
   readonly #markPriceAll = new Set<Feed<SpecOf<'markPriceAll'>>>();
+  readonly #markPricePair = new Set<Feed<SpecOf<'markPricePair'>>>();
+  readonly #indexPrice = new Set<Feed<SpecOf<'indexPrice'>>>();
   readonly #klines = new Set<KlineFeed>();
   readonly #miniTicker = new Set<Feed<SpecOf<'miniTicker'>>>();
   readonly #ticker = new Set<Feed<SpecOf<'ticker'>>>();
@@ -97,6 +106,8 @@ export class MarketStreams {
 
   constructor(options: MarketStreamsOptions) {
     this.#venue = options.venue;
+    this.#product = options.venue.product;
+    this.#tickerCadence = this.#product === 'coinm' ? 500 : 2000;
     this.#clock = options.clock;
     this.#onInternalError = options.onInternalError ?? (() => {});
   }
@@ -212,8 +223,20 @@ export class MarketStreams {
         this.#markPriceAll.add(feed);
         return feed;
       }
+      case 'markPricePair': {
+        const feed = new Feed(key, spec);
+        this.#markPricePair.add(feed);
+        return feed;
+      }
+      case 'indexPrice': {
+        const feed = new Feed(key, spec);
+        this.#indexPrice.add(feed);
+        return feed;
+      }
       case 'kline':
-      case 'continuousKline': {
+      case 'continuousKline':
+      case 'markPriceKline':
+      case 'indexPriceKline': {
         const feed = new KlineFeed(key, spec);
         this.#klines.add(feed);
         return feed;
@@ -287,8 +310,16 @@ export class MarketStreams {
       case 'markPriceAll':
         this.#markPriceAll.delete(feed as Feed<SpecOf<'markPriceAll'>>);
         break;
+      case 'markPricePair':
+        this.#markPricePair.delete(feed as Feed<SpecOf<'markPricePair'>>);
+        break;
+      case 'indexPrice':
+        this.#indexPrice.delete(feed as Feed<SpecOf<'indexPrice'>>);
+        break;
       case 'kline':
       case 'continuousKline':
+      case 'markPriceKline':
+      case 'indexPriceKline':
         this.#klines.delete(feed as KlineFeed);
         break;
       case 'miniTicker':
@@ -357,6 +388,8 @@ export class MarketStreams {
 
   #flush(cadence: Cadence): void {
     const now = this.#venue.now;
+    // `@ticker` and `@miniTicker`: 2 s on USD-M, 500 ms on COIN-M.
+    if (cadence === this.#tickerCadence) this.#flushTickers(now);
     switch (cadence) {
       case 100:
         this.#flushAggTrades(now);
@@ -374,8 +407,7 @@ export class MarketStreams {
         this.#flushForceOrders(now);
         this.#flushTickerArrays(now);
         return;
-      case 2000:
-        this.#flushTickers(now);
+      case 2000: // USD-M's tickers only, flushed above.
         return;
       case 3000:
         this.#flushMarkPrices(3000, now);
@@ -398,7 +430,9 @@ export class MarketStreams {
           feed.cursor === undefined
             ? market.trades.aggTrades({ limit: 1000 })
             : market.trades.aggTrades({ fromId: nextId(feed.cursor), limit: 1000 });
-        for (const agg of batch) feed.publish(new Payload(stringifyJson(aggTradeEvent(market, agg, now))));
+        for (const agg of batch) {
+          feed.publish(new Payload(stringifyJson(aggTradeEvent(market, agg, now, this.#product))));
+        }
         const last = batch[batch.length - 1];
         if (last !== undefined) feed.cursor = last.aggId;
         if (batch.length < 1000) break;
@@ -415,7 +449,8 @@ export class MarketStreams {
       const ids = { U: u > feed.lastU ? feed.lastU + 1n : u, u, pu: feed.lastU };
       feed.lastU = u;
       const T = this.#bookTime.get(market.symbol) ?? now;
-      feed.publish(new Payload(stringifyJson(partialDepthEvent(market, feed.spec.levels, ids, now, T))));
+      const event = partialDepthEvent(market, feed.spec.levels, ids, now, T, this.#product);
+      feed.publish(new Payload(stringifyJson(event)));
     }
     for (const feeds of this.#diffDepth.values()) {
       for (const feed of feeds) {
@@ -423,7 +458,7 @@ export class MarketStreams {
         const batch = feed.changes.take();
         const market = this.#venue.markets.get(feed.spec.symbol);
         if (batch === undefined || market === undefined) continue;
-        const event = diffDepthEvent(market, batch, now, batch.T, batch.bids, batch.asks);
+        const event = diffDepthEvent(market, batch, now, batch.T, batch.bids, batch.asks, this.#product);
         feed.publish(new Payload(stringifyJson(event)));
       }
     }
@@ -431,37 +466,61 @@ export class MarketStreams {
 
   #flushKlines(now: number): void {
     for (const feed of this.#klines) {
-      const spec = feed.spec;
-      const market =
-        spec.kind === 'kline'
-          ? this.#venue.markets.get(spec.symbol)
-          : [...this.#venue.markets.values()].find(
-              (m) => m.spec.pair === spec.pair && m.spec.contractType === spec.contractType,
-            );
-      if (market === undefined) continue;
-      const current = market.klines.current(spec.interval, now);
+      const source = this.#klineSource(feed.spec);
+      if (source === undefined) continue;
+      const { store } = source;
+      const interval = feed.spec.interval;
+      const current = store.current(interval, now);
       if (current === undefined) continue;
       if (feed.lastOpen !== undefined && current.openTime > feed.lastOpen) {
-        const closed = closedCandle(market.klines, spec.interval, feed.lastOpen, now);
-        if (closed !== undefined) feed.publish(this.#klineFrame(feed, market, closed, true, now));
+        const closed = closedCandle(store, interval, feed.lastOpen, now);
+        if (closed !== undefined) {
+          const k = klineJson(feed.spec, source, closed, true);
+          feed.publish(new Payload(klineEnvelope(feed.spec, source.market, k, now)));
+        }
         feed.lastK = undefined;
       }
-      const k = klineJson(feed, market, current, false);
+      const k = klineJson(feed.spec, source, current, false);
       feed.lastOpen = current.openTime;
       if (k === feed.lastK) continue;
       feed.lastK = k;
-      feed.publish(new Payload(klineEnvelope(feed, market, k, now)));
+      feed.publish(new Payload(klineEnvelope(feed.spec, source.market, k, now)));
     }
   }
 
-  #klineFrame(
-    feed: KlineFeed,
-    market: Market,
-    candle: NonNullable<ReturnType<KlineStore['current']>>,
-    closed: boolean,
-    now: number,
-  ): Payload {
-    return new Payload(klineEnvelope(feed, market, klineJson(feed, market, candle, closed), now));
+  /** The candles a kline stream reads and how they print; undefined when its market is not listed. */
+  #klineSource(spec: KlineSpec): KlineSource | undefined {
+    switch (spec.kind) {
+      case 'kline': {
+        const market = this.#venue.markets.get(spec.symbol);
+        return market && { market, store: market.klines, format: tradeKlineFormat(market) };
+      }
+      case 'continuousKline': {
+        const market = [...this.#venue.markets.values()].find(
+          (m) => m.spec.pair === spec.pair && m.spec.contractType === spec.contractType,
+        );
+        return market && { market, store: market.klines, format: tradeKlineFormat(market) };
+      }
+      case 'markPriceKline': {
+        const market = this.#venue.markets.get(spec.symbol);
+        return market && { market, store: market.markKlines, format: SAMPLE_KLINE_FORMAT };
+      }
+      case 'indexPriceKline': {
+        const market = this.#indexMarket(spec.pair);
+        return market && { market, store: market.indexKlines, format: SAMPLE_KLINE_FORMAT };
+      }
+    }
+  }
+
+  /**
+   * The market whose index stands for `pair`, as `GET /dapi/v1/indexPriceKlines` picks it; undefined
+   * for a pair not listed (its streams stay silent).
+   */
+  #indexMarket(pair: string): Market | undefined {
+    for (const market of this.#venue.markets.values()) {
+      if (market.spec.pair === pair) return indexMarketOfPair(this.#venue, pair);
+    }
+    return undefined;
   }
 
   #flushMarkPrices(cadence: 1000 | 3000, now: number): void {
@@ -479,19 +538,36 @@ export class MarketStreams {
       }
       feed.publish(new Payload(`[${items.join(',')}]`));
     }
+    // COIN-M `<pair>@markPrice`: every symbol of the pair, in listing order; nothing for an unknown pair.
+    for (const feed of this.#markPricePair) {
+      if (feed.spec.cadence !== cadence) continue;
+      const items: string[] = [];
+      for (const market of this.#venue.markets.values()) {
+        if (market.spec.pair !== feed.spec.pair) continue;
+        const json = this.#markPriceJson(market.symbol, now);
+        if (json !== undefined) items.push(json);
+      }
+      if (items.length > 0) feed.publish(new Payload(`[${items.join(',')}]`));
+    }
+    for (const feed of this.#indexPrice) {
+      if (feed.spec.cadence !== cadence) continue;
+      const market = this.#indexMarket(feed.spec.pair);
+      if (market === undefined) continue;
+      feed.publish(new Payload(stringifyJson(indexPriceEvent(feed.spec.pair, market, now))));
+    }
   }
 
   #markPriceJson(symbol: string, now: number): string | undefined {
     const market = this.#venue.markets.get(symbol);
     if (market === undefined) return undefined;
-    return this.#markJson.get(symbol, now, () => stringifyJson(markPriceEvent(market, now)));
+    return this.#markJson.get(symbol, now, () => stringifyJson(markPriceEvent(market, now, this.#product)));
   }
 
   #tickers(symbol: string, now: number): { readonly ticker: string; readonly mini: string } | undefined {
     return this.#tickerJson.get(symbol, now, () => {
       const market = this.#venue.markets.get(symbol);
       if (market === undefined) return undefined;
-      const { ticker, mini } = tickerEvents(market, now);
+      const { ticker, mini } = tickerEvents(market, now, this.#product);
       return { ticker: stringifyJson(ticker), mini: stringifyJson(mini) };
     });
   }
@@ -532,7 +608,7 @@ export class MarketStreams {
       const feed = this.#bookTicker.get(symbol);
       const market = this.#venue.markets.get(symbol);
       if (feed === undefined || market === undefined) continue;
-      const event = bookTickerEvent(market, now, this.#bookTime.get(symbol) ?? now);
+      const event = bookTickerEvent(market, now, this.#bookTime.get(symbol) ?? now, this.#product);
       const top = `${event.b} ${event.B} ${event.a} ${event.A}`;
       if (top === feed.last) continue;
       feed.last = top;
@@ -546,7 +622,7 @@ export class MarketStreams {
     const feed = this.#bookTickerAll;
     if (feed === undefined) return;
     for (const market of this.#venue.markets.values()) {
-      const event = bookTickerEvent(market, now, this.#bookTime.get(market.symbol) ?? now);
+      const event = bookTickerEvent(market, now, this.#bookTime.get(market.symbol) ?? now, this.#product);
       feed.publish(new Payload(stringifyJson(event)));
     }
   }
@@ -556,7 +632,7 @@ export class MarketStreams {
     for (const [symbol, order] of this.#liquidations) {
       const market = this.#venue.markets.get(symbol);
       if (market === undefined) continue;
-      const payload = new Payload(stringifyJson(forceOrderEvent(market, order, now)));
+      const payload = new Payload(stringifyJson(forceOrderEvent(market, order, now, this.#product)));
       this.#forceOrder.get(symbol)?.publish(payload);
       this.#forceOrderAll?.publish(payload);
     }
@@ -584,19 +660,37 @@ function closedCandle(
   return store.klines({ interval, startTime: openTime, endTime: openTime, limit: 1, now })[0];
 }
 
-function klineJson(
-  feed: KlineFeed,
-  market: Market,
-  candle: NonNullable<ReturnType<KlineStore['current']>>,
-  closed: boolean,
-): string {
-  const symbol = feed.spec.kind === 'kline' ? market.symbol : undefined;
-  return stringifyJson(klinePayload(candle, tradeKlineFormat(market), feed.spec.interval, symbol, closed));
+/** Where a kline stream's candles come from. */
+interface KlineSource {
+  readonly market: Market;
+  readonly store: KlineStore;
+  readonly format: KlineFormat;
 }
 
-/** `{"e":"kline","E":…,"s":…,"k":…}` or `{"e":"continuous_kline","E":…,"ps":…,"ct":…,"k":…}`. */
-function klineEnvelope(feed: KlineFeed, market: Market, k: string, now: number): string {
-  const spec = feed.spec;
-  if (spec.kind === 'kline') return `{"e":"kline","E":${now},"s":${JSON.stringify(market.symbol)},"k":${k}}`;
-  return `{"e":"continuous_kline","E":${now},"ps":${JSON.stringify(spec.pair)},"ct":${JSON.stringify(spec.contractType)},"k":${k}}`;
+/** The `k` object: continuous klines carry no `s`, index-price klines `s` "0" (Binance's "ignore"). */
+function klineJson(spec: KlineSpec, source: KlineSource, candle: Kline, closed: boolean): string {
+  const symbol =
+    spec.kind === 'continuousKline'
+      ? undefined
+      : spec.kind === 'indexPriceKline'
+        ? '0'
+        : source.market.symbol;
+  return stringifyJson(klinePayload(candle, source.format, spec.interval, symbol, closed));
+}
+
+/**
+ * `{"e":"kline","E":…,"s":…,"k":…}`, `{"e":"continuous_kline","E":…,"ps":…,"ct":…,"k":…}`, or COIN-M's
+ * `{"e":"markPrice_kline","E":…,"ps":…,"k":…}` and `{"e":"indexPrice_kline","E":…,"ps":…,"k":…}`.
+ */
+function klineEnvelope(spec: KlineSpec, market: Market, k: string, now: number): string {
+  switch (spec.kind) {
+    case 'kline':
+      return `{"e":"kline","E":${now},"s":${JSON.stringify(market.symbol)},"k":${k}}`;
+    case 'continuousKline':
+      return `{"e":"continuous_kline","E":${now},"ps":${JSON.stringify(spec.pair)},"ct":${JSON.stringify(spec.contractType)},"k":${k}}`;
+    case 'markPriceKline':
+      return `{"e":"markPrice_kline","E":${now},"ps":${JSON.stringify(market.spec.pair)},"k":${k}}`;
+    case 'indexPriceKline':
+      return `{"e":"indexPrice_kline","E":${now},"ps":${JSON.stringify(spec.pair)},"k":${k}}`;
+  }
 }

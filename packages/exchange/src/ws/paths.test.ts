@@ -62,4 +62,22 @@ describe('parseConnectionUrl', () => {
       expect(parseConnectionUrl(url), url).toEqual({ kind: 'unknown' });
     }
   });
+
+  test('behavior: COIN-M has /ws and /stream only, no route prefixes', () => {
+    expect(parseConnectionUrl('/ws/btcusd_perp@depth', 'coinm')).toMatchObject({
+      kind: 'streams',
+      names: ['btcusd_perp@depth'],
+    });
+    expect(parseConnectionUrl('/stream?listenKey=K', 'coinm')).toMatchObject({
+      combined: true,
+      listenKeys: [{ listenKey: 'K', events: undefined }],
+    });
+    for (const url of [
+      '/public/ws',
+      '/market/stream?streams=btcusd_perp@kline_1m',
+      '/private/ws?listenKey=K',
+    ]) {
+      expect(parseConnectionUrl(url, 'coinm'), url).toEqual({ kind: 'unknown' });
+    }
+  });
 });

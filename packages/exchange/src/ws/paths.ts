@@ -1,3 +1,5 @@
+import type { Product } from '../venue/venue.js';
+
 /** A listen key named in a connection URL, with its optional event filter (`events=A/B`). */
 export interface ListenKeyRequest {
   readonly listenKey: string;
@@ -19,15 +21,19 @@ export type ConnectionTarget =
   | { readonly kind: 'wsApi'; readonly returnRateLimits: boolean }
   | { readonly kind: 'unknown' };
 
-/** The 2026 routes (§9.1). The split is not enforced: clients mix them (client-recipes §6.3). */
+/**
+ * USD-M's 2026 routes (§9.1). The split is not enforced: clients mix them (client-recipes §6.3).
+ * COIN-M has no routes (§13.4): only `/ws` and `/stream`.
+ */
 const ROUTE_PREFIXES = new Set(['public', 'market', 'private']);
 
 /**
  * Reads an upgrade request's URL: `/ws`, `/ws/<a>/<b>`, `/stream?streams=a/b`, each also under
  * `/public`, `/market` or `/private`, with `listenKey` and `events` query parameters; and the WebSocket
- * API at `/ws-fapi/v1` (`?returnRateLimits=false`). Empty path segments are skipped.
+ * API at `/ws-fapi/v1` (`?returnRateLimits=false`). Empty path segments are skipped. On COIN-M (URLs
+ * already stripped of `/dstream`) a route prefix is unknown.
  */
-export function parseConnectionUrl(url: string): ConnectionTarget {
+export function parseConnectionUrl(url: string, product: Product = 'usdm'): ConnectionTarget {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const query = new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
@@ -35,7 +41,8 @@ export function parseConnectionUrl(url: string): ConnectionTarget {
   if (segments.length === 2 && segments[0] === 'ws-fapi' && segments[1] === 'v1') {
     return { kind: 'wsApi', returnRateLimits: query.get('returnRateLimits') !== 'false' };
   }
-  const start = segments[0] !== undefined && ROUTE_PREFIXES.has(segments[0]) ? 1 : 0;
+  const routed = product === 'usdm' && segments[0] !== undefined && ROUTE_PREFIXES.has(segments[0]);
+  const start = routed ? 1 : 0;
   const form = segments[start];
   if (form !== 'ws' && form !== 'stream') return { kind: 'unknown' };
   const names: string[] = [];

@@ -48,11 +48,16 @@ export function combineWebSockets(usdm: WebSockets, coinm: WebSockets | undefine
 
 /** The USD-M-form URL of a COIN-M upgrade URL, or undefined when `url` is not COIN-M's. */
 export function toCoinmUrl(url: string): string | undefined {
-  if (url === COINM_STREAM_PREFIX || url.startsWith(`${COINM_STREAM_PREFIX}/`)) {
-    return url.slice(COINM_STREAM_PREFIX.length) || '/';
-  }
-  if (url === COINM_WS_API_PATH || url.startsWith(`${COINM_WS_API_PATH}?`)) {
-    return `/ws-fapi/v1${url.slice(COINM_WS_API_PATH.length)}`;
-  }
-  return undefined;
+  if (isUnder(url, COINM_WS_API_PATH)) return `/ws-fapi/v1${url.slice(COINM_WS_API_PATH.length)}`;
+  if (!isUnder(url, COINM_STREAM_PREFIX, '/')) return undefined;
+  const rest = url.slice(COINM_STREAM_PREFIX.length) || '/';
+  // The `binance` package puts its COIN-M WebSocket API under the stream host it was given.
+  return isUnder(rest, COINM_WS_API_PATH) ? `/ws-fapi/v1${rest.slice(COINM_WS_API_PATH.length)}` : rest;
+}
+
+/** Whether `url` is `path` itself or continues it with a query (or with `/` when allowed). */
+function isUnder(url: string, path: string, ...separators: string[]): boolean {
+  if (!url.startsWith(path)) return false;
+  const next = url.charAt(path.length);
+  return next === '' || next === '?' || separators.includes(next);
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '@basis/core';
 import type { WebSocket } from 'ws';
+import type { Product } from '../venue/venue.js';
 import { type ControlRequest, controlError, controlResult, parseControl } from './control.js';
 import type { WebSocketLimits } from './limits.js';
 import { type CloseReason, ManagedSocket, type SocketFaults } from './managedSocket.js';
@@ -16,6 +17,8 @@ export interface StreamConnectionOptions {
   readonly ip: string;
   readonly market: MarketStreams;
   readonly user: UserStreams;
+  /** Whose stream names `SUBSCRIBE` reads (COIN-M adds pair streams). */
+  readonly product: Product;
   /** `/stream` forms start combined, `/ws` forms raw. */
   readonly combined: boolean;
   /** Streams named in the URL (already checked and within the limit). */
@@ -37,6 +40,7 @@ export class StreamConnection implements StreamSubscriber {
   readonly #market: MarketStreams;
   readonly #user: UserStreams;
   readonly #limits: WebSocketLimits;
+  readonly #product: Product;
   readonly #streams = new Map<string, StreamSpec>();
 
   constructor(ws: WebSocket, options: StreamConnectionOptions) {
@@ -44,6 +48,7 @@ export class StreamConnection implements StreamSubscriber {
     this.#market = options.market;
     this.#user = options.user;
     this.#limits = options.limits;
+    this.#product = options.product;
     this.socket = new ManagedSocket(ws, {
       clock: options.clock,
       limits: options.limits,
@@ -88,7 +93,7 @@ export class StreamConnection implements StreamSubscriber {
       case 'SUBSCRIBE': {
         const wanted: { name: string; spec: StreamSpec }[] = [];
         for (const name of request.params) {
-          const spec = parseStreamName(name);
+          const spec = parseStreamName(name, this.#product);
           if (spec === undefined)
             return controlError(2, `Invalid request: unknown stream name \`${name}\``, request.id);
           if (!this.#streams.has(name) && !wanted.some((w) => w.name === name)) wanted.push({ name, spec });

@@ -1,9 +1,11 @@
 import {
+  COINM_CONTINUOUS_CONTRACT_TYPES,
   CONTINUOUS_CONTRACT_TYPES,
   type ContinuousContractType,
   KLINE_INTERVALS,
   type KlineInterval,
 } from '@basis/core';
+import type { Product } from '../venue/venue.js';
 
 /** How often a throttled stream is flushed, ms. */
 export const CADENCES = [100, 250, 500, 1000, 2000, 3000, 5000] as const;
@@ -43,6 +45,14 @@ export type StreamSpec =
       readonly speed: DepthSpeed;
     }
   | { readonly kind: 'diffDepth'; readonly symbol: string; readonly speed: DepthSpeed }
+  /** COIN-M `<pair>@markPrice[@1s]`: the mark price of every symbol of the pair, as an array. */
+  | { readonly kind: 'markPricePair'; readonly pair: string; readonly cadence: 1000 | 3000 }
+  /** COIN-M `<pair>@indexPrice[@1s]`. */
+  | { readonly kind: 'indexPrice'; readonly pair: string; readonly cadence: 1000 | 3000 }
+  /** COIN-M `<symbol>@markPriceKline_<i>`. */
+  | { readonly kind: 'markPriceKline'; readonly symbol: string; readonly interval: KlineInterval }
+  /** COIN-M `<pair>@indexPriceKline_<i>`. */
+  | { readonly kind: 'indexPriceKline'; readonly pair: string; readonly interval: KlineInterval }
   /** A valid Binance stream this exchange has no data for (composite index, contract info, asset index). */
   | { readonly kind: 'silent' }
   /** A listen key used as a stream name: the user-data stream of its account. */
@@ -62,7 +72,20 @@ const ALL_MARKET: Readonly<Record<string, MarketStreamSpec>> = {
   '!assetIndex@arr': { kind: 'silent' },
 };
 
+/**
+ * COIN-M's all-market streams: USD-M's but `!markPrice@arr` (COIN-M has `<pair>@markPrice` instead)
+ * and `!assetIndex@arr` (multi-assets mode is USD-M's), which are accepted and stay silent.
+ */
+const COINM_ALL_MARKET: Readonly<Record<string, MarketStreamSpec>> = {
+  ...ALL_MARKET,
+  '!markPrice@arr': { kind: 'silent' },
+  '!markPrice@arr@1s': { kind: 'silent' },
+  '!assetIndex@arr': { kind: 'silent' },
+};
+
 const SYMBOL = /^[a-z0-9]{1,32}$/;
+/** COIN-M symbols carry their contract after an underscore (`btcusd_perp`, `btcusd_250926`); pairs do not. */
+const COINM_SYMBOL = /^[a-z0-9]{1,32}(?:_[a-z0-9]{1,16})?$/;
 const LISTEN_KEY = /^[A-Za-z0-9]{64}$/;
 const DEPTH = /^depth(5|10|20)?(?:@(100|250|500)ms)?$/;
 
@@ -71,20 +94,31 @@ const DEPTH = /^depth(5|10|20)?(?:@(100|250|500)ms)?$/;
  * `!`-prefixed all-market streams, or a listen key (64 alphanumerics, no `@`). Returns undefined for
  * anything else, such as the connection index ccxt puts in `/public/ws/<n>`.
  *
+ * COIN-M (`product` 'coinm', §13.4) adds `<pair>@markPrice[@1s]`, `<pair>@indexPrice[@1s]`,
+ * `<symbol>@markPriceKline_<i>` and `<pair>@indexPriceKline_<i>`; its symbols have an underscore, so
+ * `btcusd@markPrice` names a pair and `btcusd_perp@markPrice` a symbol. USD-M-only streams
+ * (`!markPrice@arr`, asset and composite indexes, RPI depth) are accepted there and stay silent.
+ *
  * A syntactically valid name for an unknown symbol is accepted: it simply yields no data.
  *
  * @example
  * parseStreamName('btcusdt@depth@100ms') // { kind: 'diffDepth', symbol: 'BTCUSDT', speed: 100 }
+ * parseStreamName('btcusd@indexPrice', 'coinm') // { kind: 'indexPrice', pair: 'BTCUSD', cadence: 3000 }
  */
-export function parseStreamName(name: string): StreamSpec | undefined {
-  if (name.startsWith('!')) return ALL_MARKET[name];
+export function parseStreamName(name: string, product: Product = 'usdm'): StreamSpec | undefined {
+  const coinm = product === 'coinm';
+  if (name.startsWith('!')) return (coinm ? COINM_ALL_MARKET : ALL_MARKET)[name];
   const at = name.indexOf('@');
   if (at === -1) return LISTEN_KEY.test(name) ? { kind: 'listenKey', listenKey: name } : undefined;
   const head = name.slice(0, at);
   const rest = name.slice(at + 1);
   if (rest.startsWith('continuousKline_'))
-    return continuousKline(head, rest.slice('continuousKline_'.length));
-  if (!SYMBOL.test(head)) return undefined;
+    return continuousKline(head, rest.slice('continuousKline_'.length), coinm);
+  if (!(coinm ? COINM_SYMBOL : SYMBOL).test(head)) return undefined;
+  if (coinm) {
+    const spec = coinmStream(head, rest);
+    if (spec !== null) return spec;
+  }
   const symbol = head.toUpperCase();
   switch (rest) {
     case 'trade':
@@ -121,19 +155,53 @@ export function parseStreamName(name: string): StreamSpec | undefined {
   return { kind: 'partialDepth', symbol, levels: Number(depth[1]) as DepthLevels, speed };
 }
 
+/**
+ * The COIN-M reading of `<head>@<rest>` where it differs from USD-M's; null where it does not (the
+ * caller goes on with USD-M's grammar).
+ */
+function coinmStream(head: string, rest: string): StreamSpec | undefined | null {
+  const pair = head.includes('_') ? undefined : head.toUpperCase();
+  switch (rest) {
+    case 'markPrice':
+    case 'markPrice@1s':
+      if (pair === undefined) return null;
+      return { kind: 'markPricePair', pair, cadence: rest === 'markPrice' ? 3000 : 1000 };
+    case 'indexPrice':
+    case 'indexPrice@1s':
+      if (pair === undefined) return undefined;
+      return { kind: 'indexPrice', pair, cadence: rest === 'indexPrice' ? 3000 : 1000 };
+    case 'rpiDepth@500ms':
+    case 'compositeIndex':
+    case 'assetIndex':
+      return { kind: 'silent' };
+  }
+  if (rest.startsWith('markPriceKline_')) {
+    const interval = klineInterval(rest.slice('markPriceKline_'.length));
+    if (interval === undefined || pair !== undefined) return undefined;
+    return { kind: 'markPriceKline', symbol: head.toUpperCase(), interval };
+  }
+  if (rest.startsWith('indexPriceKline_')) {
+    const interval = klineInterval(rest.slice('indexPriceKline_'.length));
+    if (interval === undefined || pair === undefined) return undefined;
+    return { kind: 'indexPriceKline', pair, interval };
+  }
+  return null;
+}
+
 function klineInterval(text: string): KlineInterval | undefined {
   return (KLINE_INTERVALS as readonly string[]).includes(text) ? (text as KlineInterval) : undefined;
 }
 
-/** `<pair>_<contractType>@continuousKline_<interval>`, contract type lower-case. */
-function continuousKline(head: string, intervalText: string): StreamSpec | undefined {
+/** `<pair>_<contractType>@continuousKline_<interval>`, contract type lower-case (COIN-M: no TradFi). */
+function continuousKline(head: string, intervalText: string, coinm: boolean): StreamSpec | undefined {
   const underscore = head.indexOf('_');
   if (underscore === -1) return undefined;
   const pair = head.slice(0, underscore);
   const type = head.slice(underscore + 1).toUpperCase();
   const interval = klineInterval(intervalText);
   if (!SYMBOL.test(pair) || interval === undefined) return undefined;
-  if (!(CONTINUOUS_CONTRACT_TYPES as readonly string[]).includes(type)) return undefined;
+  const types: readonly string[] = coinm ? COINM_CONTINUOUS_CONTRACT_TYPES : CONTINUOUS_CONTRACT_TYPES;
+  if (!types.includes(type)) return undefined;
   return {
     kind: 'continuousKline',
     pair: pair.toUpperCase(),
@@ -167,6 +235,13 @@ export function feedKey(spec: MarketStreamSpec): string {
       return `partialDepth:${spec.symbol}:${spec.levels}:${spec.speed}`;
     case 'diffDepth':
       return `diffDepth:${spec.symbol}:${spec.speed}`;
+    case 'markPricePair':
+    case 'indexPrice':
+      return `${spec.kind}:${spec.pair}:${spec.cadence}`;
+    case 'markPriceKline':
+      return `markPriceKline:${spec.symbol}:${spec.interval}`;
+    case 'indexPriceKline':
+      return `indexPriceKline:${spec.pair}:${spec.interval}`;
     case 'miniTickerAll':
     case 'tickerAll':
     case 'bookTickerAll':

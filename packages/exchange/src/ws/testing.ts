@@ -64,6 +64,40 @@ export async function startTestExchange(
   };
 }
 
+/** An exchange as `createExchange(...).listen()` serves it: USD-M and COIN-M on one loopback port. */
+export interface ListeningExchange {
+  readonly exchange: Exchange;
+  /** `ws://127.0.0.1:PORT` (USD-M streams). */
+  readonly wsUrl: string;
+  /** `ws://127.0.0.1:PORT/dstream` (COIN-M streams). */
+  readonly coinmWsUrl: string;
+  /** Closes the exchange; fails if it logged an internal error. */
+  close(): Promise<void>;
+}
+
+/** Starts a full exchange (both products, their routing) and listens on 127.0.0.1. */
+export async function listenTestExchange(options: ExchangeOptions = {}): Promise<ListeningExchange> {
+  const errors: string[] = [];
+  const exchange = createExchange({
+    synthetic: { backfillMinutes: 10 },
+    rateLimits: { enabled: false },
+    log: (line) => {
+      if (line.includes('internal error')) errors.push(line);
+    },
+    ...options,
+  });
+  const endpoints = await exchange.listen({ port: 0 });
+  return {
+    exchange,
+    wsUrl: endpoints.wsUrl,
+    coinmWsUrl: endpoints.coinm!.wsUrl,
+    async close() {
+      await exchange.close();
+      if (errors.length > 0) throw new Error(errors.join('; '));
+    },
+  };
+}
+
 /** Rejects after `ms` unless `promise` settles first. */
 export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -216,4 +250,84 @@ export function advance(clock: Clock, ms: number, step = 50): void {
   const virtual = clock as Clock & { advance?: (ms: number) => void };
   if (virtual.advance === undefined) throw new Error('advance needs a VirtualClock');
   for (let t = 0; t < ms; t += step) virtual.advance(Math.min(step, ms - t));
+}
+
+type Level = [string, string];
+
+/** A depth event as a client reads it. */
+export interface DepthEvent {
+  readonly e: string;
+  readonly U: number | bigint;
+  readonly u: number | bigint;
+  readonly pu: number | bigint;
+  readonly b: Level[];
+  readonly a: Level[];
+}
+
+/** A REST depth snapshot as a client reads it. */
+export interface DepthSnapshot {
+  readonly lastUpdateId: number | bigint;
+  readonly bids: Level[];
+  readonly asks: Level[];
+}
+
+/** Reference §10, step by step; throws on a broken chain (a client would resync). */
+export class LocalBook {
+  readonly bids = new Map<string, string>();
+  readonly asks = new Map<string, string>();
+  #buffer: DepthEvent[] = [];
+  #lastU: bigint | undefined;
+  #snapshotId: bigint | undefined;
+  applied = 0;
+
+  get lastU(): bigint | undefined {
+    return this.#lastU;
+  }
+
+  /** Step 1: events are buffered until the snapshot is loaded. */
+  onEvent(event: DepthEvent): void {
+    if (this.#snapshotId === undefined) this.#buffer.push(event);
+    else this.#apply(event);
+  }
+
+  /** Steps 2-4: load the snapshot, drop events older than it, apply the rest. */
+  loadSnapshot(snapshot: DepthSnapshot): void {
+    for (const [p, q] of snapshot.bids) this.bids.set(p, q);
+    for (const [p, q] of snapshot.asks) this.asks.set(p, q);
+    this.#snapshotId = BigInt(snapshot.lastUpdateId);
+    const buffered = this.#buffer;
+    this.#buffer = [];
+    for (const event of buffered) this.#apply(event);
+  }
+
+  #apply(event: DepthEvent): void {
+    const U = BigInt(event.U);
+    const u = BigInt(event.u);
+    const pu = BigInt(event.pu);
+    const L = this.#snapshotId!;
+    if (this.#lastU === undefined) {
+      if (u < L) return; // step 3
+      // Step 4: U <= L <= u; an event starting right after the snapshot (pu == L) fits too (ccxt's rule).
+      if (!((U <= L && L <= u) || pu === L)) throw new Error(`first event ${U}..${u} does not cover ${L}`);
+    } else if (pu !== this.#lastU) {
+      throw new Error(`gap: pu ${pu} after u ${this.#lastU}`); // step 5
+    }
+    for (const [side, levels] of [
+      [this.bids, event.b],
+      [this.asks, event.a],
+    ] as const) {
+      for (const [price, qty] of levels) {
+        if (Number(qty) === 0) side.delete(price);
+        else side.set(price, qty); // step 6: absolute quantities
+      }
+    }
+    this.#lastU = u;
+    this.applied += 1;
+  }
+
+  top(side: 'bids' | 'asks', n: number): Level[] {
+    const entries = [...this[side].entries()];
+    entries.sort(([a], [b]) => (side === 'bids' ? Number(b) - Number(a) : Number(a) - Number(b)));
+    return entries.slice(0, n);
+  }
 }

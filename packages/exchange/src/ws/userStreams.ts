@@ -1,6 +1,10 @@
-import { stringifyJson, type UserDataEvent } from '@basis/core';
+import { type CoinmUserDataEvent, stringifyJson, type UserDataEvent } from '@basis/core';
 import type { Venue } from '../venue/venue.js';
+import { coinmUserEvent } from './coinmUserEvents.js';
 import { Payload, type StreamSubscriber, Topic } from './topic.js';
+
+/** A user event as its product's stream sends it. */
+type WireUserEvent = UserDataEvent | CoinmUserDataEvent;
 
 /** One listen key's stream: its subscribers (with their event filters) and whether it still delivers. */
 class KeyStream {
@@ -17,7 +21,7 @@ class KeyStream {
    * `listenKeyExpired` (both happen in the same venue step): delivered if that event follows,
    * dropped if the key was closed instead.
    */
-  held: UserDataEvent[] | undefined;
+  held: WireUserEvent[] | undefined;
 
   constructor(listenKey: string, accountId: number | undefined) {
     this.listenKey = listenKey;
@@ -33,7 +37,8 @@ class KeyStream {
  * venue's listener, so none is sent before REST shows its state, and one account's events arrive in
  * order. When a key expires its subscribers get `listenKeyExpired` and then nothing more on it; a
  * closed key (`DELETE`, `userDataStream.stop`) simply stops delivering. A key that was not valid when
- * attached (an empty or unknown key) keeps the connection open and delivers nothing.
+ * attached (an empty or unknown key) keeps the connection open and delivers nothing. A COIN-M venue's
+ * events are sent in COIN-M's form (`coinmUserEvent`), once per event.
  */
 export class UserStreams {
   readonly #venue: Venue;
@@ -91,19 +96,30 @@ export class UserStreams {
     }
     const streams = this.#byAccount.get(accountId);
     if (streams === undefined) return;
+    const wire = this.#wire(accountId, event);
+    if (wire === undefined) return;
     let payload: Payload | undefined;
     for (const stream of streams) {
       if (!stream.live) continue;
       if (this.#venue.listenKeys.accountOf(stream.listenKey, this.#venue.now) !== accountId) {
-        this.#hold(stream, event);
+        this.#hold(stream, wire);
         continue;
       }
-      payload ??= new Payload(stringifyJson(event));
-      this.#deliver(stream, event, payload);
+      payload ??= new Payload(stringifyJson(wire));
+      this.#deliver(stream, wire, payload);
     }
   }
 
-  #deliver(stream: KeyStream, event: UserDataEvent, payload: Payload): void {
+  /** The event in the venue's product's form; undefined when that product has no such event. */
+  #wire(accountId: number, event: UserDataEvent): WireUserEvent | undefined {
+    const venue = this.#venue;
+    if (venue.product === 'usdm') return event;
+    const account = venue.accounts.get(accountId);
+    if (account === undefined) return undefined;
+    return coinmUserEvent(event, account.alias, (symbol) => venue.markets.get(symbol)?.spec.marginAsset);
+  }
+
+  #deliver(stream: KeyStream, event: WireUserEvent, payload: Payload): void {
     let filtered = false;
     for (const filter of stream.filters.values()) {
       if (filter !== undefined && event.e !== 'listenKeyExpired' && !filter.has(event.e)) filtered = true;
@@ -123,7 +139,7 @@ export class UserStreams {
   }
 
   /** The registry no longer knows the key: wait for its `listenKeyExpired` in this same step, or drop it. */
-  #hold(stream: KeyStream, event: UserDataEvent): void {
+  #hold(stream: KeyStream, event: WireUserEvent): void {
     if (stream.held === undefined) {
       stream.held = [];
       queueMicrotask(() => {

@@ -2,7 +2,7 @@ import { CONTINUOUS_CONTRACT_TYPES, type Kline } from '@basis/core';
 import { defineEndpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';
 import { klineRows, tradeKlineFormat } from './format.js';
-import { klineWeight, marketsOfPair, readKlineRequest } from './query.js';
+import { continuousMarket, klineWeight, readKlineRequest } from './query.js';
 
 /**
  * `GET /fapi/v1/continuousKlines` — trade candles of the contract of `contractType` on `pair` (PERPETUAL:
@@ -19,7 +19,7 @@ export const continuousKlines = defineEndpoint<Kline[]>({
     const pair = params.requiredString('pair');
     const contractType = params.requiredEnumOf('contractType', CONTINUOUS_CONTRACT_TYPES);
     const request = readKlineRequest(params);
-    const market = marketsOfPair(venue, pair).find((m) => m.spec.contractType === contractType);
+    const market = continuousMarket(venue, pair, contractType);
     if (market === undefined) return [];
     return klineRows(market.klines, request, context.now, tradeKlineFormat(market));
   },

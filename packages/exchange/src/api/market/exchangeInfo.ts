@@ -26,7 +26,7 @@ export const RATE_LIMITS: readonly RateLimit[] = [
  */
 const TIME_IN_FORCE: readonly TimeInForce[] = ['GTC', 'IOC', 'FOK', 'GTX', 'GTD'];
 
-function underlyingType(value: string): UnderlyingType {
+export function underlyingType(value: string): UnderlyingType {
   return (UNDERLYING_TYPES as readonly string[]).includes(value) ? (value as UnderlyingType) : 'COIN';
 }
 

@@ -17,11 +17,19 @@ export function formatRate(value: Decimal): string {
 }
 
 /**
- * A quote-asset amount derived from trades (`quoteQty`, 24 h `quoteVolume`), with the symbol's price
- * precision, rounded toward zero [U: Binance's precision and rounding for these are not documented].
+ * A trade value (`TradeValue`) as Binance prints it, rounded toward zero: a USD-M quote amount
+ * (`quoteQty`, 24 h `quoteVolume`) with the symbol's price precision [U: Binance's precision and
+ * rounding for these are not documented], a COIN-M base amount (`baseQty`, `baseVolume`) with the
+ * value's 8 decimals (as the docs' examples print them).
  */
-export function formatQuote(market: Market, value: Decimal): string {
-  return value.toFixed(market.priceDecimals);
+export function formatTradeValue(market: Market, value: Decimal): string {
+  const rule = market.klines.tradeValue!;
+  return value.toFixed(rule.inverse ? rule.unit.scale : market.priceDecimals);
+}
+
+/** What a public trade was worth (see `TradeValue`): quote asset on USD-M, base asset on COIN-M. */
+export function tradeValueOf(market: Market, trade: TradeRecord): Decimal {
+  return market.klines.tradeValue!.decimal(trade.priceTick, trade.qtySteps);
 }
 
 /** Book levels from `OrderBook.depth`'s flat `[tick, qty, tick, qty, ...]` array, best first. */
@@ -50,7 +58,7 @@ export function tradeRow(market: Market, trade: TradeRecord): Trade {
     id: trade.id,
     price: market.formatPrice(trade.priceTick),
     qty: market.formatQty(trade.qtySteps),
-    quoteQty: formatQuote(market, market.priceOf(trade.priceTick).mul(market.qtyOf(trade.qtySteps))),
+    quoteQty: formatTradeValue(market, tradeValueOf(market, trade)),
     time: trade.time,
     isBuyerMaker: trade.isBuyerMaker,
     isRPITrade: false,
@@ -73,31 +81,38 @@ export function aggTradeRow(market: Market, agg: AggTradeRecord): AggTrade {
 }
 
 /**
- * How a kline store prints: fraction digits of prices and, for trade klines, of base volumes. Sample
- * klines (mark, index, premium index) have no `qtyDecimals`; their volume fields are "0".
+ * How a kline store prints: fraction digits of prices and, for trade klines, of volumes (index 5, 9)
+ * and trade values (index 7, 10). Sample klines (mark, index, premium index) have no volumes; their
+ * volume fields are "0".
  */
 export interface KlineFormat {
   readonly priceDecimals: number;
-  readonly qtyDecimals?: number;
+  readonly volume?: { readonly qtyDecimals: number; readonly valueDecimals: number };
 }
 
-/** Trade klines print with the symbol's price and quantity precision. */
+/**
+ * Trade klines print with the symbol's price and quantity precision. Values are exact: a USD-M quote
+ * volume has the price's plus the quantity's fraction digits (BTCUSDT: 2 + 3 = 5, as Binance prints
+ * them), a COIN-M base volume the 8 of its trade values (docs: "2.13660389").
+ */
 export function tradeKlineFormat(market: Market): KlineFormat {
-  return { priceDecimals: market.priceDecimals, qtyDecimals: market.qtyDecimals };
+  const rule = market.klines.tradeValue!;
+  const valueDecimals = rule.inverse ? rule.unit.scale : market.qtyDecimals + market.priceDecimals;
+  return { priceDecimals: market.priceDecimals, volume: { qtyDecimals: market.qtyDecimals, valueDecimals } };
 }
 
 /** Mark, index and premium-index klines print 8 fraction digits and zero volumes. */
 export const SAMPLE_KLINE_FORMAT: KlineFormat = { priceDecimals: RATE_DECIMALS };
 
 /**
- * One candle as Binance's 12-element array. Quote volumes are exact: price × quantity has the price's
- * plus the quantity's fraction digits (BTCUSDT: 2 + 3 = 5, as Binance prints them).
+ * One candle as Binance's 12-element array: on COIN-M index 5 and 9 are contracts and 7 and 10 base
+ * volumes, in the same places as USD-M's base and quote volumes.
  */
 export function klineRow(kline: Kline, format: KlineFormat): WireKline {
   const price = (value: Decimal): string => value.toFixed(format.priceDecimals, 'half-even');
-  const q = format.qtyDecimals;
-  const base = (value: Decimal): string => (q === undefined ? '0' : value.toFixed(q));
-  const quote = (value: Decimal): string => (q === undefined ? '0' : value.toFixed(q + format.priceDecimals));
+  const v = format.volume;
+  const base = (value: Decimal): string => (v === undefined ? '0' : value.toFixed(v.qtyDecimals));
+  const quote = (value: Decimal): string => (v === undefined ? '0' : value.toFixed(v.valueDecimals));
   return [
     kline.openTime,
     price(kline.open),

@@ -8,7 +8,7 @@ const DEFAULT_FLOOR = Decimal.parse('-0.02');
 const DEFAULT_INTERVAL_HOURS = 8;
 
 /**
- * `GET /fapi/v1/fundingInfo` — the symbols whose funding cap, floor or interval differ from the
+ * `GET /fapi/v1/fundingInfo` — the perpetuals whose funding cap, floor or interval differ from the
  * defaults (±0.02, 8 h), with their settings; `disclaimer` false. Weight 0: Binance meters it by the
  * 500/5 min/IP pool it shares with `fundingRate`.
  */
@@ -20,6 +20,7 @@ export const fundingInfo = defineEndpoint<FundingInfo[]>({
   handle(venue) {
     const rows: FundingInfo[] = [];
     for (const { spec } of venue.markets.values()) {
+      if (spec.contractType !== 'PERPETUAL') continue; // delivery contracts pay no funding
       const cap = Decimal.parse(spec.fundingRateCap);
       const floor = Decimal.parse(spec.fundingRateFloor);
       const adjusted =

@@ -2,7 +2,7 @@ import type { Kline } from '@basis/core';
 import { defineEndpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';
 import { klineRows, SAMPLE_KLINE_FORMAT } from './format.js';
-import { klineWeight, marketsOfPair, readKlineRequest } from './query.js';
+import { indexMarketOfPair, klineWeight, readKlineRequest } from './query.js';
 
 /**
  * `GET /fapi/v1/indexPriceKlines` — index-price candles of `pair` (8 decimals, volumes "0", count =
@@ -17,8 +17,7 @@ export const indexPriceKlines = defineEndpoint<Kline[]>({
     const params = new ParamReader(raw);
     const pair = params.requiredString('pair');
     const request = readKlineRequest(params);
-    const markets = marketsOfPair(venue, pair);
-    const market = markets.find((m) => m.spec.contractType === 'PERPETUAL') ?? markets[0]!;
+    const market = indexMarketOfPair(venue, pair);
     return klineRows(market.indexKlines, request, context.now, SAMPLE_KLINE_FORMAT);
   },
 });

@@ -10,14 +10,16 @@ import { oneOrAll, weightBySymbol } from './query.js';
  * estimate only matters for delivery contracts in their last hour).
  */
 export function premiumIndexRow(market: Market, now: number): PremiumIndex {
+  // Delivery contracts have no funding: `lastFundingRate` and `interestRate` empty, `nextFundingTime` 0.
+  const perpetual = market.spec.contractType === 'PERPETUAL';
   return {
     symbol: market.symbol,
     markPrice: formatRate(market.markPrice),
     indexPrice: formatRate(market.indexPrice),
     estimatedSettlePrice: formatRate(market.indexPrice),
-    lastFundingRate: formatRate(market.lastFundingRate),
-    interestRate: formatRate(Decimal.parse(market.spec.interestRate)),
-    nextFundingTime: market.nextFundingTime,
+    lastFundingRate: perpetual ? formatRate(market.lastFundingRate) : '',
+    interestRate: perpetual ? formatRate(Decimal.parse(market.spec.interestRate)) : '',
+    nextFundingTime: perpetual ? market.nextFundingTime : 0,
     time: now,
   };
 }

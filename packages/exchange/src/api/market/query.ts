@@ -32,6 +32,23 @@ export function marketsOfPair(venue: Venue, pair: string): readonly Market[] {
 }
 
 /**
+ * The contract of `contractType` on `pair` (`continuousKlines`; PERPETUAL: the pair's perpetual), or
+ * `undefined` when the pair has none of that type; -1121 for an unknown pair.
+ */
+export function continuousMarket(venue: Venue, pair: string, contractType: string): Market | undefined {
+  return marketsOfPair(venue, pair).find((m) => m.spec.contractType === contractType);
+}
+
+/**
+ * The market whose index klines stand for `pair` (`indexPriceKlines`): its perpetual when it has one,
+ * every contract of a pair sharing its index; -1121 for an unknown pair.
+ */
+export function indexMarketOfPair(venue: Venue, pair: string): Market {
+  const markets = marketsOfPair(venue, pair);
+  return markets.find((m) => m.spec.contractType === 'PERPETUAL') ?? markets[0]!;
+}
+
+/**
  * The answer of an endpoint with an optional `symbol`: `row` of that market as an object, or of every
  * market as an array (premiumIndex, ticker/24hr, ticker/price, bookTicker...).
  */

@@ -2,13 +2,13 @@ import type { Ticker24hr } from '@basis/core';
 import { ticker24h } from '../../marketData/ticker.js';
 import type { Market } from '../../venue/market.js';
 import { defineEndpoint } from '../endpoint.js';
-import { formatQuote } from './format.js';
+import { formatTradeValue } from './format.js';
 import { oneOrAll, weightBySymbol } from './query.js';
 
 /**
  * One symbol's rolling 24 h statistics (minute-granular window ending now). Prices print with the
  * symbol's price precision, `priceChangePercent` with 3 decimals, volumes with the quantity precision,
- * `quoteVolume` as {@link formatQuote}. Without trades every value is 0 and the ids are -1.
+ * `quoteVolume` as {@link formatTradeValue}. Without trades every value is 0 and the ids are -1.
  */
 export function ticker24hrRow(market: Market, now: number): Ticker24hr {
   const t = ticker24h(market.klines, market.trades, now, { weightedAvgPriceScale: market.priceDecimals });
@@ -25,7 +25,7 @@ export function ticker24hrRow(market: Market, now: number): Ticker24hr {
     highPrice: price(t.highPrice),
     lowPrice: price(t.lowPrice),
     volume: qty(t.volume),
-    quoteVolume: formatQuote(market, t.quoteVolume),
+    quoteVolume: formatTradeValue(market, t.quoteVolume),
     openTime: t.openTime,
     closeTime: t.closeTime,
     firstId: t.firstId,

@@ -3,7 +3,10 @@ import { apiError } from '../apiError.js';
 import { accountOf, defineEndpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';
 
-/** `GET /fapi/v1/orderAmendment` — price and quantity changes of modified orders, newest first. */
+/**
+ * `GET /fapi/v1/orderAmendment` (also `/dapi/v1/orderAmendment`, whose `pair` is the contract's
+ * pair) — price and quantity changes of modified orders, newest first.
+ */
 export const getOrderAmendments = defineEndpoint<OrderAmendment[]>({
   name: 'getOrderAmendments',
   security: 'USER_DATA',
@@ -30,7 +33,7 @@ export const getOrderAmendments = defineEndpoint<OrderAmendment[]>({
       rows.push({
         amendmentId: a.amendmentId,
         symbol: a.symbol,
-        pair: a.symbol,
+        pair: venue.market(a.symbol).spec.pair,
         orderId: a.orderId,
         clientOrderId: a.clientOrderId,
         time: a.time,

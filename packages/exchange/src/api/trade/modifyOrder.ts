@@ -6,13 +6,19 @@ import { parseOrderRef } from './orderRef.js';
 
 /** Parses a modification (`PUT /fapi/v1/order`, batch items, `order.modify`). USD-M needs quantity and price. */
 export function parseModifyOrder(p: ParamReader): ModifyOrderInput {
-  const symbol = p.requiredString('symbol');
-  const ref = parseOrderRef(p);
-  const side = p.requiredEnumOf('side', ORDER_SIDES);
+  const target = parseModifyTarget(p);
   const quantity = p.requiredDecimal('quantity');
   const priceMatch = p.enumOf('priceMatch', REQUEST_PRICE_MATCHES);
   const price = priceMatch === undefined ? p.requiredDecimal('price') : p.decimal('price');
-  return { symbol, ref, side, quantity, price, priceMatch };
+  return { ...target, quantity, price, priceMatch };
+}
+
+/** The order a modification names: `symbol`, `orderId`/`origClientOrderId` and `side` (USD-M and COIN-M). */
+export function parseModifyTarget(p: ParamReader): Pick<ModifyOrderInput, 'symbol' | 'ref' | 'side'> {
+  const symbol = p.requiredString('symbol');
+  const ref = parseOrderRef(p);
+  const side = p.requiredEnumOf('side', ORDER_SIDES);
+  return { symbol, ref, side };
 }
 
 /**

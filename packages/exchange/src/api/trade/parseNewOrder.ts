@@ -3,10 +3,12 @@ import {
   NEW_ORDER_RESP_TYPES,
   ORDER_SIDES,
   ORDER_TYPES,
+  type OrderSide,
   POSITION_SIDES,
   REQUEST_PRICE_MATCHES,
   SELF_TRADE_PREVENTION_MODES,
   TIME_IN_FORCES,
+  type TimeInForce,
 } from '@basis/core';
 import type { NewOrderInput } from '../../venue/orderInput.js';
 import { apiError } from '../apiError.js';
@@ -24,11 +26,30 @@ export function parseNewOrder(p: ParamReader): NewOrderInput {
   if ((ALGO_ORDER_TYPES as readonly string[]).includes(type)) throw apiError(-4120);
   if (type !== 'LIMIT' && type !== 'MARKET') throw apiError(-1116);
   return {
+    ...parseOrderTerms(p, symbol, side, TIME_IN_FORCES),
+    type,
+    goodTillDate: p.integer('goodTillDate'),
+  };
+}
+
+/** The terms of a new order after its symbol, side and type, as USD-M and COIN-M both read them. */
+export type OrderTerms = Omit<NewOrderInput, 'type' | 'goodTillDate' | 'internal'>;
+
+/**
+ * Reads the terms every new order shares (`positionSide` … `selfTradePreventionMode`), in Binance's
+ * order; `timeInForces` are the values the product accepts (COIN-M has no GTD and no RPI).
+ */
+export function parseOrderTerms(
+  p: ParamReader,
+  symbol: string,
+  side: OrderSide,
+  timeInForces: readonly TimeInForce[],
+): OrderTerms {
+  return {
     symbol,
     side,
     positionSide: p.enumOf('positionSide', POSITION_SIDES),
-    type,
-    timeInForce: p.enumOf('timeInForce', TIME_IN_FORCES),
+    timeInForce: p.enumOf('timeInForce', timeInForces),
     quantity: p.decimal('quantity'),
     price: p.decimal('price'),
     reduceOnly: p.boolean('reduceOnly'),
@@ -36,6 +57,5 @@ export function parseNewOrder(p: ParamReader): NewOrderInput {
     newOrderRespType: p.enumOf('newOrderRespType', NEW_ORDER_RESP_TYPES) ?? 'ACK',
     priceMatch: p.enumOf('priceMatch', REQUEST_PRICE_MATCHES),
     selfTradePreventionMode: p.enumOf('selfTradePreventionMode', SELF_TRADE_PREVENTION_MODES),
-    goodTillDate: p.integer('goodTillDate'),
   };
 }

@@ -4,7 +4,9 @@ import { missingEither } from '../../api/params.js';
 import type { Account } from '../account.js';
 import { idKey } from '../idSequence.js';
 import type { Market } from '../market.js';
-import { isOpen } from '../orderRecord.js';
+import { emitOrderEvent } from '../orderEvents.js';
+import { isOpen, type OrderRecord } from '../orderRecord.js';
+import { registerOrder } from '../placeOrder.js';
 import type { VenueProcess } from '../process.js';
 import type { Venue } from '../venue.js';
 import type { AlgoOrderInput } from './algoInput.js';
@@ -18,6 +20,7 @@ import {
 } from './algoSnapshot.js';
 import { algoUpdateEvent } from './algoViews.js';
 import { checkAlgoOrder } from './checkAlgoOrder.js';
+import { conditionalOrderRecord } from './conditionalOrders.js';
 import { Heap } from './heap.js';
 import { trail, trailingStopTick } from './trailing.js';
 import { crosses, isLive, type Reading, readingOf, type TriggerEntry, TriggerIndex } from './triggerIndex.js';
@@ -111,6 +114,12 @@ function expiresBefore(a: AlgoOrderRecord, b: AlgoOrderRecord): boolean {
  * The venue drives it: {@link AlgoBook.notePrice} whenever a symbol's last or mark price changes
  * (cheap: it only marks what crossed), then {@link AlgoBook.process} when the book is idle (after each
  * command and each time step), which fires what is due in a deterministic order.
+ *
+ * On COIN-M, which kept Binance's pre-algo flow, the same book watches the triggers of conditional
+ * orders placed through `POST /dapi/v1/order`, but each is also an ordinary order record (see
+ * `conditionalOrders.ts`): an orderId of its market, ORDER_TRADE_UPDATE NEW / CANCELED / EXPIRED
+ * instead of ALGO_UPDATE, and when it fires the record expires (`er` 8) and the order it stands for is
+ * placed under the same orderId and client order id.
  */
 export class AlgoBook implements VenueProcess {
   /** The venue whose markets it watches and where triggered orders are placed. */
@@ -126,12 +135,17 @@ export class AlgoBook implements VenueProcess {
   readonly #expiries = new Heap<AlgoOrderRecord>(expiresBefore);
   /** TRIGGERED orders whose placed order is still open (FINISHED once it is not). */
   readonly #triggered = new Set<AlgoOrderRecord>();
+  /** COIN-M: conditional orders are ordinary orders (see the class comment). */
+  readonly #asOrders: boolean;
+  /** COIN-M: the open conditional orders by `accountId|symbol|orderId`. */
+  readonly #byOrder = new Map<string, AlgoOrderRecord>();
   #eventSeq = 0;
   #nextPrune = 0;
   #processing = false;
 
   constructor(venue: Venue, options: AlgoBookOptions = {}) {
     this.venue = venue;
+    this.#asOrders = venue.product === 'coinm';
     this.#maxOpen = options.maxOpenPerAccount ?? MAX_OPEN_ALGO_ORDERS;
     this.#maxFires = options.maxFiresPerProcess ?? MAX_FIRES_PER_PROCESS;
   }
@@ -145,10 +159,14 @@ export class AlgoBook implements VenueProcess {
    * below it. Emits ALGO_UPDATE NEW. Nothing changes when a check fails.
    */
   place(account: Account, input: AlgoOrderInput): AlgoOrderRecord {
+    this.venue.assertTrading(input.symbol); // -4108 on a delivering or delivered quarterly
     const algos = this.#of(account.id);
     const checked = checkAlgoOrder(this.venue, account, input, (id) => {
-      const existing = algos.byClientId.get(id);
-      return existing !== undefined && isOpenAlgo(existing);
+      // COIN-M: a client order id is unique among the open orders of the symbol, conditional or not.
+      const existing = this.#asOrders
+        ? account.byClientId.get(`${input.symbol}|${id}`)
+        : algos.byClientId.get(id);
+      return existing !== undefined && ('algoId' in existing ? isOpenAlgo(existing) : isOpen(existing));
     });
     if (algos.open.size >= this.#maxOpen) throw apiError(-4045);
 
@@ -179,6 +197,7 @@ export class AlgoBook implements VenueProcess {
     const now = this.venue.now;
     const algo: AlgoOrderRecord = {
       algoId: this.venue.algoIds.next(),
+      orderId: this.#asOrders ? market.orderIds.next() : undefined,
       clientAlgoId: checked.clientAlgoId ?? this.venue.newClientOrderId(),
       accountId: account.id,
       symbol: input.symbol,
@@ -216,7 +235,45 @@ export class AlgoBook implements VenueProcess {
     this.#arm(algo);
     if (algo.goodTillDate > 0) this.#expiries.push(algo);
     this.#emit(account, market, algo);
+    if (algo.orderId !== undefined) {
+      const order = conditionalOrderRecord(market, algo, algo.orderId);
+      registerOrder(account, order);
+      this.#byOrder.set(orderKey(order), algo);
+      emitOrderEvent(this.venue, market, account, order, 'NEW');
+    }
     return algo;
+  }
+
+  /** COIN-M: the order record a conditional order is (the order it placed, once triggered). */
+  orderOf(algo: AlgoOrderRecord): OrderRecord | undefined {
+    if (algo.orderId === undefined) return undefined;
+    return this.venue.accounts.get(algo.accountId)?.orders.get(`${algo.symbol}|${String(algo.orderId)}`);
+  }
+
+  /** COIN-M: cancels a conditional order by its order record; -2011 when it no longer waits. */
+  cancelOrder(account: Account, order: OrderRecord): void {
+    const algo = this.#byOrder.get(orderKey(order));
+    if (algo === undefined || !isOpenAlgo(algo)) throw apiError(-2011);
+    this.#end(account, algo, 'CANCELED');
+  }
+
+  /**
+   * COIN-M: cancels the account's conditional orders on `symbol` (what `allOpenOrders`, the
+   * countdown and liquidation cancel beside the book's orders); returns their records. On USD-M, whose
+   * algo orders are canceled through their own endpoints, nothing.
+   */
+  cancelOrders(account: Account, symbol: string): OrderRecord[] {
+    if (!this.#asOrders) return [];
+    const canceled = this.cancelAll(account, symbol);
+    return canceled.map((algo) => this.orderOf(algo)).filter((o) => o !== undefined);
+  }
+
+  /** COIN-M: the records of the account's conditional orders waiting for their trigger. */
+  openOrders(account: Account, symbol?: string): OrderRecord[] {
+    if (!this.#asOrders) return [];
+    return this.open(account, symbol)
+      .map((algo) => this.orderOf(algo))
+      .filter((o) => o !== undefined);
   }
 
   /** Cancels an open algo order: ALGO_UPDATE CANCELED; -2011 "Unknown order sent." otherwise. */
@@ -424,6 +481,7 @@ export class AlgoBook implements VenueProcess {
     this.#due.retain(() => false);
     this.#expiries.retain(() => false);
     this.#triggered.clear();
+    this.#byOrder.clear();
     this.#eventSeq = snapshot.eventSeq;
     this.#nextPrune = snapshot.nextPrune;
     for (const key of snapshot.indexes ?? []) this.#indexes.set(key, new TriggerIndex());
@@ -439,6 +497,9 @@ export class AlgoBook implements VenueProcess {
       }
       if (algo.status === 'TRIGGERED') this.#triggered.add(algo);
       if (isOpenAlgo(algo) && algo.goodTillDate > 0) this.#expiries.push(algo);
+      if (isOpenAlgo(algo) && algo.orderId !== undefined) {
+        this.#byOrder.set(`${algo.accountId}|${algo.symbol}|${String(algo.orderId)}`, algo);
+      }
     }
     const held = new Set<AlgoOrderRecord>();
     for (const d of snapshot.due) {
@@ -471,11 +532,14 @@ export class AlgoBook implements VenueProcess {
     const algo = due.algo;
     const account = this.venue.account(algo.accountId);
     const market = this.venue.market(algo.symbol);
+    const conditional = this.orderOf(algo);
     this.#close(account, algo);
     algo.status = 'TRIGGERING';
     algo.triggerTime = due.time;
     algo.updateTime = this.venue.now;
     this.#emit(account, market, algo);
+    // COIN-M: the conditional order expires ("initial order expired after stop triggered").
+    if (conditional !== undefined) this.#endOrder(account, market, conditional, 'EXPIRED', 8);
 
     let quantity = market.qtyOf(algo.qtySteps);
     if (algo.closePosition) {
@@ -510,6 +574,13 @@ export class AlgoBook implements VenueProcess {
           workingType: algo.workingType,
           priceProtect: algo.priceProtect,
           closePosition: algo.closePosition,
+          ...(conditional === undefined
+            ? {}
+            : {
+                orderId: conditional.orderId,
+                time: conditional.time,
+                ...(conditional.trailing === undefined ? {} : { trailing: conditional.trailing }),
+              }),
         },
       });
       algo.actualOrder = placed.order;
@@ -686,16 +757,36 @@ export class AlgoBook implements VenueProcess {
   /** Takes an algo order out of the open set and the trigger indexes. */
   #close(account: Account, algo: AlgoOrderRecord): void {
     this.#accounts.get(account.id)?.open.delete(idKey(algo.algoId));
+    if (algo.orderId !== undefined) {
+      this.#byOrder.delete(`${algo.accountId}|${algo.symbol}|${String(algo.orderId)}`);
+    }
     this.#blocked.get(algo.symbol)?.delete(algo);
     algo.version++;
   }
 
   /** Ends an open algo order without triggering it (CANCELED by the user, EXPIRED by GTD). */
   #end(account: Account, algo: AlgoOrderRecord, status: 'CANCELED' | 'EXPIRED'): void {
+    const order = this.orderOf(algo);
     this.#close(account, algo);
     algo.status = status;
     algo.updateTime = this.venue.now;
-    this.#emit(account, this.venue.market(algo.symbol), algo);
+    const market = this.venue.market(algo.symbol);
+    this.#emit(account, market, algo);
+    if (order !== undefined) this.#endOrder(account, market, order, status, status === 'EXPIRED' ? 6 : 0);
+  }
+
+  /** COIN-M: ends the order record of a conditional order and reports it (ORDER_TRADE_UPDATE). */
+  #endOrder(
+    account: Account,
+    market: Market,
+    order: OrderRecord,
+    status: 'CANCELED' | 'EXPIRED',
+    expireReason: number,
+  ): void {
+    order.status = status;
+    order.expireReason = expireReason;
+    order.updateTime = this.venue.now;
+    emitOrderEvent(this.venue, market, account, order, status);
   }
 
   /** Copies the placed order's fills onto the algo order (kept when the venue forgets the order). */
@@ -729,9 +820,15 @@ export class AlgoBook implements VenueProcess {
   }
 
   #emit(account: Account, market: Market, algo: AlgoOrderRecord): void {
-    if (account.system || !this.venue.outbox.hasListeners) return;
+    // COIN-M has no ALGO_UPDATE: its conditional orders report as orders.
+    if (this.#asOrders || account.system || !this.venue.outbox.hasListeners) return;
     this.venue.outbox.user(account.id, algoUpdateEvent(market, algo, this.venue.now));
   }
+}
+
+/** The key of an order record in the COIN-M index of conditional orders. */
+function orderKey(order: OrderRecord): string {
+  return `${order.accountId}|${order.symbol}|${String(order.orderId)}`;
 }
 
 /** Price protection: the trigger waits while |mark − last| / mark exceeds the symbol's triggerProtect. */

@@ -19,6 +19,11 @@ import type { OrderRecord } from '../orderRecord.js';
  */
 export interface AlgoOrderRecord {
   readonly algoId: Id;
+  /**
+   * COIN-M, where conditional orders are ordinary orders: the orderId of the order it is (from its
+   * market's order ids; kept when it triggers). Undefined for USD-M algo orders.
+   */
+  readonly orderId: Id | undefined;
   readonly clientAlgoId: string;
   readonly accountId: number;
   readonly symbol: string;

@@ -19,6 +19,8 @@ export const ALGO_SNAPSHOT_VERSION = 1 as const;
 /** One algo order in a snapshot: plain JSON, ids and decimals as strings. */
 export interface AlgoOrderSnapshot {
   readonly algoId: string;
+  /** COIN-M: the orderId of the order it is (absent for USD-M algo orders and in older snapshots). */
+  readonly orderId?: string;
   readonly clientAlgoId: string;
   readonly accountId: number;
   readonly symbol: string;
@@ -75,6 +77,7 @@ export interface AlgoBookSnapshot {
 export function algoToSnapshot(algo: AlgoOrderRecord): AlgoOrderSnapshot {
   return {
     algoId: String(algo.algoId),
+    ...(algo.orderId === undefined ? {} : { orderId: String(algo.orderId) }),
     clientAlgoId: algo.clientAlgoId,
     accountId: algo.accountId,
     symbol: algo.symbol,
@@ -112,6 +115,7 @@ export function algoToSnapshot(algo: AlgoOrderRecord): AlgoOrderSnapshot {
 export function algoFromSnapshot(row: AlgoOrderSnapshot): AlgoOrderRecord {
   return {
     algoId: toId(BigInt(row.algoId)),
+    orderId: row.orderId === undefined ? undefined : toId(BigInt(row.orderId)),
     clientAlgoId: row.clientAlgoId,
     accountId: row.accountId,
     symbol: row.symbol,
