@@ -125,3 +125,24 @@ describe('createExchange with COIN-M', () => {
     expect(exchange.handle(publicRequest('GET', '/dapi/v1/ping')).status).toBe(404);
   });
 });
+
+describe('createExchange with COIN-M: one market per underlying', () => {
+  test('behavior: both products follow one index per asset, and moving it moves both', () => {
+    const exchange = start();
+    const coinm = exchange.coinm!;
+    exchange.clock.advance(30_000);
+    exchange.venue.advanceTo(exchange.clock.now());
+    coinm.advanceTo(exchange.clock.now());
+    expect(coinm.market('BTCUSD_PERP').indexPrice.toString()).toBe(
+      exchange.venue.market('BTCUSDT').indexPrice.toString(),
+    );
+    exchange.admin({ kind: 'setIndexPrice', symbol: 'ETHUSDT', price: '2500' });
+    exchange.clock.advance(1_000);
+    exchange.venue.advanceTo(exchange.clock.now());
+    coinm.advanceTo(exchange.clock.now());
+    expect(Number(coinm.market('ETHUSD_PERP').indexPrice.toString())).toBeCloseTo(2500, -1);
+    expect(coinm.market('ETHUSD_PERP').indexPrice.toString()).toBe(
+      exchange.venue.market('ETHUSDT').indexPrice.toString(),
+    );
+  });
+});

@@ -57,8 +57,15 @@ export function applyExchangeAdminCommand(venues: ExchangeVenues, command: Admin
       if (command.kind === 'expireListenKey') return applyAdminCommand(usdm, command);
       applyAdminCommand(usdm, command);
       return applyAdminCommand(coinm, command);
-    case 'setIndexPrice':
-      return applyAdminCommand(coinm.markets.has(command.symbol) ? coinm : usdm, command);
+    case 'setIndexPrice': {
+      // An index belongs to the underlying asset: BTC moves for BTCUSDT and BTCUSD_PERP alike.
+      const [own, other] = coinm.markets.has(command.symbol) ? [coinm, usdm] : [usdm, coinm];
+      const result = applyAdminCommand(own, command);
+      const asset = own.market(command.symbol).spec.baseAsset;
+      const twin = [...other.markets.values()].find((m) => m.spec.baseAsset === asset);
+      if (twin !== undefined) applyAdminCommand(other, { ...command, symbol: twin.symbol });
+      return result;
+    }
     case 'jump':
       applyAdminCommand(usdm, command);
       return applyAdminCommand(coinm, command);
