@@ -128,16 +128,17 @@ describe('createExchange with COIN-M', () => {
 
 describe('createExchange with COIN-M: one market per underlying', () => {
   test('behavior: both products follow one index per asset, and moving it moves both', () => {
-    const exchange = start();
+    const clock = new VirtualClock(T0);
+    const exchange = start({ clock });
     const coinm = exchange.coinm!;
-    exchange.clock.advance(30_000);
+    clock.advance(30_000);
     exchange.venue.advanceTo(exchange.clock.now());
     coinm.advanceTo(exchange.clock.now());
     expect(coinm.market('BTCUSD_PERP').indexPrice.toString()).toBe(
       exchange.venue.market('BTCUSDT').indexPrice.toString(),
     );
     exchange.admin({ kind: 'setIndexPrice', symbol: 'ETHUSDT', price: '2500' });
-    exchange.clock.advance(1_000);
+    clock.advance(1_000);
     exchange.venue.advanceTo(exchange.clock.now());
     coinm.advanceTo(exchange.clock.now());
     expect(Number(coinm.market('ETHUSD_PERP').indexPrice.toString())).toBeCloseTo(2500, -1);
