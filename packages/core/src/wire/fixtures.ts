@@ -1669,13 +1669,16 @@ export const coinmLeverageBracketV1Response = [
   },
 ] satisfies CoinmLeverageBracketV1[];
 
-/** `GET /dapi/v2/leverageBracket` (docs example). */
+/**
+ * `GET /dapi/v2/leverageBracket` (docs example, but `qtyFloor` as live answers spell it — ccxt's
+ * recording and its parser; the docs example repeats v1's `qtylFloor`).
+ */
 export const coinmLeverageBracketV2Response = [
   {
     symbol: 'BTCUSD_PERP',
     notionalCoef: 1.5,
     brackets: [
-      { bracket: 1, initialLeverage: 125, qtyCap: 50, qtylFloor: 0, maintMarginRatio: 0.004, cum: 0.0 },
+      { bracket: 1, initialLeverage: 125, qtyCap: 50, qtyFloor: 0, maintMarginRatio: 0.004, cum: 0.0 },
     ],
   },
 ] satisfies CoinmLeverageBracketV2[];

@@ -119,13 +119,15 @@ describe('ccxt binancecoinm against the local exchange', () => {
     expect(market.cost).toBeCloseTo(500 / market.average, 8);
     const positions = await client.fetchPositions([SYMBOL]);
     const long = positions.find((p: { symbol: string }) => p.symbol === SYMBOL);
-    expect(long).toMatchObject({ contracts: 5, contractSize: 100, leverage: 10 });
+    expect(long).toMatchObject({ side: 'long', contracts: 5, contractSize: 100, leverage: 10 });
+    expect(long.notional).toBeCloseTo(500 / long.markPrice, 6);
+    expect(long.maintenanceMarginPercentage).toBe(0.004);
     expect(long.info.positionAmt).toBe('5');
     // The entry price is the fills' harmonic mean; the order's avgPrice is the same mean on the tick,
     // taken from `cumBase` cut to 8 decimals.
     expect(long.entryPrice).toBeCloseTo(market.average, 0);
-    // ccxt takes a position's side and notional from `notionalValue`, which `/dapi/v1/account` rows
-    // carry (in coin, signed).
+    // ccxt takes a position's side and notional from `notionalValue` (in coin, signed), on the
+    // positionRisk and the account rows alike.
     const viaAccount = await client.fetchPositions([SYMBOL], { method: 'account' });
     const accountLong = viaAccount.find((p: { symbol: string }) => p.symbol === SYMBOL);
     expect(accountLong).toMatchObject({ side: 'long', contracts: 5, entryPrice: long.entryPrice });

@@ -80,10 +80,18 @@ export interface CoinmBalance {
   updateTime: number;
 }
 
-/** One row of `GET /dapi/v1/positionRisk`: `maxQty` instead of `maxNotionalValue`, no `notional`/`isolatedWallet`. */
+/**
+ * One row of `GET /dapi/v1/positionRisk`: `maxQty` instead of `maxNotionalValue`, `notionalValue`
+ * instead of `notional`. The docs example omits `notionalValue` and `isolatedWallet`; live answers
+ * (as ccxt records them, and reads them) carry both.
+ */
 export type CoinmPositionRisk = Omit<PositionRiskV2, 'maxNotionalValue' | 'notional' | 'isolatedWallet'> & {
   /** Largest position at this leverage, in coin (the bracket `qtyCap`). */
   maxQty: string;
+  /** Signed notional value at the mark price, in coin. */
+  notionalValue?: string;
+  /** Wallet of an isolated position, in coin ("0" for cross). */
+  isolatedWallet?: string;
 };
 
 /** One tier of a v1 (per-pair) COIN-M bracket, in base-asset quantity. */
@@ -117,8 +125,14 @@ export interface CoinmLeverageBracketV2 {
   /** User bracket multiplier; only when the user's brackets were adjusted. */
   notionalCoef?: number;
   /** Tiers. */
-  brackets: CoinmQtyBracketTier[];
+  brackets: CoinmQtyBracketTierV2[];
 }
+
+/** One tier of a v2 (per-symbol) COIN-M bracket: as v1, but `qtyFloor` spelt right. */
+export type CoinmQtyBracketTierV2 = Omit<CoinmQtyBracketTier, 'qtylFloor'> & {
+  /** Lower base-asset quantity bound. */
+  qtyFloor: number;
+};
 
 /** `POST /dapi/v1/leverage`. */
 export interface CoinmLeverageResponse {

@@ -24,7 +24,8 @@ export type CoinmIncome = Omit<Income, 'incomeType' | 'tranId'> & {
 /**
  * `GET /dapi/v1/income` (`symbol`, `incomeType`, `startTime`, `endTime`, `page`, `limit` default
  * 100, max 1000): income records in the margin coin, oldest first. No range → the last 7 days; a
- * range wider than a year → `-4165`, one bound alone spans a year from it.
+ * range wider than a year → -4088 (COIN-M's number for USD-M's -4165), one bound alone spans a year
+ * from it.
  */
 export const getIncome = defineEndpoint<CoinmIncome[]>({
   name: 'getIncome',

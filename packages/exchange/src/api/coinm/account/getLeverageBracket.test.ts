@@ -25,16 +25,32 @@ describe('GET /dapi/v1/leverageBracket and GET /dapi/v2/leverageBracket', () => 
     const v2 = get<CoinmLeverageBracketV2[]>(f, '/dapi/v2/leverageBracket', { symbol: 'ETHUSD_PERP' });
     // No `notionalCoef`: nobody's brackets are scaled here.
     expect(v2.map((b) => Object.keys(b))).toEqual([['symbol', 'brackets']]);
+    // v2 spells `qtyFloor` right, as live answers do (ccxt reads only that spelling).
+    expect(Object.keys(v2[0]!.brackets[0]!)).toEqual(
+      TIER_FIELDS.map((f) => (f === 'qtylFloor' ? 'qtyFloor' : f)),
+    );
     expect(v2[0]!.brackets[0]).toEqual({
       bracket: 1,
       initialLeverage: 100,
       qtyCap: 150,
-      qtylFloor: 0,
+      qtyFloor: 0,
       maintMarginRatio: 0.005,
       cum: 0,
     });
     const eth = get<CoinmLeverageBracketV1[]>(f, '/dapi/v1/leverageBracket', { pair: 'ETHUSD' });
-    expect(eth).toEqual([{ pair: 'ETHUSD', brackets: v2[0]!.brackets }]);
+    expect(eth).toEqual([
+      {
+        pair: 'ETHUSD',
+        brackets: v2[0]!.brackets.map(({ qtyFloor, ...t }) => ({
+          bracket: t.bracket,
+          initialLeverage: t.initialLeverage,
+          qtyCap: t.qtyCap,
+          qtylFloor: qtyFloor,
+          maintMarginRatio: t.maintMarginRatio,
+          cum: t.cum,
+        })),
+      },
+    ]);
     expect(get<CoinmLeverageBracketV2[]>(f, '/dapi/v2/leverageBracket').map((b) => b.symbol)).toEqual([
       ...f.coinm.markets.keys(),
     ]);

@@ -4,17 +4,20 @@ import { closeAll, fill, get, send, setMark, startCoinm, T0 } from './testing.js
 
 afterEach(closeAll);
 
-// Field names of Binance's docs example, sorted: `maxQty`, no `notional`, no `isolatedWallet`.
+// Field names, sorted: Binance's docs example (`maxQty`, no `notional`) plus `notionalValue` and
+// `isolatedWallet`, which live answers carry and ccxt reads.
 const FIELDS = [
   'breakEvenPrice',
   'entryPrice',
   'isAutoAddMargin',
   'isolatedMargin',
+  'isolatedWallet',
   'leverage',
   'liquidationPrice',
   'marginType',
   'markPrice',
   'maxQty',
+  'notionalValue',
   'positionAmt',
   'positionSide',
   'symbol',
@@ -45,6 +48,9 @@ describe('GET /dapi/v1/positionRisk', () => {
       isolatedMargin: '0.00000000',
       isAutoAddMargin: 'false',
       positionSide: 'BOTH',
+      // 100 contracts × 100 USD / 55,000.
+      notionalValue: '0.18181818',
+      isolatedWallet: '0',
       updateTime: T0,
     });
     const symbols = (params: Record<string, string>) =>

@@ -140,6 +140,8 @@ export function coinmPositionRisk(venue: Venue, account: Account, filter: Market
     isolatedMargin: money(row.figures.isolatedMargin),
     isAutoAddMargin: 'false',
     positionSide: row.state.positionSide,
+    notionalValue: rowMoney(row.figures.notional),
+    isolatedWallet: rowMoney(row.figures.isolatedWallet),
     updateTime: row.state.updateTime,
   }));
 }
