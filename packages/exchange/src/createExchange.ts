@@ -4,6 +4,7 @@ import { type Clock, createLiveClock, parseJson, stringifyJson } from '@basis/co
 import type { AdminCommand, AdminResult, IssuedKey } from './admin/adminCommands.js';
 import { createAdminHandler } from './admin/adminHandler.js';
 import { applyExchangeAdminCommand, type ExchangeVenues } from './admin/exchangeAdmin.js';
+import { toCoinmError } from './api/coinm/coinmErrors.js';
 import { COINM_ROUTES } from './api/coinm/routes.js';
 import type { Endpoint } from './api/endpoint.js';
 import type { RawParams } from './api/params.js';
@@ -310,7 +311,9 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           venue: coinm,
           routes: COINM_ROUTES,
           now: () => clock.now(),
-          rateLimits: { ...COINM_RATE_LIMITS, ...options.rateLimits },
+          // COIN-M has no 10-second order counter, whatever USD-M's is set to.
+          rateLimits: { ...COINM_RATE_LIMITS, ...options.rateLimits, ordersPer10Seconds: undefined },
+          translateError: toCoinmError,
           onCommand: (entry) =>
             journal({
               t: entry.time,
@@ -351,6 +354,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           rest: coinmRest,
           routes: COINM_ROUTES,
           wsApiRoutes: COINM_WS_API_ROUTES,
+          translateError: toCoinmError,
           ...(options.webSocketLimits === undefined ? {} : { limits: options.webSocketLimits }),
           onCommand: (entry) =>
             journal({
@@ -441,6 +445,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   };
   const adminHandler = createAdminHandler({
     venue,
+    ...(coinm === undefined ? {} : { coinm }),
     admin,
     rest: () => rest,
     clock,

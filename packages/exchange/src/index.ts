@@ -3,6 +3,8 @@
 export type { AdminCommand, AdminResult, IssuedKey, KeySpec } from './admin/adminCommands.js';
 export { AdminError } from './admin/adminCommands.js';
 export { ApiError, apiError } from './api/apiError.js';
+export { toCoinmError } from './api/coinm/coinmErrors.js';
+export { COINM_ROUTES } from './api/coinm/routes.js';
 export type { Endpoint, RequestContext, RouteTable, Security } from './api/endpoint.js';
 export { ROUTES } from './api/routes.js';
 export { DEFAULT_SYMBOLS } from './config/defaultSymbols.js';

@@ -11,6 +11,8 @@ import { accountState, exchangeState } from './adminViews.js';
 /** What the admin API needs from the exchange. */
 export interface AdminHandlerOptions {
   readonly venue: Venue;
+  /** The COIN-M venue, when COIN-M is on: the state and account views show its side too. */
+  readonly coinm?: Venue;
   /** Runs a journaled admin command. */
   readonly admin: (command: AdminCommand) => AdminResult;
   readonly rest: () => RestHandler;
@@ -27,9 +29,11 @@ type Route = (match: RegExpMatchArray, body: Record<string, unknown>) => unknown
  * The admin API under `/admin` (not part of Binance's surface): JSON in, JSON out. It is what tests
  * and users script the exchange with, like viem's test actions against anvil.
  *
- * - `GET /admin/state` — time, symbols with index, mark, last and best prices, account count
+ * - `GET /admin/state` — time, symbols with index, mark, last and best prices, account count (and
+ *   COIN-M's contracts with their type and status under `coinm`)
  * - `POST /admin/accounts` `{balances?, keys?, dualSidePosition?}` — a new account and its keys
- * - `GET /admin/accounts/:id` — wallets, positions and open orders
+ * - `GET /admin/accounts/:id` — wallets, positions and open orders (and the COIN-M side's, conditional
+ *   orders included, under `coinm`)
  * - `POST /admin/accounts/:id/keys` `{type, publicKey?, permissions?}` — another API key
  * - `POST /admin/accounts/:id/deposit|withdraw` `{asset, amount}`
  * - `POST /admin/accounts/:id/fees` `{maker, taker}`
@@ -45,7 +49,7 @@ export function createAdminHandler(options: AdminHandlerOptions): {
 } {
   const { venue, admin, clock } = options;
   const routes: [string, RegExp, Route][] = [
-    ['GET', /^\/admin\/state$/, () => exchangeState(venue)],
+    ['GET', /^\/admin\/state$/, () => exchangeState(venue, options.coinm)],
     [
       'POST',
       /^\/admin\/accounts$/,
@@ -57,7 +61,7 @@ export function createAdminHandler(options: AdminHandlerOptions): {
           ...(body.dualSidePosition === true ? { dualSidePosition: true } : {}),
         }),
     ],
-    ['GET', /^\/admin\/accounts\/(\d+)$/, (m) => accountState(venue, Number(m[1]))],
+    ['GET', /^\/admin\/accounts\/(\d+)$/, (m) => accountState(venue, Number(m[1]), options.coinm)],
     [
       'POST',
       /^\/admin\/accounts\/(\d+)\/keys$/,

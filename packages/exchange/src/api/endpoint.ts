@@ -1,5 +1,6 @@
 import type { Account } from '../venue/account.js';
 import type { Venue } from '../venue/venue.js';
+import type { ApiError } from './apiError.js';
 import type { RawParams } from './params.js';
 
 /** Binance's security types: what a request must carry. */
@@ -11,6 +12,12 @@ export interface RequestContext {
   readonly now: number;
   /** The account of the API key (absent for NONE endpoints sent without a key). */
   readonly account: Account | undefined;
+  /**
+   * How the product answers a rejection (COIN-M: its own codes and wording), from the transport,
+   * which applies it to every error it answers; batch endpoints apply it to each inline error (see
+   * `batchItem`). Absent (USD-M, a journal replay): errors are answered as thrown.
+   */
+  readonly translateError?: (error: ApiError) => ApiError;
 }
 
 /** Counts on the ORDERS limiters (per account). */

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { Decimal, hmacSha256Hex, signEd25519Base64, signRsaBase64 } from '@basis/core';
 import { describe, expect, test } from 'vitest';
-import { apiError } from '../api/apiError.js';
+import { type ApiError, apiError } from '../api/apiError.js';
 import { defineEndpoint, type RequestContext, type RouteTable } from '../api/endpoint.js';
 import type { RawParams } from '../api/params.js';
 import { Venue } from '../venue/venue.js';
@@ -125,6 +125,7 @@ interface SetupOptions {
   readonly rateLimits?: Partial<RateLimitConfig>;
   readonly recvWindowMax?: number;
   readonly onCommand?: (entry: CommandEntry) => void;
+  readonly translateError?: (error: ApiError) => ApiError;
 }
 
 function setup(options: SetupOptions = {}) {
@@ -147,6 +148,7 @@ function setup(options: SetupOptions = {}) {
     onCommand: options.onCommand ?? ((entry) => commands.push(entry)),
     onInternalError: (error) => internalErrors.push(error),
     ...(options.recvWindowMax === undefined ? {} : { recvWindowMax: options.recvWindowMax }),
+    ...(options.translateError === undefined ? {} : { translateError: options.translateError }),
   });
   if (hmac.type !== 'HMAC' || readOnly.type !== 'HMAC') throw new Error('expected HMAC keys');
   return {
@@ -687,6 +689,27 @@ describe('createRestHandler', () => {
       expect(unsigned.headers['x-mbx-order-count-10s']).toBeUndefined();
       expect(s.handler.rateLimiter.orderCounts(s.account.id)).toEqual({ tenSeconds: 6, minute: 2 });
     });
+
+    test('behavior: limits without a 10-second counter (COIN-M) report and enforce the minute alone', () => {
+      const s = setup({ rateLimits: { ordersPer10Seconds: undefined, ordersPerMinute: 3 } });
+      const batch = () =>
+        s.send('POST', `/t/batch?${signedQuery(s, `timestamp=${s.now}`)}`, {
+          headers: keyHeader(s.hmac.apiKey),
+        });
+      for (let i = 1; i <= 3; i++) {
+        const response = batch();
+        expect(response.status).toBe(200);
+        expect(response.headers['x-mbx-order-count-1m']).toBe(String(i));
+        expect(response.headers).not.toHaveProperty('x-mbx-order-count-10s');
+      }
+      const limited = batch();
+      expect(limited.status).toBe(429);
+      expect(bodyOf(limited)).toEqual({
+        code: -1015,
+        msg: 'Too many new orders; current limit is 3 orders per MINUTE.',
+      });
+      expect(limited.headers).not.toHaveProperty('x-mbx-order-count-10s');
+    });
   });
 
   describe('routing', () => {
@@ -714,6 +737,29 @@ describe('createRestHandler', () => {
       expect(response.status).toBe(400);
       expect(bodyOf(response)).toEqual({ code: -2019, msg: 'Margin is insufficient.' });
       expect(s.commands).toHaveLength(0);
+    });
+
+    test('behavior: translateError answers every rejection and reaches the endpoints for inline ones', () => {
+      const translated: number[] = [];
+      const translateError = (error: ApiError): ApiError => {
+        translated.push(error.code);
+        return error.code === -2019 ? apiError(-2018) : error;
+      };
+      const s = setup({ translateError });
+      const failed = s.send('POST', `/t/order?${signedQuery(s, `fail=api&timestamp=${s.now}`)}`, {
+        headers: keyHeader(s.hmac.apiKey),
+      });
+      expect(bodyOf(failed)).toEqual({ code: -2018, msg: 'Balance is insufficient.' });
+      // Rejections of the transport itself take the same path.
+      expect(
+        bodyOf(s.send('POST', `/t/order?timestamp=${s.now}`, { headers: keyHeader(s.hmac.apiKey) })),
+      ).toMatchObject({ code: -1102 });
+      expect(s.send('GET', '/t/nothing').status).toBe(404);
+      expect(translated).toEqual([-2019, -1102, -1020]);
+      expect(s.seen[0]?.context.translateError).toBe(translateError);
+      const plain = setup();
+      plain.send('GET', '/t/public');
+      expect(plain.seen[0]?.context).not.toHaveProperty('translateError');
     });
 
     test('behavior: any other exception is 500 -1000 with nothing of it leaked', () => {

@@ -1,6 +1,6 @@
 import { stringifyJson } from '@basis/core';
 import { ApiError, apiError } from '../api/apiError.js';
-import type { Endpoint, RouteTable } from '../api/endpoint.js';
+import type { Endpoint, RequestContext, RouteTable } from '../api/endpoint.js';
 import type { RawParams } from '../api/params.js';
 import type { RestFaultPlan, RestFaults } from '../faults/restFaults.js';
 import type { Account } from '../venue/account.js';
@@ -74,6 +74,12 @@ export interface RestHandlerOptions {
    * parameters are read and before anything is charged or run.
    */
   readonly faults?: RestFaults;
+  /**
+   * How this product answers a rejection: every `ApiError` the handler answers passes through it, and
+   * endpoints get it as `RequestContext.translateError` for their inline batch errors. COIN-M gives
+   * `toCoinmError` (its codes and wording for errors the shared venue code throws). Default: as thrown.
+   */
+  readonly translateError?: (error: ApiError) => ApiError;
 }
 
 /** The REST transport of the exchange: HTTP semantics in, endpoint calls, HTTP semantics out. */
@@ -111,12 +117,14 @@ const ORDER_1M_HEADER = 'x-mbx-order-count-1m';
  * 6. `venue.advanceTo(now)`, the endpoint (at `venue.now`), `onCommand` for commands, `venue.commit()` (also after
  *    errors, so no event is left queued), and the body via `stringifyJson` (bigint ids stay exact).
  *
- * Every response carries `x-mbx-used-weight-1m`; order endpoints also `x-mbx-order-count-10s` and
- * `x-mbx-order-count-1m` once the account is known. An `ApiError` is its HTTP status and
- * `{"code","msg"}`; anything else is HTTP 500 with -1000 and nothing of the exception.
+ * Every response carries `x-mbx-used-weight-1m`; order endpoints also `x-mbx-order-count-10s` (when
+ * the limits have a 10-second order counter; COIN-M's do not) and `x-mbx-order-count-1m` once the
+ * account is known. An `ApiError` is its HTTP status and
+ * `{"code","msg"}` (after `translateError`, when given); anything else is HTTP 500 with -1000 and
+ * nothing of the exception.
  */
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
-  const { venue, now: clock, onCommand, onInternalError, faults } = options;
+  const { venue, now: clock, onCommand, onInternalError, faults, translateError } = options;
   const limiter =
     options.rateLimits instanceof RateLimiter
       ? options.rateLimits
@@ -134,6 +142,22 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     methodsByPath.set(path, methods);
   }
 
+  const reject = (error: ApiError, headers: Record<string, string>): RestResponse =>
+    errorResponse(translateError === undefined ? error : translateError(error), headers);
+  const banned = (until: number, retryAfterMs: number, headers: Record<string, string>): RestResponse => {
+    headers['retry-after'] = retryAfterSeconds(retryAfterMs);
+    return reject(apiError(-1003, [until], { template: 1, httpStatus: 418 }), headers);
+  };
+  const noRoute = (methods: readonly string[] | undefined, used: number): RestResponse => {
+    const headers = weightHeaders(used);
+    if (methods === undefined) return reject(apiError(-1020, [], { httpStatus: 404 }), headers);
+    headers.allow = methods.join(', ');
+    return reject(apiError(-1020, [], { httpStatus: 405 }), headers);
+  };
+  // With `translateError`, endpoints apply it to their inline batch errors.
+  const context = (now: number, account: Account | undefined): RequestContext =>
+    translateError === undefined ? { now, account } : { now, account, translateError };
+
   const internalError = (
     error: unknown,
     request: RestRequest,
@@ -144,7 +168,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     } catch {
       // A failing reporter must not turn one error into two.
     }
-    return errorResponse(apiError(-1000, [], { httpStatus: 500 }), headers);
+    return reject(apiError(-1000, [], { httpStatus: 500 }), headers);
   };
 
   // `fault` receives the request's fault plan, so the caller can finish every answer with it.
@@ -190,11 +214,11 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     if (verdict.status === 'banned') return banned(verdict.until, verdict.retryAfterMs, headers);
     if (verdict.status === 'limited') {
       headers['retry-after'] = retryAfterSeconds(verdict.retryAfterMs);
-      return errorResponse(apiError(-1003, [verdict.limit], { httpStatus: 429 }), headers);
+      return reject(apiError(-1003, [verdict.limit], { httpStatus: 429 }), headers);
     }
     if (params === undefined) {
       return paramsError instanceof ApiError
-        ? errorResponse(paramsError, headers)
+        ? reject(paramsError, headers)
         : internalError(paramsError, request, headers);
     }
 
@@ -209,17 +233,17 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
         now + (fault.plan?.clockSkewMs ?? 0), // fault injection: a skewed clock
       );
     } catch (error) {
-      return error instanceof ApiError
-        ? errorResponse(error, headers)
-        : internalError(error, request, headers);
+      return error instanceof ApiError ? reject(error, headers) : internalError(error, request, headers);
     }
 
     if (endpoint.orders !== undefined && account !== undefined) {
       const orders = limiter.chargeOrders(account.id, endpoint.orders);
-      headers[ORDER_10S_HEADER] = String(orders.tenSeconds);
+      // A product without a 10-second order counter (COIN-M) reports only the minute's count.
+      if (limiter.config.ordersPer10Seconds !== undefined)
+        headers[ORDER_10S_HEADER] = String(orders.tenSeconds);
       headers[ORDER_1M_HEADER] = String(orders.minute);
       if (orders.status === 'limited')
-        return errorResponse(apiError(-1015, [orders.limit, orders.interval]), headers);
+        return reject(apiError(-1015, [orders.limit, orders.interval]), headers);
     }
 
     let response: RestResponse;
@@ -230,15 +254,14 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
       const time = venue.now;
       // Fault injection may skew the time a read reports (`serverTime`), never a command's time.
       const skew = endpoint.command ? 0 : (fault.plan?.serverTimeSkewMs ?? 0);
-      const result = endpoint.handle(venue, { now: time + skew, account }, params);
+      const result = endpoint.handle(venue, context(time + skew, account), params);
       if (endpoint.command && onCommand !== undefined)
         onCommand({ time, endpoint: endpoint.name, accountId: account?.id, params });
       venue.commit();
       headers['content-type'] = JSON_TYPE;
       response = { status: 200, headers, body: stringifyJson(result) };
     } catch (error) {
-      response =
-        error instanceof ApiError ? errorResponse(error, headers) : internalError(error, request, headers);
+      response = error instanceof ApiError ? reject(error, headers) : internalError(error, request, headers);
       try {
         venue.commit();
       } catch (commitError) {
@@ -278,18 +301,6 @@ function weightHeaders(used: number): Record<string, string> {
 function errorResponse(error: ApiError, headers: Record<string, string>): RestResponse {
   headers['content-type'] = JSON_TYPE;
   return { status: error.httpStatus, headers, body: stringifyJson(error.toBody()) };
-}
-
-function banned(until: number, retryAfterMs: number, headers: Record<string, string>): RestResponse {
-  headers['retry-after'] = retryAfterSeconds(retryAfterMs);
-  return errorResponse(apiError(-1003, [until], { template: 1, httpStatus: 418 }), headers);
-}
-
-function noRoute(methods: readonly string[] | undefined, used: number): RestResponse {
-  const headers = weightHeaders(used);
-  if (methods === undefined) return errorResponse(apiError(-1020, [], { httpStatus: 404 }), headers);
-  headers.allow = methods.join(', ');
-  return errorResponse(apiError(-1020, [], { httpStatus: 405 }), headers);
 }
 
 /** `Retry-After` in whole seconds, at least 1. */

@@ -9,8 +9,11 @@ export interface RateLimitConfig {
   readonly enabled: boolean;
   /** REQUEST_WEIGHT per IP per minute (USD-M: 2400). */
   readonly requestWeightPerMinute: number;
-  /** ORDERS per account per 10 seconds (USD-M: 300). */
-  readonly ordersPer10Seconds: number;
+  /**
+   * ORDERS per account per 10 seconds (USD-M: 300); undefined where the product has no 10-second
+   * order counter (COIN-M): nothing is refused on it and no `X-MBX-ORDER-COUNT-10S` is reported.
+   */
+  readonly ordersPer10Seconds: number | undefined;
   /** ORDERS per account per minute (USD-M: 1200). */
   readonly ordersPerMinute: number;
 }
@@ -25,12 +28,12 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
 
 /**
  * COIN-M's limits (reference §13.3): 6,000 weight per minute, and 1,200 orders per minute with no
- * 10-second counter (so the 10-second budget is never the binding one).
+ * 10-second counter (reference §14: COIN-M reports only `X-MBX-ORDER-COUNT-1M`).
  */
 export const COINM_RATE_LIMITS: RateLimitConfig = {
   enabled: true,
   requestWeightPerMinute: 6000,
-  ordersPer10Seconds: Number.MAX_SAFE_INTEGER,
+  ordersPer10Seconds: undefined,
   ordersPerMinute: 1200,
 };
 
@@ -288,7 +291,7 @@ export class RateLimiter {
         limit,
         interval,
       });
-      if (state.count10 + counts.tenSeconds > ordersPer10Seconds)
+      if (ordersPer10Seconds !== undefined && state.count10 + counts.tenSeconds > ordersPer10Seconds)
         return refuse(ordersPer10Seconds, '10 SECOND');
       if (state.count60 + counts.minute > ordersPerMinute) return refuse(ordersPerMinute, 'MINUTE');
     }

@@ -1,4 +1,4 @@
-import { Decimal } from '@basis/core';
+import { type CoinmContractType, Decimal } from '@basis/core';
 import { quarterlyContract, quarterlyDeliveriesAfter } from '../config/coinmSymbols.js';
 import { applyFill } from '../margin/position.js';
 import { toPrice } from '../margin/precision.js';
@@ -40,6 +40,27 @@ const DELIVERY_EXPIRE_REASON = 7;
 /** A delivery contract: anything but a perpetual. It has a delivery date and no funding. */
 export function isQuarterly(market: Market): boolean {
   return market.spec.contractType !== 'PERPETUAL';
+}
+
+/**
+ * The `contractType` a COIN-M contract reads (exchangeInfo, openInterest): its own, with `_DELIVERING`
+ * while it delivers (core's `CoinmContractType`, reference §13.1: those values go with the DELIVERING
+ * status only; a DELIVERED contract reads its type again).
+ */
+export function coinmContractType(market: Market): CoinmContractType {
+  const type = market.spec.contractType;
+  return market.status === 'DELIVERING' ? `${type}_DELIVERING` : type;
+}
+
+/**
+ * Whether `market` is the contract a continuous series of `pair` and `contractType` follows now
+ * (continuous klines, REST and stream): a trading one of that type. A delivering or delivered quarter
+ * has handed its type on to the contract the roll made current.
+ */
+export function followsContinuous(market: Market, pair: string, contractType: string): boolean {
+  return (
+    market.spec.pair === pair && market.spec.contractType === contractType && market.status === 'TRADING'
+  );
 }
 
 /**

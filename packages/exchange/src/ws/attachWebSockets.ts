@@ -53,6 +53,8 @@ export interface AttachWebSocketsOptions {
    * returned {@link WebSockets} with `faults.attachConnections` for the drop actions.
    */
   readonly faults?: WebSocketFaults;
+  /** How the product answers a rejection on the WebSocket API, as REST's (COIN-M: `toCoinmError`). */
+  readonly translateError?: (error: ApiError) => ApiError;
   /** Where connection ids come from; give several attachments one source so ids never repeat. */
   readonly nextConnectionId?: () => number;
 }
@@ -135,6 +137,7 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
     onInternalError: (error, context) => report(`WebSocket API ${context.method}`)(error),
     ...(faults === undefined ? {} : { faults }),
     ...(options.recvWindowMax === undefined ? {} : { recvWindowMax: options.recvWindowMax }),
+    ...(options.translateError === undefined ? {} : { translateError: options.translateError }),
   });
   const wss = new WebSocketServer({
     noServer: true,

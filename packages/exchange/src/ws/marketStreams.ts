@@ -4,6 +4,7 @@ import { indexMarketOfPair } from '../api/market/query.js';
 import type { Kline, KlineStore } from '../marketData/klines.js';
 import type { TradeId } from '../marketData/tradeId.js';
 import type { BookSide } from '../matching/types.js';
+import { followsContinuous } from '../venue/delivery.js';
 import type { ForceOrderEventData, TradeEventData } from '../venue/events.js';
 import type { Market } from '../venue/market.js';
 import type { Product, Venue } from '../venue/venue.js';
@@ -496,8 +497,8 @@ export class MarketStreams {
         return market && { market, store: market.klines, format: tradeKlineFormat(market) };
       }
       case 'continuousKline': {
-        const market = [...this.#venue.markets.values()].find(
-          (m) => m.spec.pair === spec.pair && m.spec.contractType === spec.contractType,
+        const market = [...this.#venue.markets.values()].find((m) =>
+          followsContinuous(m, spec.pair, spec.contractType),
         );
         return market && { market, store: market.klines, format: tradeKlineFormat(market) };
       }

@@ -52,6 +52,8 @@ export interface WsApiOptions {
   readonly recvWindowMax?: number;
   /** Fault injection: a `clockSkew` rule moves the clock the timestamp check sees (-1021), as on REST. */
   readonly faults?: Pick<WebSocketFaults, 'wsApiClockSkew'>;
+  /** How this product answers a rejection, as REST's `translateError` (COIN-M: `toCoinmError`). */
+  readonly translateError?: (error: ApiError) => ApiError;
 }
 
 /** Weight of each `session.*` request (§12). */
@@ -87,6 +89,7 @@ export class WsApi {
   readonly #onCommand: ((entry: CommandEntry) => void) | undefined;
   readonly #onInternalError: WsApiOptions['onInternalError'];
   readonly #faults: WsApiOptions['faults'];
+  readonly #translateError: WsApiOptions['translateError'];
 
   constructor(options: WsApiOptions) {
     this.#venue = options.venue;
@@ -97,6 +100,7 @@ export class WsApi {
     this.#onCommand = options.onCommand;
     this.#onInternalError = options.onInternalError;
     this.#faults = options.faults;
+    this.#translateError = options.translateError;
   }
 
   /** Answers one request frame; never throws. */
@@ -186,7 +190,10 @@ export class WsApi {
       venue.advanceTo(now);
       // The venue's time, as REST: a replay runs each command at the venue's time too.
       const time = venue.now;
-      const result = endpoint.handle(venue, { now: time, account }, raw);
+      const translateError = this.#translateError;
+      const context =
+        translateError === undefined ? { now: time, account } : { now: time, account, translateError };
+      const result = endpoint.handle(venue, context, raw);
       if (endpoint.command && this.#onCommand !== undefined)
         this.#onCommand({ time, endpoint: endpoint.name, accountId: account?.id, params: raw });
       venue.commit();
@@ -264,9 +271,14 @@ export class WsApi {
 
   #frame(id: WsApiId | bigint, session: WsApiSession, show: boolean, reply: Reply): string {
     const rateLimits = show ? this.#rateLimits(session, reply.ordersOf) : undefined;
-    const body: Record<string, unknown> = reply.ok
-      ? { id, status: 200, result: reply.result }
-      : { id, status: reply.error.httpStatus, error: reply.error.toBody() };
+    let body: Record<string, unknown>;
+    if (reply.ok) {
+      body = { id, status: 200, result: reply.result };
+    } else {
+      // Every rejection goes out as the product answers it.
+      const error = this.#translateError?.(reply.error) ?? reply.error;
+      body = { id, status: error.httpStatus, error: error.toBody() };
+    }
     if (rateLimits !== undefined) body.rateLimits = rateLimits;
     return stringifyJson(body);
   }
@@ -284,22 +296,23 @@ export class WsApi {
     ];
     if (ordersOf !== undefined) {
       const counts = this.#limiter.orderCounts(ordersOf);
-      usage.push(
-        {
+      // A product without a 10-second order counter (COIN-M) reports only the minute's.
+      if (config.ordersPer10Seconds !== undefined) {
+        usage.push({
           rateLimitType: 'ORDERS',
           interval: 'SECOND',
           intervalNum: 10,
           limit: config.ordersPer10Seconds,
           count: counts.tenSeconds,
-        },
-        {
-          rateLimitType: 'ORDERS',
-          interval: 'MINUTE',
-          intervalNum: 1,
-          limit: config.ordersPerMinute,
-          count: counts.minute,
-        },
-      );
+        });
+      }
+      usage.push({
+        rateLimitType: 'ORDERS',
+        interval: 'MINUTE',
+        intervalNum: 1,
+        limit: config.ordersPerMinute,
+        count: counts.minute,
+      });
     }
     return usage;
   }

@@ -1,5 +1,6 @@
 import { KLINE_INTERVALS, type KlineInterval } from '@basis/core';
 import { MarketDataQueryError } from '../../marketData/marketDataError.js';
+import { followsContinuous } from '../../venue/delivery.js';
 import type { Market } from '../../venue/market.js';
 import type { Venue } from '../../venue/venue.js';
 import { apiError, apiErrorWithMessage } from '../apiError.js';
@@ -36,7 +37,7 @@ export function marketsOfPair(venue: Venue, pair: string): readonly Market[] {
  * `undefined` when the pair has none of that type; -1121 for an unknown pair.
  */
 export function continuousMarket(venue: Venue, pair: string, contractType: string): Market | undefined {
-  return marketsOfPair(venue, pair).find((m) => m.spec.contractType === contractType);
+  return marketsOfPair(venue, pair).find((m) => followsContinuous(m, pair, contractType));
 }
 
 /**

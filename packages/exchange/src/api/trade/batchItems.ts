@@ -1,5 +1,6 @@
 import type { BatchResult } from '@basis/core';
 import { ApiError, apiError } from '../apiError.js';
+import type { RequestContext } from '../endpoint.js';
 import type { RawParams } from '../params.js';
 
 /**
@@ -21,12 +22,15 @@ export function batchItems(list: readonly unknown[], max: number): RawParams[] {
   });
 }
 
-/** Runs one batch item; a Binance rejection becomes the item's inline `{code, msg}`. */
-export function batchItem<T>(run: () => T): BatchResult<T> {
+/**
+ * Runs one batch item; a Binance rejection becomes the item's inline `{code, msg}`, as the product
+ * answers it (`context.translateError`, which the transport applies to errors it answers itself).
+ */
+export function batchItem<T>(context: RequestContext, run: () => T): BatchResult<T> {
   try {
     return run();
   } catch (error) {
-    if (error instanceof ApiError) return error.toBody();
-    throw error;
+    if (!(error instanceof ApiError)) throw error;
+    return (context.translateError?.(error) ?? error).toBody();
   }
 }

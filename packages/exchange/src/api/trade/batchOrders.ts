@@ -20,7 +20,7 @@ export const batchOrders = defineEndpoint<BatchOrderResult[]>({
     if (list === undefined) throw missing('batchOrders');
     const items = batchItems(list, 5);
     return items.map((item) =>
-      batchItem(() => venue.placeOrder(account, parseNewOrder(new ParamReader(item))).response),
+      batchItem(context, () => venue.placeOrder(account, parseNewOrder(new ParamReader(item))).response),
     );
   },
 });

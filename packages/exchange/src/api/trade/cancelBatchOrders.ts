@@ -50,5 +50,5 @@ export function cancelNamedOrders(
     throw missingEither('orderIdList', 'origClientOrderIdList');
   if (refs.length === 0 || refs.length > 10)
     throw apiError(-1130, [ids !== undefined ? 'orderIdList' : 'origClientOrderIdList']);
-  return refs.map((ref) => batchItem(() => venue.cancelOrder(account, symbol, ref)));
+  return refs.map((ref) => batchItem(context, () => venue.cancelOrder(account, symbol, ref)));
 }

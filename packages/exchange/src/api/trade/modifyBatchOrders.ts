@@ -16,7 +16,7 @@ export const modifyBatchOrders = defineEndpoint<BatchOrderResult[]>({
     const list = new ParamReader(params).jsonList('batchOrders');
     if (list === undefined) throw missing('batchOrders');
     return batchItems(list, 5).map((item) =>
-      batchItem(() =>
+      batchItem(context, () =>
         venue.orderView(venue.modifyOrder(account, parseModifyOrder(new ParamReader(item))), {
           withCumQty: true,
         }),

@@ -60,9 +60,9 @@ describe('GET /dapi/v1/income', () => {
       msg: "Data sent for parameter 'incomeType' is not valid.",
     });
     // COIN-M's INVALID_TIME_INTERVAL is -4088 with a final full stop (USD-M: -4165).
-    expect(
-      send(f, 'GET', '/dapi/v1/income', { startTime: T0 - 366 * 86_400_000, endTime: T0 }).body,
-    ).toEqual({ code: -4088, msg: 'Maximum time interval is 365 days.' });
+    expect(send(f, 'GET', '/dapi/v1/income', { startTime: T0 - 366 * 86_400_000, endTime: T0 }).body).toEqual(
+      { code: -4088, msg: 'Maximum time interval is 365 days.' },
+    );
     expect(
       get<CoinmIncome[]>(f, '/dapi/v1/income', { startTime: T0 - 365 * 86_400_000, endTime: T0 }),
     ).toHaveLength(2);

@@ -6,6 +6,7 @@ import {
   type RateLimit,
 } from '@basis/core';
 import { COINM_RATE_LIMITS } from '../../../rest/rateLimit.js';
+import { coinmContractType } from '../../../venue/delivery.js';
 import type { Market } from '../../../venue/market.js';
 import { defineEndpoint } from '../../endpoint.js';
 import { symbolFilters, underlyingType } from '../../market/exchangeInfo.js';
@@ -35,7 +36,7 @@ function contractSize(market: Market): number {
 
 /**
  * One entry of COIN-M exchangeInfo `symbols[]`, in the docs' field order: `contractStatus` (the
- * market's status) instead of `status`, `contractSize` and `equalQtyPrecision`, no `settlePlan`, and
+ * market's status) instead of `status`, `contractType` with `_DELIVERING` while it delivers, `contractSize` and `equalQtyPrecision`, no `settlePlan`, and
  * USD-M's filters without MIN_NOTIONAL (COIN-M has none). Conditional order types are listed: COIN-M
  * places them through `POST /dapi/v1/order`; time in force without GTD.
  */
@@ -49,7 +50,7 @@ export function coinmSymbolInfo(market: Market): CoinmSymbolInfo {
     marketTakeBound: s.marketTakeBound,
     symbol: s.symbol,
     pair: s.pair,
-    contractType: s.contractType,
+    contractType: coinmContractType(market),
     deliveryDate: s.deliveryDate,
     onboardDate: s.onboardDate,
     contractStatus: market.status,

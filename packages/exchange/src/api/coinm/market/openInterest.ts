@@ -1,8 +1,12 @@
 import type { CoinmOpenInterest } from '@basis/core';
+import { coinmContractType } from '../../../venue/delivery.js';
 import { defineEndpoint } from '../../endpoint.js';
 import { ParamReader } from '../../params.js';
 
-/** `GET /dapi/v1/openInterest` — Σ of long positions in contracts, with the pair and contract type. */
+/**
+ * `GET /dapi/v1/openInterest` — Σ of long positions in contracts, with the pair and contract type
+ * (`CURRENT_QUARTER_DELIVERING` … while the contract delivers).
+ */
 export const coinmOpenInterest = defineEndpoint<CoinmOpenInterest>({
   name: 'openInterest',
   security: 'NONE',
@@ -14,7 +18,7 @@ export const coinmOpenInterest = defineEndpoint<CoinmOpenInterest>({
       symbol: market.symbol,
       pair: market.spec.pair,
       openInterest: market.openInterest.toFixed(market.qtyDecimals),
-      contractType: market.spec.contractType,
+      contractType: coinmContractType(market),
       time: context.now,
     };
   },

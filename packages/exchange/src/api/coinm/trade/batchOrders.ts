@@ -2,7 +2,6 @@ import type { CoinmBatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
 import { missing, ParamReader } from '../../params.js';
 import { batchItem, batchItems } from '../../trade/batchItems.js';
-import { inCoinm } from './coinmErrors.js';
 import { parseCoinmNewOrder } from './parseCoinmOrder.js';
 import { placeCoinmOrder } from './placeCoinmOrder.js';
 
@@ -21,9 +20,7 @@ export const batchOrders = defineEndpoint<CoinmBatchOrderResult[]>({
     const list = new ParamReader(params).jsonList('batchOrders');
     if (list === undefined) throw missing('batchOrders');
     return batchItems(list, 5).map((item) =>
-      batchItem(() =>
-        inCoinm(() => placeCoinmOrder(venue, account, parseCoinmNewOrder(new ParamReader(item)))),
-      ),
+      batchItem(context, () => placeCoinmOrder(venue, account, parseCoinmNewOrder(new ParamReader(item)))),
     );
   },
 });

@@ -2,7 +2,6 @@ import type { CoinmOrder } from '@basis/core';
 import { defineEndpoint } from '../../endpoint.js';
 import { ParamReader } from '../../params.js';
 import { allOrdersWhere } from '../../trade/getAllOrders.js';
-import { inCoinm } from './coinmErrors.js';
 import { coinmOrderView } from './coinmOrderView.js';
 import { byPair, symbolOrPair } from './symbolOrPair.js';
 
@@ -17,12 +16,10 @@ export const getAllOrders = defineEndpoint<CoinmOrder[]>({
   weight: (params) => (byPair(params) ? 40 : 20),
   command: false,
   handle(venue, context, params) {
-    return inCoinm(() => {
-      const p = new ParamReader(params);
-      const matches = symbolOrPair(venue, p, true);
-      return allOrdersWhere(context, p, matches).map((order) =>
-        coinmOrderView(venue, order, { withTime: true }),
-      );
-    });
+    const p = new ParamReader(params);
+    const matches = symbolOrPair(venue, p, true);
+    return allOrdersWhere(context, p, matches).map((order) =>
+      coinmOrderView(venue, order, { withTime: true }),
+    );
   },
 });

@@ -2,7 +2,6 @@ import type { CoinmBatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
 import { missing, ParamReader } from '../../params.js';
 import { batchItem, batchItems } from '../../trade/batchItems.js';
-import { inCoinm } from './coinmErrors.js';
 import { coinmOrderView } from './coinmOrderView.js';
 import { parseCoinmModifyOrder } from './parseCoinmOrder.js';
 
@@ -18,12 +17,10 @@ export const modifyBatchOrders = defineEndpoint<CoinmBatchOrderResult[]>({
     const list = new ParamReader(params).jsonList('batchOrders');
     if (list === undefined) throw missing('batchOrders');
     return batchItems(list, 5).map((item) =>
-      batchItem(() =>
-        inCoinm(() => {
-          const input = parseCoinmModifyOrder(new ParamReader(item));
-          return coinmOrderView(venue, venue.modifyOrder(account, input), { withCumQty: true });
-        }),
-      ),
+      batchItem(context, () => {
+        const input = parseCoinmModifyOrder(new ParamReader(item));
+        return coinmOrderView(venue, venue.modifyOrder(account, input), { withCumQty: true });
+      }),
     );
   },
 });

@@ -1,7 +1,6 @@
 import type { CoinmOrder } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
 import { ParamReader } from '../../params.js';
-import { inCoinm } from './coinmErrors.js';
 import { coinmOrderView } from './coinmOrderView.js';
 import { parseCoinmModifyOrder } from './parseCoinmOrder.js';
 
@@ -16,9 +15,7 @@ export const modifyOrder = defineEndpoint<CoinmOrder>({
   orders: { tenSeconds: 0, minute: 1 },
   command: true,
   handle(venue, context, params) {
-    return inCoinm(() => {
-      const input = parseCoinmModifyOrder(new ParamReader(params));
-      return coinmOrderView(venue, venue.modifyOrder(accountOf(context), input), { withCumQty: true });
-    });
+    const input = parseCoinmModifyOrder(new ParamReader(params));
+    return coinmOrderView(venue, venue.modifyOrder(accountOf(context), input), { withCumQty: true });
   },
 });

@@ -1,7 +1,6 @@
 import type { CoinmOrder } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
 import { ParamReader } from '../../params.js';
-import { inCoinm } from './coinmErrors.js';
 import { parseCoinmNewOrder } from './parseCoinmOrder.js';
 import { placeCoinmOrder } from './placeCoinmOrder.js';
 
@@ -17,8 +16,6 @@ export const newOrder = defineEndpoint<CoinmOrder>({
   orders: { tenSeconds: 0, minute: 1 },
   command: true,
   handle(venue, context, params) {
-    return inCoinm(() =>
-      placeCoinmOrder(venue, accountOf(context), parseCoinmNewOrder(new ParamReader(params))),
-    );
+    return placeCoinmOrder(venue, accountOf(context), parseCoinmNewOrder(new ParamReader(params)));
   },
 });

@@ -1,5 +1,5 @@
 import { getBinanceError } from '@basis/core';
-import { ApiError, apiError } from '../../apiError.js';
+import { type ApiError, apiError } from '../apiError.js';
 
 /**
  * USD-M codes the shared venue code throws whose COIN-M counterpart has another number (reference §8,
@@ -28,7 +28,9 @@ const COINM_CODES: ReadonlyMap<number, number> = new Map([
 /**
  * An error thrown by the venue code USD-M and COIN-M share, as COIN-M answers it: its COIN-M number
  * (see {@link COINM_CODES}) and COIN-M's wording of the message (often with a final full stop). Codes
- * COIN-M has no counterpart for are left as they are.
+ * COIN-M has no counterpart for are left as they are. The COIN-M transports (REST under `/dapi`, the
+ * WebSocket API at `/ws-dapi/v1`) apply it to every rejection they answer, batch items' included (see
+ * `RequestContext.translateError`), so no endpoint calls it itself.
  */
 export function toCoinmError(error: ApiError): ApiError {
   const mapped = COINM_CODES.get(error.code);
@@ -49,13 +51,4 @@ export function toCoinmError(error: ApiError): ApiError {
 function inCatalogWords(error: ApiError): boolean {
   if (getBinanceError(error.code, 'usdm') === undefined) return false;
   return apiError(error.code, error.args, { template: error.template }).msg === error.msg;
-}
-
-/** Runs `action`, answering its Binance rejections as COIN-M does. */
-export function inCoinm<T>(action: () => T): T {
-  try {
-    return action();
-  } catch (error) {
-    throw error instanceof ApiError ? toCoinmError(error) : error;
-  }
 }
