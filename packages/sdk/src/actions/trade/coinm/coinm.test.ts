@@ -23,8 +23,8 @@ import {
   newCoinmOrder,
 } from './index.js';
 
-// The local exchange does not serve /dapi yet: these tests check the requests against the
-// reference (§13.3) and parse the reference's response examples, from a recording handler.
+// The requests against the reference (§13.3) and the reference's response examples, from a recording
+// handler; coinmTrade.exchange.test.ts runs the same actions against the local exchange.
 
 /** `PUT /dapi/v1/order` example of the reference (a LIMIT order, hedge mode). */
 const ORDER = {
