@@ -78,4 +78,44 @@ describe('example strategies', () => {
     expect(result.totals.funding.toString()).toBe('0.48072950');
     expectPnlMatchesWallet(result);
   });
+
+  test('trend-follower on COIN-M: trades BTCUSD_PERP in contracts, exits through conditional orders, in BTC', async () => {
+    const result = await runBacktest({
+      strategy: examplePath('trend-follower')!,
+      symbols: ['BTCUSD_PERP'],
+      seed: 3,
+      durationMs: 20 * 60_000,
+    });
+    const { record } = result;
+    expect(record.meta.quoteAsset).toBe('BTC');
+    // As on USDⓈ-M: entries 1 and 4, exits by the stop or target placed right after each (2-3, 5-6).
+    expect(record.fills.map((f) => [f.side, f.qty, f.clientOrderId])).toEqual([
+      ['SELL', '10', 'trendfollowe-1'],
+      ['BUY', '10', 'trendfollowe-2'],
+      ['BUY', '10', 'trendfollowe-4'],
+      ['SELL', '10', 'trendfollowe-5'],
+    ]);
+    expect(record.positions.BTCUSD_PERP!.at(-1)?.amount).toBe('0');
+    expectPnlMatchesWallet(result);
+  });
+
+  test('funding-carry on COIN-M: receives BTCUSD_PERP funding in BTC', async () => {
+    const fundingTime = Date.UTC(2026, 0, 5, 8, 0);
+    const result = await runBacktest({
+      strategy: examplePath('funding-carry')!,
+      symbols: ['BTCUSD_PERP'],
+      seed: 2,
+      from: fundingTime - 10 * 60_000,
+      durationMs: 15 * 60_000,
+    });
+    const { record } = result;
+    expect(record.funding).toEqual([
+      { time: fundingTime, symbol: 'BTCUSD_PERP', amount: '0.00000520', asset: 'BTC' },
+    ]);
+    expect(record.fills.map((f) => [f.side, f.qty, f.feeAsset])).toEqual([
+      ['SELL', '50', 'BTC'],
+      ['BUY', '50', 'BTC'],
+    ]);
+    expectPnlMatchesWallet(result);
+  });
 });

@@ -11,14 +11,18 @@
  * (A real carry trade hedges the price risk with the opposite spot position; this example keeps to
  * one futures account and keeps the holding time short instead.)
  *
+ * It trades the run's first symbol, USDⓈ-M or COIN-M: on COIN-M (BTCUSD_PERP) the size is whole
+ * contracts of 100 USD (default 50) and the funding is paid in BTC.
+ *
  * Run it:   basis backtest funding-carry
  */
 import { defineStrategy } from '@basis/bot';
 import { Decimal } from '@basis/core';
 
 export interface FundingCarryParams {
+  /** The symbol to trade (default: the run's first symbol, BTCUSDT unless told). */
   readonly symbol: string;
-  /** Position size in base units (default 0.05). */
+  /** Position size in base units (default 0.05), or contracts on COIN-M (default 50). */
   readonly size: string;
   /** Smallest |funding rate| worth trading (default 0.00005 = 0.005%). */
   readonly minRate: string;
@@ -27,8 +31,9 @@ export interface FundingCarryParams {
 }
 
 export default defineStrategy<FundingCarryParams>((params) => {
-  const symbol = params.symbol ?? 'BTCUSDT';
-  const size = Decimal.parse(params.size ?? '0.05');
+  // The symbol and size are settled in onStart, once the run's symbols and their rules are known.
+  let symbol = params.symbol ?? 'BTCUSDT';
+  let size = Decimal.ZERO;
   const minRate = Decimal.parse(params.minRate ?? '0.00005');
   const enterBeforeMs = params.enterBeforeMs ?? 5 * 60_000;
   /** The settlement we entered for, so we enter once per settlement. */
@@ -37,6 +42,13 @@ export default defineStrategy<FundingCarryParams>((params) => {
   return {
     name: 'funding-carry',
     symbols: [symbol],
+
+    onStart(ctx) {
+      symbol = params.symbol ?? ctx.symbols[0] ?? symbol;
+      // A COIN-M (inverse) contract has a contract size: the size is then whole contracts.
+      const inverse = ctx.instrument(symbol).contractSize !== undefined;
+      size = Decimal.parse(params.size ?? (inverse ? '50' : '0.05'));
+    },
 
     // Every mark price update carries the running funding rate and the next settlement time.
     onMarkPrice(ctx, mark) {

@@ -8,19 +8,23 @@
  *   - stops quoting the side that would grow the position beyond `maxInventory`, and
  *   - skews both quotes away from its inventory (long → quotes lower, to sell more easily).
  *
+ * It quotes the run's first symbol, USDⓈ-M or COIN-M: on COIN-M (BTCUSD_PERP) quantities are whole
+ * contracts of 100 USD each, so the default size is 1 contract and PnL is in BTC.
+ *
  * Run it:   basis backtest market-maker     (or npm start, which runs it on the local exchange)
+ *           basis backtest market-maker --symbols BTCUSD_PERP
  */
 import { defineStrategy, type StrategyContext } from '@basis/bot';
 import { Decimal } from '@basis/core';
 
 export interface MarketMakerParams {
-  /** The symbol to quote (default BTCUSDT). */
+  /** The symbol to quote (default: the run's first symbol, BTCUSDT unless told). */
   readonly symbol: string;
-  /** Quantity of each quote, in base units (default 0.002 BTC). */
+  /** Quantity of each quote, in base units (default 0.002 BTC), or contracts on COIN-M (default 1). */
   readonly size: string;
   /** Distance of each quote from the mid, in ticks (default 30). */
   readonly halfSpreadTicks: number;
-  /** The largest position, long or short, the strategy will build (default 0.01). */
+  /** The largest position, long or short, the strategy will build (default five quotes' size). */
   readonly maxInventory: string;
   /** Requote when the mid moved this many ticks from where the quotes were placed (default 10). */
   readonly requoteTicks: number;
@@ -28,10 +32,11 @@ export interface MarketMakerParams {
 
 export default defineStrategy<MarketMakerParams>((params) => {
   // Parameters, with defaults. Money and sizes are exact decimals, never JavaScript floats.
-  const symbol = params.symbol ?? 'BTCUSDT';
-  const size = Decimal.parse(params.size ?? '0.002');
+  // The symbol and sizes are settled in onStart, once the run's symbols and their rules are known.
+  let symbol = params.symbol ?? 'BTCUSDT';
+  let size = Decimal.ZERO;
+  let maxInventory = Decimal.ZERO;
   const halfSpreadTicks = params.halfSpreadTicks ?? 30;
-  const maxInventory = Decimal.parse(params.maxInventory ?? '0.01');
   const requoteTicks = params.requoteTicks ?? 10;
 
   // State lives inside the factory: every run gets its own.
@@ -68,6 +73,14 @@ export default defineStrategy<MarketMakerParams>((params) => {
   return {
     name: 'market-maker',
     symbols: [symbol],
+
+    onStart(ctx) {
+      symbol = params.symbol ?? ctx.symbols[0] ?? symbol;
+      // A COIN-M (inverse) contract has a contract size: sizes are then whole contracts.
+      const inverse = ctx.instrument(symbol).contractSize !== undefined;
+      size = Decimal.parse(params.size ?? (inverse ? '1' : '0.002'));
+      maxInventory = params.maxInventory === undefined ? size.mul(5) : Decimal.parse(params.maxInventory);
+    },
 
     // The best bid or ask changed: requote when the mid moved far enough.
     onBookTicker(ctx, ticker) {

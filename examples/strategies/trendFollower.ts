@@ -9,14 +9,20 @@
  *   - a TAKE_PROFIT_MARKET above it that closes the position when the target is reached.
  * Whichever triggers first closes the position; the strategy then cancels the other one.
  *
+ * It trades the run's first symbol, USDⓈ-M or COIN-M: on COIN-M (BTCUSD_PERP) sizes are whole
+ * contracts of 100 USD (default 10) and the stop and target are conditional orders on the order
+ * endpoint, as COIN-M has them.
+ *
  * Run it:   basis backtest trend-follower
+ *           basis backtest trend-follower --symbols BTCUSD_PERP
  */
 import { type Bar, defineStrategy, type StrategyContext } from '@basis/bot';
 import { Decimal } from '@basis/core';
 
 export interface TrendFollowerParams {
+  /** The symbol to trade (default: the run's first symbol, BTCUSDT unless told). */
   readonly symbol: string;
-  /** Position size in base units (default 0.01). */
+  /** Position size in base units (default 0.01), or contracts on COIN-M (default 10). */
   readonly size: string;
   /** Bars in the fast and slow averages (default 3 and 8). */
   readonly fast: number;
@@ -36,8 +42,9 @@ function average(bars: readonly Bar[], n: number): Decimal {
 }
 
 export default defineStrategy<TrendFollowerParams>((params) => {
-  const symbol = params.symbol ?? 'BTCUSDT';
-  const size = Decimal.parse(params.size ?? '0.01');
+  // The symbol and size are settled in onStart, once the run's symbols and their rules are known.
+  let symbol = params.symbol ?? 'BTCUSDT';
+  let size = Decimal.ZERO;
   const fast = params.fast ?? 3;
   const slow = params.slow ?? 8;
   const stopLoss = Decimal.parse(params.stopLoss ?? '0.0015');
@@ -74,6 +81,13 @@ export default defineStrategy<TrendFollowerParams>((params) => {
     symbols: [symbol],
     bars: ['1m'],
     barHistory: slow + 2,
+
+    onStart(ctx) {
+      symbol = params.symbol ?? ctx.symbols[0] ?? symbol;
+      // A COIN-M (inverse) contract has a contract size: the size is then whole contracts.
+      const inverse = ctx.instrument(symbol).contractSize !== undefined;
+      size = Decimal.parse(params.size ?? (inverse ? '10' : '0.01'));
+    },
 
     // A bar closed: look for a crossover of the averages.
     onBar(ctx, bar) {

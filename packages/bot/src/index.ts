@@ -37,11 +37,19 @@ export {
 } from './live/runLive.js';
 export { LocalDataClient } from './local/localDataClient.js';
 export { LocalExecutionClient } from './local/localExecutionClient.js';
+export { COINM_LOCAL, type LocalProduct, localProduct, USDM_LOCAL } from './local/localProduct.js';
 export { LocalVenue } from './local/localVenue.js';
 export type { PaperOptions, PaperResult, PaperUpdate } from './paper/runPaper.js';
 export { runPaper } from './paper/runPaper.js';
 export { Portfolio, type PortfolioTotals } from './portfolio/portfolio.js';
 export { RunRecorder } from './portfolio/recorder.js';
+export {
+  coinOfSymbol,
+  type Product,
+  productOfSymbol,
+  type RunProduct,
+  runProduct,
+} from './product/runProduct.js';
 export * from './report/index.js';
 export { KillSwitch, type KillSwitchTrip } from './risk/killSwitch.js';
 export type { RiskLimits, RiskRule } from './risk/limits.js';

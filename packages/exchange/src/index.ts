@@ -7,6 +7,7 @@ export { toCoinmError } from './api/coinm/coinmErrors.js';
 export { COINM_ROUTES } from './api/coinm/routes.js';
 export type { Endpoint, RequestContext, RouteTable, Security } from './api/endpoint.js';
 export { ROUTES } from './api/routes.js';
+export { coinmSymbols } from './config/coinmSymbols.js';
 export { DEFAULT_SYMBOLS } from './config/defaultSymbols.js';
 export type { SymbolSpec, SyntheticSpec, TierSpec } from './config/symbolSpec.js';
 export type {

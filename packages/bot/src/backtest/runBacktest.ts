@@ -1,16 +1,11 @@
 import { VirtualClock } from '@basis/core';
-import {
-  createExchange,
-  DEFAULT_SYMBOLS,
-  type Exchange,
-  type ExchangeOptions,
-  replayStartTime,
-} from '@basis/exchange';
+import { createExchange, type Exchange, type ExchangeOptions, replayStartTime } from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
+import { defaultBalances, embeddedMarkets, localVenueFor } from '../local/embeddedExchange.js';
 import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
-import { LocalVenue } from '../local/localVenue.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import { runProduct } from '../product/runProduct.js';
 import type { RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
@@ -23,7 +18,10 @@ export interface BacktestOptions {
   /** A strategy, its factory, a file path or an example name (`market-maker`). */
   readonly strategy: StrategySource;
   readonly params?: Readonly<Record<string, unknown>>;
-  /** Default: the strategy's symbols, else BTCUSDT. */
+  /**
+   * Default: the strategy's symbols, else BTCUSDT. All USDⓈ-M, or all COIN-M of one margin coin
+   * (BTCUSD_PERP, BTCUSD_<yymmdd>): the run then accounts in that coin.
+   */
   readonly symbols?: readonly string[];
   /** Seed of the synthetic market (default 1). Same seed and options → the same record. */
   readonly seed?: number | string;
@@ -38,9 +36,10 @@ export interface BacktestOptions {
    * run's symbols among Binance's defaults.
    */
   readonly exchange?: Omit<ExchangeOptions, 'clock' | 'seed' | 'defaultAccount' | 'stateDir'>;
-  /** The account's starting balances (default 10,000 USDT). */
+  /** The account's starting balances (default 10,000 USDT; 1 BTC for a BTC COIN-M run). */
   readonly balances?: Readonly<Record<string, string>>;
   readonly risk?: RiskLimits;
+  /** The accounting asset of a USDⓈ-M run (default USDT); a COIN-M run accounts in its coin. */
   readonly quoteAsset?: string;
   /** The loop's largest time step, ms (default: the synthetic market's step, 250). */
   readonly stepMs?: number;
@@ -65,7 +64,7 @@ export interface BacktestProgress {
 export interface BacktestResult {
   readonly record: RunRecord;
   readonly totals: PortfolioTotals;
-  /** The account's wallet in the quote asset as the exchange itself holds it, at start and end. */
+  /** The account's wallet in the accounting asset as the exchange itself holds it, at start and end. */
   readonly exchangeWallet: { readonly start: string; readonly end: string };
   /** The (closed) exchange, for inspection. */
   readonly exchange: Exchange;
@@ -88,7 +87,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const wallStart = performance.now();
   const strategy = await resolveStrategy(options.strategy, { ...options.params });
   const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
+  const run = runProduct(symbols, options.quoteAsset);
   const replay = options.exchange?.replay;
+  // The replay reads USDⓈ-M files; the COIN-M venue would quietly stay synthetic.
+  if (replay !== undefined && run.product === 'coinm')
+    throw new Error(`a replay of historical files drives USDⓈ-M only; ${symbols.join(', ')} are COIN-M`);
   const start =
     options.from ??
     (replay === undefined ? undefined : replayStartTime(replay.dir, symbols)) ??
@@ -97,24 +100,22 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);
   const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
   const seed = options.seed ?? 1;
-  const quoteAsset = options.quoteAsset ?? 'USDT';
+  const quoteAsset = run.asset;
 
   const clock = new VirtualClock(start);
   const exchange = createExchange({
-    symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
-    // The runtime trades USD-M here; no COIN-M market to simulate beside it.
-    coinm: false,
+    ...embeddedMarkets(run, symbols, start),
     ...options.exchange,
     synthetic: { backfillMinutes: 180, ...options.exchange?.synthetic },
     clock,
     seed,
     tickMs: stepMs,
-    defaultAccount: { balances: options.balances ?? { [quoteAsset]: '10000' } },
+    defaultAccount: { balances: options.balances ?? defaultBalances(run) },
     ...(replay === undefined ? {} : { replay: { align: 'history', ...replay } }),
   });
   const accountId = exchange.defaultAccount?.accountId;
   if (accountId === undefined) throw new Error('the exchange created no account');
-  const local = new LocalVenue(exchange.venue, clock, accountId);
+  const local = localVenueFor(exchange, run, symbols, clock, accountId);
   const walletStart = local.account.wallet(quoteAsset).toString();
   const kernel = new Kernel({
     strategy,
@@ -148,7 +149,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       if (++steps > maxSteps) throw new Error(`the backtest took more than ${maxSteps} steps`);
       const next = Math.min(clock.nextTime() ?? end, end);
       clock.advanceTo(Math.max(next, clock.now()));
-      exchange.venue.advanceTo(clock.now());
+      local.venue.advanceTo(clock.now());
       kernel.onTime(clock.now());
       if (kernel.busy) await kernel.settle();
       if (kernel.fault !== undefined) throw kernel.fault;

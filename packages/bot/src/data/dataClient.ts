@@ -11,6 +11,12 @@ export interface Instrument {
   readonly stepSize: Decimal;
   readonly minQty: Decimal;
   readonly minNotional: Decimal;
+  /**
+   * COIN-M (inverse) contracts only: the USD value of one contract (100 for BTCUSD). Quantities
+   * are then whole contracts, a notional is `qty × contractSize / price` in the margin coin, and
+   * PnL is in the coin.
+   */
+  readonly contractSize?: Decimal;
 }
 
 /** A view of an order book, best levels first. */

@@ -26,6 +26,10 @@ export interface KernelOptions {
   readonly data: DataClient;
   readonly execution: ExecutionClient;
   readonly symbols: readonly string[];
+  /**
+   * The run's accounting asset (default USDT): the quote asset on USDⓈ-M, the margin coin on
+   * COIN-M (BTC for BTCUSD_PERP), where PnL, fees, funding and equity are in coin.
+   */
   readonly quoteAsset?: string;
   readonly risk?: RiskLimits;
   readonly seed?: number | string;
@@ -91,6 +95,8 @@ export class Kernel {
   #startingEquity = Decimal.ZERO;
   #fault: unknown;
   #events = 0;
+  /** A COIN-M run: inverse contracts, equity in coin, valued in USD at the coin's index price. */
+  #inverse = false;
 
   constructor(options: KernelOptions) {
     this.#options = options;
@@ -101,7 +107,11 @@ export class Kernel {
     this.#clock = options.clock;
     this.#log = options.log ?? (() => {});
     this.#sampleEveryMs = Math.max(1, options.sampleEveryMs ?? 60_000);
-    this.portfolio = new Portfolio(this.cache, this.quoteAsset);
+    this.portfolio = new Portfolio(
+      this.cache,
+      this.quoteAsset,
+      (s) => this.#instruments.get(s)?.contractSize,
+    );
     this.risk = new RiskEngine(options.risk);
     this.#killSwitch = new KillSwitch(options.risk ?? {});
     this.#recorder = new RunRecorder(this.symbols);
@@ -146,7 +156,9 @@ export class Kernel {
       marks: true,
     });
     for (const symbol of this.symbols) {
-      this.#instruments.set(symbol, data.instrument(symbol));
+      const instrument = data.instrument(symbol);
+      this.#instruments.set(symbol, instrument);
+      if (instrument.contractSize !== undefined) this.#inverse = true;
       const mark = data.mark(symbol);
       if (mark !== undefined) this.cache.marks.set(symbol, mark);
       for (const interval of intervals) {
@@ -261,6 +273,7 @@ export class Kernel {
       endTime,
       quoteAsset: this.quoteAsset,
       startingEquity: this.#startingEquity.toString(),
+      ...(this.#inverse ? { contractSizes: this.#contractSizes() } : {}),
     };
     return this.#recorder.build(meta);
   }
@@ -430,9 +443,34 @@ export class Kernel {
   // Portfolio and risk ---------------------------------------------------------------------------------
 
   #sample(time: number): void {
-    this.#recorder.sample(time, this.portfolio.wallet(), this.portfolio.unrealizedPnl(), (s) =>
-      this.cache.price(s),
+    this.#recorder.sample(
+      time,
+      this.portfolio.wallet(),
+      this.portfolio.unrealizedPnl(),
+      (s) => this.cache.price(s),
+      this.#usdPrice(),
     );
+  }
+
+  /**
+   * The USD price of a COIN-M run's coin: the index price of its pair (the spot value of the coin,
+   * the same for the perpetual and the quarterlies, whose marks carry a basis). Undefined on
+   * USDⓈ-M and before any mark arrived.
+   */
+  #usdPrice(): Decimal | undefined {
+    if (!this.#inverse) return undefined;
+    for (const symbol of this.symbols) {
+      const index = this.cache.marks.get(symbol)?.indexPrice;
+      if (index?.isPositive()) return index;
+    }
+    return undefined;
+  }
+
+  #contractSizes(): Record<string, string> {
+    const sizes: Record<string, string> = {};
+    for (const [symbol, instrument] of this.#instruments)
+      if (instrument.contractSize !== undefined) sizes[symbol] = instrument.contractSize.toString();
+    return sizes;
   }
 
   #checkKillSwitch(time: number): void {
@@ -489,6 +527,10 @@ export class Kernel {
     const view: RiskView = {
       position: (symbol) => cache.position(symbol).amount,
       price: (symbol) => cache.price(symbol),
+      notional: (symbol, qty, price) => {
+        const size = instrument(symbol).contractSize;
+        return size === undefined ? qty.mul(price) : qty.mul(size).div(price, 8, 'down');
+      },
       openOrderCount: () => cache.openOrderCount() + this.#inflight.size,
     };
     const instrument = (symbol: string): Instrument => {

@@ -5,6 +5,8 @@ import type { Kernel } from './kernel.js';
 /** What a real-time run reports every sample period (paper and live). */
 export interface RealTimeUpdate {
   readonly time: number;
+  /** The asset of `equity` and `unrealizedPnl`: the run's accounting asset (USDT, BTC on COIN-M). */
+  readonly asset: string;
   readonly equity: string;
   readonly unrealizedPnl: string;
   readonly fills: number;
@@ -53,6 +55,7 @@ export async function runRealTime(
       for (const s of options.symbols) positions[s] = kernel.cache.position(s).amount.toString();
       options.onUpdate?.({
         time: clock.now(),
+        asset: kernel.quoteAsset,
         equity: kernel.portfolio.equity().toString(),
         unrealizedPnl: kernel.portfolio.unrealizedPnl().toString(),
         fills: kernel.record().fills.length,

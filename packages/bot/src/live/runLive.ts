@@ -4,6 +4,7 @@ import { Kernel } from '../kernel/kernel.js';
 import { runRealTime } from '../kernel/realTimeLoop.js';
 import type { PaperUpdate } from '../paper/runPaper.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import { runProduct } from '../product/runProduct.js';
 import type { RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
@@ -52,7 +53,7 @@ export interface LiveResult {
   readonly wallet: string;
 }
 
-/** Refused: a production client without `allowProduction: true`, or a client without credentials. */
+/** Refused: a production client without `allowProduction: true`, a client without credentials, or COIN-M. */
 export class LiveRunRefusedError extends Error {
   override readonly name = 'LiveRunRefusedError';
 }
@@ -77,8 +78,8 @@ function serverClock(client: Client): Clock {
  * `durationMs` or when `signal` aborts; `onStop` runs, and a last read-back leaves no fill out of
  * the record.
  *
- * @throws LiveRunRefusedError for a production client without `allowProduction: true`, or a client
- *   without credentials.
+ * @throws LiveRunRefusedError for a production client without `allowProduction: true`, a client
+ *   without credentials, or COIN-M (symbols or client), which live mode does not trade yet.
  */
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const { client } = options;
@@ -90,7 +91,13 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     throw new LiveRunRefusedError(`the ${client.env} client has no credentials to trade with`);
   const strategy = await resolveStrategy(options.strategy, { ...options.params });
   const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
-  const quoteAsset = options.quoteAsset ?? 'USDT';
+  const { product, asset: quoteAsset } = runProduct(symbols, options.quoteAsset);
+  // The live clients read the account back through the SDK's user-data stream, which reconciles
+  // from USDⓈ-M endpoints (balance v3, positionRisk v3, algo orders) only.
+  if (product === 'coinm' || client.market === 'coinm')
+    throw new LiveRunRefusedError(
+      `live trading on COIN-M is not available yet (${symbols.join(', ')} on a ${client.market} client): backtest or paper-trade COIN-M symbols instead`,
+    );
   const clock = serverClock(client);
   const sampleEveryMs = options.sampleEveryMs ?? 1000;
   const log = options.log ?? (() => {});

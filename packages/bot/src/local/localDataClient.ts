@@ -92,7 +92,8 @@ export class LocalDataClient implements DataClient {
   }
 
   instrument(symbol: string): Instrument {
-    const spec = this.#local.venue.market(symbol).spec;
+    const market = this.#local.venue.market(symbol);
+    const spec = market.spec;
     return {
       symbol,
       baseAsset: spec.baseAsset,
@@ -102,12 +103,13 @@ export class LocalDataClient implements DataClient {
       stepSize: Decimal.parse(spec.stepSize),
       minQty: Decimal.parse(spec.minQty),
       minNotional: Decimal.parse(spec.minNotional),
+      ...(market.contract.kind === 'inverse' ? { contractSize: market.contract.contractSize } : {}),
     };
   }
 
   async history(symbol: string, interval: KlineInterval, limit: number): Promise<readonly Bar[]> {
     const now = this.#local.venue.now;
-    const rows = this.#local.read<WireKline[]>('GET /fapi/v1/klines', {
+    const rows = this.#local.read<WireKline[]>(this.#local.product.klines, {
       symbol,
       interval,
       limit: String(Math.min(1500, limit + 1)),
@@ -120,7 +122,10 @@ export class LocalDataClient implements DataClient {
     if (!this.#local.venue.markets.has(symbol)) return undefined;
     const allowed = [5, 10, 20, 50, 100, 500, 1000];
     const depthLimit = allowed.find((n) => n >= limit) ?? 1000;
-    const wire = this.#local.read<DepthWire>('GET /fapi/v1/depth', { symbol, limit: String(depthLimit) });
+    const wire = this.#local.read<DepthWire>(this.#local.product.depth, {
+      symbol,
+      limit: String(depthLimit),
+    });
     const side = (rows: DepthWire['bids']) =>
       rows.slice(0, limit).map(([p, q]) => [Decimal.parse(p), Decimal.parse(q)] as const);
     return { symbol, bids: side(wire.bids), asks: side(wire.asks), time: this.#local.venue.now };

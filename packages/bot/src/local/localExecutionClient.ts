@@ -8,8 +8,16 @@ import type {
   NormalizedOrder,
 } from '../execution/executionClient.js';
 import type { OrderRejected, OrderUpdate } from '../strategy/events.js';
+import type { LocalProduct } from './localProduct.js';
 import type { LocalVenue } from './localVenue.js';
-import { algoEvent, dec, orderEvents, positionRows } from './translate.js';
+import {
+  algoEvent,
+  conditionalEvent,
+  dec,
+  isConditionalType,
+  orderEvents,
+  positionRows,
+} from './translate.js';
 
 interface AccountWire {
   readonly assets: readonly { readonly asset: string; readonly walletBalance: string }[];
@@ -27,6 +35,7 @@ interface OpenOrderWire {
   readonly orderId: bigint | number | string;
   readonly clientOrderId: string;
   readonly side: 'BUY' | 'SELL';
+  /** On COIN-M also a waiting conditional order's type (STOP_MARKET, …). */
   readonly type: OrderUpdate['type'];
   readonly status: OrderUpdate['status'];
   readonly price: string;
@@ -48,9 +57,12 @@ interface IncomeWire {
  * The execution client of the embedded exchange, in-process: orders go straight to the venue's
  * endpoints with Binance's wire parameters, and the account's user-data events come back from the
  * venue, translated to the bot's events. An `ApiError` becomes `rejected` with Binance's code.
+ * The venue's product (USDⓈ-M or COIN-M) decides the routes; see {@link LocalProduct}.
  */
 export class LocalExecutionClient implements ExecutionClient {
   readonly #local: LocalVenue;
+  readonly #product: LocalProduct;
+  /** The run's accounting asset: a fill's fee asset when the event names none. */
   readonly #quoteAsset: string;
   readonly #seenFunding = new Set<string>();
   #sink: ExecutionSink | undefined;
@@ -58,6 +70,7 @@ export class LocalExecutionClient implements ExecutionClient {
 
   constructor(local: LocalVenue, quoteAsset = 'USDT') {
     this.#local = local;
+    this.#product = local.product;
     this.#quoteAsset = quoteAsset;
   }
 
@@ -68,8 +81,8 @@ export class LocalExecutionClient implements ExecutionClient {
         if (accountId === this.#local.accountId) this.#onUser(event);
       },
     });
-    const account = this.#local.read<AccountWire>('GET /fapi/v2/account', {});
-    const open = this.#local.read<OpenOrderWire[]>('GET /fapi/v1/openOrders', {});
+    const account = this.#local.read<AccountWire>(this.#product.account, {});
+    const open = this.#openOrders({});
     const wallets = new Map<string, Decimal>();
     for (const a of account.assets) wallets.set(a.asset, dec(a.walletBalance));
     const leverage = new Map<string, number>();
@@ -80,21 +93,24 @@ export class LocalExecutionClient implements ExecutionClient {
         positions.push({ symbol: p.symbol, amount: dec(p.positionAmt), entryPrice: dec(p.entryPrice) });
       }
     }
-    const openOrders: OrderUpdate[] = open.map((o) => ({
-      symbol: o.symbol,
-      orderId: String(o.orderId),
-      clientOrderId: o.clientOrderId,
-      side: o.side,
-      type: o.type,
-      status: o.status,
-      execution: 'NEW',
-      price: dec(o.price),
-      quantity: dec(o.origQty),
-      filledQty: dec(o.executedQty),
-      avgPrice: dec(o.avgPrice),
-      reduceOnly: o.reduceOnly,
-      time: o.updateTime,
-    }));
+    // A waiting conditional order (COIN-M lists them with the others) is not an order yet.
+    const openOrders: OrderUpdate[] = open
+      .filter((o) => !isConditionalType(o.type))
+      .map((o) => ({
+        symbol: o.symbol,
+        orderId: String(o.orderId),
+        clientOrderId: o.clientOrderId,
+        side: o.side,
+        type: o.type,
+        status: o.status,
+        execution: 'NEW',
+        price: dec(o.price),
+        quantity: dec(o.origQty),
+        filledQty: dec(o.executedQty),
+        avgPrice: dec(o.avgPrice),
+        reduceOnly: o.reduceOnly,
+        time: o.updateTime,
+      }));
     return { time: this.#local.venue.now, wallets, positions, leverage, openOrders };
   }
 
@@ -115,12 +131,12 @@ export class LocalExecutionClient implements ExecutionClient {
     if (order.price !== undefined) params.price = order.price.toString();
     if (order.type === 'LIMIT') params.timeInForce = order.timeInForce ?? 'GTC';
     if (order.reduceOnly) params.reduceOnly = 'true';
-    this.#command('POST /fapi/v1/order', params, 'submit', order.symbol, order.clientOrderId);
+    this.#command(this.#product.order, params, 'submit', order.symbol, order.clientOrderId);
   }
 
   modifyOrder(modify: NormalizedModify): void {
     this.#command(
-      'PUT /fapi/v1/order',
+      this.#product.modifyOrder,
       {
         symbol: modify.symbol,
         origClientOrderId: modify.clientOrderId,
@@ -136,7 +152,7 @@ export class LocalExecutionClient implements ExecutionClient {
 
   cancelOrder(symbol: string, clientOrderId: string): void {
     this.#command(
-      'DELETE /fapi/v1/order',
+      this.#product.cancelOrder,
       { symbol, origClientOrderId: clientOrderId },
       'cancel',
       symbol,
@@ -145,43 +161,72 @@ export class LocalExecutionClient implements ExecutionClient {
   }
 
   cancelAllOrders(symbol: string): void {
-    this.#command('DELETE /fapi/v1/allOpenOrders', { symbol }, 'cancel', symbol, '');
+    // COIN-M's allOpenOrders also cancels the conditional orders, which the bot keeps apart (as on
+    // USDⓈ-M): with any of them open, the others are canceled one by one.
+    const open = this.#product.conditional.via === 'order' ? this.#openOrders({ symbol }) : [];
+    if (!open.some((o) => isConditionalType(o.type))) {
+      this.#command(this.#product.cancelAllOrders, { symbol }, 'cancel', symbol, '');
+      return;
+    }
+    for (const o of open) if (!isConditionalType(o.type)) this.cancelOrder(symbol, o.clientOrderId);
   }
 
   submitAlgoOrder(order: NormalizedAlgoOrder): void {
-    const params: Record<string, string> = {
-      algoType: 'CONDITIONAL',
-      symbol: order.symbol,
-      side: order.side,
-      type: order.type,
-      clientAlgoId: order.clientAlgoId,
-    };
+    const conditional = this.#product.conditional;
+    const params: Record<string, string> = { symbol: order.symbol, side: order.side, type: order.type };
     if (order.quantity !== undefined) params.quantity = order.quantity.toString();
     if (order.price !== undefined) params.price = order.price.toString();
-    if (order.triggerPrice !== undefined) params.triggerPrice = order.triggerPrice.toString();
     if (order.closePosition) params.closePosition = 'true';
     if (order.reduceOnly) params.reduceOnly = 'true';
     if (order.workingType !== undefined) params.workingType = order.workingType;
     if (order.callbackRate !== undefined) params.callbackRate = order.callbackRate.toString();
-    if (order.activatePrice !== undefined) params.activatePrice = order.activatePrice.toString();
     if (order.type === 'STOP' || order.type === 'TAKE_PROFIT') params.timeInForce = 'GTC';
-    this.#command('POST /fapi/v1/algoOrder', params, 'submitAlgo', order.symbol, order.clientAlgoId);
+    // The same order in each product's words: the algo service's, or the order endpoint's.
+    if (conditional.via === 'algo') {
+      params.algoType = 'CONDITIONAL';
+      params.clientAlgoId = order.clientAlgoId;
+      if (order.triggerPrice !== undefined) params.triggerPrice = order.triggerPrice.toString();
+      if (order.activatePrice !== undefined) params.activatePrice = order.activatePrice.toString();
+    } else {
+      params.newClientOrderId = order.clientAlgoId;
+      if (order.triggerPrice !== undefined) params.stopPrice = order.triggerPrice.toString();
+      if (order.activatePrice !== undefined) params.activationPrice = order.activatePrice.toString();
+    }
+    const route = conditional.via === 'algo' ? conditional.place : this.#product.order;
+    this.#command(route, params, 'submitAlgo', order.symbol, order.clientAlgoId);
   }
 
   cancelAlgoOrder(symbol: string, clientAlgoId: string): void {
-    this.#command('DELETE /fapi/v1/algoOrder', { symbol, clientAlgoId }, 'cancelAlgo', symbol, clientAlgoId);
+    const conditional = this.#product.conditional;
+    if (conditional.via === 'algo') {
+      this.#command(conditional.cancel, { symbol, clientAlgoId }, 'cancelAlgo', symbol, clientAlgoId);
+    } else {
+      const params = { symbol, origClientOrderId: clientAlgoId };
+      this.#command(this.#product.cancelOrder, params, 'cancelAlgo', symbol, clientAlgoId);
+    }
   }
 
   cancelAllAlgoOrders(symbol: string): void {
-    this.#command('DELETE /fapi/v1/algoOpenOrders', { symbol }, 'cancelAlgo', symbol, '');
+    const conditional = this.#product.conditional;
+    if (conditional.via === 'algo') {
+      this.#command(conditional.cancelAll, { symbol }, 'cancelAlgo', symbol, '');
+      return;
+    }
+    for (const o of this.#openOrders({ symbol })) {
+      if (isConditionalType(o.type)) this.cancelAlgoOrder(symbol, o.clientOrderId);
+    }
   }
 
   setLeverage(symbol: string, leverage: number): void {
-    this.#command('POST /fapi/v1/leverage', { symbol, leverage: String(leverage) }, 'leverage', symbol, '');
+    this.#command(this.#product.leverage, { symbol, leverage: String(leverage) }, 'leverage', symbol, '');
   }
 
   setMarginType(symbol: string, marginType: MarginType): void {
-    this.#command('POST /fapi/v1/marginType', { symbol, marginType }, 'marginType', symbol, '');
+    this.#command(this.#product.marginType, { symbol, marginType }, 'marginType', symbol, '');
+  }
+
+  #openOrders(params: Readonly<Record<string, string>>): OpenOrderWire[] {
+    return this.#local.read<OpenOrderWire[]>(this.#product.openOrders, params);
   }
 
   #command(
@@ -210,6 +255,10 @@ export class LocalExecutionClient implements ExecutionClient {
     if (sink === undefined) return;
     switch (event.e) {
       case 'ORDER_TRADE_UPDATE': {
+        if (this.#product.conditional.via === 'order' && isConditionalType(event.o.o)) {
+          sink({ kind: 'algo', update: conditionalEvent(event) });
+          return;
+        }
         const { update, fill } = orderEvents(event, this.#quoteAsset);
         sink({ kind: 'order', update });
         if (fill !== undefined) sink({ kind: 'fill', fill });
@@ -246,7 +295,7 @@ export class LocalExecutionClient implements ExecutionClient {
 
   /** A cross-margin funding update names no symbol: find it in the income history. */
   #fundingSymbol(time: number, asset: string, amount: Decimal): string {
-    const rows = this.#local.read<IncomeWire[]>('GET /fapi/v1/income', {
+    const rows = this.#local.read<IncomeWire[]>(this.#product.income, {
       incomeType: 'FUNDING_FEE',
       startTime: String(time),
       endTime: String(time),

@@ -1,5 +1,6 @@
 import type { Clock } from '@basis/core';
-import { ROUTES, type Venue, type VenueListener } from '@basis/exchange';
+import type { Venue, VenueListener } from '@basis/exchange';
+import { type LocalProduct, USDM_LOCAL } from './localProduct.js';
 
 /** An account of the venue (the exchange does not export the class; its type is what `account()` answers). */
 export type VenueAccount = ReturnType<Venue['account']>;
@@ -18,14 +19,19 @@ export class LocalVenue {
   readonly venue: Venue;
   readonly clock: Clock;
   readonly accountId: number;
+  /** The venue's product: its routes, and how the clients call them. */
+  readonly product: LocalProduct;
   readonly #listeners = new Set<VenueListener>();
   readonly #batchEnd = new Set<() => void>();
   #unsubscribe: (() => void) | undefined;
 
-  constructor(venue: Venue, clock: Clock, accountId: number) {
+  constructor(venue: Venue, clock: Clock, accountId: number, product: LocalProduct = USDM_LOCAL) {
+    if (venue.product !== product.product)
+      throw new Error(`a ${product.product} profile over a ${venue.product} venue`);
     this.venue = venue;
     this.clock = clock;
     this.accountId = accountId;
+    this.product = product;
   }
 
   get account(): VenueAccount {
@@ -73,7 +79,7 @@ export class LocalVenue {
 
   /** Runs a command endpoint for the account at the clock's time; throws the endpoint's `ApiError`. */
   command<R>(route: string, params: Readonly<Record<string, string>>): R {
-    const endpoint = ROUTES[route];
+    const endpoint = this.product.routes[route];
     if (endpoint === undefined) throw new Error(`no route ${route}`);
     this.venue.advanceTo(Math.max(this.venue.now, this.clock.now()));
     try {
@@ -86,7 +92,7 @@ export class LocalVenue {
 
   /** Runs a read endpoint now (without moving the venue's time). */
   read<R>(route: string, params: Readonly<Record<string, string>>): R {
-    const endpoint = ROUTES[route];
+    const endpoint = this.product.routes[route];
     if (endpoint === undefined) throw new Error(`no route ${route}`);
     return endpoint.handle(this.venue, { now: this.venue.now, account: this.account }, params) as R;
   }

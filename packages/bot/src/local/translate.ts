@@ -1,5 +1,8 @@
 import {
   type AccountUpdateEvent,
+  ALGO_ORDER_TYPES,
+  type AlgoOrderType,
+  type AlgoStatus,
   type AlgoUpdateEvent,
   Decimal,
   type OrderTradeUpdateEvent,
@@ -65,6 +68,47 @@ export function algoEvent(event: AlgoUpdateEvent): AlgoUpdate {
     quantity: dec(o.q),
     closePosition: o.cp,
     orderId: o.ai,
+    time: event.E,
+  };
+}
+
+const CONDITIONAL_TYPES: ReadonlySet<string> = new Set(ALGO_ORDER_TYPES);
+
+/** An order type of the conditional kind (stop, take-profit, trailing stop). */
+export function isConditionalType(type: string): type is AlgoOrderType {
+  return CONDITIONAL_TYPES.has(type);
+}
+
+/** ORDER_TRADE_UPDATE `er` when a conditional order's trigger expired it (its order follows). */
+const TRIGGERED = 8;
+
+/**
+ * COIN-M places conditional orders as ordinary orders (no ALGO_UPDATE): while waiting, an
+ * ORDER_TRADE_UPDATE still shows the conditional type (`o` = `ot` = STOP_MARKET, …); the trigger
+ * expires it with `er` 8, then the same orderId goes on as a MARKET or LIMIT order. This is the
+ * waiting part as the bot's algo update, so a strategy sees the same events on both products.
+ */
+export function conditionalEvent(event: OrderTradeUpdateEvent): AlgoUpdate {
+  const o = event.o;
+  const status: AlgoStatus =
+    o.X === 'EXPIRED'
+      ? Number(o.er) === TRIGGERED
+        ? 'TRIGGERED'
+        : 'EXPIRED'
+      : o.X === 'CANCELED' || o.X === 'REJECTED'
+        ? o.X
+        : 'NEW';
+  return {
+    symbol: o.s,
+    algoId: String(o.i),
+    clientAlgoId: o.c,
+    type: o.o as AlgoOrderType,
+    side: o.S,
+    status,
+    triggerPrice: dec(o.sp),
+    quantity: dec(o.q),
+    closePosition: o.cp,
+    orderId: status === 'TRIGGERED' ? String(o.i) : '',
     time: event.E,
   };
 }

@@ -1,3 +1,4 @@
+import { createExchange } from '@basis/exchange';
 import { describe, expect, test } from 'vitest';
 import { defineStrategy } from '../strategy/strategy.js';
 import type { PaperUpdate } from './runPaper.js';
@@ -34,5 +35,45 @@ describe('runPaper', () => {
     expect(result.record.fills).toHaveLength(1);
     expect(updates.at(-1)?.positions.BTCUSDT).toBe('0.002');
     expect(result.record.meta.endTime - result.record.meta.startTime).toBeLessThan(4_000);
+  });
+
+  test("behavior: a COIN-M symbol trades on the embedded exchange's COIN-M venue, in contracts, accounted in BTC", async () => {
+    const updates: PaperUpdate[] = [];
+    const lines: string[] = [];
+    const strategy = defineStrategy(() => ({
+      name: 'paper-coinm',
+      onStart(ctx) {
+        ctx.submitOrder({ symbol: 'BTCUSD_PERP', side: 'BUY', type: 'MARKET', quantity: '2' });
+      },
+    }));
+    const result = await runPaper({
+      strategy,
+      symbols: ['BTCUSD_PERP'],
+      sampleEveryMs: 100,
+      durationMs: 1_000,
+      listen: false,
+      exchangeOptions: { synthetic: { backfillMinutes: 10 } },
+      onUpdate: (update) => updates.push(update),
+      log: (line) => lines.push(line),
+    });
+    expect(lines).toEqual([]); // no rejection
+    expect(result.record.meta).toMatchObject({ quoteAsset: 'BTC', startingEquity: '1.00000000' });
+    expect(result.record.fills.map((f) => [f.symbol, f.qty, f.feeAsset])).toEqual([
+      ['BTCUSD_PERP', '2', 'BTC'],
+    ]);
+    expect(updates.at(-1)).toMatchObject({ asset: 'BTC', positions: { BTCUSD_PERP: '2' } });
+    expect(result.record.equity.at(-1)?.usdValue).toBeDefined();
+  });
+
+  test('behavior: COIN-M symbols on a given exchange without COIN-M are refused, naming them', async () => {
+    const exchange = createExchange({ coinm: false, synthetic: { backfillMinutes: 1 }, log: () => {} });
+    try {
+      const idle = defineStrategy(() => ({ name: 'idle' }));
+      await expect(
+        runPaper({ strategy: idle, exchange, symbols: ['BTCUSD_PERP'], durationMs: 10 }),
+      ).rejects.toThrow('the exchange has COIN-M turned off, so it cannot trade BTCUSD_PERP');
+    } finally {
+      await exchange.close();
+    }
   });
 });

@@ -1,17 +1,12 @@
 import { createLiveClock } from '@basis/core';
-import {
-  createExchange,
-  DEFAULT_SYMBOLS,
-  type Exchange,
-  type ExchangeEndpoints,
-  type ExchangeOptions,
-} from '@basis/exchange';
+import { createExchange, type Exchange, type ExchangeEndpoints, type ExchangeOptions } from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
 import { type RealTimeUpdate, runRealTime } from '../kernel/realTimeLoop.js';
+import { defaultBalances, embeddedMarkets, localVenueFor } from '../local/embeddedExchange.js';
 import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
-import { LocalVenue } from '../local/localVenue.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
+import { type RunProduct, runProduct } from '../product/runProduct.js';
 import type { RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
@@ -20,6 +15,7 @@ import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.j
 export interface PaperOptions {
   readonly strategy: StrategySource;
   readonly params?: Readonly<Record<string, unknown>>;
+  /** All USDⓈ-M, or all COIN-M of one margin coin (the run then accounts in that coin). */
   readonly symbols?: readonly string[];
   /**
    * An embedded exchange to trade on (its default account is used; the caller closes it). Default:
@@ -32,6 +28,7 @@ export interface PaperOptions {
   readonly listen?: boolean | { readonly host?: string; readonly port?: number };
   readonly balances?: Readonly<Record<string, string>>;
   readonly risk?: RiskLimits;
+  /** The accounting asset of a USDⓈ-M run (default USDT); a COIN-M run accounts in its coin. */
   readonly quoteAsset?: string;
   /** Stop after this long, ms (default: until `signal` aborts). */
   readonly durationMs?: number;
@@ -63,18 +60,10 @@ export interface PaperResult {
 export async function runPaper(options: PaperOptions): Promise<PaperResult> {
   const strategy = await resolveStrategy(options.strategy, { ...options.params });
   const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
-  const quoteAsset = options.quoteAsset ?? 'USDT';
+  const run = runProduct(symbols, options.quoteAsset);
+  const quoteAsset = run.asset;
   const own = options.exchange === undefined;
-  const exchange =
-    options.exchange ??
-    createExchange({
-      clock: createLiveClock(),
-      symbols: DEFAULT_SYMBOLS.filter((s) => symbols.includes(s.symbol)),
-      // The runtime trades USD-M here; no COIN-M market to simulate beside it.
-      coinm: false,
-      ...options.exchangeOptions,
-      defaultAccount: { balances: options.balances ?? { [quoteAsset]: '10000' } },
-    });
+  const exchange = options.exchange ?? paperExchange(options, run, symbols);
   try {
     let endpoints: ExchangeEndpoints | undefined;
     if (own && options.listen !== false) {
@@ -84,7 +73,7 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
     const accountId = exchange.defaultAccount?.accountId;
     if (accountId === undefined) throw new Error('the exchange has no default account to trade with');
     const clock = exchange.clock;
-    const local = new LocalVenue(exchange.venue, clock, accountId);
+    const local = localVenueFor(exchange, run, symbols, clock, accountId);
     const sampleEveryMs = options.sampleEveryMs ?? 1000;
     const kernel = new Kernel({
       strategy,
@@ -105,7 +94,7 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
     const record = await runRealTime(kernel, clock, {
       symbols,
       sampleEveryMs,
-      beforeTick: () => exchange.venue.advanceTo(clock.now()),
+      beforeTick: () => local.venue.advanceTo(clock.now()),
       ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onUpdate === undefined ? {} : { onUpdate: options.onUpdate }),
@@ -119,4 +108,15 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
   } finally {
     if (own) await exchange.close();
   }
+}
+
+/** The embedded exchange of a paper run that brings none: the run's markets, on the wall clock. */
+function paperExchange(options: PaperOptions, run: RunProduct, symbols: readonly string[]): Exchange {
+  const clock = options.exchangeOptions?.clock ?? createLiveClock();
+  return createExchange({
+    clock,
+    ...embeddedMarkets(run, symbols, clock.now()),
+    ...options.exchangeOptions,
+    defaultAccount: { balances: options.balances ?? defaultBalances(run) },
+  });
 }

@@ -2,7 +2,7 @@ import { Decimal } from '@basis/core';
 import type { Cache } from '../data/cache.js';
 import type { Fill, FundingPayment } from '../strategy/events.js';
 
-/** Running totals of a run, in the quote asset. */
+/** Running totals of a run, in its accounting asset (the quote asset; the margin coin on COIN-M). */
 export interface PortfolioTotals {
   readonly realizedPnl: Decimal;
   readonly fees: Decimal;
@@ -11,20 +11,33 @@ export interface PortfolioTotals {
   readonly netPnl: Decimal;
 }
 
+/** Digits of an inverse contract's unrealized PnL before the record cuts money to 8. */
+const INVERSE_SCALE = 12;
+
 /**
- * Profit and loss over the cache: realized PnL, fees and funding as they happen, unrealized PnL and
- * equity at the latest prices. Linear (USDⓈ-M) contracts: PnL = (price − entry) × amount.
+ * Profit and loss over the cache, in the run's accounting asset: realized PnL, fees and funding as
+ * they happen, unrealized PnL and equity at the latest prices. Linear (USDⓈ-M) contracts:
+ * PnL = (price − entry) × amount. Inverse (COIN-M) contracts, in coin:
+ * PnL = amount × contractSize × (1/entry − 1/price) (reference §13.2).
  */
 export class Portfolio {
+  /** The accounting asset (named for USDⓈ-M, where it is the quote asset). */
   readonly quoteAsset: string;
   readonly #cache: Cache;
+  readonly #contractSize: (symbol: string) => Decimal | undefined;
   #realized = Decimal.ZERO;
   #fees = Decimal.ZERO;
   #funding = Decimal.ZERO;
 
-  constructor(cache: Cache, quoteAsset: string) {
+  /** `contractSize` answers an inverse symbol's contract size, undefined for a linear one. */
+  constructor(
+    cache: Cache,
+    quoteAsset: string,
+    contractSize: (symbol: string) => Decimal | undefined = () => undefined,
+  ) {
     this.#cache = cache;
     this.quoteAsset = quoteAsset;
+    this.#contractSize = contractSize;
   }
 
   applyFill(fill: Fill): void {
@@ -43,7 +56,13 @@ export class Portfolio {
       if (p.amount.isZero()) continue;
       const price = this.#cache.price(s);
       if (price === undefined) continue;
-      total = total.add(price.sub(p.entryPrice).mul(p.amount));
+      const size = this.#contractSize(s);
+      if (size === undefined) total = total.add(price.sub(p.entryPrice).mul(p.amount));
+      else if (!p.entryPrice.isZero() && !price.isZero()) {
+        // amount × size × (1/entry − 1/price) = amount × size × (price − entry) / (entry × price)
+        const pnl = p.amount.mul(size).mul(price.sub(p.entryPrice));
+        total = total.add(pnl.div(p.entryPrice.mul(price), INVERSE_SCALE, 'half-even'));
+      }
     }
     return total;
   }

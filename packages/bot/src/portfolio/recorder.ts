@@ -1,4 +1,4 @@
-import type { Decimal } from '@basis/core';
+import { Decimal } from '@basis/core';
 import type {
   DenialRecord,
   EquityPoint,
@@ -42,13 +42,18 @@ export class RunRecorder {
     wallet: Decimal,
     unrealized: Decimal,
     prices: (symbol: string) => Decimal | undefined,
+    usdPrice?: Decimal,
   ): void {
     const last = this.#equity[this.#equity.length - 1];
-    const point = {
+    const equity = wallet.add(unrealized);
+    const point: EquityPoint = {
       time,
-      equity: money(wallet.add(unrealized)),
+      equity: money(equity),
       wallet: money(wallet),
       unrealizedPnl: money(unrealized),
+      ...(usdPrice === undefined
+        ? {}
+        : { usdPrice: usdPrice.toString(), usdValue: money(Decimal.parse(money(equity)).mul(usdPrice)) }),
     };
     if (last !== undefined && last.time === time) this.#equity[this.#equity.length - 1] = point;
     else this.#equity.push(point);

@@ -29,6 +29,10 @@ export interface SymbolChart {
 /** What the report's charts draw. Floats here are chart coordinates only. */
 export interface ChartData {
   readonly equity: readonly ChartPoint[];
+  /** Digits the equity axis shows: 2 for a quote asset, 8 for a coin (COIN-M). */
+  readonly equityPrecision: number;
+  /** COIN-M runs: the equity's USD value at each sample (the record's `usdValue`); empty otherwise. */
+  readonly equityUsd: readonly ChartPoint[];
   /** Drawdown from the running peak, in percent (≤ 0). */
   readonly drawdownPct: readonly ChartPoint[];
   readonly symbols: readonly SymbolChart[];
@@ -59,8 +63,13 @@ export function buildChartData(record: RunRecord): ChartData {
       ...record.fills.map((f) => f.symbol),
     ]),
   ];
+  const usd = record.equity.flatMap((p): [number, number][] =>
+    p.usdValue === undefined ? [] : [[p.time, Number(p.usdValue)]],
+  );
   return {
     equity: downsample(equity),
+    equityPrecision: meta.contractSizes === undefined ? 2 : 8,
+    equityUsd: downsample(toSeconds(usd)),
     drawdownPct: downsample(drawdown),
     symbols: symbols.map((symbol) => symbolChart(record, symbol)),
   };

@@ -29,6 +29,7 @@ export type {
   RiskSummary,
   RunSummary,
   TradeSummary,
+  UsdValueSummary,
 } from './summarize.js';
 export { summarize } from './summarize.js';
 export type { WriteRunReportReturnType } from './writeRunReport.js';

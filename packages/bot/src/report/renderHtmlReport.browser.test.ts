@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { handRecord, syntheticRecord } from './testing.js';
+import { coinmRecord, handRecord, syntheticRecord } from './testing.js';
 import { writeRunReport } from './writeRunReport.js';
 
 // Opens written reports in Debian's Chromium (apt-get install chromium) from file://, offline, and checks
@@ -80,5 +80,14 @@ describe('report in a browser', () => {
     expect(problems).toEqual([]);
     expect(charts.map((c) => c.id)).toEqual(['chart-equity', 'chart-symbol-0', 'chart-symbol-1']);
     for (const chart of charts) expect(chart.canvases).toBeGreaterThanOrEqual(4);
+  });
+
+  test('behavior: a COIN-M run draws its USD equity pane beside the coin equity', async () => {
+    const hand = await open('hand-panes', handRecord());
+    const coinm = await open('coinm', coinmRecord());
+    expect(coinm.problems).toEqual([]);
+    expect(coinm.charts.map((c) => c.id)).toEqual(['chart-equity', 'chart-symbol-0']);
+    // one more pane: its own series and price-axis canvases
+    expect(coinm.charts[0]!.canvases).toBeGreaterThan(hand.charts[0]!.canvases);
   });
 });

@@ -4,7 +4,7 @@ import { escapeInlineScript, loadChartLibrary } from './chartLibrary.js';
 import { embedJson, type ReportData, renderHtmlReport, TRADINGVIEW_URL } from './renderHtmlReport.js';
 import type { RunRecord } from './runRecord.js';
 import { summarize } from './summarize.js';
-import { handRecord, syntheticRecord } from './testing.js';
+import { coinmRecord, handRecord, syntheticRecord } from './testing.js';
 
 function render(record: RunRecord): string {
   return renderHtmlReport(record, summarize(record));
@@ -37,6 +37,24 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<td class="neg">-20.96</td>');
     expect(html).toContain('<td>-16.405 USDT</td>'.replace('<td>', '<td class="neg">'));
     expect(html).toContain('Risk denials (2)');
+  });
+
+  test('behavior: a COIN-M run shows its coin figures, their USD value and a USD equity series', () => {
+    const record = coinmRecord();
+    const html = render(record);
+    expect(html.includes('<tr><th>Net PnL</th><td class="pos">0.001 BTC</td></tr>')).toBe(true);
+    expect(html.includes('<tr><th>Net PnL (USD)</th><td class="pos">40.00 USD</td></tr>')).toBe(true);
+    expect(html.includes('<tr><th>Starting equity (USD)</th><td>50000.00 USD</td></tr>')).toBe(true);
+    expect(html.includes('<tr><th>Ending equity (USD)</th><td>40040.00 USD</td></tr>')).toBe(true);
+    expect(html.includes('<tr><th>USD change</th><td class="neg">-9960.00 USD</td></tr>')).toBe(true);
+    expect(html.includes('<tr><th>Index, end</th><td>40000.00 USD</td></tr>')).toBe(true);
+    const { charts } = embeddedData(html);
+    expect(charts.equityPrecision).toBe(8);
+    expect(charts.equityUsd).toEqual([
+      [0, 50000],
+      [10, 40040],
+    ]);
+    expect(buildChartData(handRecord()).equityUsd).toEqual([]);
   });
 
   test('behavior: Sharpe and Sortino show n/a with the reason instead of a number', () => {

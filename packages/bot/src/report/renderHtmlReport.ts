@@ -1,3 +1,4 @@
+import { Decimal } from '@basis/core';
 import { buildChartData, type ChartData } from './chartData.js';
 import { loadChartLibrary } from './chartLibrary.js';
 import type { RunRecord } from './runRecord.js';
@@ -129,6 +130,7 @@ function summaryTables(summary: RunSummary): string {
         ...otherAssets('Fees', pnl.feesByAsset, run.quoteAsset),
         ...otherAssets('Funding', pnl.fundingByAsset, run.quoteAsset),
         ['Unexplained', money(pnl.unexplainedPnl)],
+        ...usdRows(pnl.usd, sign),
       ],
     ],
     [
@@ -198,6 +200,22 @@ function summaryTables(summary: RunSummary): string {
           .join('')}</tbody></table>`,
     )
     .join('\n');
+}
+
+/**
+ * A COIN-M run's USD view: the PnL and the equity at the coin's index price (start and end), the
+ * index shown to the cent. Short rows: the PnL card is narrow.
+ */
+function usdRows(usd: RunSummary['pnl']['usd'], sign: (v: string | null) => Row[2]): Row[] {
+  if (usd === null) return [];
+  const cents = (v: string) => Decimal.parse(v).round(2, 'half-even').toString();
+  return [
+    ['Net PnL (USD)', `${usd.netPnl} USD`, sign(usd.netPnl)],
+    ['Starting equity (USD)', `${usd.startingEquity} USD`],
+    ['Ending equity (USD)', `${usd.endingEquity} USD`],
+    ['USD change', `${usd.change} USD`, sign(usd.change)],
+    ['Index, end', `${cents(usd.endPrice)} USD`],
+  ];
 }
 
 function otherAssets(label: string, byAsset: Readonly<Record<string, string>>, quote: string): Row[] {
@@ -393,13 +411,19 @@ const CLIENT_SCRIPT = `
   }
 
   var eq = makeChart('chart-equity');
-  eq.addSeries(LC.LineSeries, { color: BLUE, lineWidth: 2, title: 'equity', priceFormat: fmt(2) }, 0)
+  eq.addSeries(LC.LineSeries, { color: BLUE, lineWidth: 2, title: 'equity', priceFormat: fmt(data.charts.equityPrecision) }, 0)
     .setData(points(data.charts.equity));
   eq.addSeries(LC.AreaSeries, {
     lineColor: RED, topColor: 'rgba(207,34,46,0.05)', bottomColor: 'rgba(207,34,46,0.35)', lineWidth: 1,
     title: 'drawdown %', priceFormat: fmt(2), invertFilledArea: true
   }, 1).setData(points(data.charts.drawdownPct));
   eq.panes()[1].setStretchFactor(0.45);
+  if (data.charts.equityUsd.length > 0) {
+    // COIN-M: the coin equity's USD value at the index price, in its own pane.
+    eq.addSeries(LC.LineSeries, { color: GREY, lineWidth: 1, title: 'equity USD', priceFormat: fmt(2) }, 2)
+      .setData(points(data.charts.equityUsd));
+    eq.panes()[2].setStretchFactor(0.45);
+  }
   eq.timeScale().fitContent();
 
   data.charts.symbols.forEach(function (s, i) {

@@ -26,8 +26,17 @@ export interface RunMeta {
   readonly symbols: readonly string[];
   readonly startTime: number;
   readonly endTime: number;
+  /**
+   * The asset of every money figure of the record (PnL, fees, funding, equity): the quote asset on
+   * USDⓈ-M (USDT), the margin coin on COIN-M (BTC for BTCUSD_PERP).
+   */
   readonly quoteAsset: string;
   readonly startingEquity: string;
+  /**
+   * COIN-M runs only: each symbol's contract size in USD. Quantities are then contracts, and a
+   * notional is qty × contractSize / price in coin.
+   */
+  readonly contractSizes?: Readonly<Record<string, string>>;
 }
 
 export interface EquityPoint {
@@ -36,6 +45,12 @@ export interface EquityPoint {
   readonly equity: string;
   readonly wallet: string;
   readonly unrealizedPnl: string;
+  /**
+   * COIN-M runs only (when an index price is known): the coin's USD index price at the sample and
+   * the equity's USD value, equity × usdPrice.
+   */
+  readonly usdPrice?: string;
+  readonly usdValue?: string;
 }
 
 export interface PricePoint {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DAY_MS } from './returns.js';
 import type { RunRecord } from './runRecord.js';
 import { summarize } from './summarize.js';
-import { fill, handRecord } from './testing.js';
+import { coinmRecord, fill, handRecord } from './testing.js';
 
 describe('summarize', () => {
   test('default', () => {
@@ -22,6 +22,7 @@ describe('summarize', () => {
       fundingByAsset: { USDT: '-0.5' },
       // −16.405 − (−15 − 0.905 − 0.5 + 0)
       unexplainedPnl: '0',
+      usd: null,
     });
     expect(summary.denials).toEqual({ count: 2, byRule: { 'max-notional': 2 } });
     expect(summary.run.durationMs).toBe(10_000);
@@ -298,6 +299,29 @@ describe('summarize', () => {
     // −16.405 − (−15): what the BNB fees and the removed funding cost in USDT in this made-up record
     expect(pnl.unexplainedPnl).toBe('-1.405');
     expect(roundTrips[0]!.netPnl).toBe('10');
+  });
+
+  test('behavior: a COIN-M record: notionals in coin, equity valued in USD at the index price', () => {
+    const record = coinmRecord();
+    const { pnl, exposure } = summarize(record);
+    expect(pnl).toMatchObject({
+      netPnl: '0.001',
+      realizedPnl: '0.0012',
+      fees: '0.0002',
+      unexplainedPnl: '0',
+    });
+    // 10 × 100 / 50,000 + 10 × 100 / 40,000 BTC
+    expect(exposure.tradedNotional).toBe('0.04500000');
+    // 10 contracts at 50,000 for half the run (the fill at 40,000 closes the position)
+    expect(exposure.maxGrossNotional).toBe('0.02');
+    expect(pnl.usd).toEqual({
+      startPrice: '50000',
+      endPrice: '40000',
+      startingEquity: '50000.00',
+      endingEquity: '40040.00',
+      change: '-9960.00',
+      netPnl: '40.00',
+    });
   });
 });
 

@@ -44,6 +44,25 @@ export interface PnlSummary {
    * and funding are in the quote asset; anything else points at fees in another asset or a bookkeeping gap.
    */
   readonly unexplainedPnl: string;
+  /**
+   * COIN-M runs (whose money is in coin): the USD value of the equity at the coin's index price
+   * (the record's `usdPrice`) at the first and last samples; `null` on USDⓈ-M. USD figures are
+   * rounded to cents; the coin figures above stay exact.
+   */
+  readonly usd: UsdValueSummary | null;
+}
+
+export interface UsdValueSummary {
+  /** The coin's USD index price at the first and at the last sample. */
+  readonly startPrice: string;
+  readonly endPrice: string;
+  /** startingEquity × startPrice and endingEquity × endPrice. */
+  readonly startingEquity: string;
+  readonly endingEquity: string;
+  /** endingEquity − startingEquity in USD: the strategy's PnL and the coin's own move together. */
+  readonly change: string;
+  /** netPnl × endPrice: the coin PnL's USD value at the end. */
+  readonly netPnl: string;
 }
 
 export interface DrawdownSummary {
@@ -142,7 +161,9 @@ export function summarize(record: RunRecord): RunSummary {
   const fees = new Map<string, Decimal>();
   for (const fill of record.fills) {
     realized = realized.add(Decimal.parse(fill.realizedPnl));
-    tradedNotional = tradedNotional.add(Decimal.parse(fill.price).mul(Decimal.parse(fill.qty)));
+    tradedNotional = tradedNotional.add(
+      notionalOf(meta, fill.symbol, Decimal.parse(fill.qty), Decimal.parse(fill.price)),
+    );
     addTo(fees, fill.feeAsset, Decimal.parse(fill.fee));
   }
   const funding = new Map<string, Decimal>();
@@ -178,6 +199,7 @@ export function summarize(record: RunRecord): RunSummary {
       funding: quoteFunding.toString(),
       fundingByAsset: toRecord(funding),
       unexplainedPnl: netPnl.sub(explained).normalize().toString(),
+      usd: usdValue(record, startingEquity, endingEquity, netPnl),
     },
     drawdown: drawdown(curve, endTime),
     exposure: exposure(record, curve, tradedNotional),
@@ -186,6 +208,49 @@ export function summarize(record: RunRecord): RunSummary {
     denials: { count: record.denials.length, byRule: denialsByRule },
     roundTrips,
   };
+}
+
+/**
+ * The notional of `qty` at `price` in the run's accounting asset: qty × price, or on COIN-M
+ * qty × contractSize / price in coin (cut to 8 decimals, as the exchange does).
+ */
+function notionalOf(meta: RunMeta, symbol: string, qty: Decimal, price: Decimal): Decimal {
+  const size = meta.contractSizes?.[symbol];
+  if (size === undefined) return qty.mul(price);
+  return price.isZero() ? Decimal.ZERO : qty.mul(Decimal.parse(size)).div(price, 8, 'down');
+}
+
+/**
+ * A COIN-M run's figures in USD: equity at the coin's index price of the first and last samples
+ * that carry one. Undefined on USDⓈ-M and without such samples.
+ */
+function usdValue(
+  record: RunRecord,
+  startingEquity: Decimal,
+  endingEquity: Decimal,
+  netPnl: Decimal,
+): UsdValueSummary | null {
+  const priced = record.equity.filter((p) => p.usdPrice !== undefined);
+  const first = priced[0];
+  const last = priced[priced.length - 1];
+  if (first === undefined || last === undefined) return null;
+  const startPrice = Decimal.parse(first.usdPrice!);
+  const endPrice = Decimal.parse(last.usdPrice!);
+  const starting = usd(startingEquity.mul(startPrice));
+  const ending = usd(endingEquity.mul(endPrice));
+  return {
+    startPrice: startPrice.toString(),
+    endPrice: endPrice.toString(),
+    startingEquity: starting.toString(),
+    endingEquity: ending.toString(),
+    change: ending.sub(starting).toString(),
+    netPnl: usd(netPnl.mul(endPrice)).toString(),
+  };
+}
+
+/** USD figures: cents, half-even. */
+function usd(value: Decimal): Decimal {
+  return value.round(2, 'half-even');
 }
 
 function riskSummary(periods: PeriodReturns | null): RiskSummary {
@@ -330,7 +395,7 @@ function exposure(record: RunRecord, curve: readonly CurvePoint[], tradedNotiona
     let sum = Decimal.ZERO;
     for (const [symbol, amount] of amounts) {
       const price = prices.get(symbol);
-      if (price !== undefined) sum = sum.add(amount.abs().mul(price));
+      if (price !== undefined) sum = sum.add(notionalOf(record.meta, symbol, amount.abs(), price));
     }
     return sum;
   };

@@ -174,3 +174,44 @@ export function syntheticRecord(bars = 6000, strategy = 'synthetic'): RunRecord 
     denials: [{ time: start + 60_000, rule: 'max-position', message: 'position 3 > 2', symbol: 'ETHUSDT' }],
   };
 }
+
+/**
+ * A COIN-M run on BTCUSD_PERP in BTC: long 10 contracts at 50,000, closed at 40,000 with a made-up
+ * realized PnL of 0.0012 BTC (the summary adds what the record says), while the BTC index falls
+ * from 50,000 to 40,000 between the two equity samples.
+ */
+export function coinmRecord(): RunRecord {
+  return {
+    meta: {
+      ...handRecord().meta,
+      symbols: ['BTCUSD_PERP'],
+      quoteAsset: 'BTC',
+      startingEquity: '1',
+      contractSizes: { BTCUSD_PERP: '100' },
+    },
+    equity: [
+      { time: 0, equity: '1', wallet: '1', unrealizedPnl: '0', usdPrice: '50000', usdValue: '50000' },
+      {
+        time: 10_000,
+        equity: '1.001',
+        wallet: '1.001',
+        unrealizedPnl: '0',
+        usdPrice: '40000',
+        usdValue: '40040',
+      },
+    ],
+    prices: { BTCUSD_PERP: [{ time: 0, price: '50000' }] },
+    positions: {
+      BTCUSD_PERP: [
+        { time: 0, amount: '10' },
+        { time: 5000, amount: '0' },
+      ],
+    },
+    fills: [
+      { ...fill(0, 'BUY', '10', '50000', '0.0001', '0', 'BTCUSD_PERP'), feeAsset: 'BTC' },
+      { ...fill(5000, 'SELL', '10', '40000', '0.0001', '0.0012', 'BTCUSD_PERP'), feeAsset: 'BTC' },
+    ],
+    funding: [],
+    denials: [],
+  };
+}

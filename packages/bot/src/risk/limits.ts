@@ -1,9 +1,13 @@
 /**
  * The risk engine's limits. Every limit is optional (absent: no limit). Decimals are strings in the
- * quote asset (notional, losses) or in base units (positions).
+ * run's accounting asset (notional, losses: the quote asset, the coin on COIN-M) or in quantity
+ * units (positions: base units, contracts on COIN-M).
  */
 export interface RiskLimits {
-  /** Largest notional of one order (quantity × price; MARKET orders at the mark price). */
+  /**
+   * Largest notional of one order (quantity × price; on COIN-M quantity × contractSize / price, in
+   * coin; MARKET orders at the mark price).
+   */
   readonly maxOrderNotional?: string;
   /** Largest absolute position per symbol after an order fills, base units; `'*'` for every symbol. */
   readonly maxPosition?: Readonly<Record<string, string>>;

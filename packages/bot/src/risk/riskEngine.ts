@@ -8,6 +8,11 @@ export interface RiskView {
   position(symbol: string): Decimal;
   /** A reference price for notional checks (mark, else last). */
   price(symbol: string): Decimal | undefined;
+  /**
+   * An order's notional in the run's accounting asset: qty × price (USDⓈ-M), qty × contractSize /
+   * price in coin (COIN-M).
+   */
+  notional(symbol: string, qty: Decimal, price: Decimal): Decimal;
   openOrderCount(): number;
 }
 
@@ -63,7 +68,7 @@ export class RiskEngine {
     }
     const price = order.price ?? view.price(order.symbol);
     if (this.#maxNotional !== undefined && price !== undefined) {
-      const notional = order.quantity.mul(price);
+      const notional = view.notional(order.symbol, order.quantity, price);
       if (notional.gt(this.#maxNotional)) {
         return {
           rule: 'maxOrderNotional',
@@ -85,7 +90,7 @@ export class RiskEngine {
   checkModify(modify: NormalizedModify, view: RiskView, now: number): Denial | undefined {
     if (this.#state === 'halted') return { rule: 'halted', message: 'the kill switch has tripped' };
     if (this.#maxNotional !== undefined) {
-      const notional = modify.quantity.mul(modify.price);
+      const notional = view.notional(modify.symbol, modify.quantity, modify.price);
       if (notional.gt(this.#maxNotional)) {
         return {
           rule: 'maxOrderNotional',
@@ -93,7 +98,6 @@ export class RiskEngine {
         };
       }
     }
-    void view;
     if (this.#rate !== undefined && !this.#rate.tryTake(now)) {
       return {
         rule: 'orderRate',
@@ -110,7 +114,7 @@ export class RiskEngine {
     }
     const price = order.price ?? order.triggerPrice ?? view.price(order.symbol);
     if (this.#maxNotional !== undefined && order.quantity !== undefined && price !== undefined) {
-      const notional = order.quantity.mul(price);
+      const notional = view.notional(order.symbol, order.quantity, price);
       if (notional.gt(this.#maxNotional)) {
         return {
           rule: 'maxOrderNotional',

@@ -34,7 +34,12 @@ export default defineCommand({
       description: 'length when --to is absent (default 1h)',
     },
     seed: { type: 'string', default: '1', valueName: 'N', description: 'seed of the synthetic market' },
-    symbols: { type: 'string', valueName: 'A,B', description: "symbols to trade (default: the strategy's)" },
+    symbols: {
+      type: 'string',
+      valueName: 'A,B',
+      description:
+        "symbols to trade (default: the strategy's): USDⓈ-M, or COIN-M of one coin (BTCUSD_PERP,BTCUSD_260327), accounted in that coin",
+    },
     out: { type: 'string', valueName: 'DIR', description: 'where to write result.json and report.html' },
   },
   async run({ flags, positionals, io }) {

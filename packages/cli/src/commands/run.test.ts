@@ -61,6 +61,40 @@ describe('basis start, run and backtest', () => {
     expect(second.summary.pnl).toEqual(first.summary.pnl);
   }, 60_000);
 
+  test('behavior: backtest and run (paper) take COIN-M symbols and report in the coin and in USD', async () => {
+    const out = tempDir();
+    const io = captureIo();
+    const args = ['backtest', 'market-maker', '--synthetic', '--symbols', 'BTCUSD_PERP', '--duration', '1m'];
+    expect(await run([...args, '--seed', '3', '--json', '--out', out], io)).toBe(0);
+    const [summary] = lines(io.out()) as [{ fills: number; pnl: { usd: { endPrice: string } | null } }];
+    expect(summary.fills).toBeGreaterThan(0);
+    expect(summary.pnl.usd?.endPrice).toMatch(/^\d+\.\d+$/);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+      record: { meta: { symbols: string[]; quoteAsset: string }; fills: { qty: string; feeAsset: string }[] };
+    };
+    expect(result.record.meta).toMatchObject({ symbols: ['BTCUSD_PERP'], quoteAsset: 'BTC' });
+    expect(result.record.fills.every((f) => /^\d+$/.test(f.qty) && f.feeAsset === 'BTC')).toBe(true);
+
+    const text = captureIo();
+    expect(await run([...args, '--out', tempDir()], text)).toBe(0);
+    expect(text.out()).toMatch(/^ {2}net PnL +-?[\d.]+ BTC /m);
+    expect(text.out()).toMatch(/^ {2}net PnL in USD +-?[\d.]+ USD \(at the BTC index [\d.]+\)$/m);
+
+    const paper = captureIo();
+    const paperArgs = ['run', 'market-maker', '--symbols', 'btcusd_perp', '--duration', '2s', '--json'];
+    expect(await run([...paperArgs, '--out', out], paper)).toBe(0);
+    const [, paperSummary] = lines(paper.out()) as [
+      unknown,
+      { pnl: { startingEquity: string; usd: unknown } },
+    ];
+    expect(paperSummary.pnl.startingEquity).toBe('1.00000000');
+    expect(paperSummary.pnl.usd).not.toBeNull();
+
+    const mixed = captureIo();
+    expect(await run(['backtest', 'market-maker', '--symbols', 'BTCUSDT,BTCUSD_PERP'], mixed)).toBe(1);
+    expect(mixed.err()).toContain('a run trades one product: BTCUSD_PERP is COIN-M but BTCUSDT is USDⓈ-M');
+  }, 30_000);
+
   test('default: run --env local --url trades live through the SDK on a separately started exchange', async () => {
     const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
     const endpoints = await exchange.listen({ host: '127.0.0.1', port: 0 });

@@ -8,7 +8,6 @@ export interface LiveViewContext {
   readonly restUrl: string | undefined;
   readonly startedAt: number;
   readonly durationMs: number | undefined;
-  readonly quoteAsset: string;
   /** Where it runs, for the header (default: `the embedded local exchange (paper)`). */
   readonly where?: string;
 }
@@ -69,8 +68,8 @@ export function createLiveView(io: CommandIo, context: LiveViewContext): LiveVie
           : `${formatDuration(Math.max(0, context.durationMs - elapsed))} left`;
       draw([
         `basis: ${context.strategy} on ${context.where ?? 'the embedded local exchange (paper)'}   ${formatDuration(elapsed)} elapsed, ${remaining}`,
-        `  equity      ${update.equity} ${context.quoteAsset}`,
-        `  unrealized  ${update.unrealizedPnl} ${context.quoteAsset}`,
+        `  equity      ${update.equity} ${update.asset}`,
+        `  unrealized  ${update.unrealizedPnl} ${update.asset}`,
         `  fills       ${update.fills}`,
         `  position    ${positionText}`,
         `  exchange    ${context.restUrl ?? 'in-process'}`,

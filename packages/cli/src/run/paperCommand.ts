@@ -11,7 +11,12 @@ export const PAPER_FLAGS = {
     valueName: 'D',
     description: 'stop after this long (30, 30s, 5m, 2h); default: until Ctrl-C',
   },
-  symbols: { type: 'string', valueName: 'A,B', description: "symbols to trade (default: the strategy's)" },
+  symbols: {
+    type: 'string',
+    valueName: 'A,B',
+    description:
+      "symbols to trade (default: the strategy's): USDⓈ-M, or COIN-M of one coin (BTCUSD_PERP,BTCUSD_260327), accounted in that coin",
+  },
   port: {
     type: 'string',
     default: '0',

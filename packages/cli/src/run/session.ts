@@ -22,7 +22,6 @@ export interface SessionInput {
   readonly out: string | undefined;
   readonly json: boolean;
   readonly io: CommandIo;
-  readonly quoteAsset?: string;
   /** Runs the strategy, calling the hooks; answers the run's record. */
   readonly run: (hooks: SessionHooks) => Promise<{ readonly record: RunRecord }>;
 }
@@ -33,7 +32,6 @@ export interface SessionInput {
  */
 export async function runSession(input: SessionInput): Promise<number> {
   const { io, json } = input;
-  const quoteAsset = input.quoteAsset ?? 'USDT';
   const startedAt = Date.now();
   let view: LiveView | undefined;
   const result = await input.run({
@@ -45,7 +43,6 @@ export async function runSession(input: SessionInput): Promise<number> {
           restUrl,
           startedAt,
           durationMs: input.durationMs,
-          quoteAsset,
           where: input.where,
         });
     },

@@ -47,6 +47,37 @@ describe('summaryText', () => {
     expect(text).toMatch(/^ {2}Sharpe \/ Sortino +n\/a \/ n\/a \(run shorter than 30 days\)$/m);
     expect(text).toMatch(/^ {2}duration +2m 00s$/m);
     expect(text).toMatch(/^ {2}report +\/tmp\/report\.html$/m);
+    expect(text).not.toContain('USD ');
+  });
+
+  test('behavior: a COIN-M run shows its figures in the coin and their USD value at the index', () => {
+    const base = shortRecord();
+    const record: RunRecord = {
+      ...base,
+      meta: {
+        ...base.meta,
+        symbols: ['BTCUSD_PERP'],
+        quoteAsset: 'BTC',
+        startingEquity: '1',
+        contractSizes: { BTCUSD_PERP: '100' },
+      },
+      equity: [
+        { time: 0, equity: '1', wallet: '1', unrealizedPnl: '0', usdPrice: '50000', usdValue: '50000' },
+        {
+          time: 120_000,
+          equity: '1.0002',
+          wallet: '1.0002',
+          unrealizedPnl: '0',
+          usdPrice: '50100',
+          usdValue: '50110.02',
+        },
+      ],
+    };
+    const text = summaryText(summarize(record), '/tmp/report.html');
+    expect(text).toMatch(/^ {2}equity +1 -> 1\.0002 BTC$/m);
+    expect(text).toMatch(/^ {2}net PnL +0\.0002 BTC \(0\.020%\)$/m);
+    expect(text).toMatch(/^ {2}net PnL in USD +10\.02 USD \(at the BTC index 50100\)$/m);
+    expect(text).toMatch(/^ {2}equity in USD +50000\.00 -> 50110\.02 USD$/m);
   });
 });
 

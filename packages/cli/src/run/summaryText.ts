@@ -12,6 +12,13 @@ export function summaryText(summary: RunSummary, reportPath: string): string {
     ['net PnL', `${pnl.netPnl} ${quote} (${pct(pnl.returnPct, 3)})`],
     ['realized / unrealized', `${pnl.realizedPnl} / ${pnl.unrealizedPnl} ${quote}`],
     ['fees / funding', `${pnl.fees} / ${pnl.funding} ${quote}`],
+    // COIN-M: the coin figures above are exact; their USD value is at the coin's index price.
+    ...(pnl.usd === null
+      ? []
+      : ([
+          ['net PnL in USD', `${pnl.usd.netPnl} USD (at the ${quote} index ${pnl.usd.endPrice})`],
+          ['equity in USD', `${pnl.usd.startingEquity} -> ${pnl.usd.endingEquity} USD`],
+        ] as [string, string][])),
     ['max drawdown', `${drawdown.max} ${quote} (${pct(drawdown.maxPct, 3)})`],
     ['fills / round trips', `${trades.fills} / ${trades.closed} closed, ${trades.open} open`],
     ['win rate', pct(trades.winRatePct, 1)],
