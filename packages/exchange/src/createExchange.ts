@@ -448,6 +448,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     ...(coinm === undefined ? {} : { coinm }),
     admin,
     rest: () => rest,
+    ...(coinmRest === undefined ? {} : { coinmRest: () => coinmRest }),
     clock,
     faults,
     ...(store === undefined ? {} : { snapshot }),

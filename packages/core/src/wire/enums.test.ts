@@ -137,7 +137,7 @@ describe('wire enums', () => {
     ).toEqual(['WITHDRAW_REJECT', 'OPTIONS_PREMIUM_FEE', 'OPTIONS_SETTLE_PROFIT', 'AUTO_EXCHANGE']);
     expect(
       USER_DATA_EVENT_TYPES.filter((e) => !(COINM_USER_DATA_EVENT_TYPES as readonly string[]).includes(e)),
-    ).toEqual(['TRADE_LITE', 'ALGO_UPDATE', 'CONDITIONAL_ORDER_TRIGGER_REJECT']);
+    ).toEqual(['TRADE_LITE', 'CONDITIONAL_ORDER_TRIGGER_REJECT']);
     expect(isSubset(COINM_WS_API_METHODS, WS_API_METHODS)).toBe(true);
     expect(COINM_WS_API_METHODS.some((m) => m.startsWith('algoOrder.') || m.startsWith('v2/'))).toBe(false);
   });

@@ -250,10 +250,14 @@ export const USER_DATA_EVENT_TYPES = [
 ] as const;
 export type UserDataEventType = (typeof USER_DATA_EVENT_TYPES)[number];
 
-/** COIN-M user-data event `e` values (no TRADE_LITE, ALGO_UPDATE, CONDITIONAL_ORDER_TRIGGER_REJECT). */
+/**
+ * COIN-M user-data event `e` values (no TRADE_LITE, CONDITIONAL_ORDER_TRIGGER_REJECT). ALGO_UPDATE
+ * since the CM/UM integration of 2026-06-30 moved COIN-M conditional orders to the Algo Service.
+ */
 export const COINM_USER_DATA_EVENT_TYPES = [
   'ACCOUNT_UPDATE',
   'ORDER_TRADE_UPDATE',
+  'ALGO_UPDATE',
   'ACCOUNT_CONFIG_UPDATE',
   'MARGIN_CALL',
   'STRATEGY_UPDATE',

@@ -16,6 +16,8 @@ export interface AdminHandlerOptions {
   /** Runs a journaled admin command. */
   readonly admin: (command: AdminCommand) => AdminResult;
   readonly rest: () => RestHandler;
+  /** The COIN-M REST handler, when COIN-M is on: the rate-limit routes cover its limiter too. */
+  readonly coinmRest?: () => RestHandler;
   readonly clock: Clock;
   /** Writes a snapshot now; absent when the exchange keeps no state directory. */
   readonly snapshot?: () => SnapshotFileInfo | undefined;
@@ -38,8 +40,10 @@ type Route = (match: RegExpMatchArray, body: Record<string, unknown>) => unknown
  * - `POST /admin/accounts/:id/deposit|withdraw` `{asset, amount}`
  * - `POST /admin/accounts/:id/fees` `{maker, taker}`
  * - `POST /admin/prices` `{symbol, indexPrice, durationMs?}` — set or move the index (the mark follows)
- * - `POST /admin/clock/advance` `{ms}` — a virtual clock moves; the wall clock cannot
- * - `GET|POST /admin/rate-limits` — read or change the limits
+ * - `POST /admin/clock/advance` `{ms}` — a virtual clock moves (both products' venues follow it); the
+ *   wall clock cannot
+ * - `GET|POST /admin/rate-limits` — read or change the limits: USD-M's at the top level, COIN-M's
+ *   under `coinm`; a change applies to both (COIN-M keeps no 10-second order counter)
  * - `POST /admin/snapshot` — write a snapshot of the state now (with a state directory), so a
  *   restart replays nothing before it
  * - `/admin/faults...` — fault injection (with the `faults` option; see `faults/adminRoutes.ts`)
@@ -115,6 +119,7 @@ export function createAdminHandler(options: AdminHandlerOptions): {
         }
         clock.advance(ms);
         venue.advanceTo(clock.now());
+        options.coinm?.advanceTo(clock.now());
         return { time: venue.now };
       },
     ],
@@ -129,11 +134,23 @@ export function createAdminHandler(options: AdminHandlerOptions): {
         return { seq: info.seq, bytes: info.bytes, time: venue.now };
       },
     ],
-    ['GET', /^\/admin\/rate-limits$/, () => options.rest().rateLimiter.usage()],
+    [
+      'GET',
+      /^\/admin\/rate-limits$/,
+      () => {
+        const coinm = options.coinmRest?.().rateLimiter.usage();
+        return { ...options.rest().rateLimiter.usage(), ...(coinm === undefined ? {} : { coinm }) };
+      },
+    ],
     [
       'POST',
       /^\/admin\/rate-limits$/,
-      (_m, body) => options.rest().rateLimiter.configure(rateLimitChange(body)),
+      (_m, body) => {
+        const change = rateLimitChange(body);
+        const { ordersPer10Seconds: _none, ...coinmChange } = change;
+        const coinm = options.coinmRest?.().rateLimiter.configure(coinmChange);
+        return { ...options.rest().rateLimiter.configure(change), ...(coinm === undefined ? {} : { coinm }) };
+      },
     ],
     // Fault injection routes (faults/adminRoutes.ts).
     ...(options.faults === undefined ? [] : faultAdminRoutes(options.faults)),

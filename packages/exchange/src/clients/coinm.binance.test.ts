@@ -201,6 +201,59 @@ describe('binance CoinMClient against the local exchange', () => {
     expect(await client.getAllOpenOrders({ symbol })).toEqual([]);
   });
 
+  test('algo orders: submitNewAlgoOrder, getOpenAlgoOrders, cancelAlgoOrder on /dapi/v1', async () => {
+    const book = await client.getOrderBook({ symbol, limit: 5 });
+    const bid = Number(book.bids[0]![0]);
+    const stopPrice = tick(bid, 0.9).toFixed(2);
+    const stop = await client.submitNewAlgoOrder({
+      algoType: 'CONDITIONAL',
+      symbol,
+      side: 'SELL',
+      type: 'STOP_MARKET',
+      quantity: '1',
+      triggerPrice: stopPrice,
+      workingType: 'MARK_PRICE',
+    });
+    // The package adds a client algo id with its broker prefix when none is given.
+    expect(stop).toMatchObject({
+      algoType: 'CONDITIONAL',
+      orderType: 'STOP_MARKET',
+      symbol,
+      quantity: '1',
+      algoStatus: 'NEW',
+      triggerPrice: stopPrice,
+      workingType: 'MARK_PRICE',
+    });
+    expect(stop.clientAlgoId).toMatch(/^x-/);
+    const limitPrice = tick(bid, 1.1).toFixed(2);
+    const tpId = client.generateNewOrderId();
+    const tp = await client.submitNewAlgoOrder({
+      algoType: 'CONDITIONAL',
+      symbol,
+      side: 'SELL',
+      type: 'TAKE_PROFIT',
+      quantity: '2',
+      price: limitPrice,
+      triggerPrice: limitPrice,
+      clientAlgoId: tpId,
+    });
+    expect(tp).toMatchObject({ orderType: 'TAKE_PROFIT', price: limitPrice, clientAlgoId: tpId });
+
+    const open = await client.getOpenAlgoOrders({ symbol });
+    expect(open.map((a) => a.algoId)).toEqual([stop.algoId, tp.algoId]);
+    expect(open[0]).toMatchObject({ algoStatus: 'NEW', actualOrderId: '', actualPrice: '0' });
+    expect(await client.getAllOpenOrders({ symbol })).toEqual([]);
+    expect(await client.cancelAlgoOrder({ algoId: stop.algoId })).toEqual({
+      algoId: stop.algoId,
+      clientAlgoId: stop.clientAlgoId,
+      code: '200',
+      msg: 'success',
+    });
+    expect(await client.cancelAlgoOrder({ clientAlgoId: tpId })).toMatchObject({ algoId: tp.algoId });
+    expect(await client.getOpenAlgoOrders()).toEqual([]);
+    expect((await binanceError(client.cancelAlgoOrder({ algoId: stop.algoId }))).code).toBe(-2011);
+  });
+
   test("Binance's error codes come back as Binance sends them", async () => {
     expect((await binanceError(client.get24hrChangeStatistics({ symbol: 'NOPEUSD_PERP' }))).code).toBe(-1121);
     expect(
@@ -305,6 +358,29 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
       const [balance] = await client.getBalance();
       expect(update.i).toBe(balance!.accountAlias);
       expect(update.o).toMatchObject({ s: symbol, X: 'NEW', q: '2', ma: 'ETH' });
+
+      // An algo order reports on the same stream with ALGO_UPDATE, as on USD-M.
+      const algo = await client.submitNewAlgoOrder({
+        algoType: 'CONDITIONAL',
+        symbol,
+        side: 'BUY',
+        type: 'TAKE_PROFIT_MARKET',
+        quantity: '1',
+        triggerPrice: price.toFixed(2),
+      });
+      const isAlgoUpdate = (m: Record<string, unknown>) =>
+        m.e === 'ALGO_UPDATE' && (m.o as { aid: number }).aid === algo.algoId;
+      await until(() => messages.some(isAlgoUpdate), 'ALGO_UPDATE');
+      expect(messages.find(isAlgoUpdate)!.o).toMatchObject({
+        caid: algo.clientAlgoId,
+        at: 'CONDITIONAL',
+        o: 'TAKE_PROFIT_MARKET',
+        s: symbol,
+        X: 'NEW',
+        q: '1',
+        tp: price.toFixed(2),
+      });
+      await client.cancelAlgoOrder({ algoId: algo.algoId });
 
       const wsOrder = await within(
         wsApi.submitNewFuturesOrder('coinm', {

@@ -175,6 +175,41 @@ describe('ccxt binancecoinm against the local exchange', () => {
     expect(await client.fetchOpenOrders(SYMBOL)).toHaveLength(0);
   });
 
+  test('conditional orders through the Algo Service: createOrder with stopPrice, trigger open orders, cancel', async () => {
+    // ccxt 4.5.84 sends them to POST /dapi/v1/algoOrder (algoType CONDITIONAL, triggerPrice on a
+    // perpetual), lists them with GET /dapi/v1/openAlgoOrders and cancels them by algoId.
+    const ticker = await client.fetchTicker(SYMBOL);
+    const stopPrice = tick(ticker.last, 0.9);
+    const stop = await client.createOrder(SYMBOL, 'market', 'sell', 1, undefined, { stopPrice });
+    expect(stop).toMatchObject({ status: 'open', side: 'sell', amount: 1, triggerPrice: stopPrice });
+    expect(stop.info).toMatchObject({ algoType: 'CONDITIONAL', orderType: 'STOP_MARKET', algoStatus: 'NEW' });
+    expect(stop.id).toBe(String(stop.info.algoId));
+    const takeProfit = tick(ticker.last, 1.1);
+    const tp = await client.createOrder(SYMBOL, 'limit', 'sell', 2, takeProfit, {
+      takeProfitPrice: takeProfit,
+    });
+    expect(tp.info).toMatchObject({ orderType: 'TAKE_PROFIT', quantity: '2', price: takeProfit.toFixed(1) });
+    const trailing = await client.createOrder(SYMBOL, 'market', 'sell', 1, undefined, { trailingPercent: 1 });
+    expect(trailing.info).toMatchObject({ orderType: 'TRAILING_STOP_MARKET', callbackRate: '1' });
+
+    const triggers = await client.fetchOpenOrders(SYMBOL, undefined, undefined, { trigger: true });
+    expect(triggers.map((o: { id: string }) => o.id).sort()).toEqual([stop.id, tp.id, trailing.id].sort());
+    expect(triggers.find((o: { id: string }) => o.id === stop.id)).toMatchObject({
+      status: 'open',
+      triggerPrice: stopPrice,
+      amount: 1,
+    });
+    // They are not orders of the matching engine (yet).
+    const orders = await client.fetchOpenOrders(SYMBOL);
+    expect(orders.some((o: { id: string }) => [stop.id, tp.id, trailing.id].includes(o.id))).toBe(false);
+
+    for (const placed of [stop, tp, trailing]) {
+      const canceled = await client.cancelOrder(placed.id, SYMBOL, { trigger: true });
+      expect(canceled.info).toMatchObject({ algoId: Number(placed.id), code: '200', msg: 'success' });
+    }
+    expect(await client.fetchOpenOrders(SYMBOL, undefined, undefined, { trigger: true })).toEqual([]);
+  });
+
   test("Binance's errors arrive as ccxt's typed exceptions", async () => {
     // -1121 invalid symbol
     const badSymbol = await rejection(client.dapiPublicGetTicker24hr({ symbol: 'NOPEUSD_PERP' }));
@@ -308,6 +343,32 @@ describe('ccxt.pro binancecoinm', () => {
       expect(mark.markPrice).toBeGreaterThan(0);
       const bidsAsks = await settle(pro.watchBidsAsks([SYMBOL]), 'watchBidsAsks');
       expect(bidsAsks[SYMBOL].bid).toBeLessThan(bidsAsks[SYMBOL].ask);
+    } finally {
+      await pro.close();
+    }
+  });
+
+  test('watchOrders reports an algo order from ALGO_UPDATE on the COIN-M user stream', async () => {
+    const pro = await makePro();
+    try {
+      const keysBefore = exchange.webSockets.stats().listenKeys;
+      const orders = pro.watchOrders(SYMBOL);
+      await until(() => exchange.webSockets.stats().listenKeys > keysBefore, 'the user-data stream');
+      const ticker = await settle(pro.fetchTicker(SYMBOL), 'fetchTicker');
+      const stopPrice = tick(ticker.last, 0.9);
+      const stop = await settle(
+        pro.createOrder(SYMBOL, 'market', 'sell', 1, undefined, { stopPrice }),
+        'createOrder',
+      );
+      const seen = await settle(orders, 'watchOrders');
+      expect(seen.find((o: { id: string }) => o.id === stop.id)).toMatchObject({
+        status: 'open',
+        side: 'sell',
+        amount: 1,
+        triggerPrice: stopPrice,
+      });
+      expect(seen.find((o: { id: string }) => o.id === stop.id).info.aid).toBe(Number(stop.id));
+      await settle(pro.cancelOrder(stop.id, SYMBOL, { trigger: true }), 'cancelOrder');
     } finally {
       await pro.close();
     }

@@ -9,6 +9,7 @@ import type {
   SelfTradePreventionMode,
   WorkingType,
 } from '@basis/core';
+import type { ExactValue } from '../margin/fillValue.js';
 import type { Id } from './idSequence.js';
 
 /**
@@ -35,8 +36,16 @@ export interface OrderRecord {
   origQty: number;
   /** Filled quantity in steps. */
   executedQty: number;
-  /** Filled quote value (Σ price × qty), exact. */
+  /**
+   * Filled value: Σ price × qty (quote, exact) on a linear market; on an inverse one Σ qty ×
+   * contractSize / price in coin, each fill's value cut to 8 decimals (`cumBase`).
+   */
   cumQuote: Decimal;
+  /**
+   * Inverse markets: the exact filled value, for the average price (absent before the first fill,
+   * and on orders restored from snapshots that predate it, whose `cumQuote` stands in).
+   */
+  fillValue?: ExactValue;
   status: OrderStatus;
   readonly reduceOnly: boolean;
   readonly closePosition: boolean;

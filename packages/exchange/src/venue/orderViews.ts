@@ -5,27 +5,38 @@ import {
   type Order,
   type OrderTradeUpdateEvent,
 } from '@basis/core';
+import { averageFillPrice, type ExactValue, exactValueOf } from '../margin/fillValue.js';
 import type { Market } from './market.js';
 import type { OrderRecord } from './orderRecord.js';
 
 /** Extra decimals Binance prints average prices with, beyond the symbol's price precision. */
 const AVG_PRICE_EXTRA_DECIMALS = 3;
 
+/** What an average fill price is computed from: an order record, or what an algo order kept of one. */
+export interface FilledAmounts {
+  /** Filled quantity in steps. */
+  readonly executedQty: number;
+  /** Filled value (quote; on inverse markets coin, cut to 8 decimals per fill). */
+  readonly cumQuote: Decimal;
+  /** Inverse markets: the exact filled value (`cumQuote` stands in when absent). */
+  readonly fillValue?: ExactValue | undefined;
+}
+
 /**
- * The average fill price as Binance prints it ("0.00000" before any fill): the filled value over the
- * filled quantity. For an inverse contract (COIN-M, whose filled value is in coin) it is the filled
- * contracts' USD value over the filled value, printed at the symbol's price precision as COIN-M's
- * examples show ("0.0" for BTCUSD): the coin value is cut to 8 decimals per fill, which leaves the
- * price exact at that precision but not at three more decimals.
+ * The average fill price as Binance prints it ("0.00000" before any fill). Linear: the filled value
+ * over the filled quantity, with 3 decimals more than the symbol's price. Inverse (COIN-M): the
+ * harmonic mean of the fill prices, Σ contracts × contractSize / Σ (contracts × contractSize /
+ * price) computed exactly, printed at the symbol's price precision as COIN-M's examples show ("0.0"
+ * for BTCUSD), half-even.
  */
-export function averagePrice(market: Market, order: OrderRecord): string {
-  const scale = market.priceDecimals + (market.contract.kind === 'inverse' ? 0 : AVG_PRICE_EXTRA_DECIMALS);
+export function averagePrice(market: Market, order: FilledAmounts): string {
+  const contract = market.contract;
+  const scale = market.priceDecimals + (contract.kind === 'inverse' ? 0 : AVG_PRICE_EXTRA_DECIMALS);
   if (order.executedQty === 0 || order.cumQuote.isZero()) return Decimal.ZERO.round(scale, 'down').toString();
   const qty = market.qtyOf(order.executedQty);
-  const contract = market.contract;
-  return contract.kind === 'inverse'
-    ? qty.mul(contract.contractSize).div(order.cumQuote, scale, 'half-even').toString()
-    : order.cumQuote.div(qty, scale, 'half-even').toString();
+  if (contract.kind === 'linear') return order.cumQuote.div(qty, scale, 'half-even').toString();
+  const value = order.fillValue ?? exactValueOf(order.cumQuote);
+  return averageFillPrice(contract, qty, value, scale, 'half-even').toString();
 }
 
 function limitPrice(market: Market, order: OrderRecord): string {

@@ -1,5 +1,6 @@
 import { Decimal, type PositionSide } from '@basis/core';
 import { commission } from '../margin/fees.js';
+import { addFillValue, exactValueOf } from '../margin/fillValue.js';
 import { applyFill } from '../margin/position.js';
 import { toMoney } from '../margin/precision.js';
 import type { Account, PositionState } from './account.js';
@@ -87,6 +88,11 @@ export function settleFill(
   updateOpenInterest(market, before, position.amount);
 
   order.executedQty += fill.qtySteps;
+  if (market.contract.kind === 'inverse') {
+    // Exact, for the average price; an order from an older snapshot starts from its cumBase.
+    const before = order.fillValue ?? exactValueOf(order.cumQuote);
+    order.fillValue = addFillValue(market.contract, before, qty, price);
+  }
   order.cumQuote = order.cumQuote.add(market.valueOf(qty, price));
   order.updateTime = venue.now;
   order.status = order.executedQty >= order.origQty ? 'FILLED' : 'PARTIALLY_FILLED';

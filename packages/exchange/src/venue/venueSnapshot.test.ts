@@ -594,6 +594,57 @@ describe('venue snapshots', () => {
     expect(roundTrip(restored.snapshot())).toEqual(roundTrip(venue.snapshot()));
   });
 
+  test("behavior: COIN-M's exact filled value survives a restore; a snapshot from before it still restores", () => {
+    const coinm = (): VenueOptions => ({ product: 'coinm', startTime: T0, seed: 9, marketData: 'none' });
+    const venue = new Venue(coinm());
+    const ids: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { BTC: '100' } });
+      if (created.kind === 'account') ids.push(created.accountId);
+    }
+    const [maker, trader] = ids as [number, number];
+    const BTC = 'BTCUSD_PERP';
+    venue.market(BTC).markPrice = Decimal.parse('50000');
+    const call = (v: Venue, account: number, name: string, params: RawParams) =>
+      run(v, { kind: 'endpoint', name, account, params: { symbol: BTC, ...params } }, COINM_ENDPOINTS);
+    const limit = (side: string, qty: string, price: string) => ({
+      side,
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: qty,
+      price,
+    });
+    call(venue, maker, 'newOrder', limit('SELL', '3', '50000.1'));
+    call(venue, maker, 'newOrder', limit('SELL', '4', '50000.7'));
+    const placed = JSON.parse(call(venue, trader, 'newOrder', limit('BUY', '10', '50001'))) as {
+      orderId: number;
+    };
+    const avgPrice = (v: Venue) =>
+      (JSON.parse(call(v, trader, 'getOrder', { orderId: String(placed.orderId) })) as { avgPrice: string })
+        .avgPrice;
+    // 7 / (3/50,000.1 + 4/50,000.7) = 50,000.44…, whereas cumBase 0.01399986 BTC gives 50,000.50…
+    expect(avgPrice(venue)).toBe('50000.4');
+
+    const snapshot = roundTrip(venue.snapshot()) as { orders: unknown[][] };
+    const restored = Venue.restore(coinm(), snapshot);
+    expect(avgPrice(restored)).toBe('50000.4');
+    expect(roundTrip(restored.snapshot())).toEqual(snapshot);
+
+    // Before exact values, order tuples ended with the trailing terms (absent when none).
+    const older = {
+      ...snapshot,
+      orders: snapshot.orders.map((t) => (t.length === 30 ? t.slice(0, t[28] === null ? 28 : 29) : t)),
+    };
+    expect(older.orders.every((t) => t.length <= 29)).toBe(true);
+    const fromOlder = Venue.restore(coinm(), older);
+    expect(avgPrice(fromOlder)).toBe('50000.5'); // cumBase stands in for the fills before the restore
+    for (const v of [restored, fromOlder]) {
+      call(v, maker, 'newOrder', { side: 'SELL', type: 'MARKET', quantity: '3' });
+    }
+    // The next fill adds its exact value: to the exact sum 50,000.61…, to cumBase 50,000.65….
+    expect([avgPrice(restored), avgPrice(fromOlder)]).toEqual(['50000.6', '50000.7']);
+  });
+
   test('behavior: a snapshot that does not fit the venue is refused', () => {
     const venue = new Venue(options(1, 'none'));
     const snapshot = roundTrip(venue.snapshot());

@@ -63,8 +63,13 @@ export type OrderTuple = readonly [
   modifyCount: number,
   expireReason: number,
   reserved: string,
-  /** COIN-M trailing stops only: activatePrice and priceRate. */
-  trailing?: readonly [activatePrice: string, priceRate: string],
+  /** COIN-M trailing stops only: activatePrice and priceRate (null when absent but `fillValue` is not). */
+  trailing?: readonly [activatePrice: string, priceRate: string] | null,
+  /**
+   * Inverse markets, once filled: the exact filled value as numerator and denominator (absent from
+   * snapshots written before it existed; `cumQuote` stands in then).
+   */
+  fillValue?: readonly [num: string, den: string],
 ];
 
 /** A fill of an account (`userTrades`) as a tuple. */
@@ -534,7 +539,12 @@ function orderToTuple(o: OrderRecord): OrderTuple {
     o.expireReason,
     o.reserved.toString(),
   ] as const;
-  return o.trailing === undefined ? base : [...base, [o.trailing.activatePrice, o.trailing.priceRate]];
+  const trailing =
+    o.trailing === undefined ? null : ([o.trailing.activatePrice, o.trailing.priceRate] as const);
+  if (o.fillValue !== undefined) {
+    return [...base, trailing, [o.fillValue.num.toString(), o.fillValue.den.toString()]];
+  }
+  return trailing === null ? base : [...base, trailing];
 }
 
 function orderFromTuple(t: OrderTuple): OrderRecord {
@@ -567,7 +577,10 @@ function orderFromTuple(t: OrderTuple): OrderRecord {
     modifyCount: t[25],
     expireReason: t[26],
     reserved: Decimal.parse(t[27]),
-    ...(t[28] === undefined ? {} : { trailing: { activatePrice: t[28][0], priceRate: t[28][1] } }),
+    ...(t[28] === undefined || t[28] === null
+      ? {}
+      : { trailing: { activatePrice: t[28][0], priceRate: t[28][1] } }),
+    ...(t[29] === undefined ? {} : { fillValue: { num: BigInt(t[29][0]), den: BigInt(t[29][1]) } }),
   };
 }
 

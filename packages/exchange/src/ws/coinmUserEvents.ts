@@ -1,4 +1,5 @@
 import {
+  type AlgoUpdateEvent,
   COINM_ACCOUNT_UPDATE_REASONS,
   type CoinmAccountUpdateReason,
   type CoinmOrderTradeUpdate,
@@ -15,10 +16,13 @@ const COINM_REASONS: ReadonlySet<string> = new Set(COINM_ACCOUNT_UPDATE_REASONS)
 /**
  * A venue's user event as COIN-M's user-data stream sends it (§13.4), or undefined for an event COIN-M
  * does not have: ACCOUNT_UPDATE, ORDER_TRADE_UPDATE and MARGIN_CALL gain the account alias `i` after
- * the times, ORDER_TRADE_UPDATE's `o` the margin asset `ma` after `L`; TRADE_LITE, ALGO_UPDATE,
+ * the times, ORDER_TRADE_UPDATE's `o` the margin asset `ma` after `L`; TRADE_LITE,
  * CONDITIONAL_ORDER_TRIGGER_REJECT, the multi-assets ACCOUNT_CONFIG_UPDATE and ACCOUNT_UPDATE reasons
  * outside COIN-M's list are USD-M's only. The rest (leverage changes, strategy and grid updates,
- * `listenKeyExpired`) are the same on both.
+ * `listenKeyExpired`) are the same on both, and so is ALGO_UPDATE, which COIN-M's algo orders
+ * (`/dapi/v1/algoOrder`, since the CM/UM integration) report as USD-M's do: the reference's COIN-M
+ * event list predates the integration, and ccxt.pro and the `binance` package read ALGO_UPDATE from
+ * any futures user stream. It is sent in USD-M's form (no alias `i`): nothing documents another.
  *
  * @example
  * coinmUserEvent(accountUpdate, 'SfsR', marginAssetOf) // { e: 'ACCOUNT_UPDATE', E, T, i: 'SfsR', a }
@@ -27,7 +31,7 @@ export function coinmUserEvent(
   event: UserDataEvent,
   alias: string,
   marginAssetOf: (symbol: string) => string | undefined,
-): CoinmUserDataEvent | undefined {
+): CoinmUserDataEvent | AlgoUpdateEvent | undefined {
   switch (event.e) {
     case 'ACCOUNT_UPDATE':
       if (!COINM_REASONS.has(event.a.m)) return undefined;
@@ -54,9 +58,9 @@ export function coinmUserEvent(
     case 'ACCOUNT_CONFIG_UPDATE':
       return 'ac' in event ? event : undefined;
     case 'TRADE_LITE':
-    case 'ALGO_UPDATE':
     case 'CONDITIONAL_ORDER_TRIGGER_REJECT':
       return undefined;
+    case 'ALGO_UPDATE':
     case 'STRATEGY_UPDATE':
     case 'GRID_UPDATE':
     case 'listenKeyExpired':

@@ -4,6 +4,7 @@ import { type CoinmActions, coinmActions } from '../clients/decorators/coinm.js'
 import { ClientConfigError } from '../errors/config.js';
 import type { RequestCall } from '../request/types.js';
 import { type InProcessRequest, inProcess } from '../transports/inProcess.js';
+import { COINM_ALGO_BINDINGS } from './algo/coinm/bindings.testing.js';
 import { COINM_ACCOUNT_BINDINGS, COINM_MARKET_BINDINGS } from './coinmBindings.testing.js';
 import { COINM_TRADE_BINDINGS } from './trade/coinm/bindings.testing.js';
 
@@ -128,6 +129,7 @@ describe('COIN-M actions: request building and parsing of documented answers the
       ...COINM_MARKET_BINDINGS,
       ...COINM_ACCOUNT_BINDINGS,
       ...COINM_TRADE_BINDINGS,
+      ...COINM_ALGO_BINDINGS,
       ...cases.map((c) => /c\.(\w+)\(/.exec(c.run.toString())?.[1] ?? ''),
     ]);
     expect([...covered].sort()).toEqual(Object.keys(coinmActions(client)).sort());

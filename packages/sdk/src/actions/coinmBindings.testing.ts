@@ -42,6 +42,8 @@ export const COINM_ACCOUNT_BINDINGS = [
   'setPositionMode',
   'setMarginType',
   'modifyPositionMargin',
+  'getPositionMarginHistory',
+  'getAdlQuantile',
 ] as const satisfies readonly (keyof CoinmActions)[];
 
 /** `coinmActions(client)` with each method adding its name to `used` when called (to show a suite ran every one). */

@@ -8,8 +8,8 @@ import { OrderNotPlacedError, UnknownOrderStatusError } from './errors.js';
 import type { OrderLayerEvent } from './events.js';
 
 // Reconciliation of unknown outcomes on COIN-M, against the local exchange injecting faults on its
-// /dapi routes: the lookups go to /dapi/v1/order by client order id, and the exchange must end up
-// holding each order exactly once.
+// /dapi routes: the lookups go to /dapi/v1/order by client order id (/dapi/v1/algoOrder by
+// clientAlgoId for conditional orders), and the exchange must end up holding each order exactly once.
 
 let fx: TradingExchange<CoinmActions>;
 let price: string;
@@ -60,6 +60,23 @@ const limit = (id: string) =>
     newClientOrderId: id,
   }) as const;
 
+/** A stop-market below the mark: a conditional order, placed with the algo service. */
+const stop = (id: string) =>
+  ({
+    symbol: SYMBOL,
+    side: 'SELL',
+    type: 'STOP_MARKET',
+    quantity: '1',
+    stopPrice: Decimal.parse(price).mul('0.9').roundToStep('0.1', 'floor').toFixed(1),
+    newClientOrderId: id,
+  }) as const;
+
+/** How many algo orders the COIN-M venue holds under `id` (all statuses), read without faults. */
+async function algoCopies(id: string): Promise<number> {
+  const all = await fx.client.getAllAlgoOrders({ symbol: SYMBOL, limit: 1000 });
+  return all.filter((algo) => algo.clientAlgoId === id).length;
+}
+
 /** How many orders the COIN-M venue holds under `id` (all statuses), read without faults. */
 async function copies(id: string): Promise<number> {
   const all = await fx.client.getAllOrders({ symbol: SYMBOL, limit: 1000 });
@@ -77,7 +94,11 @@ describe('COIN-M reconciliation of unknown outcomes against the faulty local exc
     const id = nextId();
     fault('unknownAfterExecution', ORDER);
     const placed = await fx.client.newOrder(limit(id));
-    expect(placed).toMatchObject({ clientOrderId: id, status: 'NEW', pair: 'BTCUSD', cumBase: '0' });
+    expect(placed).toMatchObject({
+      endpoint: 'order',
+      clientOrderId: id,
+      order: { clientOrderId: id, status: 'NEW', pair: 'BTCUSD', cumBase: '0' },
+    });
     expect(reconciled()).toEqual([
       expect.objectContaining({ action: 'newCoinmOrder', clientOrderId: id, outcome: 'found', resends: 0 }),
     ]);
@@ -204,5 +225,59 @@ describe('COIN-M reconciliation of unknown outcomes against the faulty local exc
       ['modifyCoinmBatchOrders', 'modified'],
       ['cancelCoinmAllOpenOrders', 'canceled'],
     ]);
+  });
+
+  test('behavior: a conditional newOrder with an unknown outcome on /dapi/v1/algoOrder is found or resent by clientAlgoId, as on USD-M', async () => {
+    const found = nextId();
+    fault('unknownAfterExecution', 'POST /dapi/v1/algoOrder');
+    expect(await fx.client.newOrder(stop(found))).toMatchObject({
+      endpoint: 'algo',
+      clientOrderId: found,
+      order: { clientAlgoId: found, algoStatus: 'NEW', orderType: 'STOP_MARKET' },
+    });
+    const lost = nextId();
+    fault('unknownBeforeExecution', 'POST /dapi/v1/algoOrder');
+    expect((await fx.client.newOrder(stop(lost))).clientOrderId).toBe(lost);
+    expect(reconciled().map((e) => [e.action, e.clientOrderId, e.outcome, e.resends])).toEqual([
+      ['newCoinmAlgoOrder', found, 'found', 0],
+      ['newCoinmAlgoOrder', lost, 'resent', 1],
+    ]);
+    for (const id of [found, lost]) {
+      expect(await algoCopies(id)).toBe(1);
+      expect(await copies(id)).toBe(0);
+    }
+    fault('timeout', 'DELETE /dapi/v1/algoOrder', { executed: true, holdMs: 600 });
+    expect(await fx.client.cancelAlgoOrder({ clientAlgoId: found })).toMatchObject({
+      clientAlgoId: found,
+      code: '200',
+    });
+    fault('unknownBeforeExecution', 'DELETE /dapi/v1/algoOpenOrders');
+    await fx.client.cancelAllAlgoOpenOrders({ symbol: SYMBOL });
+    expect(await fx.client.getOpenAlgoOrders({ symbol: SYMBOL })).toEqual([]);
+    expect(
+      reconciled()
+        .slice(2)
+        .map((e) => [e.action, e.outcome]),
+    ).toEqual([
+      ['cancelCoinmAlgoOrder', 'canceled'],
+      ['cancelCoinmAllAlgoOpenOrders', 'canceled'],
+    ]);
+  });
+
+  test('behavior: when every algo query fails too, UnknownOrderStatusError names POST /dapi/v1/algoOrder', async () => {
+    const id = nextId();
+    fault('unknownAfterExecution', 'POST /dapi/v1/algoOrder');
+    fault('http5xx', 'GET /dapi/v1/algoOrder', { status: 502 }, 1000);
+    const error = await fx.client.newOrder(stop(id)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownOrderStatusError);
+    expect(error).toMatchObject({ clientOrderId: id, queries: fx.layer.reconcile.attempts });
+    expect((error as UnknownOrderStatusError).request).toMatchObject({
+      method: 'POST',
+      path: '/dapi/v1/algoOrder',
+      params: { clientAlgoId: id },
+    });
+    fx.exchange.faults.clear();
+    expect(await algoCopies(id)).toBe(1);
+    await fx.client.cancelAllAlgoOpenOrders({ symbol: SYMBOL });
   });
 });

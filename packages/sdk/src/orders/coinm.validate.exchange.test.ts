@@ -30,7 +30,7 @@ function priceAt(factor: string): string {
   return mark.mul(factor).roundToStep('0.1', 'floor').toFixed(1);
 }
 
-const limit = (overrides: Partial<NewOrder>): NewOrder =>
+const limit = (overrides: Partial<NewOrder>) =>
   ({
     symbol: SYMBOL,
     side: 'BUY',
@@ -39,20 +39,29 @@ const limit = (overrides: Partial<NewOrder>): NewOrder =>
     quantity: '2',
     price: priceAt('0.97'),
     ...overrides,
-  }) as NewOrder;
+  }) as NewOrder & { readonly type: 'LIMIT' };
 
-/** Orders the exchange ever took on BTCUSD_PERP. */
+/** Orders and algo orders the exchange ever took on BTCUSD_PERP. */
 async function orderCount(): Promise<number> {
-  return (await fx.client.getAllOrders({ symbol: SYMBOL, limit: 1000 })).length;
+  const orders = await fx.client.getAllOrders({ symbol: SYMBOL, limit: 1000 });
+  const algos = await fx.client.getAllAlgoOrders({ symbol: SYMBOL, limit: 1000 });
+  return orders.length + algos.length;
+}
+
+/** Placements sent so far, to either endpoint. */
+function placements(): number {
+  return calls.filter(
+    (c) => c.method === 'POST' && (c.path === '/dapi/v1/order' || c.path === '/dapi/v1/algoOrder'),
+  ).length;
 }
 
 /** The validation error `parameters` cause, asserting that nothing reached the exchange. */
 async function refused(parameters: NewOrder): Promise<OrderValidationError> {
   const before = await orderCount();
-  const sent = calls.filter((c) => c.path === '/dapi/v1/order' && c.method === 'POST').length;
+  const sent = placements();
   const error = await fx.client.newOrder(parameters).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(OrderValidationError);
-  expect(calls.filter((c) => c.path === '/dapi/v1/order' && c.method === 'POST').length).toBe(sent);
+  expect(placements()).toBe(sent);
   expect(await orderCount()).toBe(before);
   return error as OrderValidationError;
 }
@@ -77,7 +86,7 @@ describe('order validation on COIN-M (BTCUSD_PERP: tick 0.1, whole contracts, no
     expect(rules.lotSize?.stepSize.toString()).toBe('1');
     expect(rules.percentPrice?.multiplierUp.toString()).toBe('1.0500');
     // A single contract (100 USD) passes: nothing like USD-M's minimum notional.
-    const placed = await fx.client.newOrder(limit({ quantity: '1' }));
+    const { order: placed } = await fx.client.newOrder(limit({ quantity: '1' }));
     expect(placed).toMatchObject({ status: 'NEW', origQty: '1', price: priceAt('0.97') });
     await fx.client.cancelOrder({ symbol: SYMBOL, orderId: placed.orderId });
   });
@@ -235,7 +244,7 @@ describe('order validation on COIN-M (BTCUSD_PERP: tick 0.1, whole contracts, no
 
   test('behavior: explicit rounding puts price and contracts on the grid; nothing is rounded otherwise', async () => {
     const price = Decimal.parse(priceAt('0.97')).add('0.09').toFixed(2);
-    const placed = await fx.client.newOrder(
+    const { order: placed } = await fx.client.newOrder(
       limit({ price, quantity: '2.4', round: { price: 'down', quantity: 'up' } }),
     );
     expect(placed).toMatchObject({ price: priceAt('0.97'), origQty: '3' });
@@ -289,7 +298,7 @@ describe('position mode shaping on COIN-M', () => {
         hx.client.newOrder({ ...base, side: 'BUY', positionSide: 'LONG', reduceOnly: 'true' }),
       ).rejects.toMatchObject({ reason: 'reduceOnly-opens' });
       // reduceOnly=false would be -1106 in hedge mode: dropped, with a note.
-      const placed = await hx.client.newOrder({
+      const { order: placed } = await hx.client.newOrder({
         ...base,
         side: 'BUY',
         positionSide: 'LONG',
@@ -307,7 +316,7 @@ describe('position mode shaping on COIN-M', () => {
         type: 'MARKET',
         quantity: '3',
       });
-      const closing = await hx.client.newOrder({
+      const { order: closing } = await hx.client.newOrder({
         symbol: SYMBOL,
         side: 'SELL',
         positionSide: 'LONG',
@@ -343,7 +352,11 @@ describe('position mode shaping on COIN-M', () => {
         stopPrice: Decimal.parse(price).mul('0.9').roundToStep('0.1', 'floor').toFixed(1),
         closePosition: 'true',
       });
-      expect(stop).toMatchObject({ closePosition: true, positionSide: 'LONG', type: 'STOP_MARKET' });
+      // Placed with the algo service, as production takes COIN-M conditional orders.
+      expect(stop).toMatchObject({
+        endpoint: 'algo',
+        order: { closePosition: true, positionSide: 'LONG', orderType: 'STOP_MARKET' },
+      });
       await expect(
         hx.client.newOrder({
           symbol: SYMBOL,

@@ -1,12 +1,14 @@
 /**
  * COIN-M user-data events (§13.4): a top-level `i` (account alias) on ACCOUNT_UPDATE,
- * ORDER_TRADE_UPDATE and MARGIN_CALL; `o.ma` (margin asset); no TRADE_LITE, ALGO_UPDATE or
- * CONDITIONAL_ORDER_TRIGGER_REJECT. ACCOUNT_UPDATE pushes positions of all symbols [U in practice].
+ * ORDER_TRADE_UPDATE and MARGIN_CALL; `o.ma` (margin asset); no TRADE_LITE or
+ * CONDITIONAL_ORDER_TRIGGER_REJECT; ALGO_UPDATE (as USD-M's) since the CM/UM integration of
+ * 2026-06-30. ACCOUNT_UPDATE pushes positions of all symbols [U in practice].
  */
 import type { CoinmAccountUpdateReason } from '../enums.js';
 import type {
   AccountConfigLeverageUpdateEvent,
   AccountUpdateData,
+  AlgoUpdateEvent,
   GridUpdateEvent,
   ListenKeyExpiredEvent,
   MarginCallEvent,
@@ -68,6 +70,7 @@ export type CoinmAccountConfigUpdateEvent = AccountConfigLeverageUpdateEvent;
 export type CoinmUserDataEvent =
   | CoinmAccountUpdateEvent
   | CoinmOrderTradeUpdateEvent
+  | AlgoUpdateEvent
   | CoinmAccountConfigUpdateEvent
   | CoinmMarginCallEvent
   | StrategyUpdateEvent

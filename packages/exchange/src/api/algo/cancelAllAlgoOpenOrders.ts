@@ -14,7 +14,7 @@ export const cancelAllAlgoOpenOrders = defineEndpoint<CodeMsgAck>({
   command: true,
   handle(venue, context, params) {
     const symbol = new ParamReader(params).requiredString('symbol');
-    venue.algo.cancelAll(accountOf(context), symbol);
+    venue.algo.cancelAlgos(accountOf(context), symbol);
     return { code: 200, msg: 'The operation of cancel all open order is done.' };
   },
 });

@@ -7,6 +7,7 @@ import {
   REQUEST_PRICE_MATCHES,
   SELF_TRADE_PREVENTION_MODES,
   TIME_IN_FORCES,
+  type TimeInForce,
   WORKING_TYPES,
   type WorkingType,
 } from '@basis/core';
@@ -20,9 +21,13 @@ import { missingEither, type ParamReader } from '../params.js';
  * `algoOrder.place`): syntax and enums here, everything that needs the market or the account in the
  * algo book. `algoType` must be CONDITIONAL (-1130); `type` one of the five conditional types
  * (-1116); an invalid `workingType` is -4031. `activationPrice`, the parameter's name before
- * 2025-12, is accepted for `activatePrice`.
+ * 2025-12, is accepted for `activatePrice`. `timeInForces` are the values the product accepts
+ * (-1115 otherwise; COIN-M has no GTD and no RPI).
  */
-export function parseAlgoOrder(p: ParamReader): AlgoOrderInput {
+export function parseAlgoOrder(
+  p: ParamReader,
+  timeInForces: readonly TimeInForce[] = TIME_IN_FORCES,
+): AlgoOrderInput {
   const algoType = p.requiredString('algoType');
   if (!(ALGO_TYPES as readonly string[]).includes(algoType)) throw apiError(-1130, ['algoType']);
   const symbol = p.requiredString('symbol');
@@ -33,7 +38,7 @@ export function parseAlgoOrder(p: ParamReader): AlgoOrderInput {
     side,
     positionSide: p.enumOf('positionSide', POSITION_SIDES),
     type,
-    timeInForce: p.enumOf('timeInForce', TIME_IN_FORCES),
+    timeInForce: p.enumOf('timeInForce', timeInForces),
     quantity: p.decimal('quantity'),
     price: p.decimal('price'),
     triggerPrice: p.decimal('triggerPrice'),

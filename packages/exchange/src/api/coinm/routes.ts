@@ -1,5 +1,6 @@
 import type { RouteTable } from '../endpoint.js';
 import { coinmAccountRoutes } from './accountRoutes.js';
+import { coinmAlgoRoutes } from './algoRoutes.js';
 import { coinmMarketRoutes } from './marketRoutes.js';
 import { coinmTradeRoutes } from './tradeRoutes.js';
 import { coinmUserDataRoutes } from './userDataRoutes.js';
@@ -9,5 +10,6 @@ export const COINM_ROUTES: RouteTable = {
   ...coinmMarketRoutes,
   ...coinmAccountRoutes,
   ...coinmTradeRoutes,
+  ...coinmAlgoRoutes,
   ...coinmUserDataRoutes,
 };

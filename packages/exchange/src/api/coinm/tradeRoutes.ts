@@ -15,10 +15,12 @@ import { modifyOrder } from './trade/modifyOrder.js';
 import { newOrder } from './trade/newOrder.js';
 
 /**
- * COIN-M order routes (`/dapi/v1`, reference §13.3): conditional orders are placed through
- * `POST /dapi/v1/order` (no algo endpoints, no `order/test`); orders show `cumBase` and `pair`. The
- * endpoints whose shape is USD-M's are reused (on COIN-M, canceling all open orders and the countdown
- * also cancel the conditional orders).
+ * COIN-M order routes (`/dapi/v1`, reference §13.3): orders show `cumBase` and `pair`; no
+ * `order/test`. Conditional orders have their Algo Service routes (`coinmAlgoRoutes`) since the CM/UM
+ * integration of 2026-06-30, but `POST /dapi/v1/order` still accepts them in the form the reference
+ * documents, as orders with an orderId (no primary source says whether Binance now rejects them; see
+ * docs/exchange.md). The endpoints whose shape is USD-M's are reused (on COIN-M, canceling all open
+ * orders and the countdown also cancel those conditional orders, not the algo orders).
  */
 export const coinmTradeRoutes = {
   'POST /dapi/v1/order': newOrder,

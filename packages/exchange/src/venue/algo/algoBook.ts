@@ -115,11 +115,13 @@ function expiresBefore(a: AlgoOrderRecord, b: AlgoOrderRecord): boolean {
  * (cheap: it only marks what crossed), then {@link AlgoBook.process} when the book is idle (after each
  * command and each time step), which fires what is due in a deterministic order.
  *
- * On COIN-M, which kept Binance's pre-algo flow, the same book watches the triggers of conditional
- * orders placed through `POST /dapi/v1/order`, but each is also an ordinary order record (see
- * `conditionalOrders.ts`): an orderId of its market, ORDER_TRADE_UPDATE NEW / CANCELED / EXPIRED
- * instead of ALGO_UPDATE, and when it fires the record expires (`er` 8) and the order it stands for is
- * placed under the same orderId and client order id.
+ * COIN-M serves both flows. Orders placed through `POST /dapi/v1/algoOrder` (the Algo Service since
+ * the CM/UM integration of 2026-06-30) are algo orders exactly as on USD-M. Conditional orders still
+ * placed through `POST /dapi/v1/order` (the pre-integration flow, `asOrder`) are watched by the same
+ * book but are also ordinary order records (see `conditionalOrders.ts`): an orderId of their market,
+ * ORDER_TRADE_UPDATE NEW / CANCELED / EXPIRED instead of ALGO_UPDATE, invisible to the algo
+ * endpoints, and when one fires its record expires (`er` 8) and the order it stands for is placed
+ * under the same orderId and client order id.
  */
 export class AlgoBook implements VenueProcess {
   /** The venue whose markets it watches and where triggered orders are placed. */
@@ -135,9 +137,7 @@ export class AlgoBook implements VenueProcess {
   readonly #expiries = new Heap<AlgoOrderRecord>(expiresBefore);
   /** TRIGGERED orders whose placed order is still open (FINISHED once it is not). */
   readonly #triggered = new Set<AlgoOrderRecord>();
-  /** COIN-M: conditional orders are ordinary orders (see the class comment). */
-  readonly #asOrders: boolean;
-  /** COIN-M: the open conditional orders by `accountId|symbol|orderId`. */
+  /** COIN-M: the open conditional orders placed as orders, by `accountId|symbol|orderId`. */
   readonly #byOrder = new Map<string, AlgoOrderRecord>();
   #eventSeq = 0;
   #nextPrune = 0;
@@ -145,7 +145,6 @@ export class AlgoBook implements VenueProcess {
 
   constructor(venue: Venue, options: AlgoBookOptions = {}) {
     this.venue = venue;
-    this.#asOrders = venue.product === 'coinm';
     this.#maxOpen = options.maxOpenPerAccount ?? MAX_OPEN_ALGO_ORDERS;
     this.#maxFires = options.maxFiresPerProcess ?? MAX_FIRES_PER_PROCESS;
   }
@@ -157,15 +156,21 @@ export class AlgoBook implements VenueProcess {
    * account's open limit and -2021 when it would trigger at once: a STOP or TAKE_PROFIT whose
    * condition already holds, a trailing BUY activating at or above the latest price or a SELL at or
    * below it. Emits ALGO_UPDATE NEW. Nothing changes when a check fails.
+   *
+   * `asOrder` (COIN-M's `POST /dapi/v1/order`): the conditional order is also an ordinary order
+   * record with an orderId of its market, reported by ORDER_TRADE_UPDATE (see the class comment).
    */
-  place(account: Account, input: AlgoOrderInput): AlgoOrderRecord {
+  place(
+    account: Account,
+    input: AlgoOrderInput,
+    options: { readonly asOrder?: boolean } = {},
+  ): AlgoOrderRecord {
     this.venue.assertTrading(input.symbol); // -4108 on a delivering or delivered quarterly
+    const asOrder = options.asOrder === true;
     const algos = this.#of(account.id);
     const checked = checkAlgoOrder(this.venue, account, input, (id) => {
-      // COIN-M: a client order id is unique among the open orders of the symbol, conditional or not.
-      const existing = this.#asOrders
-        ? account.byClientId.get(`${input.symbol}|${id}`)
-        : algos.byClientId.get(id);
+      // As an order, a client order id is unique among the open orders of the symbol, conditional or not.
+      const existing = asOrder ? account.byClientId.get(`${input.symbol}|${id}`) : algos.byClientId.get(id);
       return existing !== undefined && ('algoId' in existing ? isOpenAlgo(existing) : isOpen(existing));
     });
     if (algos.open.size >= this.#maxOpen) throw apiError(-4045);
@@ -197,7 +202,7 @@ export class AlgoBook implements VenueProcess {
     const now = this.venue.now;
     const algo: AlgoOrderRecord = {
       algoId: this.venue.algoIds.next(),
-      orderId: this.#asOrders ? market.orderIds.next() : undefined,
+      orderId: asOrder ? market.orderIds.next() : undefined,
       clientAlgoId: checked.clientAlgoId ?? this.venue.newClientOrderId(),
       accountId: account.id,
       symbol: input.symbol,
@@ -228,6 +233,7 @@ export class AlgoBook implements VenueProcess {
       actualType: '',
       actualQtySteps: 0,
       actualCumQuote: undefined,
+      actualFillValue: undefined,
       reason: '',
       version: 0,
     };
@@ -258,20 +264,23 @@ export class AlgoBook implements VenueProcess {
   }
 
   /**
-   * COIN-M: cancels the account's conditional orders on `symbol` (what `allOpenOrders`, the
-   * countdown and liquidation cancel beside the book's orders); returns their records. On USD-M, whose
-   * algo orders are canceled through their own endpoints, nothing.
+   * COIN-M: cancels the account's conditional orders placed as orders on `symbol` (what
+   * `allOpenOrders` and the countdown cancel beside the book's orders); returns their records. Algo
+   * orders are canceled through their own endpoints (nothing on USD-M).
    */
   cancelOrders(account: Account, symbol: string): OrderRecord[] {
-    if (!this.#asOrders) return [];
-    const canceled = this.cancelAll(account, symbol);
-    return canceled.map((algo) => this.orderOf(algo)).filter((o) => o !== undefined);
+    this.venue.market(symbol);
+    const records = this.#openOf(account, symbol, 'orders').map((algo) => {
+      const order = this.orderOf(algo);
+      this.#end(account, algo, 'CANCELED');
+      return order;
+    });
+    return records.filter((o) => o !== undefined);
   }
 
-  /** COIN-M: the records of the account's conditional orders waiting for their trigger. */
+  /** COIN-M: the records of the account's conditional orders placed as orders, waiting for their trigger. */
   openOrders(account: Account, symbol?: string): OrderRecord[] {
-    if (!this.#asOrders) return [];
-    return this.open(account, symbol)
+    return this.#openOf(account, symbol, 'orders')
       .map((algo) => this.orderOf(algo))
       .filter((o) => o !== undefined);
   }
@@ -284,10 +293,24 @@ export class AlgoBook implements VenueProcess {
     return algo;
   }
 
-  /** Cancels every open algo order of the account on `symbol` (oldest first); returns them. */
-  cancelAll(account: Account, symbol: string): AlgoOrderRecord[] {
+  /**
+   * Cancels every open algo order of the account on `symbol` (oldest first; `DELETE algoOpenOrders`);
+   * returns them. COIN-M's conditional orders placed as orders stay (see {@link cancelOrders}).
+   */
+  cancelAlgos(account: Account, symbol: string): AlgoOrderRecord[] {
     this.venue.market(symbol);
     const canceled = this.open(account, symbol);
+    for (const algo of canceled) this.#end(account, algo, 'CANCELED');
+    return canceled;
+  }
+
+  /**
+   * Cancels every open conditional order of the account on `symbol`, algo orders and COIN-M's
+   * conditional orders placed as orders alike (liquidation, delivery), oldest first; returns them.
+   */
+  cancelAll(account: Account, symbol: string): AlgoOrderRecord[] {
+    this.venue.market(symbol);
+    const canceled = this.#openOf(account, symbol, 'all');
     for (const algo of canceled) this.#end(account, algo, 'CANCELED');
     return canceled;
   }
@@ -301,11 +324,23 @@ export class AlgoBook implements VenueProcess {
     return algo;
   }
 
-  /** The account's algo orders waiting for their trigger, on `symbol` or all symbols, by algoId. */
+  /**
+   * The account's algo orders waiting for their trigger, on `symbol` or all symbols, by algoId
+   * (`openAlgoOrders`: COIN-M's conditional orders placed as orders are not among them).
+   */
   open(account: Account, symbol?: string): AlgoOrderRecord[] {
+    return this.#openOf(account, symbol, 'algos');
+  }
+
+  /** The open conditional orders of the account of one flow (or both), by algoId. */
+  #openOf(account: Account, symbol: string | undefined, flow: 'algos' | 'orders' | 'all'): AlgoOrderRecord[] {
     const open = this.#accounts.get(account.id)?.open;
     if (open === undefined) return [];
-    const rows = [...open.values()].filter((a) => symbol === undefined || a.symbol === symbol);
+    const rows = [...open.values()].filter(
+      (a) =>
+        (symbol === undefined || a.symbol === symbol) &&
+        (flow === 'all' || (flow === 'orders') === (a.orderId !== undefined)),
+    );
     return rows.sort(byAlgoId);
   }
 
@@ -346,6 +381,7 @@ export class AlgoBook implements VenueProcess {
       .filter(
         (a) =>
           a.symbol === symbol &&
+          a.orderId === undefined &&
           this.#retained(a, now) &&
           (query.algoId === undefined || idKey(a.algoId) >= query.algoId) &&
           (start === undefined || a.createTime >= start) &&
@@ -743,15 +779,19 @@ export class AlgoBook implements VenueProcess {
   #register(algos: AccountAlgos, algo: AlgoOrderRecord): void {
     const key = idKey(algo.algoId);
     algos.byId.set(key, algo);
-    algos.byClientId.set(algo.clientAlgoId, algo);
+    // A conditional order placed as an order is found by its client order id among the orders.
+    if (algo.orderId === undefined) algos.byClientId.set(algo.clientAlgoId, algo);
     if (isOpenAlgo(algo)) algos.open.set(key, algo);
   }
 
+  /** The algo order `ref` names; COIN-M's conditional orders placed as orders are not algo orders. */
   #find(account: Account, ref: AlgoRef): AlgoOrderRecord | undefined {
     const algos = this.#accounts.get(account.id);
-    if (ref.algoId !== undefined) return algos?.byId.get(ref.algoId);
-    if (ref.clientAlgoId !== undefined) return algos?.byClientId.get(ref.clientAlgoId);
-    throw missingEither('algoId', 'clientAlgoId');
+    let algo: AlgoOrderRecord | undefined;
+    if (ref.algoId !== undefined) algo = algos?.byId.get(ref.algoId);
+    else if (ref.clientAlgoId !== undefined) algo = algos?.byClientId.get(ref.clientAlgoId);
+    else throw missingEither('algoId', 'clientAlgoId');
+    return algo?.orderId === undefined ? algo : undefined;
   }
 
   /** Takes an algo order out of the open set and the trigger indexes. */
@@ -795,6 +835,7 @@ export class AlgoBook implements VenueProcess {
     if (order === undefined) return;
     algo.actualQtySteps = order.executedQty;
     algo.actualCumQuote = order.cumQuote;
+    algo.actualFillValue = order.fillValue;
   }
 
   /** §4 retention: unfilled ended orders for 3 days, every order for 90 days, live ones always. */
@@ -820,8 +861,8 @@ export class AlgoBook implements VenueProcess {
   }
 
   #emit(account: Account, market: Market, algo: AlgoOrderRecord): void {
-    // COIN-M has no ALGO_UPDATE: its conditional orders report as orders.
-    if (this.#asOrders || account.system || !this.venue.outbox.hasListeners) return;
+    // Conditional orders placed as orders (COIN-M's `/dapi/v1/order`) report as orders only.
+    if (algo.orderId !== undefined || account.system || !this.venue.outbox.hasListeners) return;
     this.venue.outbox.user(account.id, algoUpdateEvent(market, algo, this.venue.now));
   }
 }

@@ -9,6 +9,7 @@ import type {
   SelfTradePreventionMode,
   WorkingType,
 } from '@basis/core';
+import type { ExactValue } from '../../margin/fillValue.js';
 import type { Id } from '../idSequence.js';
 import type { OrderRecord } from '../orderRecord.js';
 
@@ -72,6 +73,8 @@ export interface AlgoOrderRecord {
   /** Filled steps and quote of the placed order as last seen (kept when it finishes). */
   actualQtySteps: number;
   actualCumQuote: Decimal | undefined;
+  /** Inverse markets: the placed order's exact filled value as last seen (see `OrderRecord.fillValue`). */
+  actualFillValue: ExactValue | undefined;
   /** Why it was rejected or expired by the system ("" otherwise): ALGO_UPDATE `rm`. */
   reason: string;
   /**

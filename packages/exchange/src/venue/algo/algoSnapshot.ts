@@ -50,6 +50,8 @@ export interface AlgoOrderSnapshot {
   readonly actualType: AlgoOrderRecord['actualType'];
   readonly actualQtySteps: number;
   readonly actualCumQuote: string | null;
+  /** Inverse markets, once filled: the exact filled value (absent from older snapshots). */
+  readonly actualFillValue?: readonly [num: string, den: string];
   readonly reason: string;
 }
 
@@ -75,6 +77,7 @@ export interface AlgoBookSnapshot {
 
 /** An algo order as snapshot JSON. */
 export function algoToSnapshot(algo: AlgoOrderRecord): AlgoOrderSnapshot {
+  const fillValue = algo.actualOrder?.fillValue ?? algo.actualFillValue;
   return {
     algoId: String(algo.algoId),
     ...(algo.orderId === undefined ? {} : { orderId: String(algo.orderId) }),
@@ -107,6 +110,9 @@ export function algoToSnapshot(algo: AlgoOrderRecord): AlgoOrderSnapshot {
     actualType: algo.actualType,
     actualQtySteps: algo.actualOrder?.executedQty ?? algo.actualQtySteps,
     actualCumQuote: (algo.actualOrder?.cumQuote ?? algo.actualCumQuote)?.toString() ?? null,
+    ...(fillValue === undefined
+      ? {}
+      : { actualFillValue: [fillValue.num.toString(), fillValue.den.toString()] }),
     reason: algo.reason,
   };
 }
@@ -146,6 +152,10 @@ export function algoFromSnapshot(row: AlgoOrderSnapshot): AlgoOrderRecord {
     actualType: row.actualType,
     actualQtySteps: row.actualQtySteps,
     actualCumQuote: row.actualCumQuote === null ? undefined : Decimal.parse(row.actualCumQuote),
+    actualFillValue:
+      row.actualFillValue === undefined
+        ? undefined
+        : { num: BigInt(row.actualFillValue[0]), den: BigInt(row.actualFillValue[1]) },
     reason: row.reason,
     version: 0,
   };

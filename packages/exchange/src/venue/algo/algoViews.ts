@@ -3,9 +3,6 @@ import type { Market } from '../market.js';
 import { averagePrice } from '../orderViews.js';
 import type { AlgoOrderRecord } from './algoRecord.js';
 
-/** Binance prints average prices with 3 decimals more than the symbol's price (as `orderViews`). */
-const AVG_PRICE_EXTRA_DECIMALS = 3;
-
 /** "0" for unset prices, as Binance prints them in order objects. */
 function priceText(market: Market, tick: number): string {
   return tick === 0 ? '0' : market.formatPrice(tick);
@@ -16,14 +13,17 @@ function executedSteps(algo: AlgoOrderRecord): number {
   return algo.actualOrder?.executedQty ?? algo.actualQtySteps;
 }
 
-/** Average fill price of the placed order; "0" before any fill. */
+/** Average fill price of the placed order (from what the algo kept once the venue forgot it); "0" before any fill. */
 function actualPrice(market: Market, algo: AlgoOrderRecord): string {
   if (executedSteps(algo) === 0) return '0';
-  if (algo.actualOrder !== undefined) return averagePrice(market, algo.actualOrder);
-  const quote = algo.actualCumQuote ?? Decimal.ZERO;
-  return quote
-    .div(market.qtyOf(algo.actualQtySteps), market.priceDecimals + AVG_PRICE_EXTRA_DECIMALS, 'half-even')
-    .toString();
+  return averagePrice(
+    market,
+    algo.actualOrder ?? {
+      executedQty: algo.actualQtySteps,
+      cumQuote: algo.actualCumQuote ?? Decimal.ZERO,
+      fillValue: algo.actualFillValue,
+    },
+  );
 }
 
 /** Filled quantity of the placed order; "0" before any fill. */

@@ -4,13 +4,13 @@ import type { Market } from '../market.js';
 import type { OrderRecord, TrailingTerms } from '../orderRecord.js';
 import type { AlgoOrderRecord } from './algoRecord.js';
 
-// COIN-M never moved conditional orders to an Algo Service: STOP, TAKE_PROFIT and trailing orders are
-// placed through `POST /dapi/v1/order` and are ordinary orders (an orderId of their market, listed by
-// openOrders, reported by ORDER_TRADE_UPDATE) until they trigger, when they become the LIMIT or MARKET
-// order they stand for under the same orderId. The algo book watches their triggers; these helpers
-// give them their order face.
+// COIN-M's pre-Algo-Service flow, which `POST /dapi/v1/order` still accepts beside `/dapi/v1/algoOrder`:
+// STOP, TAKE_PROFIT and trailing orders placed there are ordinary orders (an orderId of their market,
+// listed by openOrders, reported by ORDER_TRADE_UPDATE) until they trigger, when they become the LIMIT
+// or MARKET order they stand for under the same orderId. The algo book watches their triggers (placed
+// with `asOrder`); these helpers give them their order face.
 
-/** Whether an order record is a conditional order still waiting for its trigger (COIN-M). */
+/** Whether an order record is a conditional order still waiting for its trigger (COIN-M, placed as an order). */
 export function isConditionalOrder(order: OrderRecord): boolean {
   return (ALGO_ORDER_TYPES as readonly ResponseOrderType[]).includes(order.type);
 }

@@ -1,7 +1,6 @@
 import type { AdlQuantileEntry, GetAdlQuantileParams } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { requireMarket } from '../requireMarket.js';
 import { recvWindowOf, type SignedParameters } from './signed.js';
 
 /** Parameters of {@link getAdlQuantile}: `symbol`, and `recvWindow`. */
@@ -14,18 +13,20 @@ export type GetAdlQuantileReturnType = AdlQuantileEntry[];
 export type GetAdlQuantileErrorType = RequestErrorType;
 
 /**
- * Reads the auto-deleveraging quantiles of the positions: `GET /fapi/v1/adlQuantile` (USD-M,
- * `USER_DATA`, signed). Weight 5.
+ * Reads the auto-deleveraging quantiles of the positions: `GET /fapi/v1/adlQuantile` (USD-M) or
+ * `GET /dapi/v1/adlQuantile` (COIN-M), by the client's market (`USER_DATA`, signed). Weight 5. Both
+ * markets answer the same shape.
  *
  * In hedge mode with cross margin, `HEDGE` is only a marker (0); read `LONG` and `SHORT`.
  *
  * - Docs: https://basis.dev/docs/sdk/actions/getAdlQuantile
  * - Binance: https://developers.binance.com/docs/derivatives/usds-margined-futures/trade/rest-api/Position-ADL-Quantile-Estimation
+ *   and https://developers.binance.com/docs/derivatives/coin-margined-futures/trade/rest-api/Position-ADL-Quantile-Estimation
  *
- * @param client - A USD-M client with credentials.
+ * @param client - A USD-M or COIN-M client with credentials.
  * @param parameters - `symbol`, and `recvWindow` to override the client's.
  * @returns Per symbol with a position.
- * @throws MissingCredentialsError without credentials; ClientConfigError on a COIN-M client.
+ * @throws MissingCredentialsError without credentials.
  *
  * @example
  * import { createClient, getAdlQuantile } from '@basis/sdk';
@@ -37,10 +38,9 @@ export async function getAdlQuantile(
   client: Client,
   parameters: GetAdlQuantileParameters = {},
 ): Promise<GetAdlQuantileReturnType> {
-  requireMarket(client, 'usdm', 'getAdlQuantile');
   return client.request<AdlQuantileEntry[]>({
     method: 'GET',
-    path: '/fapi/v1/adlQuantile',
+    path: `${client.apiPrefix}/v1/adlQuantile`,
     params: { symbol: parameters.symbol },
     security: 'USER_DATA',
     weight: 5,

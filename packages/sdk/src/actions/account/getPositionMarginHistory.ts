@@ -1,5 +1,6 @@
 import type { GetPositionMarginHistoryParams, PositionMarginHistoryEntry } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
+import { apiPrefix, type Market } from '../../clients/environments.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import { requireMarket } from '../requireMarket.js';
 import { recvWindowOf, type SignedParameters } from './signed.js';
@@ -37,10 +38,28 @@ export async function getPositionMarginHistory(
   client: Client,
   parameters: GetPositionMarginHistoryParameters,
 ): Promise<GetPositionMarginHistoryReturnType> {
-  requireMarket(client, 'usdm', 'getPositionMarginHistory');
-  return client.request<PositionMarginHistoryEntry[]>({
+  return positionMarginHistoryOf<PositionMarginHistoryEntry>(
+    client,
+    'usdm',
+    'getPositionMarginHistory',
+    parameters,
+  );
+}
+
+/**
+ * `GET {prefix}/v1/positionMargin/history` of `market` (weight 1), shared with
+ * `getCoinmPositionMarginHistory`; `R` is the market's row type. Not exported from the package.
+ */
+export async function positionMarginHistoryOf<R>(
+  client: Client,
+  market: Market,
+  action: string,
+  parameters: GetPositionMarginHistoryParameters,
+): Promise<R[]> {
+  requireMarket(client, market, action);
+  return client.request<R[]>({
     method: 'GET',
-    path: '/fapi/v1/positionMargin/history',
+    path: `${apiPrefix(market)}/v1/positionMargin/history`,
     params: {
       symbol: parameters.symbol,
       type: parameters.type,

@@ -37,6 +37,13 @@ export type {
 } from './coinm/getCoinmLeverageBracketsV2.js';
 export { getCoinmLeverageBracketsV2 } from './coinm/getCoinmLeverageBracketsV2.js';
 export type {
+  CoinmPositionMarginHistoryEntry,
+  GetCoinmPositionMarginHistoryErrorType,
+  GetCoinmPositionMarginHistoryParameters,
+  GetCoinmPositionMarginHistoryReturnType,
+} from './coinm/getCoinmPositionMarginHistory.js';
+export { getCoinmPositionMarginHistory } from './coinm/getCoinmPositionMarginHistory.js';
+export type {
   GetCoinmPositionRiskErrorType,
   GetCoinmPositionRiskParameters,
   GetCoinmPositionRiskReturnType,

@@ -1,17 +1,9 @@
-import type { AlgoOrderDetail, CancelAlgoOrderParams, CancelAlgoOrderResponse } from '@basis/core';
+import type { CancelAlgoOrderParams, CancelAlgoOrderResponse } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import {
-  OrderClosedError,
-  type OrderClosedErrorType,
-  type UnknownOrderStatusErrorType,
-} from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { cancelReconciled } from '../../orders/reconcile.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { reconcileContext } from '../trade/orderCalls.js';
-import { getAlgoOrder } from './getAlgoOrder.js';
+import type { OrderClosedErrorType, UnknownOrderStatusErrorType } from '../../orders/errors.js';
+import type { SignedParameters } from '../account/signed.js';
+import { cancelAlgoOrderOf } from './algoCalls.js';
 
 /** Parameters of {@link cancelAlgoOrder}: `algoId` or `clientAlgoId`, `recvWindow`, and `reconcile` (default true). */
 export type CancelAlgoOrderParameters = CancelAlgoOrderParams &
@@ -51,43 +43,5 @@ export async function cancelAlgoOrder(
   client: Client,
   parameters: CancelAlgoOrderParameters,
 ): Promise<CancelAlgoOrderReturnType> {
-  requireMarket(client, 'usdm', 'cancelAlgoOrder');
-  const layer = orderLayerOf(client);
-  const ref = {
-    algoId: parameters.algoId === undefined ? undefined : String(parameters.algoId),
-    clientAlgoId: parameters.clientAlgoId,
-  };
-  const call = {
-    method: 'DELETE',
-    path: '/fapi/v1/algoOrder',
-    params: ref,
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  return cancelReconciled<CancelAlgoOrderResponse, AlgoOrderDetail>(
-    reconcileContext(client, layer, 'cancelAlgoOrder', options),
-    {
-      clientOrderId: parameters.clientAlgoId,
-      send: () => client.request<CancelAlgoOrderResponse>(call),
-      lookup: () => getAlgoOrder(client, parameters),
-      state: (algo) =>
-        algo.algoStatus === 'CANCELED' ? 'canceled' : algo.algoStatus === 'NEW' ? 'open' : 'closed',
-      settle: (algo, state) => {
-        if (state === 'closed') {
-          throw new OrderClosedError({
-            status: algo.algoStatus,
-            order: algo,
-            what: `Algo order ${String(algo.algoId)}`,
-          });
-        }
-        return { algoId: algo.algoId, clientAlgoId: algo.clientAlgoId, code: '200', msg: 'success' };
-      },
-    },
-  );
+  return cancelAlgoOrderOf(client, 'usdm', 'cancelAlgoOrder', parameters);
 }

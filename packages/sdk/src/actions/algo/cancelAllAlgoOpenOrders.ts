@@ -1,13 +1,9 @@
-import type { AlgoOrderDetail, CancelAllAlgoOpenOrdersParams, CodeMsgAck } from '@basis/core';
+import type { CancelAllAlgoOpenOrdersParams, CodeMsgAck } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import type { UnknownOrderStatusErrorType } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { cancelReconciled } from '../../orders/reconcile.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
-import { reconcileContext } from '../trade/orderCalls.js';
-import { getOpenAlgoOrders } from './getOpenAlgoOrders.js';
+import type { SignedParameters } from '../account/signed.js';
+import { cancelAllAlgoOpenOrdersOf } from './algoCalls.js';
 
 /** Parameters of {@link cancelAllAlgoOpenOrders}: `symbol`, `recvWindow`, and `reconcile` (default true). */
 export type CancelAllAlgoOpenOrdersParameters = CancelAllAlgoOpenOrdersParams &
@@ -47,28 +43,5 @@ export async function cancelAllAlgoOpenOrders(
   client: Client,
   parameters: CancelAllAlgoOpenOrdersParameters,
 ): Promise<CancelAllAlgoOpenOrdersReturnType> {
-  requireMarket(client, 'usdm', 'cancelAllAlgoOpenOrders');
-  const call = {
-    method: 'DELETE',
-    path: '/fapi/v1/algoOpenOrders',
-    params: { symbol: parameters.symbol },
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  const options = {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-  return cancelReconciled<CodeMsgAck, AlgoOrderDetail[]>(
-    reconcileContext(client, orderLayerOf(client), 'cancelAllAlgoOpenOrders', options),
-    {
-      clientOrderId: undefined,
-      send: () => client.request<CodeMsgAck>(call),
-      lookup: () => getOpenAlgoOrders(client, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
-      state: (open) => (open.length === 0 ? 'canceled' : 'open'),
-      settle: () => ({ code: 200, msg: 'The operation of cancel all open order is done.' }),
-    },
-  );
+  return cancelAllAlgoOpenOrdersOf(client, 'usdm', 'cancelAllAlgoOpenOrders', parameters);
 }

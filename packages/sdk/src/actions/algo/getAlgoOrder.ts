@@ -1,8 +1,8 @@
 import type { AlgoOrderDetail, GetAlgoOrderParams } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getAlgoOrderOf } from './algoCalls.js';
 
 /** Parameters of {@link getAlgoOrder}: `algoId` or `clientAlgoId`, and `recvWindow`. */
 export type GetAlgoOrderParameters = GetAlgoOrderParams & SignedParameters;
@@ -37,17 +37,5 @@ export async function getAlgoOrder(
   client: Client,
   parameters: GetAlgoOrderParameters,
 ): Promise<GetAlgoOrderReturnType> {
-  requireMarket(client, 'usdm', 'getAlgoOrder');
-  return client.request<AlgoOrderDetail>({
-    method: 'GET',
-    path: '/fapi/v1/algoOrder',
-    params: {
-      algoId: parameters.algoId === undefined ? undefined : String(parameters.algoId),
-      clientAlgoId: parameters.clientAlgoId,
-    },
-    security: 'USER_DATA',
-    weight: 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getAlgoOrderOf(client, 'usdm', 'getAlgoOrder', parameters);
 }

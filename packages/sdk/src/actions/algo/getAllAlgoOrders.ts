@@ -1,8 +1,8 @@
 import type { AlgoOrderDetail, GetAllAlgoOrdersParams } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getAllAlgoOrdersOf } from './algoCalls.js';
 
 /** Parameters of {@link getAllAlgoOrders}: `symbol`, `algoId`, `startTime`, `endTime`, `limit`, and `recvWindow`. */
 export type GetAllAlgoOrdersParameters = GetAllAlgoOrdersParams & SignedParameters;
@@ -35,20 +35,5 @@ export async function getAllAlgoOrders(
   client: Client,
   parameters: GetAllAlgoOrdersParameters,
 ): Promise<GetAllAlgoOrdersReturnType> {
-  requireMarket(client, 'usdm', 'getAllAlgoOrders');
-  return client.request<AlgoOrderDetail[]>({
-    method: 'GET',
-    path: '/fapi/v1/allAlgoOrders',
-    params: {
-      symbol: parameters.symbol,
-      algoId: parameters.algoId === undefined ? undefined : String(parameters.algoId),
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: 5,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getAllAlgoOrdersOf(client, 'usdm', 'getAllAlgoOrders', parameters);
 }

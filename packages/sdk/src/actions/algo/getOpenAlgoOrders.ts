@@ -1,8 +1,8 @@
 import type { AlgoOrderDetail, GetOpenAlgoOrdersParams } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { recvWindowOf, type SignedParameters } from '../account/signed.js';
-import { requireMarket } from '../requireMarket.js';
+import type { SignedParameters } from '../account/signed.js';
+import { getOpenAlgoOrdersOf } from './algoCalls.js';
 
 /** Parameters of {@link getOpenAlgoOrders}: `algoType`, `symbol`, `algoId` (all optional), and `recvWindow`. */
 export type GetOpenAlgoOrdersParameters = GetOpenAlgoOrdersParams & SignedParameters;
@@ -35,18 +35,5 @@ export async function getOpenAlgoOrders(
   client: Client,
   parameters: GetOpenAlgoOrdersParameters = {},
 ): Promise<GetOpenAlgoOrdersReturnType> {
-  requireMarket(client, 'usdm', 'getOpenAlgoOrders');
-  return client.request<AlgoOrderDetail[]>({
-    method: 'GET',
-    path: '/fapi/v1/openAlgoOrders',
-    params: {
-      algoType: parameters.algoType,
-      symbol: parameters.symbol,
-      algoId: parameters.algoId === undefined ? undefined : String(parameters.algoId),
-    },
-    security: 'USER_DATA',
-    weight: parameters.symbol === undefined ? 40 : 1,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return getOpenAlgoOrdersOf(client, 'usdm', 'getOpenAlgoOrders', parameters);
 }

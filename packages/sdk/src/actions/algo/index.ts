@@ -1,4 +1,4 @@
-// The USD-M algo (conditional) order actions (reference §5.4): a subpath entry.
+// The USD-M algo (conditional) order actions (reference §5.4): a subpath entry. COIN-M's are under coinm/.
 
 export type {
   CancelAlgoOrderErrorType,
@@ -12,6 +12,42 @@ export type {
   CancelAllAlgoOpenOrdersReturnType,
 } from './cancelAllAlgoOpenOrders.js';
 export { cancelAllAlgoOpenOrders } from './cancelAllAlgoOpenOrders.js';
+export type {
+  CancelCoinmAlgoOrderErrorType,
+  CancelCoinmAlgoOrderParameters,
+  CancelCoinmAlgoOrderReturnType,
+} from './coinm/cancelCoinmAlgoOrder.js';
+export { cancelCoinmAlgoOrder } from './coinm/cancelCoinmAlgoOrder.js';
+export type {
+  CancelCoinmAllAlgoOpenOrdersErrorType,
+  CancelCoinmAllAlgoOpenOrdersParameters,
+  CancelCoinmAllAlgoOpenOrdersReturnType,
+} from './coinm/cancelCoinmAllAlgoOpenOrders.js';
+export { cancelCoinmAllAlgoOpenOrders } from './coinm/cancelCoinmAllAlgoOpenOrders.js';
+export type {
+  GetCoinmAlgoOrderErrorType,
+  GetCoinmAlgoOrderParameters,
+  GetCoinmAlgoOrderReturnType,
+} from './coinm/getCoinmAlgoOrder.js';
+export { getCoinmAlgoOrder } from './coinm/getCoinmAlgoOrder.js';
+export type {
+  GetCoinmAllAlgoOrdersErrorType,
+  GetCoinmAllAlgoOrdersParameters,
+  GetCoinmAllAlgoOrdersReturnType,
+} from './coinm/getCoinmAllAlgoOrders.js';
+export { getCoinmAllAlgoOrders } from './coinm/getCoinmAllAlgoOrders.js';
+export type {
+  GetCoinmOpenAlgoOrdersErrorType,
+  GetCoinmOpenAlgoOrdersParameters,
+  GetCoinmOpenAlgoOrdersReturnType,
+} from './coinm/getCoinmOpenAlgoOrders.js';
+export { getCoinmOpenAlgoOrders } from './coinm/getCoinmOpenAlgoOrders.js';
+export type {
+  NewCoinmAlgoOrderErrorType,
+  NewCoinmAlgoOrderParameters,
+  NewCoinmAlgoOrderReturnType,
+} from './coinm/newCoinmAlgoOrder.js';
+export { newCoinmAlgoOrder } from './coinm/newCoinmAlgoOrder.js';
 export type {
   GetAlgoOrderErrorType,
   GetAlgoOrderParameters,

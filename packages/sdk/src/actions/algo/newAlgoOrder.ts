@@ -1,4 +1,4 @@
-import type { AlgoOrder, AlgoOrderDetail, AlgoOrderType, AlgoType } from '@basis/core';
+import type { AlgoOrder, AlgoOrderType, AlgoType } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import type {
@@ -7,12 +7,8 @@ import type {
   PositionModeErrorType,
   UnknownOrderStatusErrorType,
 } from '../../orders/errors.js';
-import { orderLayerOf } from '../../orders/orderLayer.js';
-import { type OrderInput, type OrderLayerCallOptions, prepareOrder } from '../../orders/prepare.js';
-import { placeReconciled } from '../../orders/reconcile.js';
-import { requireMarket } from '../requireMarket.js';
-import { reconcileContext, recvWindowCall } from '../trade/orderCalls.js';
-import { getAlgoOrder } from './getAlgoOrder.js';
+import type { OrderInput, OrderLayerCallOptions } from '../../orders/prepare.js';
+import { newAlgoOrderOf } from './algoCalls.js';
 
 /**
  * Parameters of {@link newAlgoOrder}: Binance's `POST /fapi/v1/algoOrder` parameters (prices,
@@ -40,11 +36,6 @@ export type NewAlgoOrderErrorType =
   | PositionModeErrorType
   | UnknownOrderStatusErrorType
   | OrderNotPlacedErrorType;
-
-/** A queried algo order in the placement response's shape. */
-export function asAlgoOrder(detail: AlgoOrderDetail): AlgoOrder {
-  return { ...detail, activatePrice: detail.activatePrice ?? '', callbackRate: detail.callbackRate ?? '' };
-}
 
 /**
  * Places a conditional order with the algo service: `POST /fapi/v1/algoOrder` (USD-M, `TRADE`,
@@ -78,25 +69,5 @@ export async function newAlgoOrder(
   client: Client,
   parameters: NewAlgoOrderParameters,
 ): Promise<NewAlgoOrderReturnType> {
-  requireMarket(client, 'usdm', 'newAlgoOrder');
-  const layer = orderLayerOf(client);
-  const prepared = await prepareOrder(client, layer, parameters, 'algo', parameters);
-  const call = {
-    method: 'POST',
-    path: '/fapi/v1/algoOrder',
-    params: prepared.params,
-    security: 'TRADE',
-    weight: 0,
-    orders: { tenSeconds: 1, minute: 1 },
-    kind: 'order',
-    ...recvWindowCall(parameters),
-  } as const;
-  return placeReconciled(reconcileContext(client, layer, 'newAlgoOrder', parameters), {
-    clientOrderId: prepared.clientOrderId,
-    send: () => client.request<AlgoOrder>(call),
-    lookup: async () =>
-      asAlgoOrder(
-        await getAlgoOrder(client, { clientAlgoId: prepared.clientOrderId, ...recvWindowCall(parameters) }),
-      ),
-  });
+  return newAlgoOrderOf(client, 'usdm', 'newAlgoOrder', parameters);
 }

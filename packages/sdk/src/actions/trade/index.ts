@@ -105,6 +105,7 @@ export type {
   NewCoinmOrderErrorType,
   NewCoinmOrderParameters,
   NewCoinmOrderReturnType,
+  PlacedCoinmOrder,
 } from './coinm/newCoinmOrder.js';
 export { newCoinmOrder } from './coinm/newCoinmOrder.js';
 export type {

@@ -1,4 +1,4 @@
-import type { AlgoOrder, NewOrderType, Order, OrderType } from '@basis/core';
+import type { AlgoOrder, AlgoOrderType, NewOrderType, Order, OrderType } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import type {
@@ -97,23 +97,34 @@ export async function newOrder<const Parameters extends NewOrderParameters>(
   return (await placeOrder(client, parameters)) as NewOrderReturnType<Parameters['type']>;
 }
 
+/**
+ * A conditional order's parameters in the algo service's spelling: `stopPrice` → `triggerPrice`,
+ * `activationPrice` → `activatePrice`, `newClientOrderId` → `clientAlgoId` (the algo spelling wins
+ * when both are given). Shared with `newCoinmOrder`.
+ */
+export function conditionalAsAlgo<P extends NewOrderParameters>(
+  parameters: P,
+): Omit<P, 'type' | 'stopPrice' | 'activationPrice' | 'newClientOrderId'> & { readonly type: AlgoOrderType } {
+  const { stopPrice, activationPrice, newClientOrderId, type, ...rest } = parameters;
+  const triggerPrice = parameters.triggerPrice ?? stopPrice;
+  const activatePrice = parameters.activatePrice ?? activationPrice;
+  const clientAlgoId = parameters.clientAlgoId ?? newClientOrderId;
+  return {
+    ...rest,
+    type: type as AlgoOrderType,
+    ...(triggerPrice === undefined ? {} : { triggerPrice }),
+    ...(activatePrice === undefined ? {} : { activatePrice }),
+    ...(clientAlgoId === undefined ? {} : { clientAlgoId }),
+  };
+}
+
 async function placeOrder(
   client: Client,
   parameters: NewOrderParameters,
 ): Promise<PlacedOrder | PlacedAlgoOrder> {
   requireMarket(client, 'usdm', 'newOrder');
   if (isConditionalType(parameters.type)) {
-    const { stopPrice, activationPrice, newClientOrderId, type, ...rest } = parameters;
-    const triggerPrice = parameters.triggerPrice ?? stopPrice;
-    const activatePrice = parameters.activatePrice ?? activationPrice;
-    const clientAlgoId = parameters.clientAlgoId ?? newClientOrderId;
-    const order = await newAlgoOrder(client, {
-      ...rest,
-      type: type as Exclude<typeof type, 'LIMIT' | 'MARKET'>,
-      ...(triggerPrice === undefined ? {} : { triggerPrice }),
-      ...(activatePrice === undefined ? {} : { activatePrice }),
-      ...(clientAlgoId === undefined ? {} : { clientAlgoId }),
-    });
+    const order = await newAlgoOrder(client, conditionalAsAlgo(parameters));
     return { endpoint: 'algo', clientOrderId: order.clientAlgoId, order };
   }
   const layer = orderLayerOf(client);

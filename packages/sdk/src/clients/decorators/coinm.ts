@@ -1,4 +1,6 @@
 import {
+  type GetAdlQuantileParameters,
+  type GetAdlQuantileReturnType,
   type GetCoinmAccountParameters,
   type GetCoinmAccountReturnType,
   type GetCoinmBalanceParameters,
@@ -11,18 +13,22 @@ import {
   type GetCoinmLeverageBracketsV1ReturnType,
   type GetCoinmLeverageBracketsV2Parameters,
   type GetCoinmLeverageBracketsV2ReturnType,
+  type GetCoinmPositionMarginHistoryParameters,
+  type GetCoinmPositionMarginHistoryReturnType,
   type GetCoinmPositionRiskParameters,
   type GetCoinmPositionRiskReturnType,
   type GetCoinmUserTradesParameters,
   type GetCoinmUserTradesReturnType,
   type GetPositionModeParameters,
   type GetPositionModeReturnType,
+  getAdlQuantile,
   getCoinmAccount,
   getCoinmBalance,
   getCoinmCommissionRate,
   getCoinmIncomeHistory,
   getCoinmLeverageBracketsV1,
   getCoinmLeverageBracketsV2,
+  getCoinmPositionMarginHistory,
   getCoinmPositionRisk,
   getCoinmUserTrades,
   getPositionMode,
@@ -39,6 +45,26 @@ import {
   setMarginType,
   setPositionMode,
 } from '../../actions/account/index.js';
+import {
+  type CancelCoinmAlgoOrderParameters,
+  type CancelCoinmAlgoOrderReturnType,
+  type CancelCoinmAllAlgoOpenOrdersParameters,
+  type CancelCoinmAllAlgoOpenOrdersReturnType,
+  cancelCoinmAlgoOrder,
+  cancelCoinmAllAlgoOpenOrders,
+  type GetCoinmAlgoOrderParameters,
+  type GetCoinmAlgoOrderReturnType,
+  type GetCoinmAllAlgoOrdersParameters,
+  type GetCoinmAllAlgoOrdersReturnType,
+  type GetCoinmOpenAlgoOrdersParameters,
+  type GetCoinmOpenAlgoOrdersReturnType,
+  getCoinmAlgoOrder,
+  getCoinmAllAlgoOrders,
+  getCoinmOpenAlgoOrders,
+  type NewCoinmAlgoOrderParameters,
+  type NewCoinmAlgoOrderReturnType,
+  newCoinmAlgoOrder,
+} from '../../actions/algo/coinm/index.js';
 import {
   type GetAggTradesParameters,
   type GetAggTradesReturnType,
@@ -158,7 +184,7 @@ import type { Client } from '../createClient.js';
 /**
  * The COIN-M actions as client methods. Endpoints whose answer has the USD-M shape (time, ping,
  * aggTrades, mark/index/premium-index klines, fundingInfo, position mode, margin type, position
- * margin, listen keys) bind the market-aware actions, which choose `/dapi` from `client.market`; the
+ * margin, ADL quantiles, listen keys) bind the market-aware actions, which choose `/dapi` from `client.market`; the
  * others bind the `getCoinm*` / `setCoinm*` actions, typed with core's COIN-M wire types, under the
  * same method names as on USD-M (`client.getDepth()` is `getCoinmDepth(client)`), so code written
  * against either decorator reads alike.
@@ -238,6 +264,12 @@ export interface CoinmActions {
   getIncomeHistory(parameters?: GetCoinmIncomeHistoryParameters): Promise<GetCoinmIncomeHistoryReturnType>;
   /** {@inheritDoc getCoinmUserTrades} */
   getUserTrades(parameters: GetCoinmUserTradesParameters): Promise<GetCoinmUserTradesReturnType>;
+  /** {@inheritDoc getAdlQuantile} */
+  getAdlQuantile(parameters?: GetAdlQuantileParameters): Promise<GetAdlQuantileReturnType>;
+  /** {@inheritDoc getCoinmPositionMarginHistory} */
+  getPositionMarginHistory(
+    parameters: GetCoinmPositionMarginHistoryParameters,
+  ): Promise<GetCoinmPositionMarginHistoryReturnType>;
   /** {@inheritDoc startUserDataStream} */
   startUserDataStream(parameters?: StartUserDataStreamParameters): Promise<StartUserDataStreamReturnType>;
   /** {@inheritDoc keepAliveUserDataStream} */
@@ -248,7 +280,9 @@ export interface CoinmActions {
   closeUserDataStream(parameters?: CloseUserDataStreamParameters): Promise<CloseUserDataStreamReturnType>;
   // trade actions
   /** {@inheritDoc newCoinmOrder} */
-  newOrder(parameters: NewCoinmOrderParameters): Promise<NewCoinmOrderReturnType>;
+  newOrder<const Parameters extends NewCoinmOrderParameters>(
+    parameters: Parameters,
+  ): Promise<NewCoinmOrderReturnType<Parameters['type']>>;
   /** {@inheritDoc coinmBatchOrders} */
   batchOrders(parameters: CoinmBatchOrdersParameters): Promise<CoinmBatchOrdersReturnType>;
   /** {@inheritDoc modifyCoinmOrder} */
@@ -280,6 +314,22 @@ export interface CoinmActions {
     parameters: CoinmCountdownCancelAllParameters,
   ): Promise<CoinmCountdownCancelAllReturnType>;
   // end of trade actions
+  // algo actions
+  /** {@inheritDoc newCoinmAlgoOrder} */
+  newAlgoOrder(parameters: NewCoinmAlgoOrderParameters): Promise<NewCoinmAlgoOrderReturnType>;
+  /** {@inheritDoc cancelCoinmAlgoOrder} */
+  cancelAlgoOrder(parameters: CancelCoinmAlgoOrderParameters): Promise<CancelCoinmAlgoOrderReturnType>;
+  /** {@inheritDoc cancelCoinmAllAlgoOpenOrders} */
+  cancelAllAlgoOpenOrders(
+    parameters: CancelCoinmAllAlgoOpenOrdersParameters,
+  ): Promise<CancelCoinmAllAlgoOpenOrdersReturnType>;
+  /** {@inheritDoc getCoinmAlgoOrder} */
+  getAlgoOrder(parameters: GetCoinmAlgoOrderParameters): Promise<GetCoinmAlgoOrderReturnType>;
+  /** {@inheritDoc getCoinmOpenAlgoOrders} */
+  getOpenAlgoOrders(parameters?: GetCoinmOpenAlgoOrdersParameters): Promise<GetCoinmOpenAlgoOrdersReturnType>;
+  /** {@inheritDoc getCoinmAllAlgoOrders} */
+  getAllAlgoOrders(parameters: GetCoinmAllAlgoOrdersParameters): Promise<GetCoinmAllAlgoOrdersReturnType>;
+  // end of algo actions
 }
 
 /**
@@ -323,6 +373,8 @@ export function coinmActions(client: Client): CoinmActions {
     getCommissionRate: (parameters) => getCoinmCommissionRate(client, parameters),
     getIncomeHistory: (parameters) => getCoinmIncomeHistory(client, parameters),
     getUserTrades: (parameters) => getCoinmUserTrades(client, parameters),
+    getAdlQuantile: (parameters) => getAdlQuantile(client, parameters),
+    getPositionMarginHistory: (parameters) => getCoinmPositionMarginHistory(client, parameters),
     startUserDataStream: (parameters) => startUserDataStream(client, parameters),
     keepAliveUserDataStream: (parameters) => keepAliveUserDataStream(client, parameters),
     closeUserDataStream: (parameters) => closeUserDataStream(client, parameters),
@@ -342,5 +394,13 @@ export function coinmActions(client: Client): CoinmActions {
     cancelAllOpenOrders: (parameters) => cancelCoinmAllOpenOrders(client, parameters),
     countdownCancelAll: (parameters) => coinmCountdownCancelAll(client, parameters),
     // end of trade actions
+    // algo actions
+    newAlgoOrder: (parameters) => newCoinmAlgoOrder(client, parameters),
+    cancelAlgoOrder: (parameters) => cancelCoinmAlgoOrder(client, parameters),
+    cancelAllAlgoOpenOrders: (parameters) => cancelCoinmAllAlgoOpenOrders(client, parameters),
+    getAlgoOrder: (parameters) => getCoinmAlgoOrder(client, parameters),
+    getOpenAlgoOrders: (parameters) => getCoinmOpenAlgoOrders(client, parameters),
+    getAllAlgoOrders: (parameters) => getCoinmAllAlgoOrders(client, parameters),
+    // end of algo actions
   };
 }

@@ -19,8 +19,9 @@ export type CoinmNewOrder =
 
 /**
  * Parses a COIN-M new order (`POST /dapi/v1/order`, batch items): LIMIT and MARKET read as on USD-M;
- * STOP, STOP_MARKET, TAKE_PROFIT, TAKE_PROFIT_MARKET and TRAILING_STOP_MARKET are still placed here
- * (no Algo Service on COIN-M) with `stopPrice` (-1102 when a non-trailing type lacks it),
+ * STOP, STOP_MARKET, TAKE_PROFIT, TAKE_PROFIT_MARKET and TRAILING_STOP_MARKET are still accepted
+ * here in their pre-Algo-Service form (reference §13.3; see `coinmTradeRoutes`) with `stopPrice`
+ * (-1102 when a non-trailing type lacks it),
  * `closePosition`, `activationPrice`, `callbackRate`, `workingType` and `priceProtect`. COIN-M has
  * no GTD or RPI time in force (-1115) and no `goodTillDate`.
  */

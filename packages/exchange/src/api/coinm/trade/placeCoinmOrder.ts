@@ -11,7 +11,7 @@ import type { CoinmNewOrder } from './parseCoinmOrder.js';
  */
 export function placeCoinmOrder(venue: Venue, account: Account, order: CoinmNewOrder): CoinmOrder {
   if (order.kind === 'order') return coinmOrderOf(venue, venue.placeOrder(account, order.input).response);
-  const record = venue.algo.orderOf(venue.algo.place(account, order.input));
+  const record = venue.algo.orderOf(venue.algo.place(account, order.input, { asOrder: true }));
   if (record === undefined) throw new Error('a COIN-M conditional order has no order record');
   return coinmOrderView(venue, record, { withCumQty: true });
 }

@@ -185,13 +185,13 @@ describe('COIN-M account against the local exchange', () => {
     let order: CoinmOrder;
 
     beforeAll(async () => {
-      order = await client.newOrder({
+      ({ order } = await client.newOrder({
         symbol: SYMBOL,
         side: 'BUY',
         type: 'MARKET',
         quantity: '5',
         newOrderRespType: 'RESULT',
-      });
+      }));
       expect(order.status).toBe('FILLED');
     });
 
@@ -297,6 +297,30 @@ describe('COIN-M account against the local exchange', () => {
       expect(added).toMatchObject({ code: 200, type: 1 });
       const after = await client.getPositionRisk({ marginAsset: 'BTC' });
       expect(margin(after).sub(margin(before)).eq('0.01')).toBe(true);
+    });
+
+    test('getPositionMarginHistory (getCoinmPositionMarginHistory): the change in BTC, without deltaType', async () => {
+      const rows = await client.getPositionMarginHistory({ symbol: SYMBOL });
+      expect(lastCall()).toEqual(read('/dapi/v1/positionMargin/history', 1));
+      expect(rows).toEqual([
+        {
+          symbol: SYMBOL,
+          type: 1,
+          amount: '0.01000000',
+          asset: 'BTC',
+          time: expect.any(Number),
+          positionSide: 'BOTH',
+        },
+      ]);
+      expect(await client.getPositionMarginHistory({ symbol: SYMBOL, type: 2 })).toEqual([]);
+    });
+
+    test('getAdlQuantile on /dapi: the position side of the symbol with a position, weight 5', async () => {
+      const rows = await client.getAdlQuantile();
+      expect(lastCall()).toEqual(read('/dapi/v1/adlQuantile', 5));
+      const row = rows.find((r) => r.symbol === SYMBOL);
+      expect(row?.adlQuantile.BOTH).toEqual(expect.any(Number));
+      expect(await client.getAdlQuantile({ symbol: SYMBOL })).toEqual([row]);
     });
 
     test('behavior: margin type and position mode cannot change with a position (not "already so")', async () => {

@@ -84,6 +84,35 @@ const QUERIED = {
   selfTradePreventionMode: 'NONE',
 };
 
+/** A COIN-M algo order in the shape of the USD-M reference example (§5.4), as `POST /dapi/v1/algoOrder` answers. */
+const ALGO = {
+  algoId: 2146760,
+  clientAlgoId: 'abc',
+  algoType: 'CONDITIONAL',
+  orderType: 'TRAILING_STOP_MARKET',
+  symbol: 'BTCUSD_PERP',
+  side: 'BUY',
+  positionSide: 'SHORT',
+  timeInForce: 'GTC',
+  quantity: '4',
+  algoStatus: 'NEW',
+  triggerPrice: '',
+  price: '0',
+  icebergQuantity: null,
+  selfTradePreventionMode: 'EXPIRE_MAKER',
+  workingType: 'CONTRACT_PRICE',
+  priceMatch: 'NONE',
+  closePosition: false,
+  priceProtect: false,
+  reduceOnly: false,
+  activatePrice: '29020.0',
+  callbackRate: '0.3',
+  createTime: 1750485492076,
+  updateTime: 1750485492076,
+  triggerTime: 0,
+  goodTillDate: 0,
+};
+
 const AMENDMENT = {
   amendmentId: 5363,
   symbol: 'BTCUSD_PERP',
@@ -222,7 +251,7 @@ function coinmClient(routes: Parameters<typeof recorder>[0]) {
 describe('COIN-M trade actions: requests per the reference, responses parsed from its examples', () => {
   test('default: newCoinmOrder sends POST /dapi/v1/order shaped to hedge mode with a client order id', async () => {
     const { client, rec } = coinmClient({ 'POST /dapi/v1/order': () => ({ body: ORDER }) });
-    const order = await newCoinmOrder(client, {
+    const placed = await newCoinmOrder(client, {
       symbol: 'BTCUSD_PERP',
       side: 'BUY',
       positionSide: 'LONG',
@@ -231,7 +260,11 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
       quantity: '1',
       price: '30005.0',
     });
-    expect(order).toEqual(ORDER);
+    expect(placed).toEqual({
+      endpoint: 'order',
+      clientOrderId: expect.stringMatching(/^basis-/),
+      order: ORDER,
+    });
     const [sent] = rec.trading();
     expect(sent).toMatchObject({ method: 'POST', path: '/dapi/v1/order' });
     expect(sent!.params).toEqual({
@@ -246,9 +279,11 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
     });
   });
 
-  test('behavior: conditional types stay on /dapi/v1/order with stopPrice, activationPrice, callbackRate', async () => {
-    const { client, rec } = coinmClient({ 'POST /dapi/v1/order': () => ({ body: QUERIED }) });
-    await newCoinmOrder(client, {
+  test('behavior: conditional types go to POST /dapi/v1/algoOrder in its spelling (triggerPrice, activatePrice, clientAlgoId)', async () => {
+    const { client, rec } = coinmClient({
+      'POST /dapi/v1/algoOrder': (params) => ({ body: { ...ALGO, clientAlgoId: params.clientAlgoId } }),
+    });
+    const trailing = await newCoinmOrder(client, {
       symbol: 'BTCUSD_PERP',
       side: 'BUY',
       positionSide: 'SHORT',
@@ -258,7 +293,12 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
       callbackRate: '0.3',
       newClientOrderId: 'abc',
     });
-    await client.newOrder({
+    expect(trailing).toEqual({
+      endpoint: 'algo',
+      clientOrderId: 'abc',
+      order: { ...ALGO, clientAlgoId: 'abc' },
+    });
+    const stop = await client.newOrder({
       symbol: 'BTCUSD_PERP',
       side: 'SELL',
       positionSide: 'LONG',
@@ -267,21 +307,33 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
       closePosition: 'true',
       workingType: 'MARK_PRICE',
     });
-    const [trailing, stop] = rec.trading();
-    expect(trailing).toMatchObject({ path: '/dapi/v1/order' });
-    expect(trailing!.params).toMatchObject({
+    expect(stop.endpoint).toBe('algo');
+    const [trailingSent, stopSent] = rec.trading();
+    expect(trailingSent).toMatchObject({ method: 'POST', path: '/dapi/v1/algoOrder' });
+    expect(trailingSent!.params).toEqual({
+      algoType: 'CONDITIONAL',
+      symbol: 'BTCUSD_PERP',
+      side: 'BUY',
+      positionSide: 'SHORT',
       type: 'TRAILING_STOP_MARKET',
-      activationPrice: '29020.0',
+      quantity: '4',
+      activatePrice: '29020.0',
       callbackRate: '0.3',
-      newClientOrderId: 'abc',
+      clientAlgoId: 'abc',
     });
-    expect(stop!.params).toMatchObject({
+    expect(stopSent).toMatchObject({ path: '/dapi/v1/algoOrder' });
+    expect(stopSent!.params).toEqual({
+      algoType: 'CONDITIONAL',
+      symbol: 'BTCUSD_PERP',
+      side: 'SELL',
+      positionSide: 'LONG',
       type: 'STOP_MARKET',
-      stopPrice: '29000.0',
+      triggerPrice: '29000.0',
       closePosition: 'true',
       workingType: 'MARK_PRICE',
+      clientAlgoId: expect.stringMatching(/^basis-/),
     });
-    expect(stop!.params.quantity).toBeUndefined();
+    expect(rec.trading().some((r) => r.path === '/dapi/v1/order')).toBe(false);
   });
 
   test('behavior: coinmBatchOrders sends the items as a JSON array of strings; results parse inline errors', async () => {

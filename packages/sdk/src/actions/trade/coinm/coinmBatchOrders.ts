@@ -27,7 +27,9 @@ export type CoinmBatchOrdersErrorType =
 
 /**
  * Places up to 5 COIN-M orders in one request: `POST /dapi/v1/batchOrders` (COIN-M, `TRADE`, signed).
- * Weight 5. Conditional types are allowed (COIN-M keeps them on the order endpoints).
+ * Weight 5. Conditional types are passed through as items (Binance.Net reports -4120 for them on
+ * `POST /dapi/v1/order` since the CM/UM integration of 2026-06-30, nothing yet on the batch
+ * endpoint); `newCoinmOrder` places them with the algo service.
  *
  * Every item goes through the order layer before the batch is sent; an unknown outcome is reconciled
  * item by item as on USD-M (`batchOrders`).

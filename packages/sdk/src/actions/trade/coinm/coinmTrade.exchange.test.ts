@@ -11,7 +11,7 @@ import { COINM_TRADE_BINDINGS } from './bindings.testing.js';
 
 // Every COIN-M trade action, end to end against the local exchange over a loopback socket, checked
 // against the COIN-M venue's state: orders of whole contracts with `cumBase` and `pair`, conditional
-// types on /dapi/v1/order, batches with inline errors, modifications, cancels and the countdown.
+// types routed to /dapi/v1/algoOrder, batches with inline errors, modifications, cancels and the countdown.
 
 let fx: TradingExchange<CoinmActions>;
 /** The COIN-M client's methods, recording which ones ran. */
@@ -61,7 +61,10 @@ const limit = (side: 'BUY' | 'SELL', price: string, quantity = '2') =>
 
 describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', () => {
   test('default: newOrder places a LIMIT order of contracts with a generated id; getOrder, getOpenOrder, getOpenOrders read it', async () => {
-    const placed = await client.newOrder(limit('BUY', priceAt('0.97')));
+    const result = await client.newOrder(limit('BUY', priceAt('0.97')));
+    expect(result.endpoint).toBe('order');
+    const placed = result.order;
+    expect(result.clientOrderId).toBe(placed.clientOrderId);
     expect(callTo('POST', '/dapi/v1/order')).toEqual({
       weight: 0,
       security: 'TRADE',
@@ -106,7 +109,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
   });
 
   test('behavior: a MARKET fill: cumBase is the sum of the fills in coin, avgPrice their harmonic mean', async () => {
-    const order = await client.newOrder({
+    const { order } = await client.newOrder({
       symbol: SYMBOL,
       side: 'BUY',
       type: 'MARKET',
@@ -131,7 +134,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       'half-even',
     );
     expect(Decimal.parse(order.avgPrice).sub(mean).abs().lte(mean.mul('0.00001'))).toBe(true);
-    const closed = await client.newOrder({
+    const { order: closed } = await client.newOrder({
       symbol: SYMBOL,
       side: 'SELL',
       type: 'MARKET',
@@ -143,7 +146,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
     expect(venueAccount().positions.get(`${SYMBOL}|BOTH`)?.amount.isZero() ?? true).toBe(true);
   });
 
-  test('behavior: conditional types stay on /dapi/v1/order: stop-market, take-profit limit, trailing stop', async () => {
+  test('behavior: conditional types go to the algo service, as on production since 2026-06-30: stop-market, take-profit limit, trailing stop', async () => {
     const stop = await client.newOrder({
       symbol: SYMBOL,
       side: 'SELL',
@@ -153,12 +156,26 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       workingType: 'MARK_PRICE',
       newClientOrderId: 'cm-stop',
     });
+    // The /order spelling is sent in the algo service's: triggerPrice, clientAlgoId, algoType.
+    expect(calls.findLast((c) => c.path === '/dapi/v1/algoOrder')).toMatchObject({
+      method: 'POST',
+      weight: 0,
+      security: 'TRADE',
+      orders: { tenSeconds: 0, minute: 1 },
+      params: { algoType: 'CONDITIONAL', triggerPrice: priceAt('0.9'), clientAlgoId: 'cm-stop' },
+    });
     expect(stop).toMatchObject({
-      type: 'STOP_MARKET',
-      status: 'NEW',
-      stopPrice: priceAt('0.9'),
-      workingType: 'MARK_PRICE',
+      endpoint: 'algo',
       clientOrderId: 'cm-stop',
+      order: {
+        algoType: 'CONDITIONAL',
+        orderType: 'STOP_MARKET',
+        algoStatus: 'NEW',
+        quantity: '1',
+        triggerPrice: priceAt('0.9'),
+        workingType: 'MARK_PRICE',
+        clientAlgoId: 'cm-stop',
+      },
     });
     const takeProfit = await client.newOrder({
       symbol: SYMBOL,
@@ -167,13 +184,13 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       timeInForce: 'GTC',
       quantity: '1',
       price: priceAt('1.02'),
-      stopPrice: priceAt('1.02'),
-      newClientOrderId: 'cm-tp',
+      triggerPrice: priceAt('1.02'),
+      clientAlgoId: 'cm-tp',
     });
-    expect(takeProfit).toMatchObject({
-      type: 'TAKE_PROFIT',
+    expect(takeProfit.order).toMatchObject({
+      orderType: 'TAKE_PROFIT',
       price: priceAt('1.02'),
-      stopPrice: priceAt('1.02'),
+      triggerPrice: priceAt('1.02'),
     });
     const trailing = await client.newOrder({
       symbol: SYMBOL,
@@ -184,16 +201,21 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       callbackRate: '0.5',
       newClientOrderId: 'cm-trail',
     });
-    expect(trailing).toMatchObject({ type: 'TRAILING_STOP_MARKET', priceRate: '0.5' });
-    expect(Decimal.parse(trailing.activatePrice!).eq(priceAt('1.01'))).toBe(true);
-    const open = await client.getOpenOrders({ symbol: SYMBOL });
-    expect(open.map((o) => o.clientOrderId).sort()).toEqual(['cm-stop', 'cm-tp', 'cm-trail']);
-    // Canceling all open orders takes the conditional ones too on COIN-M.
-    expect(await client.cancelAllOpenOrders({ symbol: SYMBOL })).toEqual({
+    expect(trailing.order).toMatchObject({ orderType: 'TRAILING_STOP_MARKET', callbackRate: '0.5' });
+    expect(Decimal.parse(trailing.order.activatePrice).eq(priceAt('1.01'))).toBe(true);
+    // Held by the venue's algo book, not its order book.
+    expect(venueAccount().openOrders.get(SYMBOL)?.size ?? 0).toBe(0);
+    expect(await client.getOpenOrders({ symbol: SYMBOL })).toEqual([]);
+    const open = await client.getOpenAlgoOrders({ symbol: SYMBOL });
+    expect(open.map((o) => o.clientAlgoId).sort()).toEqual(['cm-stop', 'cm-tp', 'cm-trail']);
+    // Canceling all open orders leaves the algo orders; canceling all algo orders takes them.
+    await client.cancelAllOpenOrders({ symbol: SYMBOL });
+    expect(await client.getOpenAlgoOrders({ symbol: SYMBOL })).toHaveLength(3);
+    expect(await client.cancelAllAlgoOpenOrders({ symbol: SYMBOL })).toEqual({
       code: 200,
       msg: 'The operation of cancel all open order is done.',
     });
-    expect(await client.getOpenOrders({ symbol: SYMBOL })).toEqual([]);
+    expect(await client.getOpenAlgoOrders({ symbol: SYMBOL })).toEqual([]);
   });
 
   test('behavior: batchOrders places several orders, an item rejected inline; cancelBatchOrders by id lists', async () => {
@@ -226,7 +248,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
   });
 
   test('behavior: a post-only order that would take is accepted and expires at once on COIN-M (no -5022)', async () => {
-    const order = await client.newOrder({
+    const { order } = await client.newOrder({
       ...limit('BUY', priceAt('1.03')),
       timeInForce: 'GTX',
       newOrderRespType: 'RESULT',
@@ -237,7 +259,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
   });
 
   test('behavior: modifyOrder takes a price alone or a quantity alone; modifyBatchOrders; getOrderAmendment lists the changes', async () => {
-    const placed = await client.newOrder(limit('BUY', priceAt('0.95')));
+    const { order: placed } = await client.newOrder(limit('BUY', priceAt('0.95')));
     const repriced = await client.modifyOrder({
       symbol: SYMBOL,
       origClientOrderId: placed.clientOrderId,
@@ -298,7 +320,7 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
   });
 
   test('behavior: countdownCancelAll cancels the open orders when its countdown runs out', async () => {
-    const placed = await client.newOrder(limit('BUY', priceAt('0.95')));
+    const { order: placed } = await client.newOrder(limit('BUY', priceAt('0.95')));
     expect(await client.countdownCancelAll({ symbol: SYMBOL, countdownTime: 300 })).toEqual({
       symbol: SYMBOL,
       countdownTime: '300',
@@ -320,7 +342,12 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
     expect(callTo('GET', '/dapi/v1/forceOrders')).toEqual({ weight: 20, security: 'USER_DATA' });
     expect(await client.getForceOrders()).toEqual([]);
     expect(callTo('GET', '/dapi/v1/forceOrders').weight).toBe(50);
-    const filled = await client.newOrder({ symbol: SYMBOL, side: 'BUY', type: 'MARKET', quantity: '1' });
+    const { order: filled } = await client.newOrder({
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'MARKET',
+      quantity: '1',
+    });
     const error = await client
       .cancelOrder({ symbol: SYMBOL, origClientOrderId: filled.clientOrderId })
       .catch((e: unknown) => e);
@@ -343,7 +370,10 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       credentials: fx.exchange.defaultAccount!,
     }).extend(coinmActions);
     try {
-      const placed = await local.newOrder({ ...limit('SELL', priceAt('1.03')), timeInForce: 'GTX' });
+      const { order: placed } = await local.newOrder({
+        ...limit('SELL', priceAt('1.03')),
+        timeInForce: 'GTX',
+      });
       expect(placed).toMatchObject({ status: 'NEW', timeInForce: 'GTX', pair: 'BTCUSD' });
       expect((await local.getOrder({ symbol: SYMBOL, orderId: placed.orderId })).clientOrderId).toBe(
         placed.clientOrderId,

@@ -84,5 +84,6 @@ export type {
   NewCoinmOrderErrorType,
   NewCoinmOrderParameters,
   NewCoinmOrderReturnType,
+  PlacedCoinmOrder,
 } from './newCoinmOrder.js';
 export { newCoinmOrder } from './newCoinmOrder.js';
