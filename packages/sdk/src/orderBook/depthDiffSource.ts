@@ -1,11 +1,15 @@
 import type { DepthLimit } from '@basis/core';
+import { getCoinmDepth } from '../actions/market/coinm/getCoinmDepth.js';
 import { getDepth } from '../actions/market/getDepth.js';
 import type { Client } from '../clients/createClient.js';
 import type { DepthDiff, DepthDiffSource, DepthSnapshot } from './types.js';
 
 /** Options of {@link depthDiffSource}. */
 export interface DepthDiffSourceOptions {
-  /** A USD-M client; snapshots come from `getDepth` (`GET /fapi/v1/depth`) through its rate governor. */
+  /**
+   * A client of either market; snapshots come from `GET /fapi/v1/depth` (USD-M) or
+   * `GET /dapi/v1/depth` (COIN-M) through its rate governor.
+   */
   readonly client: Client;
   /**
    * Subscribes to `symbol`'s diff stream: the market-streams layer's subscription to
@@ -34,7 +38,12 @@ export function depthDiffSource(options: DepthDiffSourceOptions): DepthDiffSourc
     clock: client.clock,
     subscribe: (symbol: string, onDiff: (diff: DepthDiff) => void, onInterrupt?: (reason: string) => void) =>
       subscribe(symbol, onDiff, onInterrupt),
-    fetchSnapshot: (symbol: string, limit: number): Promise<DepthSnapshot> =>
-      getDepth(client, { symbol, limit: limit as DepthLimit }),
+    fetchSnapshot: (symbol: string, limit: number) => fetchDepthSnapshot(client, symbol, limit),
   };
+}
+
+/** A REST depth snapshot from the client's market: `getDepth` (USD-M) or `getCoinmDepth` (COIN-M). */
+export function fetchDepthSnapshot(client: Client, symbol: string, limit: number): Promise<DepthSnapshot> {
+  const parameters = { symbol, limit: limit as DepthLimit };
+  return client.market === 'coinm' ? getCoinmDepth(client, parameters) : getDepth(client, parameters);
 }

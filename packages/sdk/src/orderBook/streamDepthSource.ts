@@ -1,14 +1,15 @@
 import type { Client } from '../clients/createClient.js';
 import type { Streams } from '../streams/createStreams.js';
+import type { StreamsMarket } from '../streams/descriptors.js';
 import { depthDiffSource } from './depthDiffSource.js';
 import type { DepthDiffSource } from './types.js';
 
 /** Options of {@link streamDepthSource}. */
 export interface StreamDepthSourceOptions {
-  /** A USD-M client: snapshots through `getDepth` and its rate governor. */
+  /** A client of either market: snapshots from its `depth` endpoint through its rate governor. */
   readonly client: Client;
-  /** The market streams the diffs come from (`createStreams(client)`). */
-  readonly streams: Streams;
+  /** The market streams the diffs come from (`createStreams(client)`, the same market's). */
+  readonly streams: Streams<StreamsMarket>;
   /** The diff stream's update speed (default `100ms`). */
   readonly speed?: '100ms' | '250ms' | '500ms';
 }

@@ -28,20 +28,25 @@ import {
 } from './connection.js';
 import {
   describeStream,
+  type MarketStreamEvent,
   type MarketStreamName,
   type QueuePolicy,
   type StreamDescriptor,
-  type StreamEvent,
   type StreamRoute,
+  type StreamsMarket,
 } from './descriptors.js';
 import { ControlRequestError, StreamsClosedError } from './errors.js';
 import { createQueue, type QueueSink, type StreamIterator } from './queue.js';
 
 /** What a {@link createStreams} source must provide: a client has all of it. */
 export interface StreamsSource {
-  /** `urls.stream` is the streams base URL (`wss://fstream.binance.com`, a local exchange's `ws://…`). */
+  /**
+   * `urls.stream` is the streams base URL (`wss://fstream.binance.com`, `wss://dstream.binance.com`,
+   * a local exchange's `ws://…`, or `ws://…/dstream` for its COIN-M side).
+   */
   readonly urls?: { readonly stream: string } | undefined;
-  readonly market?: 'usdm' | 'coinm';
+  /** `coinm`: no route prefix (dstream has no split). */
+  readonly market?: StreamsMarket;
   readonly clock?: Clock;
 }
 
@@ -143,8 +148,11 @@ export interface StreamsStats {
   }[];
 }
 
-/** Market streams over self-healing connections. */
-export interface Streams {
+/**
+ * Market streams over self-healing connections; `M` types the payloads (COIN-M's add `ps`, a pair's
+ * mark price is an array).
+ */
+export interface Streams<M extends StreamsMarket = 'usdm'> {
   /**
    * Calls `handler` with each event of `stream`, synchronously as it arrives (no queue: a slow
    * handler slows the socket, nothing is dropped). A throw is reported as an `error` event.
@@ -155,7 +163,7 @@ export interface Streams {
    */
   subscribe<const Name extends MarketStreamName>(
     stream: Name,
-    handler: (event: StreamEvent<Name>, meta: StreamMessageMeta) => void,
+    handler: (event: MarketStreamEvent<M, Name>, meta: StreamMessageMeta) => void,
   ): Subscription;
   /**
    * An async iterator over `stream` with a bounded queue (policy per stream: `latest` streams drop
@@ -167,7 +175,7 @@ export interface Streams {
   iterate<const Name extends MarketStreamName>(
     stream: Name,
     options?: ConsumerOptions,
-  ): StreamIterator<StreamEvent<Name>> & { readonly ready: Promise<void> };
+  ): StreamIterator<MarketStreamEvent<M, Name>> & { readonly ready: Promise<void> };
   /** Adds a lifecycle listener; returns its remover. */
   onEvent(listener: (event: StreamsEvent) => void): () => void;
   /** The subscribed stream names. */
@@ -225,7 +233,9 @@ function eventTime(data: unknown): number | undefined {
 
 /**
  * Creates market streams over a client (its `urls.stream`, `market` and clock) or an explicit
- * source. Nothing connects until the first subscription; the `ws` package loads then.
+ * source. Nothing connects until the first subscription; the `ws` package loads then. The source's
+ * `market` decides the URLs (COIN-M: no route prefix); the type argument `M` types the payloads
+ * (`createStreams<'coinm'>(client)`: `ps` added, a pair's mark price an array).
  *
  * @throws ClientConfigError when the source has no stream URL (a local client on an in-process
  *   transport: pass `{ urls: { stream: wsUrl } }`).
@@ -235,7 +245,10 @@ function eventTime(data: unknown): number | undefined {
  * streams.subscribe('btcusdt@aggTrade', (trade) => console.log(trade.p));
  * streams.onEvent((event) => event.type === 'gap' && console.warn('missed', event.from, event.to, event.streams));
  */
-export function createStreams(source: StreamsSource, options: StreamsOptions = {}): Streams {
+export function createStreams<M extends StreamsMarket = 'usdm'>(
+  source: StreamsSource,
+  options: StreamsOptions = {},
+): Streams<M> {
   const base = source.urls?.stream?.replace(/\/+$/, '');
   if (base === undefined || base === '') {
     throw new ClientConfigError('createStreams needs a stream URL (urls.stream).', {

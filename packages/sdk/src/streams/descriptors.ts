@@ -1,12 +1,22 @@
 /**
- * Market stream names (reference §9.4): what each one delivers (types), where it is served (the
- * 2026 USD-M routes `/public` and `/market`), how often it must speak (for the watchdog) and whether
- * a slow consumer may lose its older values (queue policy).
+ * Market stream names (reference §9.4, COIN-M §13.4): what each one delivers (types), where it is
+ * served (the 2026 USD-M routes `/public` and `/market`; COIN-M has no split), how often it must
+ * speak (for the watchdog) and whether a slow consumer may lose its older values (queue policy).
+ * COIN-M symbols carry an underscore (`btcusd_perp`); its pair streams name the pair (`btcusd`).
  */
 import type {
   AggTradeEvent,
   AssetIndexEvent,
   BookTickerEvent,
+  CoinmBookTickerEvent,
+  CoinmContinuousKlineEvent,
+  CoinmDepthUpdateEvent,
+  CoinmIndexPriceKlineEvent,
+  CoinmIndexPriceUpdateEvent,
+  CoinmMarkPriceKlineEvent,
+  CoinmMarkPriceUpdateEvent,
+  CoinmMiniTickerEvent,
+  CoinmTickerEvent,
   CompositeIndexEvent,
   ContinuousContractType,
   ContinuousKlineEvent,
@@ -53,7 +63,12 @@ export type MarketStreamName =
   | `${string}@compositeIndex`
   | '!contractInfo'
   | '!assetIndex@arr'
-  | `${string}@assetIndex`;
+  | `${string}@assetIndex`
+  // COIN-M only (§13.4): per pair (`btcusd`) or per symbol (`btcusd_perp`).
+  | `${string}@indexPrice`
+  | `${string}@indexPrice@1s`
+  | `${string}@markPriceKline_${KlineInterval}`
+  | `${string}@indexPriceKline_${KlineInterval}`;
 
 /**
  * The payload type of a stream name: `StreamEvent<'btcusdt@aggTrade'>` is `AggTradeEvent`,
@@ -101,7 +116,44 @@ export type StreamEvent<Name extends string> = Name extends '!markPrice@arr' | '
                                       ? CompositeIndexEvent
                                       : Name extends `${string}@assetIndex`
                                         ? AssetIndexEvent
-                                        : MarketStreamMessage;
+                                        : Name extends `${string}@indexPrice` | `${string}@indexPrice@1s`
+                                          ? CoinmIndexPriceUpdateEvent
+                                          : Name extends `${string}@markPriceKline_${string}`
+                                            ? CoinmMarkPriceKlineEvent
+                                            : Name extends `${string}@indexPriceKline_${string}`
+                                              ? CoinmIndexPriceKlineEvent
+                                              : MarketStreamMessage;
+
+/**
+ * The payload type of a stream name on COIN-M (§13.4): payloads add `ps` (the pair); a pair's mark
+ * price (`btcusd@markPrice`, no underscore: COIN-M symbols always have one) is an array over the
+ * pair's symbols; the rest as {@link StreamEvent}.
+ */
+export type CoinmStreamEvent<Name extends string> = Name extends
+  | `${infer Prefix}@markPrice`
+  | `${infer Prefix}@markPrice@1s`
+  ? Prefix extends `${string}_${string}`
+    ? CoinmMarkPriceUpdateEvent
+    : CoinmMarkPriceUpdateEvent[]
+  : Name extends `${string}@continuousKline_${string}`
+    ? CoinmContinuousKlineEvent
+    : Name extends `${string}@miniTicker`
+      ? CoinmMiniTickerEvent
+      : Name extends `${string}@ticker`
+        ? CoinmTickerEvent
+        : Name extends `${string}@bookTicker`
+          ? CoinmBookTickerEvent
+          : Name extends `${string}@depth${DepthSpeedSuffix}`
+            ? CoinmDepthUpdateEvent
+            : StreamEvent<Name>;
+
+/** The futures markets whose streams are typed: USD-M (fstream) and COIN-M (dstream). */
+export type StreamsMarket = 'usdm' | 'coinm';
+
+/** The payload type of a stream name on `M` (USD-M when `M` is not known to be COIN-M). */
+export type MarketStreamEvent<M extends StreamsMarket, Name extends string> = [M] extends ['coinm']
+  ? CoinmStreamEvent<Name>
+  : StreamEvent<Name>;
 
 /** The USD-M route a stream is served on (§9.1); COIN-M (and `routing: 'legacy'`) has none. */
 export type StreamRoute = 'public' | 'market';
@@ -138,7 +190,10 @@ export interface StreamDescriptor {
     | 'compositeIndex'
     | 'contractInfo'
     | 'assetIndex'
-    | 'assetIndexAll';
+    | 'assetIndexAll'
+    | 'indexPrice'
+    | 'markPriceKline'
+    | 'indexPriceKline';
   readonly route: StreamRoute;
   readonly policy: QueuePolicy;
   /**
@@ -193,6 +248,10 @@ const PATTERNS: readonly [
   [/^!contractInfo$/, 'contractInfo', 'market', 'lossless', undefined],
   [/^!assetIndex@arr$/, 'assetIndexAll', 'market', 'latest', () => 1000],
   [new RegExp(`^${SYMBOL}@assetIndex$`), 'assetIndex', 'market', 'latest', () => 1000],
+  // COIN-M only: no route there (dstream has no split), 'market' for a routed USD-M connection.
+  [new RegExp(`^${SYMBOL}@indexPrice(@1s)?$`), 'indexPrice', 'market', 'latest', (m) => (m[1] ? 1000 : 3000)],
+  [new RegExp(`^${SYMBOL}@markPriceKline_${INTERVAL}$`), 'markPriceKline', 'market', 'lossless', undefined],
+  [new RegExp(`^${SYMBOL}@indexPriceKline_${INTERVAL}$`), 'indexPriceKline', 'market', 'lossless', undefined],
 ];
 
 /**
@@ -253,6 +312,17 @@ export const marketStream = {
     speedMs?: V,
   ) =>
     `${lower(symbol)}@depth${levels}${speedMs === undefined ? '' : `@${speedMs}ms`}` as `${Lowercase<S>}@depth${L}${V extends number ? `@${V}ms` : ''}`,
+  /** COIN-M: a pair's index price every 3 s (default) or 1 s. */
+  indexPrice: <P extends string, F extends '1s' | '3s' = '3s'>(pair: P, every?: F) =>
+    (every === '1s' ? `${lower(pair)}@indexPrice@1s` : `${lower(pair)}@indexPrice`) as F extends '1s'
+      ? `${Lowercase<P>}@indexPrice@1s`
+      : `${Lowercase<P>}@indexPrice`,
+  /** COIN-M: a symbol's mark-price candles. */
+  markPriceKline: <S extends string, I extends KlineInterval>(symbol: S, interval: I) =>
+    `${lower(symbol)}@markPriceKline_${interval}` as const,
+  /** COIN-M: a pair's index-price candles. */
+  indexPriceKline: <P extends string, I extends KlineInterval>(pair: P, interval: I) =>
+    `${lower(pair)}@indexPriceKline_${interval}` as const,
   /** Diff depth (raw `U`/`u`/`pu` kept) every 250 ms (default), 100 ms or 500 ms. */
   depth: <S extends string, V extends 100 | 250 | 500 | undefined = undefined>(symbol: S, speedMs?: V) =>
     `${lower(symbol)}@depth${speedMs === undefined ? '' : `@${speedMs}ms`}` as `${Lowercase<S>}@depth${V extends number ? `@${V}ms` : ''}`,

@@ -24,13 +24,16 @@ export type {
 } from './createStreams.js';
 export { createStreams, streamsActions } from './createStreams.js';
 export type {
+  CoinmStreamEvent,
   DepthLevels,
   DepthSpeedSuffix,
+  MarketStreamEvent,
   MarketStreamName,
   QueuePolicy,
   StreamDescriptor,
   StreamEvent,
   StreamRoute,
+  StreamsMarket,
 } from './descriptors.js';
 export { describeStream, marketStream } from './descriptors.js';
 export type {

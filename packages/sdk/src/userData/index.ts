@@ -1,5 +1,6 @@
 // The user-data stream: listen-key life cycle, gap reconciliation and a live account state.
 
+export type { AccountReader, TradePage } from './accountReader.js';
 export type { AccountStateView } from './accountState.js';
 export { AccountState } from './accountState.js';
 export type { AccountChange, GapReason, UserDataStreamEvent } from './events.js';

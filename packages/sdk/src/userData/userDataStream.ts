@@ -1,13 +1,4 @@
 import { type Clock, type Id, isUnsafeInteger, type UserDataEvent } from '@basis/core';
-import { getBalanceV3 } from '../actions/account/getBalanceV3.js';
-import { getPositionRiskV3 } from '../actions/account/getPositionRiskV3.js';
-import { getUserTrades } from '../actions/account/getUserTrades.js';
-import { getAlgoOrder } from '../actions/algo/getAlgoOrder.js';
-import { getAllAlgoOrders } from '../actions/algo/getAllAlgoOrders.js';
-import { getOpenAlgoOrders } from '../actions/algo/getOpenAlgoOrders.js';
-import { getAllOrders } from '../actions/trade/getAllOrders.js';
-import { getOpenOrders } from '../actions/trade/getOpenOrders.js';
-import { getOrder } from '../actions/trade/getOrder.js';
 import type { Client } from '../clients/createClient.js';
 import {
   type BackoffOptions,
@@ -16,20 +7,17 @@ import {
   createConnection,
   type WatchdogOptions,
 } from '../streams/connection.js';
+import { type AccountReader, accountReaderOf } from './accountReader.js';
 import { AccountState, type AccountStateView } from './accountState.js';
 import type { AccountChange, GapReason, UserDataStreamEvent } from './events.js';
 import { createListenKeyManager } from './listenKey.js';
 import {
   type AlgoOrderView,
-  algoFromRest,
-  balanceFromRest,
   idKey,
   type OrderView,
-  orderFromRest,
   type PositionView,
-  positionFromRest,
   positionKey,
-  tradeFromRest,
+  type TradeView,
 } from './views.js';
 
 /** How a {@link UserDataStream} is set up. */
@@ -44,6 +32,11 @@ export interface UserDataStreamOptions {
   readonly symbols?: readonly string[];
   /** The stream URL for a key (default `<client.urls.stream>/private/ws/<key>` for USD-M, `/ws/<key>` for COIN-M). */
   readonly url?: (listenKey: string) => string;
+  /**
+   * The REST reads of the reconciliation (default: those of the client's market, `/fapi` or `/dapi`).
+   * The algorithm is the same on both markets; only these reads differ.
+   */
+  readonly reader?: AccountReader;
   /** Timers of the keepalive schedule and of the socket (default: the client's clock). */
   readonly clock?: Clock;
   /** Keepalive period, ms (default 30 minutes). */
@@ -156,6 +149,11 @@ function nextId(id: Id): Id {
  * Events of the new socket are held until the read-back is done, so the live account state
  * (`stream.account`) equals REST's view once the stream has caught up.
  *
+ * Both markets: a COIN-M client (`market: 'coinm'`) gets its key from `/dapi/v1/listenKey`, listens
+ * at `<urls.stream>/ws/<key>` (dstream) and reads back through `/dapi` (coin balances, positions in
+ * contracts); its events, which carry the account alias `i` and `o.ma` besides USD-M's fields, are
+ * read as USD-M's.
+ *
  * @example
  * const stream = createUserDataStream(client, {
  *   onEvent: (event) => {
@@ -171,6 +169,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
   const lookbackMs = options.lookbackMs ?? 5000;
   const maxBuffered = options.maxBuffered ?? 10_000;
   const account = new AccountState(options.memory);
+  const reader = options.reader ?? accountReaderOf(client);
   for (const symbol of options.symbols ?? []) account.symbols.add(symbol);
   const urlOf =
     options.url ??
@@ -339,13 +338,13 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
 
   // ---- reading back from REST ----
 
-  const fetchTrades = async (symbol: string, from: number) => {
-    const trades = [];
-    let page = await getUserTrades(client, { symbol, startTime: from, limit: ORDER_HISTORY_LIMIT });
+  const fetchTrades = async (symbol: string, from: number): Promise<TradeView[]> => {
+    const trades: TradeView[] = [];
+    let page = await reader.trades(symbol, { startTime: from }, ORDER_HISTORY_LIMIT);
     trades.push(...page);
     for (let n = 1; n < MAX_TRADE_PAGES && page.length === ORDER_HISTORY_LIMIT; n++) {
       const last = page[page.length - 1]!;
-      page = await getUserTrades(client, { symbol, fromId: nextId(last.id), limit: ORDER_HISTORY_LIMIT });
+      page = await reader.trades(symbol, { fromId: nextId(last.tradeId) }, ORDER_HISTORY_LIMIT);
       trades.push(...page);
     }
     return trades;
@@ -359,16 +358,16 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
     const previousAlgos = [...account.openAlgoOrders.values()];
     const previousPositions = [...account.positions.values()];
     const [openOrders, openAlgos, positions, balances] = await Promise.all([
-      getOpenOrders(client),
-      getOpenAlgoOrders(client),
-      getPositionRiskV3(client),
-      getBalanceV3(client),
+      reader.openOrders(),
+      reader.openAlgoOrders(),
+      reader.positions(),
+      reader.balances(),
     ]);
-    const orders: OrderView[] = openOrders.map(orderFromRest);
-    const algos: AlgoOrderView[] = openAlgos.map(algoFromRest);
+    const orders: OrderView[] = openOrders;
+    const algos: AlgoOrderView[] = openAlgos;
     const openOrderKeys = new Set(orders.map((o) => idKey(o.symbol, o.orderId)));
     const openAlgoKeys = new Set(algos.map((a) => idKey(a.symbol, a.algoId)));
-    const trades = [];
+    const trades: TradeView[] = [];
     if (reconciled) {
       // Orders that were open and are no longer: their final state.
       const vanished = previousOrders.filter((o) => !openOrderKeys.has(idKey(o.symbol, o.orderId)));
@@ -376,19 +375,16 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
       const [finals, finalAlgos] = await Promise.all([
         Promise.all(
           vanished.map((o) =>
-            getOrder(client, { symbol: o.symbol, orderId: o.orderId }).then(
-              orderFromRest,
-              (error: unknown) => {
-                // Archived or unknown: it is no longer open, and its end cannot be read.
-                if (codeOf(error) === -2013) account.dropOpen('order', idKey(o.symbol, o.orderId));
-                else throw error;
-              },
-            ),
+            reader.order(o.symbol, o.orderId).catch((error: unknown) => {
+              // Archived or unknown: it is no longer open, and its end cannot be read.
+              if (codeOf(error) === -2013) account.dropOpen('order', idKey(o.symbol, o.orderId));
+              else throw error;
+            }),
           ),
         ),
         Promise.all(
           vanishedAlgos.map((a) =>
-            getAlgoOrder(client, { algoId: a.algoId }).then(algoFromRest, (error: unknown) => {
+            reader.algoOrder(a.algoId).catch((error: unknown) => {
               if (codeOf(error) === -2013) account.dropOpen('algoOrder', idKey(a.symbol, a.algoId));
               else throw error;
             }),
@@ -402,17 +398,17 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
       const histories = await Promise.all(
         symbols.map(async (symbol) => {
           const [symbolOrders, symbolAlgos, symbolTrades] = await Promise.all([
-            getAllOrders(client, { symbol, startTime: from, limit: ORDER_HISTORY_LIMIT }),
-            getAllAlgoOrders(client, { symbol, startTime: from, limit: 100 }),
+            reader.orders(symbol, from, ORDER_HISTORY_LIMIT),
+            reader.algoOrders(symbol, from, 100),
             fetchTrades(symbol, from),
           ]);
           return { symbolOrders, symbolAlgos, symbolTrades };
         }),
       );
       for (const h of histories) {
-        orders.push(...h.symbolOrders.map(orderFromRest));
-        algos.push(...h.symbolAlgos.map(algoFromRest));
-        trades.push(...h.symbolTrades.map(tradeFromRest).filter((t) => t.time >= startedAt));
+        orders.push(...h.symbolOrders);
+        algos.push(...h.symbolAlgos);
+        trades.push(...h.symbolTrades.filter((t) => t.time >= startedAt));
       }
     }
     let changes = 0;
@@ -427,10 +423,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
     for (const order of orders) count(account.applyOrder(order, true));
     for (const algo of algos) count(account.applyAlgo(algo, true));
     const restPositions = new Map<string, PositionView>();
-    for (const row of positions) {
-      const view = positionFromRest(row);
-      restPositions.set(positionKey(view.symbol, view.positionSide), view);
-    }
+    for (const view of positions) restPositions.set(positionKey(view.symbol, view.positionSide), view);
     for (const before of previousPositions) {
       const key = positionKey(before.symbol, before.positionSide);
       if (!restPositions.has(key)) {
@@ -442,7 +435,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
       }
     }
     for (const view of restPositions.values()) count(account.applyPosition(view, true, { force: true }));
-    for (const row of balances) count(account.applyBalance(balanceFromRest(row), true, { force: true }));
+    for (const balance of balances) count(account.applyBalance(balance, true, { force: true }));
     return changes;
   };
 

@@ -5,6 +5,10 @@ import {
   type AlgoStatus,
   type AlgoUpdate,
   type BalanceV3,
+  type CoinmBalance,
+  type CoinmOrder,
+  type CoinmPositionRisk,
+  type CoinmUserTrade,
   Decimal,
   type Id,
   type Order,
@@ -149,8 +153,11 @@ export function orderFromEvent(o: OrderTradeUpdate): OrderView {
   };
 }
 
-/** From a REST order row (`openOrders`, `order`, `allOrders`). */
-export function orderFromRest(order: Order): OrderView {
+/**
+ * From a REST order row (`openOrders`, `order`, `allOrders`), USD-M's or COIN-M's (`cumBase` for
+ * `cumQuote`: neither is kept).
+ */
+export function orderFromRest(order: Order | CoinmOrder): OrderView {
   return {
     symbol: order.symbol,
     orderId: order.orderId,
@@ -191,8 +198,8 @@ export function tradeFromEvent(o: OrderTradeUpdate): TradeView | undefined {
   };
 }
 
-/** From a `userTrades` row. */
-export function tradeFromRest(trade: UserTrade): TradeView {
+/** From a `userTrades` row, USD-M's or COIN-M's (which has no `quoteQty`; `qty` is contracts). */
+export function tradeFromRest(trade: UserTrade | CoinmUserTrade): TradeView {
   return {
     symbol: trade.symbol,
     tradeId: trade.id,
@@ -261,8 +268,11 @@ export function positionFromEvent(p: AccountUpdatePosition, time: number): Posit
   };
 }
 
-/** From a `positionRisk` (v3) row. */
-export function positionFromRest(p: PositionRiskV3): PositionView {
+/**
+ * From a `positionRisk` row: USD-M's v3 or COIN-M's v1 (amounts in contracts; `isolatedWallet`,
+ * missing from Binance's example, reads as zero when absent).
+ */
+export function positionFromRest(p: PositionRiskV3 | CoinmPositionRisk): PositionView {
   return {
     symbol: p.symbol,
     positionSide: p.positionSide,
@@ -280,8 +290,8 @@ export function balanceFromEvent(b: AccountUpdateBalance, time: number): Balance
   return { asset: b.a, walletBalance: dec(b.wb), crossWalletBalance: dec(b.cw), updateTime: time };
 }
 
-/** From a `balance` (v3) row. */
-export function balanceFromRest(b: BalanceV3): BalanceView {
+/** From a `balance` row (USD-M v3, COIN-M v1: coin balances). */
+export function balanceFromRest(b: BalanceV3 | CoinmBalance): BalanceView {
   return {
     asset: b.asset,
     walletBalance: dec(b.balance),

@@ -27,10 +27,10 @@ import type { RequestCall } from '../request/types.js';
 import { type WsApiActions, wsApiActions } from './actions.js';
 import { createSocket, type ReconnectOptions } from './connection.js';
 import {
-  WS_API_METHOD_SPECS,
   type WsApiMethodName,
   type WsApiMethodSpec,
   type WsApiResults,
+  wsApiMethodSpecs,
 } from './methods.js';
 
 /**
@@ -222,8 +222,8 @@ function isClockRejection(error: unknown): error is InvalidTimestampError {
 }
 
 /**
- * Creates a client of Binance's WebSocket API (`/ws-fapi/v1`, reference §12) on top of a REST
- * client: one socket, requests correlated by id with a time limit each, `session.logon` for an
+ * Creates a client of Binance's WebSocket API (`/ws-fapi/v1`, or `/ws-dapi/v1` for a COIN-M client
+ * with COIN-M's method set and `/dapi` fallbacks; reference §12) on top of a REST client: one socket, requests correlated by id with a time limit each, `session.logon` for an
  * Ed25519 key (per-request signatures otherwise: HMAC hex, RSA/Ed25519 base64 over the parameters
  * sorted by name), logon repeated after each reconnection, `rateLimits` fed to the client's rate
  * governor, and errors mapped to the REST classes.
@@ -250,9 +250,8 @@ export function createWsApiClient(options: WsApiClientOptions): WsApiClient & Ws
 function createCore(options: WsApiClientOptions): WsApiClient {
   const { client } = options;
   const { clock } = client;
-  if (client.market !== 'usdm') {
-    throw new ClientConfigError('The WebSocket API client speaks USD-M (/ws-fapi/v1) only.');
-  }
+  // The market's method set: COIN-M's (`/ws-dapi/v1`) lacks the `v2/` methods and falls back to `/dapi`.
+  const specs = wsApiMethodSpecs(client.market);
   const url = options.url ?? client.urls?.wsApi;
   if (url === undefined) {
     throw new ClientConfigError(
@@ -473,7 +472,7 @@ function createCore(options: WsApiClientOptions): WsApiClient {
     params: Readonly<Record<string, unknown>>,
     callOptions: WsApiCallOptions,
   ): Promise<T> => {
-    const spec: WsApiMethodSpec = WS_API_METHOD_SPECS[method];
+    const spec = specs[method]!;
     const needsOrders = spec.orders !== undefined && account !== undefined;
     await client.governor.acquire({
       weight: spec.weight,
@@ -650,8 +649,10 @@ function createCore(options: WsApiClientOptions): WsApiClient {
     callOptions: WsApiCallOptions = {},
   ): Promise<WsApiResults[M]> => {
     type T = WsApiResults[M];
-    const spec: WsApiMethodSpec = WS_API_METHOD_SPECS[method];
-    if (spec === undefined) throw new ClientConfigError(`Unknown WebSocket API method '${String(method)}'.`);
+    const spec: WsApiMethodSpec | undefined = specs[method];
+    if (spec === undefined) {
+      throw new ClientConfigError(`Unknown WebSocket API method '${String(method)}' on ${client.market}.`);
+    }
     if (closed) throw new ClientClosedError({ method: WS, path: method });
     // The first connection: calls wait for it (bounded by connect's time limit) before choosing a route.
     if (state === 'idle') void connect().catch(() => {});

@@ -131,6 +131,53 @@ export const WS_API_METHOD_SPECS = {
 /** A method name of {@link WS_API_METHOD_SPECS}. */
 export type WsApiMethodName = keyof typeof WS_API_METHOD_SPECS;
 
+/** COIN-M's order counts: the per-minute counter only (§13.3: no 10 s counter). */
+const COINM_ORDER_COUNT = { tenSeconds: 0, minute: 1 } as const;
+
+/**
+ * The COIN-M WebSocket API methods (`/ws-dapi/v1`, reference §12: no `v2/` methods), with their
+ * `/dapi` REST twins. Results have COIN-M's shapes (`CoinmOrder`, coin balances, positions in
+ * contracts).
+ */
+export const COINM_WS_API_METHOD_SPECS: Partial<Record<WsApiMethodName, WsApiMethodSpec>> = {
+  'session.logon': WS_API_METHOD_SPECS['session.logon'],
+  'session.status': WS_API_METHOD_SPECS['session.status'],
+  'session.logout': WS_API_METHOD_SPECS['session.logout'],
+  'order.place': {
+    ...WS_API_METHOD_SPECS['order.place'],
+    orders: COINM_ORDER_COUNT,
+    rest: dapi('POST', 'order'),
+  },
+  'order.modify': {
+    ...WS_API_METHOD_SPECS['order.modify'],
+    orders: COINM_ORDER_COUNT,
+    rest: dapi('PUT', 'order'),
+  },
+  'order.cancel': { ...WS_API_METHOD_SPECS['order.cancel'], rest: dapi('DELETE', 'order') },
+  'order.status': { ...WS_API_METHOD_SPECS['order.status'], rest: dapi('GET', 'order') },
+  'account.status': { ...WS_API_METHOD_SPECS['account.status'], rest: dapi('GET', 'account') },
+  'account.balance': { ...WS_API_METHOD_SPECS['account.balance'], weight: 1, rest: dapi('GET', 'balance') },
+  'account.position': {
+    ...WS_API_METHOD_SPECS['account.position'],
+    weight: 1,
+    rest: dapi('GET', 'positionRisk'),
+  },
+  'userDataStream.start': { ...WS_API_METHOD_SPECS['userDataStream.start'], rest: dapi('POST', 'listenKey') },
+  'userDataStream.ping': { ...WS_API_METHOD_SPECS['userDataStream.ping'], rest: dapi('PUT', 'listenKey') },
+  'userDataStream.stop': { ...WS_API_METHOD_SPECS['userDataStream.stop'], rest: dapi('DELETE', 'listenKey') },
+};
+
+function dapi(method: HttpMethod, endpoint: string): NonNullable<WsApiMethodSpec['rest']> {
+  return { method, path: `/dapi/v1/${endpoint}` };
+}
+
+/** The methods of a market's WebSocket API (`/ws-fapi/v1` or `/ws-dapi/v1`). */
+export function wsApiMethodSpecs(
+  market: 'usdm' | 'coinm',
+): Partial<Record<WsApiMethodName, WsApiMethodSpec>> {
+  return market === 'coinm' ? COINM_WS_API_METHOD_SPECS : WS_API_METHOD_SPECS;
+}
+
 /** The `result` of each method (the REST body). */
 export interface WsApiResults {
   'session.logon': SessionStatusResult;

@@ -412,8 +412,10 @@ describe('WebSocket API client against the local exchange (127.0.0.1)', () => {
     await expect(strict.status()).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
-  test('behavior: a COIN-M client or no URL is a configuration error', () => {
+  test('behavior: a client without a WebSocket API URL is a configuration error; a COIN-M client gets /ws-dapi/v1', () => {
+    const noUrls = { ...fx.client, urls: undefined };
+    expect(() => createWsApiClient({ client: noUrls })).toThrow(/No WebSocket API URL/);
     const coinm = createClient({ env: 'local', market: 'coinm', baseUrl: fx.endpoints.restUrl });
-    expect(() => createWsApiClient({ client: coinm })).toThrow(/USD-M/);
+    expect(createWsApiClient({ client: coinm }).url).toBe(`${fx.endpoints.wsUrl}/ws-dapi/v1`);
   });
 });

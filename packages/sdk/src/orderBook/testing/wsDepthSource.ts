@@ -3,17 +3,17 @@
 
 import { parseJson } from '@basis/core';
 import { WebSocket } from 'ws';
-import { getDepth } from '../../actions/market/getDepth.js';
 import type { Client } from '../../clients/createClient.js';
+import { fetchDepthSnapshot } from '../depthDiffSource.js';
 import type { DepthDiff, DepthDiffSource, DepthSnapshot } from '../types.js';
 
 const WAIT_MS = 5000;
 
 /** Options of {@link WsDepthSource}. */
 export interface WsDepthSourceOptions {
-  /** `ws://127.0.0.1:PORT` */
+  /** `ws://127.0.0.1:PORT` (USD-M), `ws://127.0.0.1:PORT/dstream` (COIN-M) */
   readonly wsUrl: string;
-  /** Client for snapshots (`getDepth`). */
+  /** Client for snapshots (its market's `depth`). */
   readonly client: Client;
   /** Stream suffix (default `@depth@100ms`). */
   readonly stream?: string;
@@ -81,7 +81,7 @@ export class WsDepthSource implements DepthDiffSource {
   }
 
   async fetchSnapshot(symbol: string, limit: number): Promise<DepthSnapshot> {
-    const snapshot = await getDepth(this.#options.client, { symbol, limit: limit as 1000 });
+    const snapshot = await fetchDepthSnapshot(this.#options.client, symbol, limit);
     this.snapshots.push(snapshot);
     return snapshot;
   }
