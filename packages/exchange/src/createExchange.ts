@@ -288,8 +288,9 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     routes: coinm === undefined ? ROUTES : { ...ROUTES, ...COINM_ROUTES },
     ...(options.faults?.seed === undefined ? {} : { seed: options.faults.seed }),
     ...(options.faults?.rules === undefined ? {} : { rules: options.faults.rules }),
-    expireListenKey: (accountId) => {
-      admin({ kind: 'expireListenKey', accountId });
+    ...(coinm === undefined ? {} : { coinm }),
+    expireListenKey: (accountId, product) => {
+      admin({ kind: 'expireListenKey', accountId, ...(product === 'coinm' ? { product } : {}) });
     },
   });
   const rest = createRestHandler({

@@ -23,8 +23,8 @@ const HTTP_STATUS: Readonly<Record<FaultError['reason'], number>> = {
  * - `POST /admin/faults` `{kind, scope?, probability?, count?, durationMs?, until?, params?}` → `{id}`
  * - `DELETE /admin/faults/:id` → `{removed: id}`; 404 for an unknown id
  * - `DELETE /admin/faults` → `{cleared: n}` (n active rules removed)
- * - `POST /admin/faults/listenKeyExpiry` `{accountId}` → `{listenKey, accountId, expiredAt}`; 404
- *   when the account has no active key
+ * - `POST /admin/faults/listenKeyExpiry` `{accountId, product?}` → `{listenKey, accountId, expiredAt}`;
+ *   404 when the account has no active key (of `product`: `usdm`, the default, or `coinm`)
  * - `POST /admin/faults/dropConnections` `{filter?}` → `{closed: n}`; 409 without WebSockets
  * - `POST /admin/faults/force24hDisconnect` `{filter?}` → `{closed: n}`; 409 without WebSockets
  */
@@ -43,10 +43,12 @@ export function faultAdminRoutes(faults: FaultInjector): FaultAdminRoute[] {
       /^\/admin\/faults\/listenKeyExpiry$/,
       (_m, body) =>
         guard(() => {
-          const accountId = body.accountId;
+          const { accountId, product } = body;
           if (typeof accountId !== 'number' || !Number.isSafeInteger(accountId))
             throw new AdminError('accountId must be an integer');
-          return faults.expireListenKey(accountId);
+          if (product !== undefined && product !== 'usdm' && product !== 'coinm')
+            throw new AdminError("product must be 'usdm' or 'coinm'");
+          return faults.expireListenKey(accountId, product);
         }),
     ],
     [

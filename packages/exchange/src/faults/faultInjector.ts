@@ -2,7 +2,7 @@ import { createRng, type Rng, type RngSeed } from '@basis/core';
 import type { RouteTable } from '../api/endpoint.js';
 import type { RestResponse } from '../rest/handler.js';
 import type { ExpiredListenKey } from '../venue/listenKeys.js';
-import type { Venue } from '../venue/venue.js';
+import type { Product, Venue } from '../venue/venue.js';
 import {
   checkRuleSpec,
   checkScope,
@@ -53,6 +53,8 @@ export interface FaultInjectorOptions {
   readonly seed?: RngSeed;
   /** Resolves API keys and listen keys to accounts (account scopes) and runs listen-key expiry. */
   readonly venue?: Venue;
+  /** The COIN-M venue beside it: its listen keys count for account scopes, and it can expire them. */
+  readonly coinm?: Venue;
   /** When given, a route scope must name one of these routes or endpoints (a typo would never fire). */
   readonly routes?: RouteTable;
   /** Rules active from the start (e.g. from `basis exchange --fault`). */
@@ -61,7 +63,7 @@ export interface FaultInjectorOptions {
    * Runs a forced listen-key expiry. Default: `forceListenKeyExpiry` on the venue, which is not
    * journaled; give one that journals it (an admin command) so a restart reproduces it.
    */
-  readonly expireListenKey?: (accountId: number) => void;
+  readonly expireListenKey?: (accountId: number, product: Product) => void;
 }
 
 /** What a rule does to a request, once it fires: each effect is taken by the first rule that fires for it. */
@@ -119,8 +121,9 @@ export class FaultInjector implements RestFaults, WebSocketFaults {
   readonly #now: () => number;
   readonly #rng: Rng;
   readonly #venue: Venue | undefined;
+  readonly #coinm: Venue | undefined;
   readonly #routes: ReadonlySet<string> | undefined;
-  readonly #expireListenKey: ((accountId: number) => void) | undefined;
+  readonly #expireListenKey: ((accountId: number, product: Product) => void) | undefined;
   readonly #active: Entry[] = [];
   #finished: Entry[] = [];
   #nextId = 1;
@@ -132,6 +135,7 @@ export class FaultInjector implements RestFaults, WebSocketFaults {
     this.#now = options.now;
     this.#rng = createRng(options.seed ?? 1);
     this.#venue = options.venue;
+    this.#coinm = options.coinm;
     this.#expireListenKey = options.expireListenKey;
     if (options.routes !== undefined) {
       const names = new Set<string>();
@@ -415,13 +419,18 @@ export class FaultInjector implements RestFaults, WebSocketFaults {
   }
 
   /**
-   * Expires the account's listen key now; the stream layer pushes `listenKeyExpired`.
+   * Expires the account's listen key of `product` (USD-M by default) now; the stream layer pushes
+   * `listenKeyExpired`.
    *
-   * @throws FaultError `unavailable` without a venue, `not-found` when the account has no active key.
+   * @throws FaultError `unavailable` without that venue, `not-found` when the account has no active key.
    */
-  expireListenKey(accountId: number): ExpiredListenKey {
-    const venue = this.#venue;
-    if (venue === undefined) throw new FaultError('unavailable', 'the fault injector has no venue');
+  expireListenKey(accountId: number, product: Product = 'usdm'): ExpiredListenKey {
+    const venue = product === 'coinm' ? this.#coinm : this.#venue;
+    if (venue === undefined)
+      throw new FaultError(
+        'unavailable',
+        `the fault injector has no ${product === 'coinm' ? 'COIN-M ' : ''}venue`,
+      );
     if (!Number.isSafeInteger(accountId) || !venue.accounts.has(accountId))
       throw new FaultError('not-found', `no account ${String(accountId)}`);
     venue.advanceTo(this.#now());
@@ -429,7 +438,7 @@ export class FaultInjector implements RestFaults, WebSocketFaults {
     if (state === undefined)
       throw new FaultError('not-found', `account ${accountId} has no active listen key`);
     if (this.#expireListenKey === undefined) forceListenKeyExpiry(venue, accountId);
-    else this.#expireListenKey(accountId);
+    else this.#expireListenKey(accountId, product);
     return { listenKey: state.listenKey, accountId, expiredAt: venue.now };
   }
 
@@ -504,9 +513,12 @@ export class FaultInjector implements RestFaults, WebSocketFaults {
       return false;
     if (scope.accountId !== undefined) {
       if (this.#accountOfKey(connection.apiKey) === scope.accountId) return true;
-      const venue = this.#venue;
-      if (venue === undefined) return false;
-      return connection.streams.some((s) => venue.listenKeys.accountOf(s, venue.now) === scope.accountId);
+      // A listen key belongs to one product's venue; accounts have the same id in both.
+      return [this.#venue, this.#coinm].some(
+        (venue) =>
+          venue !== undefined &&
+          connection.streams.some((s) => venue.listenKeys.accountOf(s, venue.now) === scope.accountId),
+      );
     }
     return true;
   }

@@ -307,6 +307,41 @@ describe('stream faults over loopback', () => {
     }
   });
 
+  test('behavior: COIN-M listen keys: expiry by product, account-scoped drops reach /dstream user sockets', async () => {
+    const h = await start();
+    const account = h.exchange.defaultAccount!;
+    const usdmKey = await newListenKey(h, account.apiKey);
+    const coinmKey = await newListenKey(h, account.apiKey, '/dapi/v1/listenKey');
+    const usdmUser = await h.connect(`/ws/${usdmKey}`);
+    const coinmUser = await h.connect(`/dstream/ws/${coinmKey}`);
+
+    const answer = await h.admin('POST', '/admin/faults/listenKeyExpiry', {
+      accountId: account.accountId,
+      product: 'coinm',
+    });
+    expect(answer.json).toMatchObject({ listenKey: coinmKey, accountId: account.accountId });
+    expect(await coinmUser.take((m) => isRecord(m) && m.e === 'listenKeyExpired')).toMatchObject({
+      listenKey: coinmKey,
+    });
+    // USD-M's key of the same account lives on.
+    expect(h.exchange.venue.listenKeys.keyOf(account.accountId, h.exchange.venue.now)?.listenKey).toBe(
+      usdmKey,
+    );
+    expect(
+      (await h.admin('POST', '/admin/faults/listenKeyExpiry', { accountId: account.accountId, product: 'x' }))
+        .status,
+    ).toBe(400);
+
+    const renewed = await newListenKey(h, account.apiKey, '/dapi/v1/listenKey');
+    const coinmAgain = await h.connect(`/dstream/ws/${renewed}`);
+    expect(
+      (await h.admin('POST', '/admin/faults/dropConnections', { filter: { accountId: account.accountId } }))
+        .json,
+    ).toEqual({ closed: 2 }); // the socket of the expired key belongs to no account any more
+    expect(await within(usdmUser.closed, WAIT_MS, 'the USD-M drop')).toBe(1001);
+    expect(await within(coinmAgain.closed, WAIT_MS, 'the COIN-M drop')).toBe(1001);
+  });
+
   test('behavior: clockSkew reaches the WebSocket API timestamp check (-1021), only for the account it names', async () => {
     const h = await start();
     const alice = h.exchange.defaultAccount!;
@@ -385,9 +420,9 @@ describe('stream faults over loopback', () => {
   });
 });
 
-async function newListenKey(h: Harness, apiKey: string): Promise<string> {
+async function newListenKey(h: Harness, apiKey: string, path = '/fapi/v1/listenKey'): Promise<string> {
   const response = await within(
-    fetch(`${h.restUrl}/fapi/v1/listenKey`, { method: 'POST', headers: { 'X-MBX-APIKEY': apiKey } }),
+    fetch(`${h.restUrl}${path}`, { method: 'POST', headers: { 'X-MBX-APIKEY': apiKey } }),
     WAIT_MS,
     'a listen key',
   );
