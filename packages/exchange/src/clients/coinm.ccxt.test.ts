@@ -160,12 +160,9 @@ describe('ccxt binancecoinm against the local exchange', () => {
       quantity: '1',
       stopPrice: String(trigger),
     });
-    expect(placed).toMatchObject({
-      type: 'STOP_MARKET',
-      status: 'NEW',
-      stopPrice: String(trigger),
-      pair: 'BTCUSD',
-    });
+    expect(placed).toMatchObject({ type: 'STOP_MARKET', status: 'NEW', pair: 'BTCUSD' });
+    // Printed on the 0.1 tick ("86399.0" for 86399).
+    expect(placed.stopPrice).toBe(trigger.toFixed(1));
     const id = String(placed.orderId);
     const open = await client.fetchOpenOrders(SYMBOL);
     const stop = open.find((o: { id: string }) => o.id === id);
