@@ -1,18 +1,9 @@
+import { BTCUSD_PERP_TIERS } from '../margin/sampleTiers.js';
 import type { SymbolSpec, TierSpec } from './symbolSpec.js';
 
-// COIN-M brackets are in coin (`qtyFloor`/`qtyCap` of `/dapi/v1/leverageBracket`), modelled on Binance's.
-const BTCUSD_TIERS: readonly TierSpec[] = [
-  ['0', '5', '0.004', 125],
-  ['5', '10', '0.005', 100],
-  ['10', '20', '0.01', 50],
-  ['20', '40', '0.025', 20],
-  ['40', '80', '0.05', 10],
-  ['80', '160', '0.1', 5],
-  ['160', '320', '0.125', 4],
-  ['320', '640', '0.15', 3],
-  ['640', '1000', '0.25', 2],
-  ['1000', '2000', '0.5', 1],
-];
+// COIN-M brackets are in coin (`qtyFloor`/`qtyCap` of `/dapi/v1/leverageBracket`), modelled on
+// Binance's; BTC's are the margin tests' sample table, so the listing and the worked examples agree.
+const BTCUSD_TIERS: readonly TierSpec[] = BTCUSD_PERP_TIERS;
 
 const ETHUSD_TIERS: readonly TierSpec[] = [
   ['0', '150', '0.005', 100],
