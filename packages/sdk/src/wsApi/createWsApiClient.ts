@@ -11,6 +11,7 @@ import {
   wsApiSigningPayload,
 } from '@basis/core';
 import type { Client, ClientCredentials } from '../clients/createClient.js';
+import type { CoinmActions } from '../clients/decorators/coinm.js';
 import { type BinanceApiError, InvalidTimestampError, isBinanceErrorBody } from '../errors/api.js';
 import { ClientConfigError } from '../errors/config.js';
 import { createBinanceApiError } from '../errors/fromResponse.js';
@@ -24,7 +25,7 @@ import {
 } from '../errors/transport.js';
 import { isUnknownOutcome } from '../request/retryPolicy.js';
 import type { RequestCall } from '../request/types.js';
-import { type WsApiActions, wsApiActions } from './actions.js';
+import { type WsApiActions, type WsCoinmApiActions, wsApiActions, wsCoinmApiActions } from './actions.js';
 import { createSocket, type ReconnectOptions } from './connection.js';
 import {
   type WsApiMethodName,
@@ -223,7 +224,8 @@ function isClockRejection(error: unknown): error is InvalidTimestampError {
 
 /**
  * Creates a client of Binance's WebSocket API (`/ws-fapi/v1`, or `/ws-dapi/v1` for a COIN-M client
- * with COIN-M's method set and `/dapi` fallbacks; reference §12) on top of a REST client: one socket, requests correlated by id with a time limit each, `session.logon` for an
+ * with COIN-M's method set and `/dapi` fallbacks; reference §12) on top of a REST client: one socket,
+ * requests correlated by id with a time limit each, `session.logon` for an
  * Ed25519 key (per-request signatures otherwise: HMAC hex, RSA/Ed25519 base64 over the parameters
  * sorted by name), logon repeated after each reconnection, `rateLimits` fed to the client's rate
  * governor, and errors mapped to the REST classes.
@@ -232,7 +234,15 @@ function isClockRejection(error: unknown): error is InvalidTimestampError {
  * parameters, signing by the REST pipeline, same guarantees) and come back to the socket once it
  * reconnects (backoff with jitter on the client's clock). `ws` is loaded on the first connection.
  *
- * @throws ClientConfigError without a WebSocket API URL, or on a COIN-M client.
+ * The typed helpers (`ws.placeOrder`, `modifyOrder`, `cancelOrder`, `getOrder`, `getAccount*`) are
+ * the market's: on a COIN-M client, {@link WsCoinmApiActions} (`CoinmOrder` with `cumBase`/`pair`,
+ * coin balances, positions in contracts; conditional orders over REST to `/dapi/v1/algoOrder`), on a
+ * USD-M client {@link WsApiActions}. Which set is bound follows `client.market`; the static type
+ * follows the client's decorator: a client extended with `coinmActions` is typed COIN-M. An
+ * undecorated COIN-M client is typed as USD-M: extend it with `coinmActions`, or call the
+ * `wsXxxCoinm` functions (`wsPlaceCoinmOrder`...), to get the COIN-M types.
+ *
+ * @throws ClientConfigError without a WebSocket API URL.
  * @throws InvalidSigningKeyError (from core) for credentials that cannot sign.
  *
  * @example
@@ -241,10 +251,22 @@ function isClockRejection(error: unknown): error is InvalidTimestampError {
  * await ws.connect();
  * const placed = await ws.placeOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '0.002', price: '60000' });
  * await ws.close();
+ *
+ * @example
+ * const coinm = createClient({ env: 'testnet', market: 'coinm', credentials }).extend(coinmActions);
+ * const ws = createWsApiClient({ client: coinm, credentials });
+ * const placed = await ws.placeOrder({ symbol: 'BTCUSD_PERP', side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '60000' });
+ * console.log(placed.order.cumBase);
  */
-export function createWsApiClient(options: WsApiClientOptions): WsApiClient & WsApiActions {
+export function createWsApiClient(
+  options: WsApiClientOptions & { readonly client: Client<CoinmActions> },
+): WsApiClient & WsCoinmApiActions;
+export function createWsApiClient(options: WsApiClientOptions): WsApiClient & WsApiActions;
+export function createWsApiClient(
+  options: WsApiClientOptions,
+): WsApiClient & (WsApiActions | WsCoinmApiActions) {
   const core = createCore(options);
-  return Object.assign(core, wsApiActions(core));
+  return Object.assign(core, core.client.market === 'coinm' ? wsCoinmApiActions(core) : wsApiActions(core));
 }
 
 function createCore(options: WsApiClientOptions): WsApiClient {

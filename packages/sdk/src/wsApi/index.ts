@@ -1,16 +1,24 @@
-// The WebSocket API client (`/ws-fapi/v1`): request/response trading over one socket, with the REST
+// The WebSocket API client (`/ws-fapi/v1`, or `/ws-dapi/v1` for COIN-M): request/response trading over one socket, with the REST
 // order layer and a REST fallback. A subpath entry.
 
-export type { WsApiActions, WsCancelOrderParameters } from './actions.js';
+export type { WsApiActions, WsCancelOrderParameters, WsCoinmApiActions } from './actions.js';
 export {
   wsApiActions,
+  wsCancelCoinmOrder,
   wsCancelOrder,
+  wsCoinmApiActions,
   wsGetAccountBalance,
   wsGetAccountPosition,
   wsGetAccountStatus,
+  wsGetCoinmAccountBalance,
+  wsGetCoinmAccountPosition,
+  wsGetCoinmAccountStatus,
+  wsGetCoinmOrder,
   wsGetOrder,
+  wsModifyCoinmOrder,
   wsModifyOrder,
   wsPingUserDataStream,
+  wsPlaceCoinmOrder,
   wsPlaceOrder,
   wsStartUserDataStream,
   wsStopUserDataStream,

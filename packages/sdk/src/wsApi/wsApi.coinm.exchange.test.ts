@@ -1,15 +1,29 @@
 import { createServer } from 'node:net';
-import type { CoinmBalance, CoinmOrder, CoinmPositionRisk } from '@basis/core';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { AlgoOrder, CoinmAccount, CoinmBalance, CoinmOrder, CoinmPositionRisk } from '@basis/core';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, test } from 'vitest';
+import type { PlacedCoinmOrder } from '../actions/trade/coinm/newCoinmOrder.js';
+import type { PlacedAlgoOrder } from '../actions/trade/newOrder.js';
+import { createClient } from '../clients/createClient.js';
 import type { CoinmActions } from '../clients/decorators/coinm.js';
 import { ClientConfigError } from '../errors/config.js';
 import { ConnectionRefusedError } from '../errors/transport.js';
+import { OrderValidationError } from '../orders/errors.js';
 import { startCoinmTradingExchange, type TradingExchange } from '../testing/tradingExchange.js';
-import { createWsApiClient, type WsApiClientOptions, type WsApiEvent } from './index.js';
+import {
+  createWsApiClient,
+  type WsApiClientOptions,
+  type WsApiEvent,
+  wsCancelOrder,
+  wsGetCoinmOrder,
+  wsPlaceCoinmOrder,
+  wsPlaceOrder,
+} from './index.js';
 
 // The WebSocket API client of a COIN-M client against the local exchange's /ws-dapi/v1 over
 // 127.0.0.1: COIN-M's method set (order.place/status/cancel, account.balance/position/status), its
 // results in COIN-M's shapes, no `v2/` methods, and the REST fallback to `/dapi`.
+
+const SYMBOL = 'BTCUSD_PERP';
 
 let fx: TradingExchange<CoinmActions>;
 /** The REST paths the client's pipeline was handed (the WebSocket client's fallback goes there). */
@@ -26,7 +40,7 @@ afterEach(async () => {
   await fx.close();
 });
 
-function wsClient(overrides: Partial<WsApiClientOptions> = {}) {
+function wsClient(overrides: Partial<Omit<WsApiClientOptions, 'client'>> = {}) {
   const events: WsApiEvent[] = [];
   const ws = createWsApiClient({
     client: fx.client,
@@ -39,6 +53,18 @@ function wsClient(overrides: Partial<WsApiClientOptions> = {}) {
   });
   closers.push(() => ws.close());
   return { ws, events };
+}
+
+/** A BTCUSD_PERP price `factor` × the best bid, on the 0.1 tick. */
+async function priceAt(factor: number): Promise<string> {
+  const [book] = await fx.client.getBookTicker({ symbol: SYMBOL });
+  return (Number(book!.bidPrice) * factor).toFixed(1);
+}
+
+/** The venue's orders of the default account with this client order id (duplicates would show). */
+async function ordersWith(clientOrderId: string): Promise<CoinmOrder[]> {
+  const all = await fx.client.getAllOrders({ symbol: SYMBOL });
+  return all.filter((order) => order.clientOrderId === clientOrderId);
 }
 
 const routes = (events: readonly WsApiEvent[], method: string) =>
@@ -107,5 +133,241 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
     expect(balances.map((b) => b.asset)).toContain('BTC');
     expect(routes(events, 'account.balance')).toEqual(['rest']);
     expect(restPaths).toContain('/dapi/v1/balance');
+  });
+
+  test('default: the typed helpers place, modify, query and cancel BTCUSD_PERP orders with COIN-M shapes', async () => {
+    const { ws, events } = wsClient();
+    await ws.connect();
+    const price = await priceAt(0.97);
+    const placed = await ws.placeOrder({
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '2',
+      price,
+    });
+    expectTypeOf(placed).toEqualTypeOf<PlacedCoinmOrder>();
+    expectTypeOf(placed.order.cumBase).toEqualTypeOf<string>();
+    expect(placed).toMatchObject({
+      endpoint: 'order',
+      order: { symbol: SYMBOL, pair: 'BTCUSD', status: 'NEW', origQty: '2', cumBase: '0' },
+    });
+    expect(placed.order.clientOrderId).toBe(placed.clientOrderId);
+    expect(placed.order).not.toHaveProperty('cumQuote');
+
+    // COIN-M modifies with price or quantity; the order carries the new values.
+    const newPrice = (Number(price) - 10).toFixed(1);
+    const modified = await ws.modifyOrder({
+      symbol: SYMBOL,
+      origClientOrderId: placed.clientOrderId,
+      side: 'BUY',
+      quantity: '3',
+      price: newPrice,
+    });
+    expectTypeOf(modified).toEqualTypeOf<CoinmOrder>();
+    expect(modified).toMatchObject({
+      orderId: placed.order.orderId,
+      price: newPrice,
+      origQty: '3',
+      pair: 'BTCUSD',
+    });
+
+    const status = await ws.getOrder({ symbol: SYMBOL, orderId: placed.order.orderId });
+    expectTypeOf(status).toEqualTypeOf<CoinmOrder>();
+    expect(status).toMatchObject({ status: 'NEW', price: newPrice, origQty: '3', cumBase: '0' });
+
+    const canceled = await ws.cancelOrder({ symbol: SYMBOL, origClientOrderId: placed.clientOrderId });
+    expectTypeOf(canceled).toEqualTypeOf<CoinmOrder>();
+    expect(canceled).toMatchObject({ orderId: placed.order.orderId, status: 'CANCELED', pair: 'BTCUSD' });
+
+    // A MARKET order fills: cumBase (coin) is the executed value, as REST's COIN-M order reports it.
+    const market = await ws.placeOrder({
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'MARKET',
+      quantity: '1',
+      newOrderRespType: 'RESULT',
+    });
+    expect(market.order).toMatchObject({ status: 'FILLED', executedQty: '1' });
+    expect(Number(market.order.cumBase)).toBeGreaterThan(0);
+    expect(await fx.client.getOrder({ symbol: SYMBOL, orderId: market.order.orderId })).toMatchObject({
+      cumBase: market.order.cumBase,
+    });
+
+    const balances = await ws.getAccountBalance();
+    expectTypeOf(balances).toEqualTypeOf<CoinmBalance[]>();
+    expect(balances.map((b) => b.asset)).toContain('BTC');
+    const positions = await ws.getAccountPosition({ pair: 'BTCUSD' });
+    expectTypeOf(positions).toEqualTypeOf<CoinmPositionRisk[]>();
+    expect(positions.find((p) => p.symbol === SYMBOL)).toMatchObject({ positionAmt: '1' });
+    const account = await ws.getAccountStatus();
+    expectTypeOf(account).toEqualTypeOf<CoinmAccount>();
+    expect(account.assets.some((a) => a.asset === 'BTC')).toBe(true);
+
+    for (const method of [
+      'order.place',
+      'order.modify',
+      'order.status',
+      'order.cancel',
+      'account.position',
+    ]) {
+      expect(routes(events, method).every((via) => via === 'ws')).toBe(true);
+    }
+    expect(routes(events, 'order.place')).toEqual(['ws', 'ws']);
+    expect(restPaths.filter((path) => path === '/dapi/v1/order')).toHaveLength(1); // the REST check above
+  });
+
+  test('behavior: conditional types go over REST to /dapi/v1/algoOrder (no algo methods on /ws-dapi/v1), with clientAlgoId', async () => {
+    const { ws, events } = wsClient();
+    await ws.connect();
+    const trigger = await priceAt(0.9);
+    const stop = await ws.placeOrder({
+      symbol: SYMBOL,
+      side: 'SELL',
+      type: 'STOP_MARKET',
+      quantity: '1',
+      stopPrice: trigger,
+      workingType: 'MARK_PRICE',
+      newClientOrderId: 'ws-cm-stop',
+    });
+    expectTypeOf(stop).toEqualTypeOf<PlacedAlgoOrder>();
+    expectTypeOf(stop.order).toEqualTypeOf<AlgoOrder>();
+    expect(stop).toMatchObject({
+      endpoint: 'algo',
+      clientOrderId: 'ws-cm-stop',
+      order: { algoType: 'CONDITIONAL', orderType: 'STOP_MARKET', algoStatus: 'NEW', triggerPrice: trigger },
+    });
+    expect(restPaths).toContain('/dapi/v1/algoOrder');
+    expect(routes(events, 'order.place')).toEqual([]);
+    // The same client id again never makes a second algo order (REST's clientAlgoId idempotency).
+    await ws
+      .placeOrder({
+        symbol: SYMBOL,
+        side: 'SELL',
+        type: 'STOP_MARKET',
+        quantity: '1',
+        stopPrice: trigger,
+        newClientOrderId: 'ws-cm-stop',
+      })
+      .catch(() => undefined);
+    const open = await fx.client.getOpenAlgoOrders({ symbol: SYMBOL });
+    expect(open.filter((o) => o.clientAlgoId === 'ws-cm-stop')).toHaveLength(1);
+  });
+
+  test('behavior: an invalid COIN-M order is refused by the order layer before anything is sent', async () => {
+    const { ws, events } = wsClient();
+    await ws.connect();
+    const error = await ws
+      .placeOrder({
+        symbol: SYMBOL,
+        side: 'BUY',
+        type: 'LIMIT',
+        timeInForce: 'GTC',
+        quantity: '1',
+        price: `${await priceAt(0.97)}5`,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OrderValidationError);
+    expect(error).toMatchObject({ field: 'price' });
+    expect(routes(events, 'order.place')).toEqual([]);
+  });
+
+  test('behavior: a timed-out order.place is reconciled by client order id over the socket, never resent blindly', async () => {
+    const { ws, events } = wsClient({ requestTimeoutMs: 500 });
+    await ws.connect();
+    fx.exchange.faults.add({ kind: 'silence', scope: { route: 'wsApi' }, count: 1 });
+    const placed = await ws.placeOrder({
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '1',
+      price: await priceAt(0.97),
+    });
+    expect(placed.order).toMatchObject({ status: 'NEW', pair: 'BTCUSD' });
+    expect(routes(events, 'order.place')).toEqual(['ws']);
+    expect(routes(events, 'order.status')).toEqual(['ws']);
+    expect(fx.events).toContainEqual(
+      expect.objectContaining({ type: 'reconciled', action: 'wsPlaceCoinmOrder', outcome: 'found' }),
+    );
+    expect(await ordersWith(placed.clientOrderId)).toHaveLength(1);
+  });
+
+  test('behavior: with the socket down, the typed helpers go to /dapi/v1/order over REST with the same shapes', async () => {
+    const { ws, events } = wsClient({ url: await refusedUrl() });
+    await expect(ws.connect()).rejects.toBeInstanceOf(ConnectionRefusedError);
+    const price = await priceAt(0.96);
+    const placed = await ws.placeOrder({
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '2',
+      price,
+    });
+    expect(placed.order).toMatchObject({ status: 'NEW', pair: 'BTCUSD', cumBase: '0' });
+    const modified = await ws.modifyOrder({
+      symbol: SYMBOL,
+      orderId: placed.order.orderId,
+      side: 'BUY',
+      quantity: '1',
+      price,
+    });
+    expect(modified).toMatchObject({ origQty: '1' });
+    expect(await ws.getOrder({ symbol: SYMBOL, origClientOrderId: placed.clientOrderId })).toMatchObject({
+      origQty: '1',
+      cumBase: '0',
+    });
+    expect(await ws.cancelOrder({ symbol: SYMBOL, orderId: placed.order.orderId })).toMatchObject({
+      status: 'CANCELED',
+    });
+    for (const method of ['order.place', 'order.modify', 'order.status', 'order.cancel']) {
+      expect(routes(events, method)).toEqual(['rest']);
+    }
+    expect(restPaths.filter((path) => path === '/dapi/v1/order').length).toBeGreaterThanOrEqual(4);
+    expect(restPaths.some((path) => path.startsWith('/fapi'))).toBe(false);
+    expect(await ordersWith(placed.clientOrderId)).toHaveLength(1);
+  });
+
+  test("behavior: each market's helpers refuse the other market's client; an undecorated COIN-M client is bound COIN-M's", async () => {
+    const { ws, events } = wsClient();
+    const order = {
+      symbol: SYMBOL,
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      quantity: '1',
+      price: '1000.0',
+    } as const;
+    await expect(wsPlaceOrder(ws, order)).rejects.toBeInstanceOf(ClientConfigError);
+    await expect(wsPlaceOrder(ws, { ...order, type: 'STOP_MARKET', stopPrice: '1000.0' })).rejects.toThrow(
+      /USD-M/,
+    );
+    await expect(wsCancelOrder(ws, { symbol: SYMBOL, orderId: 1 })).rejects.toBeInstanceOf(ClientConfigError);
+    expect(events.filter((e) => e.type === 'request')).toEqual([]);
+
+    const usdm = createClient({ env: 'local', baseUrl: fx.endpoints.restUrl });
+    closers.push(() => usdm.close());
+    const usdmWs = createWsApiClient({ client: usdm });
+    closers.push(() => usdmWs.close());
+    await expect(wsPlaceCoinmOrder(usdmWs, order)).rejects.toThrow(/COIN-M endpoint/);
+    await expect(wsGetCoinmOrder(usdmWs, { symbol: SYMBOL, orderId: 1 })).rejects.toBeInstanceOf(
+      ClientConfigError,
+    );
+
+    // Bound by client.market: an undecorated COIN-M client's ws.placeOrder is the COIN-M one.
+    const plain = createClient({
+      env: 'local',
+      market: 'coinm',
+      baseUrl: fx.endpoints.restUrl,
+      credentials: fx.exchange.defaultAccount!,
+    });
+    closers.push(() => plain.close());
+    const plainWs = createWsApiClient({ client: plain, credentials: fx.exchange.defaultAccount! });
+    closers.push(() => plainWs.close());
+    const placed = await plainWs.placeOrder({ ...order, price: await priceAt(0.97) });
+    expect(placed.order).toMatchObject({ pair: 'BTCUSD', cumBase: '0' });
+    await plainWs.cancelOrder({ symbol: SYMBOL, orderId: placed.order.orderId });
   });
 });
