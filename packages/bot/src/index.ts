@@ -28,6 +28,7 @@ export { Kernel, type KernelOptions } from './kernel/kernel.js';
 export { type ComponentState, Lifecycle } from './kernel/lifecycle.js';
 export { LiveDataClient, type LiveDataClientOptions } from './live/liveDataClient.js';
 export { LiveExecutionClient, type LiveExecutionClientOptions } from './live/liveExecutionClient.js';
+export { COINM_LIVE, type LiveProduct, liveProduct, USDM_LIVE } from './live/liveProduct.js';
 export {
   type LiveOptions,
   type LiveResult,

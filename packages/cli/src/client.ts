@@ -10,6 +10,7 @@ import {
   environments,
   InvalidEnvironmentError,
   isProductionUrl,
+  type Market,
   NetworkError,
   type Client as SdkClient,
   TimeoutError,
@@ -66,7 +67,13 @@ const START_LOCAL =
 export function resolveTarget(
   flags: { readonly env?: string | undefined; readonly url?: string | undefined; readonly yes?: boolean },
   io: CommandIo,
-  options: { readonly changesState: boolean; readonly action: string; readonly needsKeys?: boolean },
+  options: {
+    readonly changesState: boolean;
+    readonly action: string;
+    readonly needsKeys?: boolean;
+    /** The futures market the command trades (default `usdm`; `basis run` live on COIN-M symbols: `coinm`). */
+    readonly market?: Market;
+  },
 ): Target {
   let env: Environment;
   if (flags.env !== undefined) {
@@ -92,10 +99,13 @@ export function resolveTarget(
     throw new CliUsageError(
       `this would ${options.action} on Binance production with real funds: add --yes to confirm (or use --env testnet)`,
     );
+  const wanted = options.market ?? 'usdm';
   const market = io.env.BASIS_MARKET?.trim();
-  if (market !== undefined && market !== '' && market !== 'usdm')
+  if (market !== undefined && market !== '' && market !== wanted)
     throw new CliUsageError(
-      `these commands trade USD-M futures, but BASIS_MARKET=${market} is set: unset it or set it to usdm`,
+      wanted === 'usdm'
+        ? `these commands trade USD-M futures, but BASIS_MARKET=${market} is set: unset it or set it to usdm`
+        : `this would ${options.action} on COIN-M futures, but BASIS_MARKET=${market} is set: unset it or set it to coinm`,
     );
   const url = flags.url ?? nonEmpty(io.env.BASIS_BASE_URL);
   if (url !== undefined) {
@@ -110,7 +120,7 @@ export function resolveTarget(
   try {
     config = configFromEnv(io.env as BasisEnv, {
       env,
-      market: 'usdm',
+      market: wanted,
       ...(url === undefined ? {} : { baseUrl: url.replace(/\/+$/, '') }),
     });
   } catch (error) {
@@ -144,10 +154,26 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /** Creates the client, runs `work` and closes the client; SDK errors become one readable paragraph. */
-export async function withClient<T>(target: Target, work: (client: TradingClient) => Promise<T>): Promise<T> {
-  let client: TradingClient;
+export function withClient<T>(target: Target, work: (client: TradingClient) => Promise<T>): Promise<T> {
+  return withCreatedClient(target, (config) => createClient(config).extend(usdmActions), work);
+}
+
+/**
+ * {@link withClient} with a client of the target's market (USD-M or COIN-M) and no actions bound:
+ * for code that calls the SDK's actions itself (`runLive`).
+ */
+export function withMarketClient<T>(target: Target, work: (client: SdkClient) => Promise<T>): Promise<T> {
+  return withCreatedClient(target, (config) => createClient(config), work);
+}
+
+async function withCreatedClient<C extends SdkClient, T>(
+  target: Target,
+  create: (config: ClientConfig) => C,
+  work: (client: C) => Promise<T>,
+): Promise<T> {
+  let client: C;
   try {
-    client = createClient(target.config).extend(usdmActions);
+    client = create(target.config);
   } catch (error) {
     if (error instanceof ClientConfigError) throw new CliUsageError(error.shortMessage);
     throw error;

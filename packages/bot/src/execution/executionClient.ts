@@ -55,6 +55,8 @@ export interface AccountSnapshot {
   }[];
   readonly leverage: ReadonlyMap<string, number>;
   readonly openOrders: readonly OrderUpdate[];
+  /** Conditional (algo) orders open at start, in the strategy's state before `onStart`. */
+  readonly openAlgoOrders?: readonly AlgoUpdate[];
 }
 
 /** What an execution client reports, in the order it happened. */

@@ -147,6 +147,7 @@ export class Kernel {
       this.cache.positions.set(p.symbol, { amount: p.amount, entryPrice: p.entryPrice });
     for (const [symbol, leverage] of account.leverage) this.cache.leverage.set(symbol, leverage);
     for (const o of account.openOrders) this.cache.applyOrder(o);
+    for (const a of account.openAlgoOrders ?? []) this.cache.applyAlgo(a);
     const s = this.strategy;
     const intervals = s.bars ?? [];
     await data.start((event) => this.#enqueue({ kind: 'data', event }), {

@@ -3,9 +3,6 @@ import {
   type Client,
   createStreams,
   getAggTrades,
-  getExchangeInfo,
-  getKlines,
-  getPremiumIndex,
   type Streams,
   type StreamsEvent,
   type StreamsOptions,
@@ -18,8 +15,9 @@ import type {
   Instrument,
   OrderBookView,
 } from '../data/dataClient.js';
-import { closedBars, type KlineRow } from '../data/klineBars.js';
+import { closedBars } from '../data/klineBars.js';
 import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
+import { type LiveProduct, liveProduct } from './liveProduct.js';
 
 /** How a {@link LiveDataClient} is set up. */
 export interface LiveDataClientOptions {
@@ -36,6 +34,8 @@ export interface LiveDataClientOptions {
    * at most (default 10; 0 turns the backfill off).
    */
   readonly tradeBackfillPages?: number;
+  /** The product's actions (default: the client's market's). */
+  readonly product?: LiveProduct;
 }
 
 /** The fields of an aggregate trade used here: the stream's `aggTrade` and REST's `aggTrades` rows. */
@@ -83,6 +83,7 @@ const dec = (text: string | undefined): Decimal =>
 export class LiveDataClient implements DataClient {
   readonly #client: Client;
   readonly #options: LiveDataClientOptions;
+  readonly #product: LiveProduct;
   readonly #instruments = new Map<string, Instrument>();
   readonly #tops = new Map<string, Top>();
   readonly #books = new Map<string, OrderBookView>();
@@ -101,37 +102,16 @@ export class LiveDataClient implements DataClient {
   constructor(client: Client, options: LiveDataClientOptions = {}) {
     this.#client = client;
     this.#options = options;
+    this.#product = options.product ?? liveProduct(client.market);
   }
 
   async start(sink: DataSink, subs: DataSubscriptions): Promise<void> {
     const client = this.#client;
-    const info = await getExchangeInfo(client);
-    for (const s of info.symbols) {
-      let tickSize = '0';
-      let stepSize = '0';
-      let minQty = '0';
-      let minNotional = '0';
-      for (const f of s.filters) {
-        if (f.filterType === 'PRICE_FILTER') tickSize = f.tickSize;
-        else if (f.filterType === 'LOT_SIZE') {
-          stepSize = f.stepSize;
-          minQty = f.minQty;
-        } else if (f.filterType === 'MIN_NOTIONAL') minNotional = f.notional;
-      }
-      this.#instruments.set(s.symbol, {
-        symbol: s.symbol,
-        baseAsset: s.baseAsset,
-        quoteAsset: s.quoteAsset,
-        marginAsset: s.marginAsset,
-        tickSize: dec(tickSize),
-        stepSize: dec(stepSize),
-        minQty: dec(minQty),
-        minNotional: dec(minNotional),
-      });
-    }
+    for (const instrument of await this.#product.instruments(client))
+      this.#instruments.set(instrument.symbol, instrument);
     for (const symbol of subs.symbols) {
       if (!this.#instruments.has(symbol)) throw new Error(`${symbol} is not traded on ${client.env}`);
-      const p = await getPremiumIndex(client, { symbol });
+      const p = await this.#product.premiumIndex(client, symbol);
       this.#marks.set(symbol, {
         symbol,
         markPrice: dec(p.markPrice),
@@ -369,8 +349,12 @@ export class LiveDataClient implements DataClient {
 
   async history(symbol: string, interval: KlineInterval, limit: number): Promise<readonly Bar[]> {
     const now = this.#client.time.now();
-    const rows = await getKlines(this.#client, { symbol, interval, limit: Math.min(1500, limit + 1) });
-    return closedBars(rows as readonly KlineRow[], symbol, interval, now, limit);
+    const rows = await this.#product.klines(this.#client, {
+      symbol,
+      interval,
+      limit: Math.min(1500, limit + 1),
+    });
+    return closedBars(rows, symbol, interval, now, limit);
   }
 
   book(symbol: string, limit: number): OrderBookView | undefined {

@@ -9,18 +9,8 @@ import {
   type AccountChange,
   type AlgoOrderView,
   type Client,
-  cancelAlgoOrder,
-  cancelAllAlgoOpenOrders,
-  cancelAllOpenOrders,
-  cancelOrder,
   createUserDataStream,
-  getOpenAlgoOrders,
-  getSymbolConfig,
-  modifyOrder,
-  newAlgoOrder,
-  newOrder,
   type OrderView,
-  setLeverage,
   setMarginType,
   type TradeView,
   type UserDataStream,
@@ -38,11 +28,13 @@ import type {
 } from '../execution/executionClient.js';
 import type { AlgoUpdate, Fill, OrderRejected, OrderUpdate } from '../strategy/events.js';
 import { withTimeout } from './liveDataClient.js';
+import { type LiveProduct, liveProduct } from './liveProduct.js';
 
 /** How a {@link LiveExecutionClient} is set up. */
 export interface LiveExecutionClientOptions {
   /** The symbols traded: read back from REST after a user-data gap (default: those the account touches). */
   readonly symbols?: readonly string[];
+  /** The run's accounting asset (the quote asset, or the COIN-M margin coin): a fill's fee asset when the venue omits it. */
   readonly quoteAsset?: string;
   /** Options of the SDK's user-data stream (backoff, watchdog, lookback, ...). */
   readonly userData?: Omit<UserDataStreamOptions, 'onEvent' | 'symbols'>;
@@ -55,6 +47,8 @@ export interface LiveExecutionClientOptions {
   readonly stopTimeoutMs?: number;
   /** Stream life-cycle lines (gaps, read-backs) and commands whose outcome stayed unknown. */
   readonly log?: (line: string) => void;
+  /** The product's actions (default: the client's market's). */
+  readonly product?: LiveProduct;
 }
 
 /** Binance's code of an SDK error: its `code`, else a validation error's `binanceCode`, else -1000. */
@@ -107,6 +101,7 @@ function executionOf(order: OrderView): OrderUpdate['execution'] {
 export class LiveExecutionClient implements ExecutionClient {
   readonly #client: Client;
   readonly #options: LiveExecutionClientOptions;
+  readonly #product: LiveProduct;
   readonly #quoteAsset: string;
   readonly #log: (line: string) => void;
   /** `symbol:orderId` → client order id (fills read back from REST carry only the order id). */
@@ -126,6 +121,7 @@ export class LiveExecutionClient implements ExecutionClient {
   constructor(client: Client, options: LiveExecutionClientOptions = {}) {
     this.#client = client;
     this.#options = options;
+    this.#product = options.product ?? liveProduct(client.market);
     this.#quoteAsset = options.quoteAsset ?? 'USDT';
     this.#log = options.log ?? (() => {});
   }
@@ -144,9 +140,9 @@ export class LiveExecutionClient implements ExecutionClient {
     });
     this.#stream = stream;
     await stream.start();
-    const [configs, algos] = await Promise.all([
-      getSymbolConfig(this.#client).catch(() => []),
-      getOpenAlgoOrders(this.#client),
+    const [leverage, algos] = await Promise.all([
+      this.#product.leverages(this.#client),
+      this.#product.openAlgoOrders(this.#client),
     ]);
     const account = stream.account;
     const wallets = new Map<string, Decimal>();
@@ -159,33 +155,25 @@ export class LiveExecutionClient implements ExecutionClient {
       if (p.positionSide === 'BOTH' && !p.positionAmt.isZero())
         positions.push({ symbol: p.symbol, amount: p.positionAmt, entryPrice: p.entryPrice });
     }
-    const leverage = new Map<string, number>();
-    for (const c of configs) leverage.set(c.symbol, c.leverage);
     const openOrders: OrderUpdate[] = [];
     for (const o of account.openOrders.values()) {
       this.#clientIds.set(`${o.symbol}:${String(o.orderId)}`, o.clientOrderId);
       openOrders.push({ ...this.#orderUpdate(o, undefined), execution: 'NEW' });
     }
-    // Open algo orders have no place in the snapshot: they reach the cache as updates.
-    for (const a of algos) {
-      sink({
-        kind: 'algo',
-        update: {
-          symbol: a.symbol,
-          algoId: String(a.algoId),
-          clientAlgoId: a.clientAlgoId,
-          type: a.orderType as AlgoOrderType,
-          side: a.side,
-          status: a.algoStatus,
-          triggerPrice: decOr(a.triggerPrice),
-          quantity: decOr(a.quantity),
-          closePosition: a.closePosition,
-          orderId: String(a.actualOrderId ?? ''),
-          time: a.updateTime,
-        },
-      });
-    }
-    return { time: this.#client.time.now(), wallets, positions, leverage, openOrders };
+    const openAlgoOrders: AlgoUpdate[] = algos.map((a) => ({
+      symbol: a.symbol,
+      algoId: String(a.algoId),
+      clientAlgoId: a.clientAlgoId,
+      type: a.orderType as AlgoOrderType,
+      side: a.side,
+      status: a.algoStatus,
+      triggerPrice: decOr(a.triggerPrice),
+      quantity: decOr(a.quantity),
+      closePosition: a.closePosition,
+      orderId: String(a.actualOrderId ?? ''),
+      time: a.updateTime,
+    }));
+    return { time: this.#client.time.now(), wallets, positions, leverage, openOrders, openAlgoOrders };
   }
 
   async stop(): Promise<void> {
@@ -212,7 +200,7 @@ export class LiveExecutionClient implements ExecutionClient {
 
   submitOrder(order: NormalizedOrder): void {
     this.#command(order.symbol, 'submit', order.clientOrderId, async () => {
-      const placed = await newOrder(this.#client, {
+      const placed = await this.#product.newOrder(this.#client, {
         symbol: order.symbol,
         side: order.side,
         type: order.type,
@@ -222,13 +210,13 @@ export class LiveExecutionClient implements ExecutionClient {
         ...(order.reduceOnly ? { reduceOnly: 'true' as const } : {}),
         newClientOrderId: order.clientOrderId,
       });
-      this.#clientIds.set(`${order.symbol}:${String(placed.order.orderId)}`, order.clientOrderId);
+      this.#clientIds.set(`${order.symbol}:${String(placed.orderId)}`, order.clientOrderId);
     });
   }
 
   modifyOrder(modify: NormalizedModify): void {
     this.#command(modify.symbol, 'modify', modify.clientOrderId, async () => {
-      await modifyOrder(this.#client, {
+      await this.#product.modifyOrder(this.#client, {
         symbol: modify.symbol,
         origClientOrderId: modify.clientOrderId,
         side: modify.side,
@@ -240,19 +228,19 @@ export class LiveExecutionClient implements ExecutionClient {
 
   cancelOrder(symbol: string, clientOrderId: string): void {
     this.#command(symbol, 'cancel', clientOrderId, async () => {
-      await cancelOrder(this.#client, { symbol, origClientOrderId: clientOrderId });
+      await this.#product.cancelOrder(this.#client, { symbol, origClientOrderId: clientOrderId });
     });
   }
 
   cancelAllOrders(symbol: string): void {
     this.#command(symbol, 'cancel', '', async () => {
-      await cancelAllOpenOrders(this.#client, { symbol });
+      await this.#product.cancelAllOpenOrders(this.#client, { symbol });
     });
   }
 
   submitAlgoOrder(order: NormalizedAlgoOrder): void {
     this.#command(order.symbol, 'submitAlgo', order.clientAlgoId, async () => {
-      await newAlgoOrder(this.#client, {
+      await this.#product.newAlgoOrder(this.#client, {
         symbol: order.symbol,
         side: order.side,
         type: order.type as AlgoOrderType,
@@ -274,23 +262,23 @@ export class LiveExecutionClient implements ExecutionClient {
 
   cancelAlgoOrder(symbol: string, clientAlgoId: string): void {
     this.#command(symbol, 'cancelAlgo', clientAlgoId, async () => {
-      await cancelAlgoOrder(this.#client, { clientAlgoId });
+      await this.#product.cancelAlgoOrder(this.#client, { clientAlgoId });
     });
   }
 
   cancelAllAlgoOrders(symbol: string): void {
     this.#command(symbol, 'cancelAlgo', '', async () => {
-      await cancelAllAlgoOpenOrders(this.#client, { symbol });
+      await this.#product.cancelAllAlgoOpenOrders(this.#client, { symbol });
     });
   }
 
   setLeverage(symbol: string, leverage: number): void {
     this.#command(symbol, 'leverage', '', async () => {
-      const result = await setLeverage(this.#client, { symbol, leverage });
+      const result = await this.#product.setLeverage(this.#client, { symbol, leverage });
       this.#emit({
         kind: 'leverage',
         symbol,
-        leverage: Number(result.leverage),
+        leverage: result,
         time: this.#client.time.now(),
       });
     });

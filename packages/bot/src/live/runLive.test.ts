@@ -290,29 +290,4 @@ describe('runLive', () => {
       await client.close();
     }
   });
-
-  test('behavior: COIN-M symbols or a COIN-M client are refused before anything connects', async () => {
-    const client = createClient({
-      env: 'testnet',
-      credentials: { apiKey: 'k', apiSecret: 's' },
-      timeSync: false,
-    });
-    const coinmClient = createClient({
-      env: 'testnet',
-      market: 'coinm',
-      credentials: { apiKey: 'k', apiSecret: 's' },
-      timeSync: false,
-    });
-    try {
-      await expect(
-        runLive({ strategy: trader(100), client, symbols: ['BTCUSD_PERP'], durationMs: 10 }),
-      ).rejects.toThrow('live trading on COIN-M is not available yet (BTCUSD_PERP on a usdm client)');
-      await expect(runLive({ strategy: trader(100), client: coinmClient, durationMs: 10 })).rejects.toThrow(
-        LiveRunRefusedError,
-      );
-    } finally {
-      await client.close();
-      await coinmClient.close();
-    }
-  });
 });

@@ -10,6 +10,7 @@ import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { LiveDataClient } from './liveDataClient.js';
 import { LiveExecutionClient } from './liveExecutionClient.js';
+import { liveProduct } from './liveProduct.js';
 
 /** How a live run goes. */
 export interface LiveOptions {
@@ -48,12 +49,15 @@ export interface LiveResult {
   readonly totals: PortfolioTotals;
   /** The environment traded on. */
   readonly env: string;
-  /** The quote asset's wallet balance when the run started and when it ended (exact decimal strings). */
+  /** The accounting asset's wallet balance (the quote asset, or the COIN-M margin coin) when the run started and when it ended (exact decimal strings). */
   readonly startingWallet: string;
   readonly wallet: string;
 }
 
-/** Refused: a production client without `allowProduction: true`, a client without credentials, or COIN-M. */
+/**
+ * Refused: a production client without `allowProduction: true`, a client without credentials, or
+ * symbols of the other product than the client's market.
+ */
 export class LiveRunRefusedError extends Error {
   override readonly name = 'LiveRunRefusedError';
 }
@@ -78,8 +82,12 @@ function serverClock(client: Client): Clock {
  * `durationMs` or when `signal` aborts; `onStop` runs, and a last read-back leaves no fill out of
  * the record.
  *
+ * Both products: a USDⓈ-M client (`market: 'usdm'`) trades USDⓈ-M symbols in the quote asset, a
+ * COIN-M client (`market: 'coinm'`) trades one margin coin's COIN-M symbols (BTCUSD_PERP, the BTCUSD
+ * quarterlies) and accounts in that coin, the report's USD value at its index price.
+ *
  * @throws LiveRunRefusedError for a production client without `allowProduction: true`, a client
- *   without credentials, or COIN-M (symbols or client), which live mode does not trade yet.
+ *   without credentials, or symbols of the other product than the client's market.
  */
 export async function runLive(options: LiveOptions): Promise<LiveResult> {
   const { client } = options;
@@ -90,22 +98,26 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
   if (client.keyType === undefined)
     throw new LiveRunRefusedError(`the ${client.env} client has no credentials to trade with`);
   const strategy = await resolveStrategy(options.strategy, { ...options.params });
-  const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
+  const symbols = options.symbols ??
+    strategy.symbols ?? [client.market === 'coinm' ? 'BTCUSD_PERP' : 'BTCUSDT'];
   const { product, asset: quoteAsset } = runProduct(symbols, options.quoteAsset);
-  // The live clients read the account back through the SDK's user-data stream, which reconciles
-  // from USDⓈ-M endpoints (balance v3, positionRisk v3, algo orders) only.
-  if (product === 'coinm' || client.market === 'coinm')
+  // One code path for both products: the client's market decides the endpoints, so it must be the
+  // symbols' market.
+  if (product !== client.market)
     throw new LiveRunRefusedError(
-      `live trading on COIN-M is not available yet (${symbols.join(', ')} on a ${client.market} client): backtest or paper-trade COIN-M symbols instead`,
+      `${symbols.join(', ')} ${symbols.length === 1 ? 'is' : 'are'} ${product === 'coinm' ? 'COIN-M' : 'USDⓈ-M'}, but the client trades ${client.market === 'coinm' ? 'COIN-M' : 'USDⓈ-M'}: create it with market: '${product}'`,
     );
+  const profile = liveProduct(product);
   const clock = serverClock(client);
   const sampleEveryMs = options.sampleEveryMs ?? 1000;
   const log = options.log ?? (() => {});
   const data = new LiveDataClient(client, {
+    product: profile,
     log,
     ...(options.streams === undefined ? {} : { streams: options.streams }),
   });
   const execution = new LiveExecutionClient(client, {
+    product: profile,
     symbols,
     quoteAsset,
     log,

@@ -117,6 +117,53 @@ describe('basis start, run and backtest', () => {
     }
   }, 30_000);
 
+  test('behavior: run --env local --url --symbols BTCUSD_PERP trades COIN-M live, accounted in BTC', async () => {
+    const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
+    const endpoints = await exchange.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { apiKey, apiSecret } = exchange.defaultAccount!;
+      const out = tempDir();
+      const io = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
+      const args = [
+        'run',
+        'market-maker',
+        '--env',
+        'local',
+        '--url',
+        endpoints.restUrl,
+        '--symbols',
+        'BTCUSD_PERP',
+      ];
+      expect(await run([...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
+      const [live, summary] = lines(io.out()) as [unknown, { event: string; pnl: { usd: unknown } }];
+      expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: endpoints.restUrl });
+      expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+      expect(summary.pnl.usd).not.toBeNull();
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+        record: {
+          meta: { strategy: string; mode: string; env: string; symbols: string[]; quoteAsset: string };
+          fills: { qty: string; feeAsset: string }[];
+        };
+      };
+      expect(result.record.meta).toMatchObject({
+        strategy: 'market-maker',
+        mode: 'live',
+        env: 'local',
+        symbols: ['BTCUSD_PERP'],
+        quoteAsset: 'BTC',
+      });
+      expect(result.record.fills.every((f) => /^\d+$/.test(f.qty) && f.feeAsset === 'BTC')).toBe(true);
+
+      const mixed = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
+      const mixedArgs = ['run', 'market-maker', '--env', 'local', '--url', endpoints.restUrl];
+      expect(await run([...mixedArgs, '--symbols', 'BTCUSDT,BTCUSD_PERP'], mixed)).toBe(2);
+      expect(mixed.err()).toContain('a run trades one product');
+    } finally {
+      await endpoints.close();
+      await exchange.close();
+    }
+  }, 30_000);
+
   test('behavior: production without --yes (and no terminal to ask on) is refused, and nothing runs', async () => {
     const io = captureIo({ env: { BASIS_API_KEY: 'k', BASIS_API_SECRET: 's' } });
     expect(await run(['run', 'market-maker', '--env', 'production'], io)).toBe(2);

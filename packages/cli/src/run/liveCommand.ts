@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
-import { runLive } from '@basis/bot';
+import { resolveStrategy, runLive, runProduct } from '@basis/bot';
 import { type Environment, environments } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
-import { describeTarget, resolveTarget, withClient } from '../client.js';
+import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
 import { parseSymbols } from './paperCommand.js';
@@ -44,7 +44,8 @@ function terminalConfirm(io: CommandIo): ((question: string) => Promise<boolean>
 /**
  * Runs a strategy live through the SDK (`basis run <strategy> --env testnet|demo|production`, or
  * `--env local --url URL` against a separately started local exchange), with the live view, the
- * report and the summary of a paper run. Keys come from BASIS_API_KEY with BASIS_API_SECRET or
+ * report and the summary of a paper run. COIN-M symbols (`--symbols BTCUSD_PERP`, or the strategy's)
+ * trade on a COIN-M client (`/dapi`, streams under `/dstream`), accounted in their margin coin. Keys come from BASIS_API_KEY with BASIS_API_SECRET or
  * BASIS_PRIVATE_KEY_FILE. Production needs `--env production` and a confirmation: `--yes`, or
  * answering `yes` at the prompt on a terminal; without either it is refused.
  */
@@ -64,12 +65,24 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
     confirmed = await ask(`Run ${strategy} on Binance PRODUCTION with real funds? Type 'yes' to confirm: `);
     if (!confirmed) throw new CliUsageError('not confirmed: nothing was run on production');
   }
+  // The symbols (--symbols, else the strategy's) decide the market: COIN-M symbols trade on a COIN-M
+  // client (`/dapi`), accounted in their margin coin.
+  const resolved = await resolveStrategy(strategy);
+  let market: 'usdm' | 'coinm' = 'usdm';
+  const traded = symbols ?? resolved.symbols;
+  if (traded !== undefined) {
+    try {
+      market = runProduct(traded).product;
+    } catch (error) {
+      throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    }
+  }
   const target = resolveTarget(
     { env, ...(flags.url === undefined ? {} : { url: flags.url }), yes: confirmed },
     io,
-    { changesState: true, action: `run ${strategy} live` },
+    { changesState: true, action: `run ${strategy} live`, market },
   );
-  return withClient(target, (client) =>
+  return withMarketClient(target, (client) =>
     runSession({
       strategy,
       mode: 'live',
@@ -81,7 +94,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
       run: (hooks) => {
         hooks.started({ event: 'live', env, restUrl: client.urls?.rest }, client.urls?.rest);
         return runLive({
-          strategy,
+          strategy: resolved,
           client,
           allowProduction: env === 'production' && confirmed,
           ...(symbols === undefined ? {} : { symbols }),
