@@ -1,8 +1,11 @@
+import { productOfSymbol } from '@basis/bot';
 import { BasisError } from '@basis/core';
 import {
   type BasisEnv,
   type ClientConfig,
   ClientConfigError,
+  type CoinmActions,
+  coinmActions,
   configFromEnv,
   createClient,
   type Environment,
@@ -21,7 +24,22 @@ import { CliUsageError } from './cliError.js';
 import type { CommandIo, FlagSpecs } from './command.js';
 
 /** A USD-M client with every REST action bound. */
-export type TradingClient = SdkClient<UsdmActions>;
+export type UsdmClient = SdkClient<UsdmActions>;
+/** A COIN-M client with every REST action bound. */
+export type CoinmClient = SdkClient<CoinmActions>;
+/** A USD-M or COIN-M client with every REST action of its market bound (most names match). */
+export type TradingClient = UsdmClient | CoinmClient;
+
+/**
+ * The one call that differs between the markets (`getAccountV3` vs `getAccount`, or a generic
+ * `newOrder` whose two signatures TypeScript cannot unite): `calls[client.market]` on the client.
+ */
+export function perMarket<T>(
+  client: TradingClient,
+  calls: { readonly usdm: (client: UsdmClient) => T; readonly coinm: (client: CoinmClient) => T },
+): T {
+  return client.market === 'coinm' ? calls.coinm(client as CoinmClient) : calls.usdm(client as UsdmClient);
+}
 
 /** The flags of every command that talks to an exchange account. */
 export const CLIENT_FLAGS = {
@@ -38,6 +56,43 @@ export const CLIENT_FLAGS = {
   },
 } as const satisfies FlagSpecs;
 
+/** The market flag of commands that may name no symbol (account, positions, orders, stream). */
+export const MARKET_FLAG = {
+  market: {
+    type: 'string',
+    valueName: 'MARKET',
+    description: 'usdm or coinm (default: the market of the symbol given, else usdm)',
+  },
+} as const satisfies FlagSpecs;
+
+/** What differs in output between the markets: the name, and the unit of quantities. */
+export const MARKET_UNITS = {
+  usdm: { name: 'USD-M', quantity: 'base asset' },
+  coinm: { name: 'COIN-M', quantity: 'contracts' },
+} as const satisfies Record<Market, { readonly name: string; readonly quantity: string }>;
+
+/**
+ * The market a command trades: the symbols' (`BTCUSD_PERP`, `BTCUSD_250627` → coinm), else
+ * `--market`, else usdm. A `--market` that contradicts a symbol, or symbols of both markets, is a
+ * usage error.
+ */
+export function marketOf(symbols: readonly (string | undefined)[], flag: string | undefined): Market {
+  if (flag !== undefined && flag !== 'usdm' && flag !== 'coinm')
+    throw new CliUsageError(`--market must be usdm or coinm; got ${flag}`);
+  const named = symbols.filter((s): s is string => s !== undefined).map((s) => s.toUpperCase());
+  const markets = new Set(named.map(productOfSymbol));
+  if (markets.size > 1)
+    throw new CliUsageError(
+      `${named.join(', ')} mix USD-M and COIN-M symbols; name the symbols of one market at a time`,
+    );
+  const bySymbol = [...markets][0];
+  if (bySymbol !== undefined && flag !== undefined && flag !== bySymbol)
+    throw new CliUsageError(
+      `${named.join(', ')} ${named.length === 1 ? 'is' : 'are'} ${MARKET_UNITS[bySymbol].name}, not --market ${flag}`,
+    );
+  return bySymbol ?? (flag as Market | undefined) ?? 'usdm';
+}
+
 /** The confirmation flag of commands that change state (orders, cancels, leverage). */
 export const YES_FLAG = {
   yes: {
@@ -53,6 +108,8 @@ export interface Target {
   readonly env: Environment;
   /** The REST base URL given (`--url` or BASIS_BASE_URL); `undefined` for the environment's default. */
   readonly baseUrl: string | undefined;
+  /** The futures market: USD-M (`/fapi`) or COIN-M (`/dapi`, quantities in contracts, balances in coin). */
+  readonly market: Market;
   readonly config: ClientConfig;
 }
 
@@ -132,7 +189,7 @@ export function resolveTarget(
     throw new CliUsageError(
       `no API key: set BASIS_API_KEY with BASIS_API_SECRET (HMAC) or BASIS_PRIVATE_KEY_FILE (Ed25519/RSA). ${keysHint(env)}`,
     );
-  return { env, baseUrl: url, config };
+  return { env, baseUrl: url, market: wanted, config };
 }
 
 function keysHint(env: Environment): string {
@@ -153,9 +210,19 @@ function nonEmpty(value: string | undefined): string | undefined {
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
 }
 
-/** Creates the client, runs `work` and closes the client; SDK errors become one readable paragraph. */
+/**
+ * Creates the client of the target's market (USD-M or COIN-M actions bound), runs `work` and closes
+ * the client; SDK errors become one readable paragraph.
+ */
 export function withClient<T>(target: Target, work: (client: TradingClient) => Promise<T>): Promise<T> {
-  return withCreatedClient(target, (config) => createClient(config).extend(usdmActions), work);
+  return withCreatedClient<TradingClient, T>(
+    target,
+    (config) =>
+      target.market === 'coinm'
+        ? createClient(config).extend(coinmActions)
+        : createClient(config).extend(usdmActions),
+    work,
+  );
 }
 
 /**
@@ -212,5 +279,6 @@ export class CommandFailure extends Error {
 
 /** Where the command talked to, for output: `local at http://127.0.0.1:8080`, `testnet`. */
 export function describeTarget(target: Target): string {
-  return target.baseUrl === undefined ? target.env : `${target.env} at ${target.baseUrl}`;
+  const where = target.baseUrl === undefined ? target.env : `${target.env} at ${target.baseUrl}`;
+  return target.market === 'coinm' ? `${where} (COIN-M)` : where;
 }

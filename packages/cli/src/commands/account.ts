@@ -1,16 +1,84 @@
-import { CLIENT_FLAGS, describeTarget, resolveTarget, withClient } from '../client.js';
+import {
+  CLIENT_FLAGS,
+  describeTarget,
+  MARKET_FLAG,
+  MARKET_UNITS,
+  marketOf,
+  perMarket,
+  resolveTarget,
+  type TradingClient,
+  withClient,
+} from '../client.js';
 import { defineCommand } from '../command.js';
 import { formatTable, toJson, trimDecimal } from '../table.js';
 
+/** The account, as one view: USD-M has totals (in USD); COIN-M balances are per coin only. */
+function readAccount(client: TradingClient): Promise<AccountView> {
+  return perMarket<Promise<AccountView>>(client, {
+    usdm: async (c) => {
+      const account = await c.getAccountV3();
+      return { account, totals: account, positions: account.positions };
+    },
+    coinm: async (c) => {
+      const account = await c.getAccount();
+      return {
+        account,
+        totals: undefined,
+        positions: account.positions.map((p) => ({ ...p, notional: p.notionalValue ?? '' })),
+      };
+    },
+  });
+}
+
+interface AccountView {
+  /** The account as the exchange answered it (for --json). */
+  readonly account: {
+    readonly assets: readonly {
+      asset: string;
+      walletBalance: string;
+      unrealizedProfit: string;
+      marginBalance: string;
+      availableBalance: string;
+    }[];
+  };
+  readonly totals:
+    | {
+        totalWalletBalance: string;
+        totalUnrealizedProfit: string;
+        totalMarginBalance: string;
+        availableBalance: string;
+        totalInitialMargin: string;
+        totalMaintMargin: string;
+      }
+    | undefined;
+  readonly positions: readonly {
+    symbol: string;
+    positionSide: string;
+    positionAmt: string;
+    notional: string;
+    unrealizedProfit: string;
+  }[];
+}
+
 export default defineCommand({
   name: 'account',
-  description: 'show the futures account: balances per asset, margin totals and open positions',
-  flags: { ...CLIENT_FLAGS },
+  description:
+    'show the futures account: balances per asset, margin totals and open positions (COIN-M: --market coinm, balances in coin, sizes in contracts)',
+  flags: { ...CLIENT_FLAGS, ...MARKET_FLAG },
   async run({ flags, io }) {
-    const target = resolveTarget(flags, io, { changesState: false, action: 'read the account' });
-    const account = await withClient(target, (client) => client.getAccountV3());
+    const market = marketOf([], flags.market);
+    const target = resolveTarget(flags, io, { changesState: false, action: 'read the account', market });
+    const { account, totals, positions: all } = await withClient(target, readAccount);
     if (flags.json) {
-      io.stdout.write(toJson({ env: target.env, baseUrl: target.baseUrl ?? null, account }));
+      io.stdout.write(
+        toJson({
+          env: target.env,
+          baseUrl: target.baseUrl ?? null,
+          market,
+          quantityUnit: MARKET_UNITS[market].quantity,
+          account,
+        }),
+      );
       return 0;
     }
     const assets = account.assets.filter(
@@ -19,8 +87,12 @@ export default defineCommand({
     );
     const lines = [
       `Account on ${describeTarget(target)}`,
-      `  wallet ${trimDecimal(account.totalWalletBalance)}  unrealized ${trimDecimal(account.totalUnrealizedProfit)}  margin balance ${trimDecimal(account.totalMarginBalance)}  available ${trimDecimal(account.availableBalance)}`,
-      `  initial margin ${trimDecimal(account.totalInitialMargin)}  maintenance margin ${trimDecimal(account.totalMaintMargin)}`,
+      ...(totals === undefined
+        ? ['  balances in each margin coin; position sizes in contracts']
+        : [
+            `  wallet ${trimDecimal(totals.totalWalletBalance)}  unrealized ${trimDecimal(totals.totalUnrealizedProfit)}  margin balance ${trimDecimal(totals.totalMarginBalance)}  available ${trimDecimal(totals.availableBalance)}`,
+            `  initial margin ${trimDecimal(totals.totalInitialMargin)}  maintenance margin ${trimDecimal(totals.totalMaintMargin)}`,
+          ]),
       '',
     ];
     io.stdout.write(lines.join('\n'));
@@ -38,7 +110,7 @@ export default defineCommand({
             assets,
           ),
     );
-    const positions = account.positions.filter((p) => Number(p.positionAmt) !== 0);
+    const positions = all.filter((p) => Number(p.positionAmt) !== 0);
     io.stdout.write(
       positions.length === 0
         ? 'No open positions.\n'
@@ -50,7 +122,11 @@ export default defineCommand({
                 value: (p) =>
                   p.positionSide === 'BOTH' ? (Number(p.positionAmt) > 0 ? 'LONG' : 'SHORT') : p.positionSide,
               },
-              { header: 'SIZE', value: (p) => trimDecimal(p.positionAmt), right: true },
+              {
+                header: market === 'coinm' ? 'CONTRACTS' : 'SIZE',
+                value: (p) => trimDecimal(p.positionAmt),
+                right: true,
+              },
               { header: 'NOTIONAL', value: (p) => trimDecimal(p.notional), right: true },
               { header: 'UNREALIZED', value: (p) => trimDecimal(p.unrealizedProfit), right: true },
             ],

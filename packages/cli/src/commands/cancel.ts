@@ -1,12 +1,13 @@
-import type { Id } from '@basis/core';
+import type { CoinmOrder, Id, Order } from '@basis/core';
 import { CliUsageError } from '../cliError.js';
-import { CLIENT_FLAGS, describeTarget, resolveTarget, withClient, YES_FLAG } from '../client.js';
+import { CLIENT_FLAGS, describeTarget, marketOf, resolveTarget, withClient, YES_FLAG } from '../client.js';
 import { defineCommand } from '../command.js';
 import { toJson, trimDecimal } from '../table.js';
 
 export default defineCommand({
   name: 'cancel',
-  description: 'cancel an order by id or client id, or every open order of a symbol',
+  description:
+    'cancel an order by id or client id, or every open order of a symbol (USD-M or COIN-M, by the symbol)',
   usage: '<symbol> (<orderId> | algo:<algoId> | --client-id ID | --all)',
   flags: {
     ...CLIENT_FLAGS,
@@ -43,6 +44,7 @@ export default defineCommand({
     const target = resolveTarget(flags, io, {
       changesState: true,
       action: flags.all ? `cancel every open order of ${symbol}` : `cancel an order on ${symbol}`,
+      market: marketOf([symbol], undefined),
     });
 
     if (flags.all) {
@@ -59,7 +61,7 @@ export default defineCommand({
         };
       });
       if (flags.json) {
-        io.stdout.write(toJson({ env: target.env, symbol, canceled: result }));
+        io.stdout.write(toJson({ env: target.env, market: target.market, symbol, canceled: result }));
       } else {
         const n = result.orders.length;
         const m = result.algoOrders.length;
@@ -76,7 +78,7 @@ export default defineCommand({
     if (ref?.kind === 'algo' || (clientId !== undefined && flags.algo)) {
       const algoRef = ref?.kind === 'algo' ? { algoId: ref.id } : { clientAlgoId: clientId as string };
       const canceled = await withClient(target, (client) => client.cancelAlgoOrder(algoRef));
-      if (flags.json) io.stdout.write(toJson({ env: target.env, symbol, canceled }));
+      if (flags.json) io.stdout.write(toJson({ env: target.env, market: target.market, symbol, canceled }));
       else
         io.stdout.write(
           `Canceled conditional order ${ref?.kind === 'algo' ? `algo:${String(ref.id)}` : `client id ${clientId}`} on ${symbol}.\n`,
@@ -84,13 +86,15 @@ export default defineCommand({
       return 0;
     }
     const orderRef = ref === undefined ? { origClientOrderId: clientId as string } : { orderId: ref.id };
-    const order = await withClient(target, (client) => client.cancelOrder({ symbol, ...orderRef }));
+    const order = await withClient<Order | CoinmOrder>(target, (client) =>
+      client.cancelOrder({ symbol, ...orderRef }),
+    );
     if (flags.json) {
-      io.stdout.write(toJson({ env: target.env, symbol, canceled: order }));
+      io.stdout.write(toJson({ env: target.env, market: target.market, symbol, canceled: order }));
       return 0;
     }
     io.stdout.write(
-      `Canceled order ${String(order.orderId)} (client id ${order.clientOrderId}) on ${symbol}: ${order.side} ${order.type} ${trimDecimal(order.origQty)}${Number(order.price) > 0 ? ` @ ${trimDecimal(order.price)}` : ''}, filled ${trimDecimal(order.executedQty)}, status ${order.status}.\n`,
+      `Canceled order ${String(order.orderId)} (client id ${order.clientOrderId}) on ${symbol}: ${order.side} ${order.type} ${trimDecimal(order.origQty)}${target.market === 'coinm' ? ' contracts' : ''}${Number(order.price) > 0 ? ` @ ${trimDecimal(order.price)}` : ''}, filled ${trimDecimal(order.executedQty)}, status ${order.status}.\n`,
     );
     return 0;
   },

@@ -6,9 +6,23 @@ import {
   TIME_IN_FORCES,
   type TimeInForce,
 } from '@basis/core';
-import { type NewOrderParameters, type NewOrderReturnType, OrderValidationError } from '@basis/sdk';
+import {
+  type NewCoinmOrderReturnType,
+  type NewOrderParameters,
+  type NewOrderReturnType,
+  OrderValidationError,
+} from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
-import { CLIENT_FLAGS, describeTarget, resolveTarget, withClient, YES_FLAG } from '../client.js';
+import {
+  CLIENT_FLAGS,
+  describeTarget,
+  MARKET_UNITS,
+  marketOf,
+  perMarket,
+  resolveTarget,
+  withClient,
+  YES_FLAG,
+} from '../client.js';
 import { defineCommand } from '../command.js';
 import { toJson, trimDecimal } from '../table.js';
 
@@ -19,7 +33,7 @@ const TRIGGERED_TYPES: readonly OrderType[] = ['STOP', 'STOP_MARKET', 'TAKE_PROF
 export default defineCommand({
   name: 'order',
   description:
-    "place an order through the SDK's order layer: checked against the symbol's filters before anything is sent",
+    "place an order through the SDK's order layer: checked against the symbol's filters before anything is sent (COIN-M symbols such as BTCUSD_PERP: quantity in contracts)",
   usage: '<symbol> <side> <type> <quantity> [price]',
   flags: {
     ...CLIENT_FLAGS,
@@ -88,7 +102,12 @@ export default defineCommand({
     }
     const tif = parseTif(flags.tif, type);
     const positionSide = parsePositionSide(flags['position-side']);
-    const target = resolveTarget(flags, io, { changesState: true, action: `place a ${side} ${type} order` });
+    const market = marketOf([symbol], undefined);
+    const target = resolveTarget(flags, io, {
+      changesState: true,
+      action: `place a ${side} ${type} order`,
+      market,
+    });
 
     const parameters: NewOrderParameters = {
       symbol,
@@ -108,7 +127,11 @@ export default defineCommand({
     };
     const outcome = await withClient(target, async (client) => {
       try {
-        return { placed: (await client.newOrder(parameters)) as NewOrderReturnType };
+        const placed = await perMarket<Promise<NewOrderReturnType | NewCoinmOrderReturnType>>(client, {
+          usdm: (c) => c.newOrder(parameters),
+          coinm: (c) => c.newOrder(parameters),
+        });
+        return { placed };
       } catch (error) {
         if (error instanceof OrderValidationError) return { invalid: error };
         throw error;
@@ -139,10 +162,18 @@ export default defineCommand({
     }
     const { placed } = outcome;
     if (flags.json) {
-      io.stdout.write(toJson({ env: target.env, baseUrl: target.baseUrl ?? null, ...placed }));
+      io.stdout.write(
+        toJson({
+          env: target.env,
+          baseUrl: target.baseUrl ?? null,
+          market,
+          quantityUnit: MARKET_UNITS[market].quantity,
+          ...placed,
+        }),
+      );
       return 0;
     }
-    const what = `${side} ${type} ${quantity} ${symbol}${price === undefined ? '' : ` @ ${price}`}${stopPrice === undefined ? '' : ` trigger ${stopPrice}`}`;
+    const what = `${side} ${type} ${quantity}${market === 'coinm' ? ' contracts' : ''} ${symbol}${price === undefined ? '' : ` @ ${price}`}${stopPrice === undefined ? '' : ` trigger ${stopPrice}`}`;
     if (placed.endpoint === 'order') {
       const o = placed.order;
       io.stdout.write(

@@ -1,6 +1,14 @@
-import type { AlgoOrderDetail, Order } from '@basis/core';
+import type { AlgoOrderDetail, CoinmOrder, Order } from '@basis/core';
 import { CliUsageError } from '../cliError.js';
-import { CLIENT_FLAGS, describeTarget, resolveTarget, withClient } from '../client.js';
+import {
+  CLIENT_FLAGS,
+  describeTarget,
+  MARKET_FLAG,
+  MARKET_UNITS,
+  marketOf,
+  resolveTarget,
+  withClient,
+} from '../client.js';
 import { defineCommand } from '../command.js';
 import { formatTable, formatTime, toJson, trimDecimal } from '../table.js';
 
@@ -26,6 +34,7 @@ export default defineCommand({
   description: 'list open orders (regular and conditional); --all lists the order history of one symbol',
   flags: {
     ...CLIENT_FLAGS,
+    ...MARKET_FLAG,
     symbol: { type: 'string', valueName: 'SYMBOL', description: 'only this symbol (required with --all)' },
     all: {
       type: 'boolean',
@@ -46,11 +55,12 @@ export default defineCommand({
     const limit = flags.limit === undefined ? 50 : Number(flags.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new CliUsageError(`--limit must be an integer 1..1000; got ${flags.limit}`);
-    const target = resolveTarget(flags, io, { changesState: false, action: 'read orders' });
+    const market = marketOf([symbol], flags.market);
+    const target = resolveTarget(flags, io, { changesState: false, action: 'read orders', market });
     const { orders, algoOrders } = await withClient(target, async (client) => {
       if (flags.all && symbol !== undefined) {
         const history = await client.getAllOrders({ symbol, limit });
-        return { orders: history, algoOrders: [] as AlgoOrderDetail[] };
+        return { orders: history, algoOrders: [] };
       }
       const bySymbol = symbol === undefined ? {} : { symbol };
       const [open, openAlgo] = await Promise.all([
@@ -60,7 +70,16 @@ export default defineCommand({
       return { orders: open, algoOrders: openAlgo };
     });
     if (flags.json) {
-      io.stdout.write(toJson({ env: target.env, baseUrl: target.baseUrl ?? null, orders, algoOrders }));
+      io.stdout.write(
+        toJson({
+          env: target.env,
+          baseUrl: target.baseUrl ?? null,
+          market,
+          quantityUnit: MARKET_UNITS[market].quantity,
+          orders,
+          algoOrders,
+        }),
+      );
       return 0;
     }
     const rows = [...orders.map(orderRow), ...algoOrders.map(algoRow)].sort(
@@ -81,7 +100,7 @@ export default defineCommand({
           { header: 'TYPE', value: (r) => r.type },
           { header: 'PRICE', value: (r) => r.price, right: true },
           { header: 'TRIGGER', value: (r) => r.trigger, right: true },
-          { header: 'QTY', value: (r) => r.quantity, right: true },
+          { header: market === 'coinm' ? 'CONTRACTS' : 'QTY', value: (r) => r.quantity, right: true },
           { header: 'FILLED', value: (r) => r.filled, right: true },
           { header: 'STATUS', value: (r) => r.status },
           { header: 'FLAGS', value: (r) => r.flags },
@@ -99,7 +118,7 @@ const zeroAsEmpty = (value: string | undefined) => {
   return trimmed === '0' ? '' : trimmed;
 };
 
-function orderRow(order: Order): OrderRow {
+function orderRow(order: Order | CoinmOrder): OrderRow {
   return {
     kind: 'order',
     id: String(order.orderId),

@@ -1,7 +1,7 @@
 import { stringifyJson } from '@basis/core';
 import { createClient, createStreams, type MarketStreamName, type StreamsEvent } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
-import { CLIENT_FLAGS, describeTarget, resolveTarget } from '../client.js';
+import { CLIENT_FLAGS, describeTarget, MARKET_FLAG, marketOf, resolveTarget } from '../client.js';
 import { defineCommand } from '../command.js';
 import { parseDuration } from '../run/duration.js';
 
@@ -13,10 +13,11 @@ const ALL_MARKET = /^!(markPrice@arr(@1s)?|miniTicker@arr|ticker@arr|bookTicker|
 export default defineCommand({
   name: 'stream',
   description:
-    'print a market stream live: aggTrade, trade, markPrice, bookTicker, ticker, miniTicker, forceOrder, kline_<interval>, depth<N>, or an !…@arr stream',
+    'print a market stream live: aggTrade, trade, markPrice, bookTicker, ticker, miniTicker, forceOrder, kline_<interval>, depth<N>, or an !…@arr stream (COIN-M for COIN-M symbols or --market coinm)',
   usage: '<stream> [symbols...]',
   flags: {
     ...CLIENT_FLAGS,
+    ...MARKET_FLAG,
     count: { type: 'string', valueName: 'N', description: 'stop after N events' },
     duration: { type: 'string', valueName: 'D', description: 'stop after this long (30s, 5m)' },
   },
@@ -39,7 +40,14 @@ export default defineCommand({
     if (count !== undefined && !(Number.isInteger(count) && count > 0))
       throw new CliUsageError(`--count must be a positive whole number; got ${flags.count}`);
     const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
-    const target = resolveTarget(flags, io, { changesState: false, action: 'stream', needsKeys: false });
+    // COIN-M symbols (BTCUSD_PERP) stream from COIN-M (/dstream locally); `!…` streams follow --market.
+    const market = marketOf(ALL_MARKET.test(kind) ? [] : symbols, flags.market);
+    const target = resolveTarget(flags, io, {
+      changesState: false,
+      action: 'stream',
+      needsKeys: false,
+      market,
+    });
 
     const client = createClient(target.config);
     const stop = new AbortController();
