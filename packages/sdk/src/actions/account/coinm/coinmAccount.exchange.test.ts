@@ -284,8 +284,9 @@ describe('COIN-M account against the local exchange', () => {
 
     test('modifyPositionMargin adds coin to the isolated margin; never retried', async () => {
       const before = await client.getPositionRisk({ marginAsset: 'BTC' });
+      // The wallet, not isolatedMargin: that adds the unrealized PnL, which moves with the mark.
       const margin = (rows: typeof before) =>
-        Decimal.parse(rows.find((row) => row.symbol === SYMBOL)!.isolatedMargin);
+        Decimal.parse(rows.find((row) => row.symbol === SYMBOL)!.isolatedWallet ?? 'NaN');
       const added = await client.modifyPositionMargin({ symbol: SYMBOL, amount: '0.01', type: 1 });
       expect(lastCall()).toEqual({
         method: 'POST',
