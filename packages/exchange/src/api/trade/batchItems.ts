@@ -1,7 +1,7 @@
 import type { BatchResult } from '@basis/core';
 import { ApiError, apiError } from '../apiError.js';
 import type { RequestContext } from '../endpoint.js';
-import type { RawParams } from '../params.js';
+import { missing, ParamReader, type RawParams } from '../params.js';
 
 /**
  * Reads the `batchOrders` JSON list: 1..`max` objects whose values are strings (numbers are
@@ -33,4 +33,18 @@ export function batchItem<T>(context: RequestContext, run: () => T): BatchResult
     if (!(error instanceof ApiError)) throw error;
     return (context.translateError?.(error) ?? error).toBody();
   }
+}
+
+/**
+ * The batch endpoints' common body: reads `batchOrders` (required, 1..5 items) and runs `run` on each
+ * item's parameters through {@link batchItem}, results in request order.
+ */
+export function runBatch<T>(
+  context: RequestContext,
+  params: RawParams,
+  run: (item: ParamReader) => T,
+): BatchResult<T>[] {
+  const list = new ParamReader(params).jsonList('batchOrders');
+  if (list === undefined) throw missing('batchOrders');
+  return batchItems(list, 5).map((item) => batchItem(context, () => run(new ParamReader(item))));
 }

@@ -1,7 +1,6 @@
 import type { BatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../endpoint.js';
-import { missing, ParamReader } from '../params.js';
-import { batchItem, batchItems } from './batchItems.js';
+import { runBatch } from './batchItems.js';
 import { parseNewOrder } from './parseNewOrder.js';
 
 /**
@@ -16,11 +15,6 @@ export const batchOrders = defineEndpoint<BatchOrderResult[]>({
   command: true,
   handle(venue, context, params) {
     const account = accountOf(context);
-    const list = new ParamReader(params).jsonList('batchOrders');
-    if (list === undefined) throw missing('batchOrders');
-    const items = batchItems(list, 5);
-    return items.map((item) =>
-      batchItem(context, () => venue.placeOrder(account, parseNewOrder(new ParamReader(item))).response),
-    );
+    return runBatch(context, params, (item) => venue.placeOrder(account, parseNewOrder(item)).response);
   },
 });

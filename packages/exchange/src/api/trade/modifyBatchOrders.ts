@@ -1,7 +1,6 @@
 import type { BatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../endpoint.js';
-import { missing, ParamReader } from '../params.js';
-import { batchItem, batchItems } from './batchItems.js';
+import { runBatch } from './batchItems.js';
 import { parseModifyOrder } from './modifyOrder.js';
 
 /** `PUT /fapi/v1/batchOrders` — up to 5 modifications, each result inline. */
@@ -13,14 +12,8 @@ export const modifyBatchOrders = defineEndpoint<BatchOrderResult[]>({
   command: true,
   handle(venue, context, params) {
     const account = accountOf(context);
-    const list = new ParamReader(params).jsonList('batchOrders');
-    if (list === undefined) throw missing('batchOrders');
-    return batchItems(list, 5).map((item) =>
-      batchItem(context, () =>
-        venue.orderView(venue.modifyOrder(account, parseModifyOrder(new ParamReader(item))), {
-          withCumQty: true,
-        }),
-      ),
+    return runBatch(context, params, (item) =>
+      venue.orderView(venue.modifyOrder(account, parseModifyOrder(item)), { withCumQty: true }),
     );
   },
 });

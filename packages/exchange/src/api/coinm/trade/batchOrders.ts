@@ -1,7 +1,6 @@
 import type { CoinmBatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
-import { missing, ParamReader } from '../../params.js';
-import { batchItem, batchItems } from '../../trade/batchItems.js';
+import { runBatch } from '../../trade/batchItems.js';
 import { parseCoinmNewOrder } from './parseCoinmOrder.js';
 import { placeCoinmOrder } from './placeCoinmOrder.js';
 
@@ -17,10 +16,6 @@ export const batchOrders = defineEndpoint<CoinmBatchOrderResult[]>({
   command: true,
   handle(venue, context, params) {
     const account = accountOf(context);
-    const list = new ParamReader(params).jsonList('batchOrders');
-    if (list === undefined) throw missing('batchOrders');
-    return batchItems(list, 5).map((item) =>
-      batchItem(context, () => placeCoinmOrder(venue, account, parseCoinmNewOrder(new ParamReader(item)))),
-    );
+    return runBatch(context, params, (item) => placeCoinmOrder(venue, account, parseCoinmNewOrder(item)));
   },
 });

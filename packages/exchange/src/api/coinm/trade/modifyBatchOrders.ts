@@ -1,7 +1,6 @@
 import type { CoinmBatchOrderResult } from '@basis/core';
 import { accountOf, defineEndpoint } from '../../endpoint.js';
-import { missing, ParamReader } from '../../params.js';
-import { batchItem, batchItems } from '../../trade/batchItems.js';
+import { runBatch } from '../../trade/batchItems.js';
 import { coinmOrderView } from './coinmOrderView.js';
 import { parseCoinmModifyOrder } from './parseCoinmOrder.js';
 
@@ -14,13 +13,8 @@ export const modifyBatchOrders = defineEndpoint<CoinmBatchOrderResult[]>({
   command: true,
   handle(venue, context, params) {
     const account = accountOf(context);
-    const list = new ParamReader(params).jsonList('batchOrders');
-    if (list === undefined) throw missing('batchOrders');
-    return batchItems(list, 5).map((item) =>
-      batchItem(context, () => {
-        const input = parseCoinmModifyOrder(new ParamReader(item));
-        return coinmOrderView(venue, venue.modifyOrder(account, input), { withCumQty: true });
-      }),
+    return runBatch(context, params, (item) =>
+      coinmOrderView(venue, venue.modifyOrder(account, parseCoinmModifyOrder(item)), { withCumQty: true }),
     );
   },
 });
