@@ -9,6 +9,8 @@ import { COINM_ROUTES } from './api/coinm/routes.js';
 import type { Endpoint } from './api/endpoint.js';
 import type { RawParams } from './api/params.js';
 import { ROUTES } from './api/routes.js';
+import { coinmSymbols } from './config/coinmSymbols.js';
+import { DEFAULT_SYMBOLS } from './config/defaultSymbols.js';
 import type { SymbolSpec } from './config/symbolSpec.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import type { FaultRuleSpec } from './faults/faultModel.js';
@@ -18,7 +20,7 @@ import { type RestServer, startRestServer } from './rest/server.js';
 import type { SnapshotFileInfo } from './store/snapshot.js';
 import { type FsyncPolicy, openStore, type Store } from './store/store.js';
 import type { HistoryLimits } from './venue/market.js';
-import type { ReplayAlign } from './venue/replayMarket.js';
+import { type ReplayAlign, replayCovers } from './venue/replayMarket.js';
 import { type Product, Venue, type VenueOptions } from './venue/venue.js';
 import { attachWebSockets, type WebSockets } from './ws/attachWebSockets.js';
 import type { WebSocketLimits } from './ws/limits.js';
@@ -211,11 +213,12 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   if (store !== undefined && genesis === undefined) writeGenesis(options.stateDir!, fresh);
   const coinmGenesis = fresh.coinm ?? {};
 
+  const marketData = productMarketData(fresh, coinmGenesis);
   const venueOptions: VenueOptions = {
     startTime: fresh.startTime,
     seed: fresh.seed,
     idStart: BigInt(fresh.idStart),
-    marketData: fresh.marketData,
+    marketData: marketData.usdm,
     ...(fresh.symbols === undefined ? {} : { symbols: fresh.symbols }),
     ...(options.history === undefined ? {} : { history: options.history }),
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
@@ -228,8 +231,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           seed: venueOptions.seed ?? 1,
           idStart: venueOptions.idStart ?? 1,
           product: 'coinm',
-          // A replay of USD-M files leaves COIN-M on its synthetic market.
-          marketData: typeof fresh.marketData === 'string' ? fresh.marketData : 'synthetic',
+          marketData: marketData.coinm,
           ...(coinmGenesis.symbols === undefined ? {} : { symbols: coinmGenesis.symbols }),
           ...(options.history === undefined ? {} : { history: options.history }),
           ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
@@ -381,7 +383,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   let snapshotFailed = false;
   // A replay's position in its files is not part of a snapshot: a replaying exchange recovers by
   // replaying its journal from the start (the store drops segments only after a snapshot).
-  const snapshots = store !== undefined && venue.replay === undefined;
+  const snapshots = store !== undefined && venue.replay === undefined && coinm?.replay === undefined;
   const writeSnapshot = (): SnapshotFileInfo | undefined => {
     if (!snapshots || store.status !== 'ready') return undefined;
     const state: ExchangeSnapshot = {
@@ -529,6 +531,25 @@ function byName(routes: Readonly<Record<string, Endpoint>>): ReadonlyMap<string,
   const map = new Map<string, Endpoint>();
   for (const endpoint of Object.values(routes)) map.set(endpoint.name, endpoint);
   return map;
+}
+
+/**
+ * Each venue's market data. Under a replay, a venue replays when the files hold prints of its
+ * symbols and otherwise keeps its synthetic market (USD-M files leave COIN-M synthetic, and the
+ * reverse); when neither has any, USD-M takes the replay, so that it refuses with the reason.
+ */
+function productMarketData(
+  genesis: Genesis,
+  coinm: NonNullable<Genesis['coinm']>,
+): Record<Product, NonNullable<VenueOptions['marketData']>> {
+  const { marketData } = genesis;
+  if (typeof marketData === 'string') return { usdm: marketData, coinm: marketData };
+  const { dir } = marketData.replay;
+  const names = (specs: readonly SymbolSpec[]): string[] => specs.map((s) => s.symbol);
+  const coinmReplays =
+    coinm !== false && replayCovers(dir, 'coinm', names(coinm.symbols ?? coinmSymbols(genesis.startTime)));
+  const usdmReplays = replayCovers(dir, 'usdm', names(genesis.symbols ?? DEFAULT_SYMBOLS)) || !coinmReplays;
+  return { usdm: usdmReplays ? marketData : 'synthetic', coinm: coinmReplays ? marketData : 'synthetic' };
 }
 
 function freshVenues(usdm: VenueOptions, coinm: VenueOptions | undefined): ExchangeVenues {

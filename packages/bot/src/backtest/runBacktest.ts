@@ -89,12 +89,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
   const run = runProduct(symbols, options.quoteAsset);
   const replay = options.exchange?.replay;
-  // The replay reads USDⓈ-M files; the COIN-M venue would quietly stay synthetic.
-  if (replay !== undefined && run.product === 'coinm')
-    throw new Error(`a replay of historical files drives USDⓈ-M only; ${symbols.join(', ')} are COIN-M`);
   const start =
     options.from ??
-    (replay === undefined ? undefined : replayStartTime(replay.dir, symbols)) ??
+    (replay === undefined ? undefined : replayStartTime(replay.dir, symbols, { product: run.product })) ??
     DEFAULT_BACKTEST_START;
   const end = options.to ?? start + (options.durationMs ?? 3_600_000);
   if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);

@@ -6,6 +6,7 @@ import {
   coinmActions,
   createClient,
   createRateGovernor,
+  getAggTrades,
   getCoinmBalance,
   getCoinmUserTrades,
 } from '@basis/sdk';
@@ -68,8 +69,10 @@ async function startVenue(seed: number): Promise<Venue> {
   return venue;
 }
 
+/** Fast reconnects, so a dropped socket comes back within the test. */
 const FAST: Pick<LiveOptions, 'streams' | 'userData'> = {
   streams: { backoff: { initialMs: 50, maxMs: 200 } },
+  // A fixed reconnect delay (no jitter): the user-data socket stays away 300 ms after a drop.
   userData: { backoff: { initialMs: 300, maxMs: 600 }, random: () => 0.999, lookbackMs: 1000 },
 };
 
@@ -118,6 +121,59 @@ async function restFills(client: Client, since: number): Promise<string[]> {
 async function btc(client: Client): Promise<Decimal> {
   const rows = await getCoinmBalance(client);
   return Decimal.parse(rows.find((r) => r.asset === 'BTC')!.balance);
+}
+
+/** The account's fills of the run as the COIN-M venue itself holds them (not through REST). */
+function venueFills(exchange: Exchange, since: number): string[] {
+  const account = exchange.coinm!.account(exchange.defaultAccount!.accountId);
+  return account.trades
+    .filter((t) => t.symbol === PERP && t.time >= since)
+    .map((t) =>
+      fillKey({
+        orderId: String(t.orderId),
+        side: t.side,
+        price: t.price.toString(),
+        qty: t.qty.toString(),
+        fee: t.commission.toString(),
+        time: t.time,
+      }),
+    )
+    .sort();
+}
+
+/** What {@link dropConnections} closed. */
+interface Drop {
+  /** How many connections the fault injector closed. */
+  readonly closed: number;
+  /** The streams the open connections listened to just before. */
+  readonly streams: readonly string[];
+  /** The account's COIN-M listen key then. */
+  readonly listenKey: string | undefined;
+}
+
+/** Drops every open WebSocket connection of the exchange, noting which ones they were. */
+function dropConnections(exchange: Exchange): Drop {
+  const coinm = exchange.coinm!;
+  const listenKey = coinm.listenKeys.keyOf(exchange.defaultAccount!.accountId, coinm.now)?.listenKey;
+  const connections = exchange.webSockets.connections();
+  const streams = connections.flatMap((c) => c.streams);
+  const closed = exchange.faults.dropConnections({});
+  return { closed, streams, listenKey };
+}
+
+/**
+ * The drop reached the run's COIN-M sockets: its market streams (served under /dstream) with
+ * `marketStream` among them, and its user-data stream (the COIN-M venue's listen key); nothing else
+ * was open.
+ */
+function expectCoinmDrop(drop: Drop | undefined, marketStream: string): void {
+  expect(drop).toBeDefined();
+  const { closed, streams, listenKey } = drop!;
+  expect(listenKey).toBeDefined();
+  expect(streams).toContain(listenKey);
+  expect(streams).toContain(marketStream);
+  expect(streams.every((s) => s === listenKey || s.startsWith(`${PERP.toLowerCase()}@`))).toBe(true);
+  expect(closed).toBeGreaterThanOrEqual(2);
 }
 
 describe('runLive on COIN-M', () => {
@@ -221,6 +277,99 @@ describe('runLive on COIN-M', () => {
     expect(updates.every((u) => u.symbol === PERP && u.type === 'STOP_MARKET')).toBe(true);
     expect(await client.getOpenAlgoOrders({ symbol: PERP })).toEqual([]);
     expect(result.record.fills).toEqual([]);
+  }, 20_000);
+
+  test('behavior: a dropped connection mid-run loses no fill and reports none twice', async () => {
+    const { client, exchange } = await startVenue(24);
+    const lines: string[] = [];
+    let updates = 0;
+    let drop: Drop | undefined;
+    const result = await runLive({
+      strategy: trader(100, '2'),
+      client,
+      durationMs: 3_000,
+      log: (line) => lines.push(line),
+      onUpdate: () => {
+        if (updates++ === 1) drop = dropConnections(exchange);
+      },
+      sampleEveryMs: 500,
+      ...FAST,
+    });
+    expectCoinmDrop(drop, 'btcusd_perp@markPrice@1s');
+    expect(lines.some((l) => l.includes('user-data stream: gap'))).toBe(true);
+    // The socket stayed away for 300 ms while market orders filled every 100 ms: REST read them back.
+    expect(lines.some((l) => /user-data stream: [1-9]\d* change\(s\) read back/.test(l))).toBe(true);
+    const { record } = result;
+    const recorded = record.fills.map(fillKey).sort();
+    expect(new Set(recorded).size).toBe(recorded.length);
+    expect(recorded).toEqual(await restFills(client, record.meta.startTime));
+    expect(recorded).toEqual(venueFills(exchange, record.meta.startTime));
+    expect(recorded.length).toBeGreaterThanOrEqual(10);
+    expect(record.fills.every((f) => f.symbol === PERP && f.qty === '2' && f.feeAsset === 'BTC')).toBe(true);
+    const after = await btc(client);
+    expect(Decimal.parse(result.wallet).eq(after)).toBe(true);
+  }, 20_000);
+
+  test('behavior: trades lost while the market streams reconnect are read back, in order, once each', async () => {
+    const { client, exchange } = await startVenue(25);
+    const lines: string[] = [];
+    const seen: bigint[] = [];
+    let n = 0;
+    const strategy = defineStrategy(() => ({
+      name: 'trade-watcher',
+      symbols: [PERP],
+      onStart(ctx) {
+        ctx.setInterval('trade', 100);
+      },
+      onTimer(ctx) {
+        // Market orders every 100 ms: aggregate trades keep happening while the sockets are away.
+        ctx.submitOrder({
+          symbol: PERP,
+          side: n++ % 2 === 0 ? 'BUY' : 'SELL',
+          type: 'MARKET',
+          quantity: '2',
+        });
+      },
+      onTrade(_ctx, trade) {
+        seen.push(BigInt(trade.tradeId));
+      },
+    }));
+    let updates = 0;
+    let drop: Drop | undefined;
+    const started = Date.now();
+    await runLive({
+      strategy,
+      client,
+      durationMs: 3_000,
+      sampleEveryMs: 500,
+      log: (line) => lines.push(line),
+      onUpdate: () => {
+        if (updates++ === 1) drop = dropConnections(exchange);
+      },
+      // The market socket stays away ~500 ms (no jitter): several market orders fill meanwhile.
+      streams: { backoff: { initialMs: 500, maxMs: 500 }, random: () => 0.999 },
+      userData: FAST.userData!,
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expectCoinmDrop(drop, 'btcusd_perp@aggTrade');
+    expect(lines.some((l) => l.startsWith('market streams: gap') && l.includes('btcusd_perp@aggTrade'))).toBe(
+      true,
+    );
+    expect(lines.some((l) => /BTCUSD_PERP: [1-9]\d* trade\(s\) read back after a gap/.test(l))).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(15);
+    // Every aggregate trade id from the first seen to the last, once each, in order: as REST
+    // (/dapi/v1/aggTrades) has them.
+    const first = seen[0]!;
+    const last = seen.at(-1)!;
+    const ids: bigint[] = [];
+    for (let from = first; from <= last; ) {
+      const page = await getAggTrades(client, { symbol: PERP, fromId: Number(from), limit: 1000 });
+      if (page.length === 0) break;
+      for (const row of page) if (BigInt(row.a) <= last) ids.push(BigInt(row.a));
+      from = BigInt(page.at(-1)!.a) + 1n;
+    }
+    expect(seen).toEqual(ids);
+    expect(ids.every((id, i) => id === first + BigInt(i))).toBe(true);
   }, 20_000);
 
   test('behavior: an open order, an algo order and a position that exist at start are in the strategy state', async () => {

@@ -107,10 +107,12 @@ describe('basis account, positions, orders, order, cancel, leverage', () => {
     expect(all.code, all.err).toBe(0);
     expect(all.out).toContain('Canceled 1 order and 1 conditional order on BTCUSDT');
     expect((await basis(['orders', '--symbol', 'BTCUSDT'])).out).toContain('No open orders on BTCUSDT');
-    const history = json<{ orders: { status: string }[] }>(
-      (await basis(['orders', '--symbol', 'BTCUSDT', '--all', '--json'])).out,
-    );
+    const history = json<{
+      orders: { status: string }[];
+      algoOrders: { orderType: string; algoStatus: string }[];
+    }>((await basis(['orders', '--symbol', 'BTCUSDT', '--all', '--json'])).out);
     expect(history.orders.filter((o) => o.status === 'CANCELED').length).toBeGreaterThanOrEqual(3);
+    expect(history.algoOrders.map((a) => [a.orderType, a.algoStatus])).toEqual([['STOP_MARKET', 'CANCELED']]);
   });
 
   test('default: a market order opens a position that positions and account show; leverage sets it', async () => {

@@ -123,6 +123,30 @@ describe('basis data import', () => {
     }
   });
 
+  test('behavior: COIN-M archives land under futures/cm, and the exchange replays them on its COIN-M venue', async () => {
+    const source = tempDir();
+    const dir = join(tempDir(), 'binance');
+    writeFileSync(
+      join(source, 'BTCUSD_PERP-aggTrades-2024-06-15.zip'),
+      makeZip([
+        { name: 'BTCUSD_PERP-aggTrades-2024-06-15.csv', data: aggTradesCsv('2024-06-15', 30, 66000, '7') },
+      ]),
+    );
+    const result = await basis(['data', 'import', source, '--dir', dir, '--json']);
+    expect(result.code, result.out).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ imported: 1, skipped: 0 });
+    expect(tree(dir)).toEqual([
+      'data/futures/cm/daily/aggTrades/BTCUSD_PERP/BTCUSD_PERP-aggTrades-2024-06-15.zip',
+    ]);
+    const exchange = createExchange({ replay: { dir }, log: () => {} });
+    try {
+      expect(exchange.coinm?.replay?.symbols).toEqual(['BTCUSD_PERP']);
+      expect(exchange.venue.replay).toBeUndefined(); // USD-M keeps its synthetic market
+    } finally {
+      await exchange.close();
+    }
+  });
+
   test('behavior: a different file at the destination is kept unless --force; nothing usable exits 1', async () => {
     const source = tempDir();
     const dir = tempDir();
@@ -315,6 +339,33 @@ describe('basis data download', () => {
     expect(readFileSync(target)).toEqual(server.files.get(day('2024-06-19')));
     expect(io.out()).toContain('] 1/1 files');
     expect(io.out()).toContain('1 downloaded');
+  });
+
+  test('default: COIN-M symbols are fetched from and kept under futures/cm', async () => {
+    const path = '/data/futures/cm/daily/aggTrades/BTCUSD_PERP/BTCUSD_PERP-aggTrades-2024-06-15.zip';
+    server.publish(
+      path,
+      makeZip([
+        { name: 'BTCUSD_PERP-aggTrades-2024-06-15.csv', data: aggTradesCsv('2024-06-15', 20, 66000, '4') },
+      ]),
+    );
+    const dir = tempDir();
+    const result = await basis([
+      'data',
+      'download',
+      'BTCUSD_PERP',
+      '--type',
+      'aggTrades',
+      '--from',
+      '2024-06-15',
+      '--dir',
+      dir,
+      '--base-url',
+      server.url,
+    ]);
+    expect(result.code, result.out).toBe(0);
+    expect(server.hits.get(path)).toBe(1);
+    expect(tree(dir)).toEqual([`${path.slice(1)}`, `${path.slice(1)}.CHECKSUM`]);
   });
 
   test('default: klines go under their interval', async () => {

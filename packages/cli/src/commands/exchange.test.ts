@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { run } from '../main.js';
 import { captureIo } from '../testing.js';
@@ -9,6 +12,10 @@ interface Facts {
   restUrl: string;
   adminUrl: string;
   coinm: { restUrl: string; wsUrl: string; wsApiUrl: string; symbols: string[] } | null;
+  replay: {
+    dir: string;
+    markets: { market: string; symbols: { symbol: string; prints: string }[] }[];
+  } | null;
 }
 
 async function started(out: () => string): Promise<Facts> {
@@ -91,6 +98,61 @@ describe('basis exchange', () => {
       }
       expect(await exit).toBe(0);
     }
+  });
+
+  test('behavior: --replay plays COIN-M files on COIN-M (USD-M stays synthetic) and says when they run out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'basis-cli-exchange-replay-'));
+    const folder = join(dir, 'futures/cm/daily/aggTrades/BTCUSD_PERP');
+    mkdirSync(folder, { recursive: true });
+    const t = Date.UTC(2024, 5, 15);
+    const rows = [
+      `1,66000.1,3,1,1,${t},false`,
+      `2,66000.5,4,2,2,${t + 100},true`,
+      `3,66001.0,5,3,3,${t + 200},false`,
+    ];
+    writeFileSync(join(folder, 'BTCUSD_PERP-aggTrades-2024-06-15.csv'), `${rows.join('\n')}\n`);
+    const controller = new AbortController();
+    const io = captureIo({ signal: controller.signal });
+    const exit = run(['exchange', '--json', '--replay', dir], io);
+    try {
+      const facts = await started(io.out);
+      expect(facts.replay).toEqual({
+        dir,
+        markets: [
+          {
+            market: 'coinm',
+            symbols: [{ symbol: 'BTCUSD_PERP', prints: 'aggTrades', index: 'prints', mark: 'formula' }],
+            skipped: [],
+            firstTime: t,
+            shiftMs: expect.any(Number),
+          },
+        ],
+      });
+      // The three prints play within 200 ms of the start; the end is announced once, by market.
+      const until = Date.now() + 10_000;
+      while (!io.out().includes('"event":"replay"') && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 50));
+      const event = io.out().split('\n')[1];
+      expect(JSON.parse(event ?? '{}')).toMatchObject({ event: 'replay', market: 'coinm', state: 'ended' });
+      const tape = (await (await fetch(`${facts.restUrl}/dapi/v1/aggTrades?symbol=BTCUSD_PERP`)).json()) as {
+        p: string;
+        q: string;
+      }[];
+      expect(tape.map((a) => [a.p, a.q])).toEqual([
+        ['66000.1', '3'],
+        ['66000.5', '4'],
+        ['66001.0', '5'],
+      ]);
+      // USD-M keeps its synthetic market: trades there go on.
+      const usdm = (await (
+        await fetch(`${facts.restUrl}/fapi/v1/trades?symbol=BTCUSDT&limit=5`)
+      ).json()) as unknown[];
+      expect(usdm.length).toBe(5);
+    } finally {
+      controller.abort();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await exit).toBe(0);
   });
 
   test('behavior: a malformed --fault is a usage error (exit 2)', async () => {

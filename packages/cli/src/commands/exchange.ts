@@ -64,8 +64,16 @@ export default defineCommand({
     });
     const endpoints = await exchange.listen({ host: flags.host, port });
     const account = exchange.defaultAccount;
-    const replay = exchange.venue.replay;
-    const replayStart = replay?.status();
+    // Each product replays its own files (futures/um, futures/cm); a product without any stays synthetic.
+    const replays = [
+      { market: 'usdm', name: 'USD-M', replay: exchange.venue.replay },
+      { market: 'coinm', name: 'COIN-M', replay: exchange.coinm?.replay },
+    ].flatMap(({ replay, ...named }) => (replay === undefined ? [] : [{ ...named, replay }]));
+    const replayStarts = replays.map(({ market, name, replay }) => ({
+      market,
+      name,
+      status: replay.status(),
+    }));
     const facts = {
       restUrl: endpoints.restUrl,
       wsUrl: endpoints.wsUrl,
@@ -87,14 +95,17 @@ export default defineCommand({
               symbols: [...exchange.coinm.markets.keys()],
             },
       replay:
-        replayStart === undefined
+        replayDir === undefined
           ? null
           : {
               dir: replayDir,
-              symbols: replayStart.symbols,
-              skipped: replayStart.skipped,
-              firstTime: replayStart.firstTime,
-              shiftMs: replayStart.shiftMs,
+              markets: replayStarts.map(({ market, status }) => ({
+                market,
+                symbols: status.symbols,
+                skipped: status.skipped,
+                firstTime: status.firstTime,
+                shiftMs: status.shiftMs,
+              })),
             },
     };
     if (flags.json) {
@@ -116,15 +127,22 @@ export default defineCommand({
                 `  COIN-M      ${facts.coinm.restUrl} (streams ${facts.coinm.wsUrl}, WS API ${facts.coinm.wsApiUrl})`,
                 `  COIN-M sym  ${facts.coinm.symbols.join(', ')}`,
               ]),
-          ...(replayStart === undefined
+          ...(replayStarts.length === 0
             ? [`  market      synthetic (seed ${facts.seed})`]
             : [
-                `  market      replay of ${replayDir}, from ${new Date(replayStart.firstTime).toISOString()} on`,
-                ...replayStart.symbols.map(
-                  (s) => `  replayed    ${s.symbol}: ${s.prints}; index ${s.index}; mark ${s.mark}`,
-                ),
-                ...replayStart.skipped.map((s) => `  skipped     ${s.symbol}: ${s.reason}`),
-                '              other symbols have no market while replaying',
+                ...replayStarts.flatMap(({ name, status }) => [
+                  `  market      ${name}: replay of ${replayDir}, from ${new Date(status.firstTime).toISOString()} on`,
+                  ...status.symbols.map(
+                    (s) => `  replayed    ${s.symbol}: ${s.prints}; index ${s.index}; mark ${s.mark}`,
+                  ),
+                  ...status.skipped.map((s) => `  skipped     ${s.symbol}: ${s.reason}`),
+                ]),
+                ...(facts.coinm !== null && replayStarts.length === 1
+                  ? [
+                      `  market      ${replayStarts[0]?.market === 'usdm' ? 'COIN-M' : 'USD-M'}: synthetic (no files of it)`,
+                    ]
+                  : []),
+                '              other symbols of a replayed market have no market while replaying',
               ]),
           flags.state === undefined
             ? '  state       in memory (use --state DIR to keep it)'
@@ -134,28 +152,33 @@ export default defineCommand({
         ].join('\n'),
       );
     }
-    // Say once when the replay runs out of data (or meets a malformed row); the market stays open.
+    // Say once per product when its replay runs out of data (or meets a malformed row); the market stays open.
+    const pending = new Set(replays);
     const watch =
-      replay === undefined
+      pending.size === 0
         ? undefined
         : setInterval(() => {
-            const status = replay.status();
-            if (status.state === 'playing') return;
-            clearInterval(watch);
-            const at = new Date((status.endedAt ?? 0) - status.shiftMs).toISOString();
-            if (flags.json) {
-              const error = status.error?.message ?? null;
-              io.stdout.write(`${JSON.stringify({ event: 'replay', state: status.state, at, error })}\n`);
-            } else if (status.state === 'ended') {
-              io.stdout.write(
-                `Replay: end of the data (${at}); the market maker keeps quoting the last prices.\n`,
-              );
-            } else {
-              const detail = status.error?.details === undefined ? '' : ` (${status.error.details})`;
-              io.stdout.write(
-                `Replay stopped at ${at}: ${status.error?.shortMessage ?? 'error'}${detail}; the market maker keeps quoting the last prices.\n`,
-              );
+            for (const entry of pending) {
+              const status = entry.replay.status();
+              if (status.state === 'playing') continue;
+              pending.delete(entry);
+              const at = new Date((status.endedAt ?? 0) - status.shiftMs).toISOString();
+              if (flags.json) {
+                const error = status.error?.message ?? null;
+                const event = { event: 'replay', market: entry.market, state: status.state, at, error };
+                io.stdout.write(`${JSON.stringify(event)}\n`);
+              } else if (status.state === 'ended') {
+                io.stdout.write(
+                  `Replay (${entry.name}): end of the data (${at}); the market maker keeps quoting the last prices.\n`,
+                );
+              } else {
+                const detail = status.error?.details === undefined ? '' : ` (${status.error.details})`;
+                io.stdout.write(
+                  `Replay (${entry.name}) stopped at ${at}: ${status.error?.shortMessage ?? 'error'}${detail}; the market maker keeps quoting the last prices.\n`,
+                );
+              }
             }
+            if (pending.size === 0) clearInterval(watch);
           }, 1000);
     await new Promise<void>((resolve) => {
       if (io.stopSignal.aborted) resolve();

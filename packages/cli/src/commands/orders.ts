@@ -39,12 +39,13 @@ export default defineCommand({
     all: {
       type: 'boolean',
       default: false,
-      description: 'every order of --symbol, filled and canceled ones too (the last 7 days)',
+      description:
+        'every order of --symbol, conditional ones included, filled and canceled ones too (the last 7 days)',
     },
     limit: {
       type: 'string',
       valueName: 'N',
-      description: 'with --all: at most N orders (1..1000, default 50)',
+      description: 'with --all: at most N orders and N conditional orders (1..1000, default 50)',
     },
   },
   async run({ flags, io }) {
@@ -59,8 +60,11 @@ export default defineCommand({
     const target = resolveTarget(flags, io, { changesState: false, action: 'read orders', market });
     const { orders, algoOrders } = await withClient(target, async (client) => {
       if (flags.all && symbol !== undefined) {
-        const history = await client.getAllOrders({ symbol, limit });
-        return { orders: history, algoOrders: [] };
+        const [history, algoHistory] = await Promise.all([
+          client.getAllOrders({ symbol, limit }),
+          client.getAllAlgoOrders({ symbol, limit }),
+        ]);
+        return { orders: history, algoOrders: algoHistory };
       }
       const bySymbol = symbol === undefined ? {} : { symbol };
       const [open, openAlgo] = await Promise.all([

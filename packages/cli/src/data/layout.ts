@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { productOfSymbol } from '@basis/bot';
 
-/** Data types of data.binance.vision's `futures/um` archive that `basis data` handles. */
+/** Data types of data.binance.vision's `futures/um` and `futures/cm` archives that `basis data` handles. */
 export const DATA_TYPES = [
   'aggTrades',
   'trades',
@@ -92,12 +93,15 @@ function validDate(date: string): boolean {
   return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === full;
 }
 
-/** The archive's path in the data.binance.vision layout, `/`-separated, as in its URL. */
+/**
+ * The archive's path in the data.binance.vision layout, `/`-separated, as in its URL: under
+ * `futures/cm` for a COIN-M symbol (`BTCUSD_PERP`, `BTCUSD_240628`), else `futures/um`.
+ */
 export function archivePath(name: Omit<ArchiveName, 'format'> & { readonly format?: 'zip' | 'csv' }): string {
   return [
     'data',
     'futures',
-    'um',
+    productOfSymbol(name.symbol) === 'coinm' ? 'cm' : 'um',
     name.period,
     name.dataType,
     name.symbol,

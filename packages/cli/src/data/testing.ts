@@ -50,13 +50,16 @@ export function checksumFor(data: Buffer, fileName: string): string {
   return `${createHash('sha256').update(data).digest('hex')}  ${fileName}\n`;
 }
 
-/** `count` aggTrades rows of a day, one a second from midnight UTC, with the header row. */
-export function aggTradesCsv(date: string, count = 5, price = 60000): string {
+/**
+ * `count` aggTrades rows of a day, one a second from midnight UTC, with the header row; `quantity`
+ * in contracts (`'3'`) for a COIN-M file.
+ */
+export function aggTradesCsv(date: string, count = 5, price = 60000, quantity = '0.010'): string {
   const start = Date.parse(`${date}T00:00:00Z`);
   const rows = ['agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker'];
   for (let i = 0; i < count; i++)
     rows.push(
-      `${1000 + i},${(price + i / 10).toFixed(1)},0.010,${2000 + i},${2000 + i},${start + i * 1000},${i % 2 === 0}`,
+      `${1000 + i},${(price + i / 10).toFixed(1)},${quantity},${2000 + i},${2000 + i},${start + i * 1000},${i % 2 === 0}`,
     );
   return `${rows.join('\n')}\n`;
 }

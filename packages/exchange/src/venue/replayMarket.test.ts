@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from '@basis/core';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { aggTrades } from '../api/market/aggTrades.js';
 import { klines } from '../api/market/klines.js';
 import { limitOrder, marketOrder } from '../api/market/testing.js';
@@ -11,7 +10,13 @@ import type { ReplayKline } from '../marketData/replay/csvRows.js';
 import { discoverReplayFiles } from '../marketData/replay/discover.js';
 import { ReplayError } from '../marketData/replay/replayError.js';
 import { ReplaySource } from '../marketData/replay/replaySource.js';
-import { makeZip } from '../marketData/replay/testing.js';
+import {
+  AGG_HEADER,
+  KLINE_HEADER,
+  makeZip,
+  TRADE_HEADER,
+  useDataFolder,
+} from '../marketData/replay/testing.js';
 import { BUY, SELL } from '../matching/types.js';
 import {
   ReplayMarket,
@@ -21,10 +26,6 @@ import {
 } from './replayMarket.js';
 import { Venue } from './venue.js';
 
-const AGG_HEADER = 'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker';
-const TRADE_HEADER = 'id,price,qty,quote_qty,time,is_buyer_maker';
-const KLINE_HEADER =
-  'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore';
 /** 23:58 UTC: three minutes of prints run over midnight, into the next daily file. */
 const T = Date.parse('2024-06-15T23:58:00Z');
 const MIDNIGHT = Date.parse('2024-06-16T00:00:00Z');
@@ -47,19 +48,8 @@ const PRINTS: readonly (readonly [string, string, number, boolean])[] = [
   ['66205.60', '0.002', 150_000, false],
 ];
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basis-replay-market-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, lines: readonly string[]): void {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, `${lines.join('\n')}\n`);
-}
+const data = useDataFolder('basis-replay-market-');
+const write = data.write;
 
 /** The prints as aggTrades rows: the day before midnight with a header (post-2022), the next without. */
 function writeAggTrades(prints = PRINTS): void {
@@ -118,7 +108,7 @@ function replaying(
   venue: Venue,
   options: Partial<ReplayMarketOptions> = {},
 ): { readonly venue: Venue; readonly replay: ReplayMarket } {
-  const replay = new ReplayMarket(venue, { dir, align: 'history', ...options });
+  const replay = new ReplayMarket(venue, { dir: data.dir, align: 'history', ...options });
   venue.addProcess(replay);
   return { venue, replay };
 }
@@ -136,7 +126,7 @@ function candles(venue: Venue, symbol = 'BTCUSDT') {
 }
 
 function readKlines(path: string): ReplayKline[] {
-  const source = new ReplaySource(discoverReplayFiles(join(dir, path)));
+  const source = new ReplaySource(discoverReplayFiles(join(data.dir, path)));
   return source.takeUntil(Number.MAX_SAFE_INTEGER).filter((e): e is ReplayKline => e.kind === 'kline');
 }
 
@@ -200,7 +190,7 @@ describe('ReplayMarket', () => {
 
   test('behavior: with only klines (zipped, headerless), each candle becomes a path with its OHLC and volume', () => {
     const lines = klineLines();
-    const folder = join(dir, 'futures/um/daily/klines/BTCUSDT/1m');
+    const folder = join(data.dir, 'futures/um/daily/klines/BTCUSDT/1m');
     mkdirSync(folder, { recursive: true });
     writeFileSync(
       join(folder, 'BTCUSDT-1m-2024-06-15.zip'),
@@ -293,7 +283,7 @@ describe('ReplayMarket', () => {
     // Same prints, only re-timed.
     const strip = (v: Venue) => tape(v).map((a) => [a.p, a.q, a.m]);
     expect(strip(live.venue)).toEqual(strip(history.venue));
-    expect(replayStartTime(dir, ['BTCUSDT'])).toBe(T + 59);
+    expect(replayStartTime(data.dir, ['BTCUSDT'])).toBe(T + 59);
   });
 
   test("behavior: 'history' on a later start skips what came before; a jump skips the gap", () => {
@@ -357,7 +347,9 @@ describe('ReplayMarket', () => {
     expect(btc.book.levelCount(SELL)).toBeGreaterThan(10);
     // A malformed first row fails at once, before the exchange starts.
     write(`${AGG_DIR}/BTCUSDT-aggTrades-2024-06-15.csv`, [AGG_HEADER, `1,66224.90,0.003,1,1,${T},yes`]);
-    expect(() => new ReplayMarket(venueAt(T), { dir })).toThrow(/BTCUSDT-aggTrades-2024-06-15\.csv:2$/m);
+    expect(() => new ReplayMarket(venueAt(T), { dir: data.dir })).toThrow(
+      /BTCUSDT-aggTrades-2024-06-15\.csv:2$/m,
+    );
   });
 
   test('behavior: unknown symbols are reported and skipped; markets without data stay quiet', () => {
@@ -369,14 +361,14 @@ describe('ReplayMarket', () => {
     const { venue, replay } = replaying(venueAt(T));
     expect(replay.symbols).toEqual(['BTCUSDT']);
     expect(replay.status().skipped).toEqual([
-      { symbol: 'FOOUSDT', reason: 'not a symbol of this exchange' },
+      { symbol: 'FOOUSDT', reason: "not listed on this exchange's USDⓈ-M venue" },
       { symbol: 'ETHUSDT', reason: 'only mark or index klines (no aggTrades, trades or klines)' },
     ]);
     venue.advanceTo(T + 200_000);
     const eth = venue.market('ETHUSDT');
     expect(eth.book.orderCount()).toBe(0);
     expect(eth.trades.size).toBe(0);
-    expect(() => new ReplayMarket(venueAt(T), { dir, symbols: ['FOOUSDT'] })).toThrow(
+    expect(() => new ReplayMarket(venueAt(T), { dir: data.dir, symbols: ['FOOUSDT'] })).toThrow(
       /holds nothing to replay/,
     );
   });

@@ -12,7 +12,7 @@ import { applyLadder, symbolNoiseSeed } from './marketMaker.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
 import type { VenueProcess } from './process.js';
 import { placeSystemOrder } from './systemOrders.js';
-import type { Venue } from './venue.js';
+import type { Product, Venue } from './venue.js';
 
 /**
  * How replayed time maps to venue time: `now` shifts every event by (venue start − first event), so
@@ -562,9 +562,10 @@ export class ReplayMarket implements VenueProcess {
 export function replayStartTime(
   dir: string,
   symbols: readonly string[],
-  read?: ReplayOptions,
+  options: { readonly product?: Product; readonly read?: ReplayOptions } = {},
 ): number | undefined {
-  const files = discover(dir).filter((f) => symbols.includes(f.symbol) && f.market !== 'cm');
+  const { product = 'usdm', read } = options;
+  const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
   const plan = planFiles(files, symbols);
   const prints = new ReplaySource(plan.printFiles, read);
   const candles = new ReplaySource(plan.candleFiles, read);
@@ -601,23 +602,44 @@ function discover(dir: string): ReplayFile[] {
   }
 }
 
-/** Which symbols are replayed from which files; unknown symbols and COIN-M files are skipped. */
+/**
+ * Whether `dir` holds prints (aggTrades, trades or klines) of one of `symbols` for `product`: whether
+ * a venue of that product listing those symbols has something to replay.
+ */
+export function replayCovers(dir: string, product: Product, symbols: readonly string[]): boolean {
+  const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
+  return planFiles(files, symbols).lanes.length > 0;
+}
+
+/**
+ * The files a venue of `product` may replay: those under its own archive (`futures/um` or
+ * `futures/cm`) and those whose path does not say (a flat folder), left to the symbol to decide.
+ */
+function productFiles(files: readonly ReplayFile[], product: Product): ReplayFile[] {
+  const other = product === 'coinm' ? 'um' : 'cm';
+  return files.filter((f) => f.market !== other);
+}
+
+const PRODUCT_NAMES: Readonly<Record<Product, string>> = { usdm: 'USDⓈ-M', coinm: 'COIN-M' };
+
+/**
+ * Which symbols are replayed from which files. Files of the other product are the other venue's;
+ * symbols this venue does not list, and symbols with only index or mark klines, are skipped.
+ */
 function planLanes(files: readonly ReplayFile[], venue: Venue, only: readonly string[] | undefined): Plan {
   const skipped: { symbol: string; reason: string }[] = [];
   const symbols: string[] = [];
-  for (const symbol of new Set(files.map((f) => f.symbol))) {
+  const usable = productFiles(files, venue.product);
+  for (const symbol of new Set(usable.map((f) => f.symbol))) {
     if (only !== undefined && !only.includes(symbol)) continue;
     if (venue.markets.has(symbol)) symbols.push(symbol);
-    else skipped.push({ symbol, reason: 'not a symbol of this exchange' });
+    else
+      skipped.push({ symbol, reason: `not listed on this exchange's ${PRODUCT_NAMES[venue.product]} venue` });
   }
-  const usable = files.filter((f) => f.market !== 'cm');
   const plan = planFiles(usable, symbols);
   for (const symbol of symbols) {
     if (plan.lanes.some((lane) => lane.symbol === symbol)) continue;
-    const reason = usable.some((f) => f.symbol === symbol)
-      ? 'only mark or index klines (no aggTrades, trades or klines)'
-      : 'only COIN-M files (the exchange is USD-M)';
-    skipped.push({ symbol, reason });
+    skipped.push({ symbol, reason: 'only mark or index klines (no aggTrades, trades or klines)' });
   }
   return { ...plan, skipped };
 }

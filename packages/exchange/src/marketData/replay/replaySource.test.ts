@@ -1,32 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { bufferSource } from './byteSource.js';
 import type { ReplayEvent } from './csvRows.js';
 import { discoverReplayFiles } from './discover.js';
 import { ReplayError } from './replayError.js';
 import { ReplayFileReader, ReplaySource } from './replaySource.js';
+import { AGG_HEADER, KLINE_HEADER, TRADE_HEADER, useDataFolder } from './testing.js';
 
-const AGG_HEADER = 'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker';
-const KLINE_HEADER =
-  'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore';
-const TRADE_HEADER = 'id,price,qty,quote_qty,time,is_buyer_maker';
 const T0 = Date.parse('2024-06-15T00:00:00Z');
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'basis-replay-'));
-});
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function write(path: string, lines: readonly string[]): void {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, `${lines.join('\n')}\n`);
-}
+const data = useDataFolder('basis-replay-');
+const write = data.write;
 
 const describeEvent = (e: ReplayEvent): string =>
   e.kind === 'kline'
@@ -55,7 +40,7 @@ describe('ReplaySource', () => {
       TRADE_HEADER,
       `1000,66224.90,0.003,198.67470,${T0 + 10},false`,
     ]);
-    const replay = ReplaySource.fromDirectory(dir);
+    const replay = ReplaySource.fromDirectory(data.dir);
     expect(replay.peekTime()).toBe(T0 + 10);
     const events: string[] = [];
     for (let i = 0; i < 100; i++) {
@@ -81,7 +66,7 @@ describe('ReplaySource', () => {
       (_, i) => `${i},1.0,1,${i},${i},${T0 + i * 1000},${i % 2 === 0}`,
     );
     write('BTCUSDT-aggTrades-2024-06-15.csv', lines);
-    const replay = new ReplaySource(discoverReplayFiles(dir), { chunkSize: 256 });
+    const replay = new ReplaySource(discoverReplayFiles(data.dir), { chunkSize: 256 });
     expect(replay.takeUntil(T0 + 999).map((e) => e.time)).toEqual([T0]);
     expect(replay.takeUntil(T0 + 1_000_000)).toHaveLength(1000); // inclusive: up to i = 1000
     expect(replay.takeUntil(Number.MAX_SAFE_INTEGER, 500)).toHaveLength(500);
@@ -91,7 +76,7 @@ describe('ReplaySource', () => {
 
   test('behavior: microsecond files replay in milliseconds', () => {
     write('BTCUSDT-trades-2025-01-01.csv', [`1,1.0,1,1.0,${(T0 + 5) * 1000 + 999},true`]);
-    expect(new ReplaySource(discoverReplayFiles(dir)).next()).toMatchObject({ time: T0 + 5 });
+    expect(new ReplaySource(discoverReplayFiles(data.dir)).next()).toMatchObject({ time: T0 + 5 });
   });
 
   test('behavior: a malformed row stops the replay with its file and line', () => {
@@ -100,7 +85,7 @@ describe('ReplaySource', () => {
       `1,1.0,1,1,1,${T0},true`,
       `2,1.0,1,2,2,${T0},perhaps`,
     ]);
-    const replay = new ReplaySource(discoverReplayFiles(dir));
+    const replay = new ReplaySource(discoverReplayFiles(data.dir));
     let error: unknown;
     try {
       replay.takeUntil(Number.MAX_SAFE_INTEGER);
@@ -123,7 +108,7 @@ describe('ReplaySource', () => {
     ]);
     let error: unknown;
     try {
-      new ReplaySource(discoverReplayFiles(dir)).takeUntil(Number.MAX_SAFE_INTEGER);
+      new ReplaySource(discoverReplayFiles(data.dir)).takeUntil(Number.MAX_SAFE_INTEGER);
     } catch (e) {
       error = e;
     }
@@ -132,11 +117,13 @@ describe('ReplaySource', () => {
 
   test('behavior: rows or files going back in time are refused', () => {
     write('BTCUSDT-aggTrades-2024-06-15.csv', [`1,1.0,1,1,1,${T0 + 5},true`, `2,1.0,1,2,2,${T0},true`]);
-    expect(() => new ReplaySource(discoverReplayFiles(dir)).takeUntil(T0 + 10)).toThrow(/goes back in time/);
-    rmSync(join(dir, 'BTCUSDT-aggTrades-2024-06-15.csv'));
+    expect(() => new ReplaySource(discoverReplayFiles(data.dir)).takeUntil(T0 + 10)).toThrow(
+      /goes back in time/,
+    );
+    rmSync(join(data.dir, 'BTCUSDT-aggTrades-2024-06-15.csv'));
     write('BTCUSDT-aggTrades-2024-06-15.csv', [`1,1.0,1,1,1,${T0 + 86_400_000},true`]);
     write('BTCUSDT-aggTrades-2024-06-16.csv', [`2,1.0,1,2,2,${T0},true`]);
-    expect(() => new ReplaySource(discoverReplayFiles(dir)).takeUntil(Number.MAX_SAFE_INTEGER)).toThrow(
+    expect(() => new ReplaySource(discoverReplayFiles(data.dir)).takeUntil(Number.MAX_SAFE_INTEGER)).toThrow(
       ReplayError,
     );
   });
@@ -150,7 +137,7 @@ describe('ReplaySource', () => {
         return bufferSource(Buffer.from(`${T0},1,2,0.5,1.5,10,${T0 + 3_599_999},12.5,7,4,5,0\n`));
       },
     };
-    const replay = new ReplaySource(discoverReplayFiles(dir), { unzip });
+    const replay = new ReplaySource(discoverReplayFiles(data.dir), { unzip });
     expect(replay.next()).toMatchObject({
       kind: 'kline',
       dataType: 'klines',
@@ -165,7 +152,7 @@ describe('ReplaySource', () => {
 
   test('behavior: a file reader closes itself at the end', () => {
     write('BTCUSDT-trades-2024-06-15.csv', [TRADE_HEADER]);
-    const [file] = discoverReplayFiles(dir);
+    const [file] = discoverReplayFiles(data.dir);
     const reader = new ReplayFileReader(file!);
     const batches: number[] = [];
     for (let i = 0; i < 10; i++) {

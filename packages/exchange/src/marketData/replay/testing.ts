@@ -1,7 +1,48 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { afterEach, beforeEach } from 'vitest';
 
-// Fixtures for the replay tests (zip archives as data.binance.vision ships them). Not used by the
-// exchange itself.
+// Fixtures for the replay tests (header rows, a temporary data folder, zip archives as
+// data.binance.vision ships them). Not used by the exchange itself.
+
+/** Header rows of data.binance.vision's files (post-2022 files have them, older ones do not). */
+export const AGG_HEADER =
+  'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker';
+export const TRADE_HEADER = 'id,price,qty,quote_qty,time,is_buyer_maker';
+export const COINM_TRADE_HEADER = 'id,price,qty,base_qty,time,is_buyer_maker';
+export const KLINE_HEADER =
+  'open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore';
+
+/** A data folder made fresh for each test of the file and removed after it. */
+export interface DataFolder {
+  /** The folder of the running test. */
+  readonly dir: string;
+  /** Writes `lines` (newline-terminated) to `path` under the folder, creating its parents. */
+  write(path: string, lines: readonly string[]): void;
+}
+
+/** Registers the per-test {@link DataFolder} hooks; call at a test file's top level. */
+export function useDataFolder(prefix: string): DataFolder {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    write(path, lines) {
+      const full = join(dir, path);
+      mkdirSync(join(full, '..'), { recursive: true });
+      writeFileSync(full, `${lines.join('\n')}\n`);
+    },
+  };
+}
 
 /**
  * A minimal zip writer for tests: local headers, data, central directory, end record. Entries are

@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Decimal } from '@basis/core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defineStrategy } from '../strategy/strategy.js';
+import { runBacktest } from './runBacktest.js';
+
+// Backtests over Binance's historical files (data.binance.vision layout), USDⓈ-M and COIN-M: the
+// virtual clock starts at the first print, the exchange replays the prints, the strategy trades
+// against liquidity around them, and the money adds up to the exchange's wallet.
+
+/** 2024-06-15 00:00 UTC; ten minutes of prints, one a second. */
+const START = Date.UTC(2024, 5, 15);
+const PRINTS = 600;
+const AGG_HEADER = 'agg_trade_id,price,quantity,first_trade_id,last_trade_id,transact_time,is_buyer_maker';
+
+interface Print {
+  readonly time: number;
+  readonly price: Decimal;
+}
+
+/** A seeded walk of `PRINTS` aggTrades rows starting at `price` (tick 0.1), with their prices. */
+function aggTradesRows(price: number, qty: (i: number) => string): { lines: string[]; prints: Print[] } {
+  let seed = 11;
+  const random = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  let tick = price * 10;
+  const lines = [AGG_HEADER];
+  const prints: Print[] = [];
+  for (let i = 0; i < PRINTS; i++) {
+    tick += Math.round((random() - 0.5) * 40);
+    const text = (tick / 10).toFixed(1);
+    const time = START + 500 + i * 1000;
+    lines.push(`${i + 1},${text},${qty(i)},${i + 1},${i + 1},${time},${random() < 0.5}`);
+    prints.push({ time, price: Decimal.parse(text) });
+  }
+  return { lines, prints };
+}
+
+let dir: string;
+let usdmPrints: Print[];
+let coinmPrints: Print[];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'basis-backtest-replay-'));
+  const write = (path: string, lines: readonly string[]): void => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), `${lines.join('\n')}\n`);
+  };
+  const usdm = aggTradesRows(66_000, (i) => (0.001 * (1 + (i % 7))).toFixed(3));
+  write('futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-06-15.csv', usdm.lines);
+  usdmPrints = usdm.prints;
+  const coinm = aggTradesRows(66_100, (i) => String(1 + (i % 9)));
+  write('futures/cm/daily/aggTrades/BTCUSD_PERP/BTCUSD_PERP-aggTrades-2024-06-15.csv', coinm.lines);
+  coinmPrints = coinm.prints;
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Market orders on start and every 90 s, alternating side: fills spread over the replay. */
+const flipper = defineStrategy<{ symbol: string; size: string }>((params) => {
+  const symbol = params.symbol ?? 'BTCUSDT';
+  const size = params.size ?? '0.010';
+  let long = false;
+  return {
+    name: 'flipper',
+    onStart(ctx) {
+      ctx.setInterval('flip', 90_000);
+      ctx.submitOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: size });
+      long = true;
+    },
+    onTimer(ctx) {
+      const quantity = Decimal.parse(size).mul(2);
+      ctx.submitOrder({ symbol, side: long ? 'SELL' : 'BUY', type: 'MARKET', quantity });
+      long = !long;
+    },
+  };
+});
+
+function sum(values: readonly string[]): Decimal {
+  return values.reduce((acc, v) => acc.add(v), Decimal.ZERO);
+}
+
+/** The last historical price printed at or before `time`. */
+function priceAt(prints: readonly Print[], time: number): Decimal {
+  let last = prints[0]!.price;
+  for (const p of prints) {
+    if (p.time > time) break;
+    last = p.price;
+  }
+  return last;
+}
+
+const cases = [
+  { product: 'USDⓈ-M', symbol: 'BTCUSDT', size: '0.010', asset: 'USDT', prints: () => usdmPrints },
+  { product: 'COIN-M', symbol: 'BTCUSD_PERP', size: '5', asset: 'BTC', prints: () => coinmPrints },
+] as const;
+
+describe.each(cases)('runBacktest over $product historical files', ({ symbol, size, asset, prints }) => {
+  test('default: starts at the first print; fills trade at the replayed price; the money is the exchange wallet', async () => {
+    const result = await runBacktest({
+      strategy: flipper,
+      params: { symbol, size },
+      symbols: [symbol],
+      seed: 5,
+      durationMs: 8 * 60_000,
+      exchange: { replay: { dir } },
+    });
+    const { record } = result;
+    expect(record.meta).toMatchObject({ symbols: [symbol], quoteAsset: asset, startTime: START + 500 });
+    // The public tape is the file's prints, in order, at their own times (plus the strategy's trades).
+    const venue = symbol === 'BTCUSDT' ? result.exchange.venue : result.exchange.coinm!;
+    const replay = venue.replay!.status();
+    expect(replay).toMatchObject({ align: 'history', shiftMs: 0, firstTime: START + 500 });
+    expect(replay.prints).toBeGreaterThanOrEqual(8 * 60);
+
+    // One market order on start and one every 90 s: 6 orders, each filled within 0.01% of the price then.
+    const orders = new Set(record.fills.map((f) => f.orderId));
+    expect(orders.size).toBe(6);
+    for (const fill of record.fills) {
+      const historical = priceAt(prints(), fill.time);
+      const off = Decimal.parse(fill.price).sub(historical).abs().div(historical, 8, 'half-even');
+      expect(off.lte('0.0001'), `${fill.price} at ${fill.time} vs ${historical}`).toBe(true);
+    }
+
+    const realized = sum(record.fills.map((f) => f.realizedPnl));
+    const fees = sum(record.fills.map((f) => f.fee));
+    const funding = sum(record.funding.map((f) => f.amount));
+    const walletChange = Decimal.parse(result.exchangeWallet.end).sub(result.exchangeWallet.start);
+    expect(walletChange.isZero()).toBe(false);
+    expect(realized.sub(fees).add(funding).toString()).toBe(walletChange.toString());
+    expect(result.totals.netPnl.toString()).toBe(walletChange.toString());
+  });
+
+  test('behavior: the same files and seed give the same record', async () => {
+    const run = async () =>
+      (
+        await runBacktest({
+          strategy: flipper,
+          params: { symbol, size },
+          symbols: [symbol],
+          seed: 9,
+          durationMs: 4 * 60_000,
+          exchange: { replay: { dir } },
+        })
+      ).record;
+    expect(JSON.stringify(await run())).toBe(JSON.stringify(await run()));
+  });
+});
