@@ -342,6 +342,26 @@ describe('stream faults over loopback', () => {
     expect(await within(coinmAgain.closed, WAIT_MS, 'the COIN-M drop')).toBe(1001);
   });
 
+  test('behavior: COIN-M sockets keep the /dstream path they asked, so a route scope tells them from USD-M', async () => {
+    const h = await start();
+    const usdm = await h.connect('/ws/btcusdt@markPrice@1s');
+    const coinm = await h.connect('/dstream/ws/btcusd_perp@markPrice@1s');
+    expect(h.exchange.webSockets.connections().map((c) => c.path)).toEqual([
+      '/ws/btcusdt@markPrice@1s',
+      '/dstream/ws/btcusd_perp@markPrice@1s',
+    ]);
+    expect(
+      (
+        await h.admin('POST', '/admin/faults/dropConnections', {
+          filter: { route: '/dstream/ws/btcusd_perp@markPrice@1s' },
+        })
+      ).json,
+    ).toEqual({ closed: 1 });
+    expect(await within(coinm.closed, WAIT_MS, 'the COIN-M drop')).toBe(1001);
+    await pause(QUIET_MS);
+    expect(usdm.socket.readyState).toBe(usdm.socket.OPEN);
+  });
+
   test('behavior: clockSkew reaches the WebSocket API timestamp check (-1021), only for the account it names', async () => {
     const h = await start();
     const alice = h.exchange.defaultAccount!;

@@ -75,8 +75,12 @@ export interface WebSocketConnectionInfo {
 
 /** The exchange's WebSocket side, served on the REST server's port. */
 export interface WebSockets {
-  /** Give to `startRestServer({ onUpgrade })`: routes an upgrade to streams, user data or the WebSocket API. */
-  onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Give to `startRestServer({ onUpgrade })`: routes an upgrade to streams, user data or the WebSocket
+   * API. `routedUrl` is the URL to serve when it differs from the one asked (COIN-M's `/dstream/...`
+   * served as `/...`); the connection keeps the path the client asked, which fault rules match.
+   */
+  onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, routedUrl?: string): void;
   /** The open connections. */
   connections(): readonly WebSocketConnectionInfo[];
   /** Counts, for tests and the admin API. */
@@ -188,9 +192,10 @@ export function attachWebSockets(options: AttachWebSocketsOptions): WebSockets {
     }
   };
 
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = request.url ?? '/';
-    const path = url.split('?')[0] ?? '/';
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer, routedUrl?: string): void => {
+    const asked = request.url ?? '/';
+    const url = routedUrl ?? asked;
+    const path = asked.split('?')[0] ?? '/';
     if (closing !== undefined) {
       refuse(socket, 503, apiError(-1016));
       return;

@@ -13,8 +13,9 @@ const COINM_WS_API_PATH = '/ws-dapi/v1';
 
 /**
  * One WebSocket side for both products on one port: upgrades under {@link COINM_STREAM_PREFIX} and
- * `/ws-dapi/v1` go to COIN-M (with the URL rewritten to the USD-M form its parser reads), every other
- * upgrade to USD-M. Connections, counts and close cover both.
+ * `/ws-dapi/v1` go to COIN-M (served at the USD-M form of the URL its parser reads, while the
+ * connection keeps the path asked), every other upgrade to USD-M. Connections, counts and close
+ * cover both.
  */
 export function combineWebSockets(usdm: WebSockets, coinm: WebSockets | undefined): WebSockets {
   if (coinm === undefined) return usdm;
@@ -26,8 +27,7 @@ export function combineWebSockets(usdm: WebSockets, coinm: WebSockets | undefine
         usdm.onUpgrade(request, socket, head);
         return;
       }
-      request.url = coinmUrl;
-      coinm.onUpgrade(request, socket, head);
+      coinm.onUpgrade(request, socket, head, coinmUrl);
     },
     connections: () => [...usdm.connections(), ...coinm.connections()],
     stats() {
