@@ -136,19 +136,21 @@ export function defaultRetry(category: BinanceErrorCategory): BinanceErrorRetry 
   }
 }
 
+/** A {@link BinanceErrorInfo} while {@link toInfo} fills it in, before it is frozen. */
+type MutableInfo = { -readonly [K in keyof BinanceErrorInfo]: BinanceErrorInfo[K] };
+
+// Runs for every entry at import. The properties are assigned in order (the order Object.keys shows)
+// rather than spread from conditional literals, which took about twice as long.
 function toInfo(spec: BinanceErrorSpec): BinanceErrorInfo {
-  return Object.freeze({
-    code: spec.code,
-    name: spec.name,
-    message: spec.message,
-    ...(spec.alt === undefined ? {} : { altMessages: Object.freeze([...spec.alt]) }),
-    messageKnown: spec.messageKnown ?? true,
-    http: spec.http ?? 400,
-    category: spec.category,
-    retry: spec.retry ?? defaultRetry(spec.category),
-    market: spec.market ?? 'both',
-    ...(spec.note === undefined ? {} : { note: spec.note }),
-  });
+  const info = { code: spec.code, name: spec.name, message: spec.message } as MutableInfo;
+  if (spec.alt !== undefined) info.altMessages = Object.freeze([...spec.alt]);
+  info.messageKnown = spec.messageKnown ?? true;
+  info.http = spec.http ?? 400;
+  info.category = spec.category;
+  info.retry = spec.retry ?? defaultRetry(spec.category);
+  info.market = spec.market ?? 'both';
+  if (spec.note !== undefined) info.note = spec.note;
+  return Object.freeze(info);
 }
 
 /**
@@ -166,11 +168,11 @@ function indexFor(market: BinanceMarket): ReadonlyMap<number, BinanceErrorInfo> 
   return index;
 }
 
-/** Lookup tables, built once from the immutable catalog. */
-const BY_MARKET: Readonly<Record<BinanceMarket, ReadonlyMap<number, BinanceErrorInfo>>> = {
-  usdm: indexFor('usdm'),
-  coinm: indexFor('coinm'),
-};
+/**
+ * Lookup tables, built from the immutable catalog on the first lookup rather than at import: a
+ * process that never meets a Binance error code never needs them.
+ */
+let byMarket: Readonly<Record<BinanceMarket, ReadonlyMap<number, BinanceErrorInfo>>> | undefined;
 
 /**
  * Looks up a Binance error code for a market (USD-M by default). Returns `undefined` for codes the
@@ -181,7 +183,8 @@ const BY_MARKET: Readonly<Record<BinanceMarket, ReadonlyMap<number, BinanceError
  * getBinanceError(-4087, 'coinm')?.name; // 'INVALID_PAIR' (USD-M: 'REDUCE_ONLY_ORDER_PERMISSION')
  */
 export function getBinanceError(code: number, market: BinanceMarket = 'usdm'): BinanceErrorInfo | undefined {
-  return BY_MARKET[market].get(code);
+  byMarket ??= { usdm: indexFor('usdm'), coinm: indexFor('coinm') };
+  return byMarket[market].get(code);
 }
 
 /** A value substituted into a message placeholder. */

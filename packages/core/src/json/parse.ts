@@ -2,8 +2,9 @@ import { jsonParseError } from './locateError.js';
 import { mayHoldUnsafeInteger } from './unsafeInteger.js';
 import { findUnsafeIntegers, placeUnsafeIntegers } from './unsafeIntegerSites.js';
 
-// Decoding holds no state between calls (no `stream` option), so one decoder serves every call.
-const utf8 = new TextDecoder();
+// Decoding holds no state between calls (no `stream` option), so one decoder serves every call. It
+// is made on the first call, not at import: constructing a TextDecoder is a measurable part of loading core.
+let utf8: InstanceType<typeof TextDecoder> | undefined;
 
 /**
  * Parses JSON without losing integer digits. An integer literal outside the safe-integer range
@@ -52,6 +53,7 @@ export function parseJson(text: string): unknown {
  * parseJsonBytes(Buffer.from('{"lastUpdateId":9007199254740993}')); // { lastUpdateId: 9007199254740993n }
  */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
+  utf8 ??= new TextDecoder();
   return parseJson(utf8.decode(bytes));
 }
 

@@ -1,5 +1,6 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { InvalidSigningKeyError } from './errors.js';
+import { nodeCrypto } from './nodeCrypto.js';
 
 /** The signature schemes Binance accepts for API keys. */
 export const KEY_TYPES = ['HMAC', 'ED25519', 'RSA'] as const;
@@ -67,8 +68,8 @@ export function parsePrivateKey(key: string | KeyObject, passphrase?: string): K
   const text = key.trim();
   try {
     return passphrase === undefined
-      ? createPrivateKey({ key: text, format: 'pem' })
-      : createPrivateKey({ key: text, format: 'pem', passphrase });
+      ? nodeCrypto().createPrivateKey({ key: text, format: 'pem' })
+      : nodeCrypto().createPrivateKey({ key: text, format: 'pem', passphrase });
   } catch (cause) {
     throw new InvalidSigningKeyError(
       'The private key could not be parsed (malformed PEM or wrong passphrase).',
@@ -88,11 +89,11 @@ export function parsePrivateKey(key: string | KeyObject, passphrase?: string): K
 export function parsePublicKey(key: string | KeyObject): KeyObject {
   if (typeof key !== 'string') {
     if (key.type === 'public') return key;
-    if (key.type === 'private') return createPublicKey(key);
+    if (key.type === 'private') return nodeCrypto().createPublicKey(key);
     throw new InvalidSigningKeyError('Expected a public or private key, got a secret key.');
   }
   try {
-    return createPublicKey({ key: key.trim(), format: 'pem' });
+    return nodeCrypto().createPublicKey({ key: key.trim(), format: 'pem' });
   } catch (cause) {
     throw new InvalidSigningKeyError('The public key could not be parsed (expected PEM).', { cause });
   }

@@ -1,6 +1,7 @@
-import { constants, createHmac, createSecretKey, type KeyObject, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { InvalidSigningKeyError } from './errors.js';
 import { type Credentials, detectKeyType, type KeyType, keyTypeOf, parsePrivateKey } from './keys.js';
+import { nodeCrypto } from './nodeCrypto.js';
 
 /** Signs payloads with one prepared key. Holds no key material in enumerable properties. */
 export interface Signer {
@@ -30,7 +31,7 @@ function requireKeyType(key: KeyObject, expected: KeyType): KeyObject {
  * hmacSha256Hex(secret, 'symbol=BTCUSDT&...&timestamp=1591702613943') // '3c661234...'
  */
 export function hmacSha256Hex(secret: string | KeyObject, payload: string): string {
-  return createHmac('sha256', secret).update(payload, 'utf8').digest('hex');
+  return nodeCrypto().createHmac('sha256', secret).update(payload, 'utf8').digest('hex');
 }
 
 /**
@@ -41,7 +42,7 @@ export function hmacSha256Hex(secret: string | KeyObject, payload: string): stri
  */
 export function signEd25519Base64(privateKey: string | KeyObject, payload: string): string {
   const key = requireKeyType(parsePrivateKey(privateKey), 'ED25519');
-  return sign(null, Buffer.from(payload, 'utf8'), key).toString('base64');
+  return nodeCrypto().sign(null, Buffer.from(payload, 'utf8'), key).toString('base64');
 }
 
 /**
@@ -52,6 +53,7 @@ export function signEd25519Base64(privateKey: string | KeyObject, payload: strin
  */
 export function signRsaBase64(privateKey: string | KeyObject, payload: string): string {
   const key = requireKeyType(parsePrivateKey(privateKey), 'RSA');
+  const { constants, sign } = nodeCrypto();
   return sign('sha256', Buffer.from(payload, 'utf8'), { key, padding: constants.RSA_PKCS1_PADDING }).toString(
     'base64',
   );
@@ -73,6 +75,7 @@ export function signRsaBase64(privateKey: string | KeyObject, payload: string): 
  */
 export function createSigner(credentials: Credentials): Signer {
   const { apiKey, apiSecret, privateKey, privateKeyPassphrase } = credentials;
+  const { constants, createSecretKey, sign } = nodeCrypto();
   if (apiSecret !== undefined && privateKey !== undefined) {
     throw new InvalidSigningKeyError('Pass either apiSecret (HMAC) or privateKey (Ed25519/RSA), not both.');
   }

@@ -7,9 +7,10 @@
  * never valid base64, the base64 verifiers read every space as `+`. That accepts both decodings and
  * nothing else. HMAC signatures are hex, which neither rule touches.
  */
-import { constants, createHmac, createSecretKey, type KeyObject, timingSafeEqual, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { InvalidSigningKeyError } from './errors.js';
 import { type KeyType, keyTypeOf, parsePublicKey } from './keys.js';
+import { nodeCrypto } from './nodeCrypto.js';
 
 /** The key a {@link Verifier} checks against: an HMAC secret, or an Ed25519/RSA public key. */
 export type VerifierKey =
@@ -42,6 +43,7 @@ function decodeBase64Signature(signature: string): Buffer | undefined {
 
 function hmacEquals(secret: string | KeyObject, payload: string, signatureHex: string): boolean {
   if (!HEX_SHA256.test(signatureHex)) return false;
+  const { createHmac, timingSafeEqual } = nodeCrypto();
   const expected = createHmac('sha256', secret).update(payload, 'utf8').digest();
   return timingSafeEqual(expected, Buffer.from(signatureHex, 'hex'));
 }
@@ -55,6 +57,7 @@ function asymmetricEquals(
   const bytes = decodeBase64Signature(signature);
   if (bytes === undefined) return false;
   const data = Buffer.from(payload, 'utf8');
+  const { constants, verify } = nodeCrypto();
   try {
     return keyType === 'ED25519'
       ? verify(null, data, key, bytes)
@@ -127,7 +130,7 @@ export function verifyRsaBase64(
 export function createVerifier(key: VerifierKey): Verifier {
   if (key.type === 'HMAC') {
     if (key.secret === '') throw new InvalidSigningKeyError('The API secret is empty.');
-    const secret = createSecretKey(Buffer.from(key.secret, 'utf8'));
+    const secret = nodeCrypto().createSecretKey(Buffer.from(key.secret, 'utf8'));
     return { keyType: 'HMAC', verify: (payload, signature) => hmacEquals(secret, payload, signature) };
   }
   const keyType = key.type;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ClientConfigError, InvalidEnvironmentError } from '../errors/config.js';
 import { type Client, type ClientConfig, type ClientCredentials, createClient } from './createClient.js';
 import {
@@ -78,7 +77,9 @@ function credentialsFromEnv(env: BasisEnv): ClientCredentials | undefined {
   }
   let privateKey: string;
   try {
-    privateKey = readFileSync(keyFile, 'utf8');
+    // `node:fs` is loaded here rather than imported: importing it (building its ES module facade) took
+    // about 2 ms of a cold `import('@basis/sdk')`.
+    privateKey = process.getBuiltinModule('node:fs').readFileSync(keyFile, 'utf8');
   } catch (cause) {
     throw new ClientConfigError(`Cannot read BASIS_PRIVATE_KEY_FILE '${keyFile}'.`, { cause });
   }

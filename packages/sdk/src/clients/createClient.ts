@@ -1,4 +1,4 @@
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import {
   type Clock,
   createLiveClock,
@@ -16,6 +16,7 @@ import type { RequestCall } from '../request/types.js';
 import { createTimeSync, type TimeDrift, type TimeSyncResult } from '../time/timeSync.js';
 import { type HttpTransportOptions, http } from '../transports/http.js';
 import type { Transport } from '../transports/transport.js';
+import { accountTag } from './accountTag.js';
 import {
   apiPrefix,
   type Environment,
@@ -331,10 +332,7 @@ export function createClient(config: ClientConfig): Client {
     autoSync: timeSyncConfig !== undefined,
     signer,
     // A tag for the account's ORDERS budget in a shared governor: derived from the key, not the key.
-    account:
-      apiKey === undefined
-        ? undefined
-        : `key:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`,
+    account: apiKey === undefined ? undefined : accountTag(apiKey),
     secrets,
     recvWindow,
     timeoutMs,

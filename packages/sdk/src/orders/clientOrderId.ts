@@ -1,4 +1,3 @@
-import { randomFillSync } from 'node:crypto';
 import type { Rng } from '@basis/core';
 
 /** Binance's rule for `newClientOrderId` and `clientAlgoId` (reference §5.3). */
@@ -36,7 +35,8 @@ let poolOffset = POOL_SIZE;
 /** The next byte of the operating system's randomness (each byte is used once). */
 function randomByte(): number {
   if (poolOffset === POOL_SIZE) {
-    randomFillSync(pool);
+    // `node:crypto` is loaded on first use rather than imported, which made `import('@basis/sdk')` slower.
+    process.getBuiltinModule('node:crypto').randomFillSync(pool);
     poolOffset = 0;
   }
   return pool[poolOffset++]!;

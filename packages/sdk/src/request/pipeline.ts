@@ -50,7 +50,8 @@ export interface Pipeline {
   perform<T>(call: RequestCall): Promise<PerformedRequest<T>>;
 }
 
-const decoder = new TextDecoder();
+// Made on first use, not at import: constructing a TextDecoder is a measurable part of loading the SDK.
+let decoder: InstanceType<typeof TextDecoder> | undefined;
 
 const dataOf = <T>(performed: PerformedRequest<T>): T => performed.data;
 
@@ -59,7 +60,9 @@ function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
 }
 
 function bodyText(body: Uint8Array | string): string {
-  return typeof body === 'string' ? body : decoder.decode(body);
+  if (typeof body === 'string') return body;
+  decoder ??= new TextDecoder();
+  return decoder.decode(body);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   createSigner,
   parseJson,
@@ -10,6 +9,7 @@ import {
   type TimerHandle,
   wsApiSigningPayload,
 } from '@basis/core';
+import { accountTag } from '../clients/accountTag.js';
 import type { Client, ClientCredentials } from '../clients/createClient.js';
 import type { CoinmActions } from '../clients/decorators/coinm.js';
 import { type BinanceApiError, InvalidTimestampError, isBinanceErrorBody } from '../errors/api.js';
@@ -289,10 +289,7 @@ function createCore(options: WsApiClientOptions): WsApiClient {
       : undefined,
   ].filter((value): value is string => typeof value === 'string' && value !== '');
   // The same tag the REST pipeline keeps the account's ORDERS budget under.
-  const account =
-    signer === undefined
-      ? undefined
-      : `key:${createHash('sha256').update(signer.apiKey).digest('hex').slice(0, 16)}`;
+  const account = signer === undefined ? undefined : accountTag(signer.apiKey);
   const requestTimeoutMs = options.requestTimeoutMs ?? client.timeoutMs;
   const fallback = options.fallback ?? true;
   const resync = options.resync ?? true;
