@@ -8,7 +8,6 @@ import { BUY, SELL } from '../matching/types.js';
 import type { Account } from './account.js';
 import type { Market } from './market.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
-import type { OrderRecord } from './orderRecord.js';
 import { placeSystemOrder } from './systemOrders.js';
 import type { Venue } from './venue.js';
 
@@ -43,13 +42,10 @@ export function applyLadder(
     });
   }
   const diff = diffLadder(resting, ladder, options);
-  if (diff.cancels.length > 0) {
-    const byRef = new Map<number, OrderRecord>();
-    for (const order of open.values()) byRef.set(order.ref, order);
-    for (const ref of diff.cancels) {
-      const order = byRef.get(ref);
-      if (order !== undefined) cancelOpenOrder(venue, market, maker, order);
-    }
+  // The market indexes every resting order by ref: no map of the maker's own to build per quote.
+  for (const ref of diff.cancels) {
+    const order = market.resting.get(ref);
+    if (order !== undefined && order.accountId === maker.id) cancelOpenOrder(venue, market, maker, order);
   }
   for (const add of diff.adds) {
     placeSystemOrder(

@@ -47,6 +47,7 @@ const MAX_MODIFICATIONS = 10_000;
  */
 export function modifyOrder(venue: Venue, account: Account, input: ModifyOrderInput): OrderRecord {
   const market = venue.market(input.symbol);
+  venue.prepareBook(market);
   const order = findOrder(account, input.symbol, input.ref);
   if (order === undefined || !isOpen(order)) throw apiError(-2013);
   if (order.type !== 'LIMIT') throw apiError(-5025);

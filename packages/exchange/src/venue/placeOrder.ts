@@ -207,6 +207,9 @@ export function validateOrder(
  * already has (`internal.orderId`) and replaces its conditional record in the account's indexes.
  */
 export function placeOrder(venue: Venue, account: Account, input: NewOrderInput): PlaceResult {
+  // The checks below read the book (market bounds, margin at the best price): bring it up to date.
+  const listed = venue.markets.get(input.symbol);
+  if (listed !== undefined) venue.prepareBook(listed);
   const { market, record, limitTick, maxFillSteps, stp, expireAtOnce } = validateOrder(venue, account, input);
   const orderId = input.internal?.orderId ?? market.orderIds.next();
   const order: OrderRecord = { orderId, ref: market.nextRef(), ...record };

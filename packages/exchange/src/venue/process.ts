@@ -14,3 +14,14 @@ export interface VenueProcess {
    */
   skipTo?(time: number): void;
 }
+
+/**
+ * A process that may leave books behind its market (a replay executing prints without the book)
+ * until something reads or trades on them: the venue asks it to bring them up to date first.
+ */
+export interface BookKeeper extends VenueProcess {
+  /** Before an order is checked against or matched on `symbol`'s book. */
+  prepareBook(symbol: string): void;
+  /** Before another process runs (price feeds, funding, timers, liquidations read any book). */
+  prepareBooks(): void;
+}

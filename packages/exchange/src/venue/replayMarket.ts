@@ -10,7 +10,8 @@ import type { Account } from './account.js';
 import type { Market } from './market.js';
 import { applyLadder, symbolNoiseSeed } from './marketMaker.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
-import type { VenueProcess } from './process.js';
+import type { BookKeeper, VenueProcess } from './process.js';
+import { settleSystemTrade } from './settlement.js';
 import { placeSystemOrder } from './systemOrders.js';
 import type { Product, Venue } from './venue.js';
 
@@ -24,6 +25,16 @@ export const REPLAY_ALIGNMENTS = ['now', 'history'] as const;
 /** One of {@link REPLAY_ALIGNMENTS}. */
 export type ReplayAlign = (typeof REPLAY_ALIGNMENTS)[number];
 
+/**
+ * How prints are executed: `book` re-centres the maker's ladder before every print and sends a real
+ * taker order; `lean` records a print that no user order can be touched by straight to the tape
+ * and the system accounts, and brings the ladder up to date only when something needs the book.
+ */
+export const REPLAY_PRINT_PATHS = ['book', 'lean'] as const;
+
+/** One of {@link REPLAY_PRINT_PATHS}. */
+export type ReplayPrintPath = (typeof REPLAY_PRINT_PATHS)[number];
+
 /** How a {@link ReplayMarket} is set up. */
 export interface ReplayMarketOptions {
   /** A directory of Binance's historical files: the data.binance.vision layout, or flat. */
@@ -36,6 +47,11 @@ export interface ReplayMarketOptions {
   readonly read?: ReplayOptions;
   /** Milliseconds between refreshes of the maker's ladder when no print comes (default 1000). */
   readonly quoteMs?: number;
+  /**
+   * Default `lean` with `align: 'history'` (backtests, as fast as the CPU allows), `book` with
+   * `now` (the book is watched live). See {@link ReplayMarket}.
+   */
+  readonly printPath?: ReplayPrintPath;
   /** Called once when the data runs out or turns out malformed, with the status then. */
   readonly onEnd?: (status: ReplayStatus) => void;
 }
@@ -105,6 +121,11 @@ interface Lane {
   fair: number;
   /** The centre of the ladder last quoted, so prints at an unchanged centre skip the requote. */
   quotedFair: number;
+  /**
+   * Lean prints since the ladder was last quoted at the current centre: the maker levels (side and
+   * tick) the book path would have used up, to be taken out when the book is brought up to date.
+   */
+  readonly spent: { readonly side: 'BUY' | 'SELL'; readonly tick: number }[];
   /** Candles read ahead, by data type, waiting for their open time. */
   readonly klines: ReplayKline[];
   readonly indexKlines: ReplayKline[];
@@ -141,14 +162,26 @@ const INDEX_STEP_MS = 1000;
  * `ended`; a malformed row stops the replay the same way with `failed` and the file and line.
  * Deterministic: the same files, start time and seed give the same state.
  *
+ * The `lean` print path (the default of history replays) gives the same tape, klines, last price,
+ * system positions and fills of users' resting orders without touching the book for each print,
+ * and user taker orders meet the same ladder prices (sizes within the maker's tolerance): a print
+ * that no user order rests within reach of (a bid at or above its price, an ask at or below) is
+ * recorded as the trade between the system maker and taker that the book path would make, and the
+ * ladder is brought up to date (re-centred, with the levels those prints used up taken out) only
+ * before something reads or trades on the book: a user order or modification, another venue process
+ * (price feeds, funding, liquidations), the periodic refresh, or a print within reach of a user
+ * order, which then runs the book path. In between, depth and book-ticker reads show the ladder of
+ * the last update, and the maker's order ids and level sizes differ from the book path's.
+ *
  * @example
  * const replay = new ReplayMarket(venue, { dir: '/data/binance', align: 'now' });
  * venue.addProcess(replay);
  */
-export class ReplayMarket implements VenueProcess {
+export class ReplayMarket implements VenueProcess, BookKeeper {
   readonly #venue: Venue;
   readonly #align: ReplayAlign;
   readonly #quoteMs: number;
+  readonly #lean: boolean;
   readonly #onEnd: ((status: ReplayStatus) => void) | undefined;
   readonly #maker: Account;
   readonly #taker: Account;
@@ -177,6 +210,7 @@ export class ReplayMarket implements VenueProcess {
     this.#venue = venue;
     this.#align = options.align ?? 'now';
     this.#quoteMs = options.quoteMs ?? 1000;
+    this.#lean = (options.printPath ?? (this.#align === 'history' ? 'lean' : 'book')) === 'lean';
     this.#onEnd = options.onEnd;
     const files = discover(options.dir);
     const plan = planLanes(files, venue, options.symbols);
@@ -201,6 +235,7 @@ export class ReplayMarket implements VenueProcess {
         pathRng: venue.rng.fork(`replay:${symbol}`),
         fair: Number.NaN,
         quotedFair: Number.NaN,
+        spent: [],
         klines: [],
         indexKlines: [],
         markKlines: [],
@@ -236,6 +271,7 @@ export class ReplayMarket implements VenueProcess {
     // A history replay on a venue that starts later: what came before only sets the prices.
     if (this.#align === 'history' && first < venue.now) this.#skip(venue.now - this.#shift, false);
     this.#schedule(venue.now);
+    if (this.#lean) venue.addBookKeeper(this);
   }
 
   /** The system accounts behind the replayed flow (exempt from margin and liquidation). */
@@ -262,7 +298,7 @@ export class ReplayMarket implements VenueProcess {
       }
     }
     if (time >= this.#nextQuote) {
-      for (const lane of this.#lanes.values()) this.#quote(lane);
+      for (const lane of this.#lanes.values()) this.#refresh(lane);
       this.#nextQuote = time + this.#quoteMs;
     }
     this.#schedule(time);
@@ -279,6 +315,20 @@ export class ReplayMarket implements VenueProcess {
     }
     this.#nextQuote = time;
     this.#schedule(time);
+  }
+
+  /**
+   * Brings `symbol`'s ladder up to date before an order is checked against or matched on its book:
+   * nothing to do on the book path, or when no lean print came since the last update.
+   */
+  prepareBook(symbol: string): void {
+    const lane = this.#lanes.get(symbol);
+    if (lane !== undefined) this.#catchUp(lane);
+  }
+
+  /** {@link prepareBook} for every replayed symbol (before another venue process runs). */
+  prepareBooks(): void {
+    for (const lane of this.#lanes.values()) this.#catchUp(lane);
   }
 
   /**
@@ -345,13 +395,98 @@ export class ReplayMarket implements VenueProcess {
   }
 
   /**
-   * One historical print: re-centre the ladder so that the side the taker hits starts at `tick`, make
-   * sure `steps` can fill there or better, then send the taker.
+   * The periodic refresh: the whole ladder re-quoted, every level the prints used up restored. Kept on
+   * the lean path too: direct reads of the book between other updates see at most `quoteMs` of lag.
    */
+  #refresh(lane: Lane): void {
+    this.#quote(lane);
+    lane.spent.length = 0;
+  }
+
+  /** Whether anyone but the maker rests on `market` (the system taker never does). */
+  #userResting(market: Market): boolean {
+    return market.resting.size > this.#maker.openOrdersOf(market.symbol).size;
+  }
+
+  /** One historical print, on the lean path when no user order can be touched by it. */
   #print(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
+    this.#setPrice(lane, tick, takerSells, true);
+    if (!this.#lean) {
+      this.#printOnBook(lane, tick, steps, takerSells);
+    } else if (this.#userWithinReach(lane.market, tick)) {
+      // From where the book path would stand, the book path's own print.
+      this.#catchUp(lane);
+      this.#printOnBook(lane, tick, steps, takerSells);
+    } else {
+      this.#printLean(lane, tick, steps, takerSells);
+    }
+  }
+
+  /**
+   * Whether a user order rests where the book path's print at `tick` could reach it: its re-centred
+   * ladder's asks start at or above `tick` and its bids at or below, and the taker trades only at
+   * `tick`, so only a bid at or above `tick` or an ask at or below can trade.
+   */
+  #userWithinReach(market: Market, tick: number): boolean {
+    if (!this.#userResting(market)) return false;
+    const maker = this.#maker.id;
+    for (const order of market.resting.values()) {
+      if (order.accountId === maker) continue;
+      if (order.side === 'BUY' ? order.priceTick >= tick : order.priceTick <= tick) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The print as the book path would execute it when no user order is within reach: one trade of
+   * `steps` at `tick` between the system taker and the maker's level there, which the book path then
+   * leaves used up until the ladder is next quoted. The book itself is not touched.
+   */
+  #printLean(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
     const venue = this.#venue;
     const market = lane.market;
-    this.#setPrice(lane, tick, takerSells, true);
+    const makerSide = takerSells ? 'BUY' : 'SELL';
+    lane.spent.push({ side: makerSide, tick });
+    // As matchTaker: a sequence for the taker, the public trade, then the maker's and the taker's side.
+    const takerSequence = market.nextRef();
+    venue.recordTrade(market, tick, steps, takerSells, takerSequence);
+    settleSystemTrade(venue, market, {
+      maker: this.#maker,
+      taker: this.#taker,
+      takerSells,
+      qtySteps: steps,
+      priceTick: tick,
+    });
+    this.#printCount++;
+  }
+
+  /**
+   * Brings the ladder to where the book path would have it after the lean prints since the last
+   * update: quoted at the current centre, without the levels those prints used up.
+   */
+  #catchUp(lane: Lane): void {
+    // The used-up levels are all at the current centre (a move of the centre clears them).
+    if (lane.fair !== lane.quotedFair) this.#quote(lane);
+    if (lane.spent.length === 0) return;
+    const venue = this.#venue;
+    const market = lane.market;
+    for (const { side, tick } of lane.spent) {
+      if (market.book.levelQty(side === 'BUY' ? BUY : SELL, tick) === 0) continue;
+      for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
+        if (order.priceTick === tick && order.side === side)
+          cancelOpenOrder(venue, market, this.#maker, order);
+      }
+    }
+    lane.spent.length = 0;
+  }
+
+  /**
+   * One historical print on the book: re-centre the ladder so that the side the taker hits starts at
+   * `tick`, make sure `steps` can fill there or better, then send the taker.
+   */
+  #printOnBook(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
+    const venue = this.#venue;
+    const market = lane.market;
     // The same centre as the last quote (a run of prints at one price and side): the ladder stands,
     // the top-up below provides the print's size, and the periodic refresh restores the rest.
     if (lane.fair !== lane.quotedFair) this.#quote(lane);
@@ -392,7 +527,10 @@ export class ReplayMarket implements VenueProcess {
     const h = lane.params.ladder.halfSpreadTicks;
     const first = Number.isNaN(lane.fair);
     // quoteLadder's best bid is ⌈fair⌉ − h and best ask ⌊fair⌋ + h: this puts the hit side at `tick`.
-    lane.fair = takerSells ? tick + h - 0.5 : tick - h + 0.5;
+    const fair = takerSells ? tick + h - 0.5 : tick - h + 0.5;
+    // The book path re-quotes at a new centre before its next print, restoring every used-up level.
+    if (fair !== lane.fair) lane.spent.length = 0;
+    lane.fair = fair;
     const price = market.priceOf(tick);
     const historyTime = this.#venue.now - this.#shift;
     if (lane.indexPath === undefined || historyTime > lane.indexPath.until) market.indexPrice = price;

@@ -5,6 +5,7 @@ import { applyFill } from '../margin/position.js';
 import { toMoney } from '../margin/precision.js';
 import type { Account, PositionState } from './account.js';
 import type { Id } from './idSequence.js';
+import { applyFillFast } from './linearFill.js';
 import type { Market } from './market.js';
 import type { OrderRecord } from './orderRecord.js';
 import { orderTradeUpdate } from './orderViews.js';
@@ -45,47 +46,16 @@ export function settleFill(
       ? Decimal.ZERO
       : commission(market.contract, qty, price, rate);
 
-  const position = account.position(order.symbol, order.positionSide);
-  const before = position.amount;
   const signed = order.side === 'BUY' ? qty : qty.neg();
-  const result = applyFill(market.contract, position, signed, price);
-  const settings = account.settingsFor(order.symbol);
-
-  if (settings.marginType === 'ISOLATED') {
-    if (result.closedQty.isPositive()) {
-      // Realized PnL lands in the isolated wallet; the closed share of it returns to the cross wallet.
-      const wallet = position.isolatedWallet.add(result.realizedPnl);
-      const released =
-        result.position.amount.isZero() || result.openedQty.isPositive()
-          ? wallet
-          : toMoney(Decimal.ZERO.add(wallet).mul(result.closedQty).div(before.abs(), 16, 'down'));
-      position.isolatedWallet = wallet.sub(released).max(Decimal.ZERO);
-    }
-    if (result.openedQty.isPositive()) {
-      // Opening moves the initial margin of the new exposure from the cross wallet into the position.
-      const margin = toMoney(market.valueOf(result.openedQty, price).div(settings.leverage, 16, 'down'));
-      position.isolatedWallet = position.isolatedWallet.add(margin);
-    }
-  }
-
-  // Break-even tracks the commission paid for what is still open.
-  if (result.closedQty.isPositive() && !before.isZero()) {
-    const remaining = before.abs().sub(result.closedQty);
-    position.openingCommission = remaining.isZero()
-      ? Decimal.ZERO
-      : toMoney(position.openingCommission.mul(remaining).div(before.abs(), 16, 'down'));
-  }
-  if (result.openedQty.isPositive()) {
-    const share = result.closedQty.isZero() ? fee : toMoney(fee.mul(result.openedQty).div(qty, 16, 'down'));
-    position.openingCommission = position.openingCommission.add(share);
-  }
-  position.amount = result.position.amount;
-  position.entryPrice = result.position.entryPrice;
-  position.accumulatedRealized = position.accumulatedRealized.add(result.realizedPnl);
-  position.updateTime = venue.now;
-
-  venue.changeWallet(account, asset, result.realizedPnl.sub(fee));
-  updateOpenInterest(market, before, position.amount);
+  const { position, realizedPnl } = applyToPosition(
+    venue,
+    market,
+    account,
+    order.positionSide,
+    signed,
+    price,
+    fee,
+  );
 
   order.executedQty += fill.qtySteps;
   if (market.contract.kind === 'inverse') {
@@ -110,14 +80,14 @@ export function settleFill(
       quoteQty: market.valueOf(qty, price),
       commission: fee,
       commissionAsset: asset,
-      realizedPnl: result.realizedPnl,
+      realizedPnl,
       maker: fill.isMaker,
       time: venue.now,
     });
     const tradeId = String(fill.tradeId);
     venue.recordIncome(account, {
       incomeType: 'REALIZED_PNL',
-      income: result.realizedPnl,
+      income: realizedPnl,
       asset,
       symbol: order.symbol,
       info: 'REALIZED_PNL',
@@ -131,9 +101,107 @@ export function settleFill(
       info: 'COMMISSION',
       tradeId,
     });
-    emitFillEvents(venue, market, account, order, fill, fee, result.realizedPnl, position);
+    emitFillEvents(venue, market, account, order, fill, fee, realizedPnl, position);
   }
-  return { realizedPnl: result.realizedPnl, commission: fee, position };
+  return { realizedPnl, commission: fee, position };
+}
+
+/**
+ * Applies a fill of `signed` (+ buy) at `price` paying `fee` to the position of `account`: entry,
+ * realized PnL, isolated wallet, break-even commission, the wallet and open interest.
+ */
+function applyToPosition(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  positionSide: PositionSide,
+  signed: Decimal,
+  price: Decimal,
+  fee: Decimal,
+): { readonly position: PositionState; readonly realizedPnl: Decimal } {
+  const symbol = market.symbol;
+  const asset = market.spec.marginAsset;
+  const qty = signed.abs();
+  const position = account.position(symbol, positionSide);
+  const before = position.amount;
+  // System accounts fill on every replayed or synthetic print: the decimal twin of applyFill.
+  const result = account.system
+    ? applyFillFast(market.contract, position, signed, price)
+    : applyFill(market.contract, position, signed, price);
+  const settings = account.settingsFor(symbol);
+
+  if (settings.marginType === 'ISOLATED') {
+    if (result.closedQty.isPositive()) {
+      // Realized PnL lands in the isolated wallet; the closed share of it returns to the cross wallet.
+      const wallet = position.isolatedWallet.add(result.realizedPnl);
+      const released =
+        result.position.amount.isZero() || result.openedQty.isPositive()
+          ? wallet
+          : toMoney(Decimal.ZERO.add(wallet).mul(result.closedQty).div(before.abs(), 16, 'down'));
+      position.isolatedWallet = wallet.sub(released).max(Decimal.ZERO);
+    }
+    if (result.openedQty.isPositive()) {
+      // Opening moves the initial margin of the new exposure from the cross wallet into the position.
+      const margin = toMoney(market.valueOf(result.openedQty, price).div(settings.leverage, 16, 'down'));
+      position.isolatedWallet = position.isolatedWallet.add(margin);
+    }
+  }
+
+  // Break-even tracks the commission paid for what is still open.
+  if (result.closedQty.isPositive() && !before.isZero()) {
+    const remaining = before.abs().sub(result.closedQty);
+    position.openingCommission = remaining.isZero()
+      ? Decimal.ZERO
+      : moneyShare(position.openingCommission, remaining, before.abs());
+  }
+  if (result.openedQty.isPositive()) {
+    const share = result.closedQty.isZero() ? fee : moneyShare(fee, result.openedQty, qty);
+    position.openingCommission = position.openingCommission.add(share);
+  }
+  position.amount = result.position.amount;
+  position.entryPrice = result.position.entryPrice;
+  position.accumulatedRealized = position.accumulatedRealized.add(result.realizedPnl);
+  position.updateTime = venue.now;
+
+  venue.changeWallet(account, asset, result.realizedPnl.sub(fee));
+  updateOpenInterest(market, before, position.amount);
+  return { position, realizedPnl: result.realizedPnl };
+}
+
+/** A money amount cut to 8 decimals, so a zero share (as without fees) is `toMoney(0)`. */
+const MONEY_ZERO = toMoney(Decimal.ZERO);
+
+/**
+ * `amount × part / whole` as money: {@link toMoney} of the 16-decimal quotient, with zero (system
+ * accounts pay no fee: every fill of the replay's maker and taker) known without the exact fraction.
+ */
+function moneyShare(amount: Decimal, part: Decimal, whole: Decimal): Decimal {
+  if (amount.isZero()) return MONEY_ZERO;
+  return toMoney(amount.mul(part).div(whole, 16, 'down'));
+}
+
+/**
+ * A trade between two system accounts that no order stands behind (a replayed print executed
+ * without the book): only their positions, wallets and open interest move, the maker's first, as
+ * {@link settleFill} would move them (system accounts pay no fee and keep no trade or income records).
+ */
+export function settleSystemTrade(
+  venue: Venue,
+  market: Market,
+  trade: {
+    readonly maker: Account;
+    readonly taker: Account;
+    readonly takerSells: boolean;
+    readonly qtySteps: number;
+    readonly priceTick: number;
+  },
+): void {
+  const qty = market.qtyOf(trade.qtySteps);
+  const price = market.priceOf(trade.priceTick);
+  // The maker buys what the taker sells.
+  const makerQty = trade.takerSells ? qty : qty.neg();
+  applyToPosition(venue, market, trade.maker, 'BOTH', makerQty, price, Decimal.ZERO);
+  applyToPosition(venue, market, trade.taker, 'BOTH', makerQty.neg(), price, Decimal.ZERO);
 }
 
 function emitFillEvents(

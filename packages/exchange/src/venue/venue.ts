@@ -31,7 +31,7 @@ import { OrderTimers } from './orderTimers.js';
 import { orderToWire } from './orderViews.js';
 import { type PlaceResult, placeOrder } from './placeOrder.js';
 import { PriceFeeds } from './priceFeeds.js';
-import type { VenueProcess } from './process.js';
+import type { BookKeeper, VenueProcess } from './process.js';
 import { ReplayMarket, type ReplayMarketOptions } from './replayMarket.js';
 import { retentionProcess } from './retention.js';
 import { SyntheticMarket, type SyntheticOptions } from './syntheticMarket.js';
@@ -104,6 +104,8 @@ export class Venue {
   #nextAccountId = 1;
   #insuranceFund: Account;
   readonly #priceFeeds: PriceFeeds;
+  /** Processes that leave books behind until asked to bring them up to date (a lean replay). */
+  readonly #bookKeepers: BookKeeper[] = [];
 
   /**
    * A fresh venue at `options.startTime`. With `snapshot` (see {@link Venue.restore}), the venue is
@@ -317,6 +319,8 @@ export class Venue {
       }
       if (next === undefined || due > time) break;
       if (due > this.#now) this.#now = due;
+      // Other processes (price feeds, funding, timers) read the books: bring them up to date.
+      for (const keeper of this.#bookKeepers) if (keeper !== next) keeper.prepareBooks();
       next.run(this.#now);
       this.afterCommand();
     }
@@ -430,6 +434,19 @@ export class Venue {
   modifyOrder(account: Account, input: ModifyOrderInput): OrderRecord {
     this.assertTrading(input.symbol);
     return modifyOrder(this, account, input);
+  }
+
+  /**
+   * An order is about to be checked against or matched on `market`'s book: a replay that executes
+   * prints without the book re-centres it first (see {@link BookKeeper}).
+   */
+  prepareBook(market: Market): void {
+    for (const keeper of this.#bookKeepers) keeper.prepareBook(market.symbol);
+  }
+
+  /** Registers a process that brings books up to date when asked (see {@link prepareBook}). */
+  addBookKeeper(keeper: BookKeeper): void {
+    this.#bookKeepers.push(keeper);
   }
 
   /** Records a public trade (history, klines, last price) and queues it for the trade streams. */
