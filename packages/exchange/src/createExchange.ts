@@ -14,7 +14,13 @@ import { DEFAULT_SYMBOLS } from './config/defaultSymbols.js';
 import type { SymbolSpec } from './config/symbolSpec.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import type { FaultRuleSpec } from './faults/faultModel.js';
-import { createRestHandler, type RestHandler, type RestRequest, type RestResponse } from './rest/handler.js';
+import {
+  type CommandEntry,
+  createRestHandler,
+  type RestHandler,
+  type RestRequest,
+  type RestResponse,
+} from './rest/handler.js';
 import { COINM_RATE_LIMITS, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './rest/rateLimit.js';
 import { type RestServer, startRestServer } from './rest/server.js';
 import type { SnapshotFileInfo } from './store/snapshot.js';
@@ -280,6 +286,17 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   const journal = (entry: JournalEntry): void => {
     store?.append(entry);
   };
+  /** Journals a product's REST or WebSocket API command (COIN-M's tagged `m: 'cm'`). */
+  const journalCommand =
+    (product: Product) =>
+    (entry: CommandEntry): void =>
+      journal({
+        t: entry.time,
+        e: entry.endpoint,
+        a: entry.accountId ?? null,
+        p: entry.params,
+        ...(product === 'coinm' ? { m: 'cm' as const } : {}),
+      });
   const describe = (error: unknown): string =>
     error instanceof Error ? (error.stack ?? error.message) : String(error);
   // Faults are transport, not state: not journaled, seeded apart from the venue. A forced listen-key
@@ -300,8 +317,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     routes: ROUTES,
     now: () => clock.now(),
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
-    onCommand: (entry) =>
-      journal({ t: entry.time, e: entry.endpoint, a: entry.accountId ?? null, p: entry.params }),
+    onCommand: journalCommand('usdm'),
     onInternalError: (error, request) => {
       log(`basis exchange: internal error answering ${request.method} ${request.path}: ${describe(error)}`);
     },
@@ -317,14 +333,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           // COIN-M has no 10-second order counter, whatever USD-M's is set to.
           rateLimits: { ...COINM_RATE_LIMITS, ...options.rateLimits, ordersPer10Seconds: undefined },
           translateError: toCoinmError,
-          onCommand: (entry) =>
-            journal({
-              t: entry.time,
-              e: entry.endpoint,
-              a: entry.accountId ?? null,
-              p: entry.params,
-              m: 'cm',
-            }),
+          onCommand: journalCommand('coinm'),
           onInternalError: (error, request) => {
             log(
               `basis exchange: internal error answering ${request.method} ${request.path}: ${describe(error)}`,
@@ -341,8 +350,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     rest,
     routes: ROUTES,
     ...(options.webSocketLimits === undefined ? {} : { limits: options.webSocketLimits }),
-    onCommand: (entry) =>
-      journal({ t: entry.time, e: entry.endpoint, a: entry.accountId ?? null, p: entry.params }),
+    onCommand: journalCommand('usdm'),
     onInternalError: (error, { where }) =>
       log(`basis exchange: internal error in ${where}: ${describe(error)}`),
     faults,
@@ -359,14 +367,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           wsApiRoutes: COINM_WS_API_ROUTES,
           translateError: toCoinmError,
           ...(options.webSocketLimits === undefined ? {} : { limits: options.webSocketLimits }),
-          onCommand: (entry) =>
-            journal({
-              t: entry.time,
-              e: entry.endpoint,
-              a: entry.accountId ?? null,
-              p: entry.params,
-              m: 'cm',
-            }),
+          onCommand: journalCommand('coinm'),
           onInternalError: (error, { where }) =>
             log(`basis exchange: internal error in COIN-M ${where}: ${describe(error)}`),
           faults,

@@ -17,23 +17,13 @@ import { type OrderInput, type OrderLayerCallOptions, prepareOrder } from '../..
 import { cancelReconciled, placeReconciled } from '../../orders/reconcile.js';
 import { recvWindowOf, type SignedParameters } from '../account/signed.js';
 import { requireMarket } from '../requireMarket.js';
+import { type CancelOptions, cancelOptions } from '../trade/cancelCalls.js';
 import { reconcileContext, recvWindowCall } from '../trade/orderCalls.js';
 
 // The algo-service calls shared by the USD-M algo actions and their COIN-M twins (COIN-M's
 // conditional orders moved to `/dapi/v1/algoOrder` with the CM/UM integration of 2026-06-30, with
 // USD-M's parameters and answers): one body each, parameterized by the market (its path prefix and
 // ORDERS counts) and the action's name. Not exported from the package.
-
-/** The per-call options of a cancel: `recvWindow` and `reconcile` (default true). */
-type CancelOptions = SignedParameters & { readonly reconcile?: boolean };
-
-/** The order layer's call options of a cancel: `reconcile` and `recvWindow`, whichever are given. */
-function cancelOptions(parameters: CancelOptions) {
-  return {
-    ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
-    ...recvWindowOf(parameters),
-  };
-}
 
 /** `algoId` (as decimal digits) and `clientAlgoId`, whichever are given. */
 function algoRef(parameters: {

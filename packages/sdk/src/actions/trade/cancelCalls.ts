@@ -29,10 +29,10 @@ import {
 // Not exported from the package.
 
 /** The per-call options of a cancel: `recvWindow` and `reconcile` (default true). */
-type CancelOptions = SignedParameters & { readonly reconcile?: boolean };
+export type CancelOptions = SignedParameters & { readonly reconcile?: boolean };
 
 /** The order layer's call options of a cancel: `reconcile` and `recvWindow`, whichever are given. */
-function cancelOptions(parameters: CancelOptions) {
+export function cancelOptions(parameters: CancelOptions) {
   return {
     ...(parameters.reconcile === undefined ? {} : { reconcile: parameters.reconcile }),
     ...recvWindowOf(parameters),
