@@ -13,11 +13,28 @@ import {
   perInterval,
   premiumIndex,
 } from './funding.js';
+import { API_PRICE, toPrice } from './precision.js';
+import { Rational } from './rational.js';
 
 const d = Decimal.parse;
 const BTCUSD = inverse(d('100'));
 const level = (price: string, qty: string) => ({ price: d(price), qty: d(qty) });
 const utc = (iso: string) => Date.parse(iso);
+
+/** Ask levels as (gap in whole prices from the previous, quantity in 0.001) pairs. */
+const askSteps = fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 5000 })), {
+  minLength: 1,
+  maxLength: 12,
+});
+
+/** The ask side those steps describe from 60000, each price with `fraction` after the point. */
+function asksFrom(steps: readonly (readonly [number, number])[], fraction = '') {
+  let price = 60000;
+  return steps.map(([gap, qty]) => {
+    price += gap;
+    return level(`${price}${fraction}`, Decimal.fromUnits(BigInt(qty), 3).toString());
+  });
+}
 
 describe('impact prices', () => {
   test('default', () => {
@@ -41,25 +58,45 @@ describe('impact prices', () => {
 
   test('behavior: the impact price lies between the best and the last level used (property)', () => {
     fc.assert(
+      fc.property(askSteps, fc.integer({ min: 1, max: 2_000_000 }), (steps, target) => {
+        const levels = asksFrom(steps);
+        const p = impactPrice(LINEAR, levels, Decimal.from(target));
+        if (p === undefined) return;
+        if (p.lt(levels[0]!.price) || p.gt(levels[levels.length - 1]!.price))
+          throw new Error(`${p} outside the book`);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  test('behavior: on a linear contract, the exact size-weighted walk rounded once (property)', () => {
+    fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 5000 })), {
-          minLength: 1,
-          maxLength: 10,
-        }),
+        askSteps,
         fc.integer({ min: 1, max: 2_000_000 }),
-        (steps, target) => {
-          let price = 60000;
-          const levels = steps.map(([gap, qty]) => {
-            price += gap;
-            return level(String(price), Decimal.fromUnits(BigInt(qty), 3).toString());
-          });
-          const p = impactPrice(LINEAR, levels, Decimal.from(target));
-          if (p === undefined) return;
-          if (p.lt(levels[0]!.price) || p.gt(levels[levels.length - 1]!.price))
-            throw new Error(`${p} outside the book`);
+        fc.constantFrom('', '.3', '.07'),
+        fc.constantFrom(API_PRICE, { step: d('0.1'), mode: 'down' as const }),
+        (steps, target, fraction, rounding) => {
+          const levels = asksFrom(steps, fraction);
+          const notional = Decimal.fromUnits(BigInt(target), 1);
+          // The walk in exact fractions: whole levels, then the part of the last that fills the notional.
+          let remaining = Rational.of(notional);
+          let size = Rational.ZERO;
+          let expected: Decimal | undefined;
+          for (const l of levels) {
+            const value = Rational.of(l.price).mul(l.qty);
+            const qty = value.gte(remaining) ? remaining.div(l.price) : Rational.of(l.qty);
+            size = size.add(qty);
+            remaining = remaining.sub(Rational.of(l.price).mul(qty));
+            if (remaining.isZero()) {
+              expected = toPrice(Rational.of(notional).div(size), rounding);
+              break;
+            }
+          }
+          expect(impactPrice(LINEAR, levels, notional, rounding)?.toString()).toBe(expected?.toString());
         },
       ),
-      { numRuns: 10_000 },
+      { numRuns: 3_000 },
     );
   });
 });

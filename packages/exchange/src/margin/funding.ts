@@ -33,6 +33,7 @@ export function impactPrice(
   rounding: PriceRounding = API_PRICE,
 ): Decimal | undefined {
   if (!impactNotional.isPositive()) return undefined;
+  if (contract.kind === 'linear') return linearImpactPrice(levels, impactNotional, rounding);
   const s = unitValueSign(contract);
   let remaining = Rational.of(impactNotional);
   let size = Rational.ZERO;
@@ -45,6 +46,30 @@ export function impactPrice(
     value = value.add(u.mul(qty));
     remaining = remaining.sub(perUnit.mul(qty));
     if (remaining.isZero()) return toPrice(priceOfUnitValue(contract, value.div(size))!, rounding);
+  }
+  return undefined;
+}
+
+/**
+ * {@link impactPrice} of a linear contract in decimals, one exact quotient at the end (sampled every
+ * 5 s per market): the walk takes whole levels until one holds the remaining notional `r`, so with
+ * `Q` the whole levels' size and `p` that level's price, the average is `N / (Q + r/p) = N×p / (Q×p + r)`.
+ */
+function linearImpactPrice(
+  levels: readonly BookLevel[],
+  impactNotional: Decimal,
+  rounding: PriceRounding,
+): Decimal | undefined {
+  let remaining = impactNotional;
+  let size = Decimal.ZERO;
+  for (const level of levels) {
+    const value = level.price.mul(level.qty);
+    if (value.gte(remaining)) {
+      const denominator = size.mul(level.price).add(remaining);
+      return toPrice(Rational.ratio(impactNotional.mul(level.price), denominator), rounding);
+    }
+    size = size.add(level.qty);
+    remaining = remaining.sub(value);
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { createRng } from '@basis/core';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SYMBOLS } from '../config/defaultSymbols.js';
 import { BUY, SELL } from '../matching/types.js';
@@ -93,6 +94,31 @@ describe('quoteLadder', () => {
   });
 });
 
+/** diffLadder's rule written with maps, price by price: the oracle of the property test. */
+function diffByMaps(resting: readonly RestingQuote[], desired: Ladder, tolerance: number) {
+  const wanted = [new Map<number, number>(), new Map<number, number>()];
+  for (const l of desired.bids) wanted[BUY]!.set(l.priceTick, l.qtySteps);
+  for (const l of desired.asks) wanted[SELL]!.set(l.priceTick, l.qtySteps);
+  const kept = [new Map<number, number>(), new Map<number, number>()];
+  const cancels: number[] = [];
+  for (const o of resting) {
+    const want = wanted[o.side]!.get(o.priceTick);
+    const have = kept[o.side]!.get(o.priceTick) ?? 0;
+    if (want !== undefined && have + o.qtySteps <= want * (1 + tolerance))
+      kept[o.side]!.set(o.priceTick, have + o.qtySteps);
+    else cancels.push(o.ref);
+  }
+  const adds: { side: number; priceTick: number; qtySteps: number }[] = [];
+  for (const side of [BUY, SELL]) {
+    for (const l of side === BUY ? desired.bids : desired.asks) {
+      const have = kept[side]!.get(l.priceTick) ?? 0;
+      if (have > 0 && have >= l.qtySteps * (1 - tolerance)) continue;
+      adds.push({ side, priceTick: l.priceTick, qtySteps: l.qtySteps - have });
+    }
+  }
+  return { cancels, adds };
+}
+
 describe('diffLadder', () => {
   test('default', () => {
     const ladder = quoteLadder(1000, params);
@@ -106,6 +132,35 @@ describe('diffLadder', () => {
         { side: SELL, priceTick: 7, qtySteps: 3 },
       ],
     });
+  });
+
+  test('behavior: the same cancels and adds as the rule applied price by price (property)', () => {
+    const noisy = { ...params, sizeNoise: 0.3, levels: 25, gapGrowth: 1.5 };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 500, max: 5000 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 150 })), {
+          maxLength: 20,
+        }),
+        fc.constantFrom(0, 0.1, 0.25),
+        (fair, move, touches, tolerance) => {
+          // The maker's book at an old centre, partly filled and with extra orders stacked on levels.
+          const resting = restingFrom(quoteLadder(fair + 0.5, noisy, 100));
+          let ref = 10_000;
+          for (const [index, qty] of touches) {
+            const order = resting[index % resting.length]!;
+            if (qty % 2 === 0) resting[index % resting.length] = { ...order, qtySteps: Math.max(1, qty) };
+            else resting.push({ ...order, ref: ref++, qtySteps: qty + 1 });
+          }
+          const desired = quoteLadder(fair + move + 0.5, noisy, 0);
+          expect(diffLadder(resting, desired, { tolerance })).toEqual(
+            diffByMaps(resting, desired, tolerance),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   test('behavior: one moved level is one cancel and one add', () => {

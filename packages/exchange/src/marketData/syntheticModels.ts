@@ -150,27 +150,54 @@ export function diffLadder(
   const tolerance = options.tolerance ?? 0;
   if (!(tolerance >= 0 && tolerance < 1))
     throw new MarketDataArgumentError(`tolerance must be in [0, 1), got ${tolerance}.`);
-  const wanted = [new Map<number, number>(), new Map<number, number>()] as const;
-  for (const level of desired.bids) wanted[BUY].set(level.priceTick, level.qtySteps);
-  for (const level of desired.asks) wanted[SELL].set(level.priceTick, level.qtySteps);
-  const kept = [new Map<number, number>(), new Map<number, number>()] as const;
+  // Runs on every quote of every market: levels are found by binary search in the ordered sides and
+  // kept sizes counted per level index, without building maps.
+  const keptBids = new Float64Array(desired.bids.length);
+  const keptAsks = new Float64Array(desired.asks.length);
   const cancels: number[] = [];
   for (const order of resting) {
-    const want = wanted[order.side].get(order.priceTick);
-    const have = kept[order.side].get(order.priceTick) ?? 0;
-    if (want !== undefined && have + order.qtySteps <= want * (1 + tolerance)) {
-      kept[order.side].set(order.priceTick, have + order.qtySteps);
+    const buy = order.side === BUY;
+    const levels = buy ? desired.bids : desired.asks;
+    const kept = buy ? keptBids : keptAsks;
+    const i = levelIndex(levels, order.priceTick, buy);
+    if (i >= 0 && kept[i]! + order.qtySteps <= levels[i]!.qtySteps * (1 + tolerance)) {
+      kept[i] = kept[i]! + order.qtySteps;
     } else cancels.push(order.ref);
   }
   const adds: LadderOrder[] = [];
-  for (const side of [BUY, SELL] as const) {
-    for (const level of side === BUY ? desired.bids : desired.asks) {
-      const have = kept[side].get(level.priceTick) ?? 0;
-      if (have > 0 && have >= level.qtySteps * (1 - tolerance)) continue;
-      adds.push({ side, priceTick: level.priceTick, qtySteps: level.qtySteps - have });
-    }
-  }
+  addShortfalls(adds, BUY, desired.bids, keptBids, tolerance);
+  addShortfalls(adds, SELL, desired.asks, keptAsks, tolerance);
   return { cancels, adds };
+}
+
+/** The orders that top up each level of `levels` whose kept size falls short beyond the tolerance. */
+function addShortfalls(
+  adds: LadderOrder[],
+  side: BookSide,
+  levels: readonly LadderLevel[],
+  kept: Float64Array,
+  tolerance: number,
+): void {
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]!;
+    const have = kept[i]!;
+    if (have > 0 && have >= level.qtySteps * (1 - tolerance)) continue;
+    adds.push({ side, priceTick: level.priceTick, qtySteps: level.qtySteps - have });
+  }
+}
+
+/** Where `priceTick` is in a ladder side (bids descending, asks ascending), or -1. */
+function levelIndex(levels: readonly LadderLevel[], priceTick: number, descending: boolean): number {
+  let lo = 0;
+  let hi = levels.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = levels[mid]!.priceTick;
+    if (p === priceTick) return mid;
+    if (descending ? p > priceTick : p < priceTick) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Flow of the system takers; see {@link takerArrivals}. */

@@ -455,7 +455,6 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
       taker: this.#taker,
       takerSells,
       qtySteps: steps,
-      priceTick: tick,
     });
     this.#printCount++;
   }

@@ -5,7 +5,6 @@ import { applyFill } from '../margin/position.js';
 import { toMoney } from '../margin/precision.js';
 import type { Account, PositionState } from './account.js';
 import type { Id } from './idSequence.js';
-import { applyFillFast } from './linearFill.js';
 import type { Market } from './market.js';
 import type { OrderRecord } from './orderRecord.js';
 import { orderTradeUpdate } from './orderViews.js';
@@ -122,12 +121,15 @@ function applyToPosition(
   const symbol = market.symbol;
   const asset = market.spec.marginAsset;
   const qty = signed.abs();
+  if (isMarketFlow(venue, account)) {
+    return {
+      position: moveFlowPosition(venue, market, account, positionSide, signed),
+      realizedPnl: MONEY_ZERO,
+    };
+  }
   const position = account.position(symbol, positionSide);
   const before = position.amount;
-  // System accounts fill on every replayed or synthetic print: the decimal twin of applyFill.
-  const result = account.system
-    ? applyFillFast(market.contract, position, signed, price)
-    : applyFill(market.contract, position, signed, price);
+  const result = applyFill(market.contract, position, signed, price);
   const settings = account.settingsFor(symbol);
 
   if (settings.marginType === 'ISOLATED') {
@@ -172,6 +174,32 @@ function applyToPosition(
 const MONEY_ZERO = toMoney(Decimal.ZERO);
 
 /**
+ * Whether `account` is the market's own flow: the synthetic or replayed maker and takers (system
+ * accounts other than the insurance fund). Their positions keep sizes only (they make open interest
+ * and the maker's inventory); entry price, realized PnL and wallet are not kept, as nothing reads
+ * them and they cost the most on every print.
+ */
+function isMarketFlow(venue: Venue, account: Account): boolean {
+  return account.system && account !== venue.insuranceFund;
+}
+
+/** A fill of `signed` (+ buy) on a {@link isMarketFlow} account: its size and open interest move. */
+function moveFlowPosition(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  positionSide: PositionSide,
+  signed: Decimal,
+): PositionState {
+  const position = account.position(market.symbol, positionSide);
+  const before = position.amount;
+  position.amount = before.add(signed);
+  position.updateTime = venue.now;
+  updateOpenInterest(market, before, position.amount);
+  return position;
+}
+
+/**
  * `amount × part / whole` as money: {@link toMoney} of the 16-decimal quotient, with zero (system
  * accounts pay no fee: every fill of the replay's maker and taker) known without the exact fraction.
  */
@@ -181,9 +209,9 @@ function moneyShare(amount: Decimal, part: Decimal, whole: Decimal): Decimal {
 }
 
 /**
- * A trade between two system accounts that no order stands behind (a replayed print executed
- * without the book): only their positions, wallets and open interest move, the maker's first, as
- * {@link settleFill} would move them (system accounts pay no fee and keep no trade or income records).
+ * A trade between the market's maker and taker that no order stands behind (a replayed print
+ * executed without the book): their positions and open interest move, the maker's first, as
+ * {@link settleFill} would move them.
  */
 export function settleSystemTrade(
   venue: Venue,
@@ -193,15 +221,13 @@ export function settleSystemTrade(
     readonly taker: Account;
     readonly takerSells: boolean;
     readonly qtySteps: number;
-    readonly priceTick: number;
   },
 ): void {
   const qty = market.qtyOf(trade.qtySteps);
-  const price = market.priceOf(trade.priceTick);
   // The maker buys what the taker sells.
   const makerQty = trade.takerSells ? qty : qty.neg();
-  applyToPosition(venue, market, trade.maker, 'BOTH', makerQty, price, Decimal.ZERO);
-  applyToPosition(venue, market, trade.taker, 'BOTH', makerQty.neg(), price, Decimal.ZERO);
+  moveFlowPosition(venue, market, trade.maker, 'BOTH', makerQty);
+  moveFlowPosition(venue, market, trade.taker, 'BOTH', makerQty.neg());
 }
 
 function emitFillEvents(
@@ -281,6 +307,8 @@ const SIDES: readonly PositionSide[] = ['BOTH', 'LONG', 'SHORT'];
 
 /** Reserves an order's remaining value in its account's open-order exposure (when it rests). */
 export function reserveExposure(market: Market, account: Account, order: OrderRecord): void {
+  // System accounts are exempt from margin: their open orders reserve nothing (and release nothing).
+  if (account.system) return;
   const qty = market.qtyOf(order.origQty - order.executedQty);
   const value = market.valueOf(qty, market.priceOf(order.priceTick));
   const e = account.exposureOf(order.symbol, order.positionSide);

@@ -425,6 +425,8 @@ export class AlgoBook implements VenueProcess {
    * by price protection, which any price change of the symbol re-examines.
    */
   notePrice(symbol: string, kind: WorkingType): void {
+    // Called on every print: nothing to look up while no conditional order was ever placed.
+    if (this.#indexes.size === 0 && this.#blocked.size === 0) return;
     const index = this.#indexes.get(`${symbol}|${kind}`);
     // Before a symbol's first trade its "last price" is the mark, so a mark change moves both.
     const alsoContract =
