@@ -17,7 +17,7 @@ import { type OrderInput, type OrderLayerCallOptions, prepareOrder } from '../..
 import { cancelReconciled, placeReconciled } from '../../orders/reconcile.js';
 import { recvWindowOf, type SignedParameters } from '../account/signed.js';
 import { requireMarket } from '../requireMarket.js';
-import { type CancelOptions, cancelOptions } from '../trade/cancelCalls.js';
+import { type CancelOptions, cancelEverythingOf, cancelOptions } from '../trade/cancelCalls.js';
 import { reconcileContext, recvWindowCall } from '../trade/orderCalls.js';
 
 // The algo-service calls shared by the USD-M algo actions and their COIN-M twins (COIN-M's
@@ -188,34 +188,13 @@ export async function cancelAlgoOrderOf(
  * `DELETE {prefix}/v1/algoOpenOrders` of `market`, reconciled by listing the open algo orders (see
  * `cancelAllAlgoOpenOrders`).
  */
-export async function cancelAllAlgoOpenOrdersOf(
+export function cancelAllAlgoOpenOrdersOf(
   client: Client,
   market: Market,
   action: string,
   parameters: CancelAllAlgoOpenOrdersParams & CancelOptions,
 ): Promise<CodeMsgAck> {
-  requireMarket(client, market, action);
-  const call = {
-    method: 'DELETE',
-    path: `${apiPrefix(market)}/v1/algoOpenOrders`,
-    params: { symbol: parameters.symbol },
-    security: 'TRADE',
-    weight: 1,
-    kind: 'cancel',
-    ...recvWindowOf(parameters),
-  } as const;
-  return cancelReconciled<CodeMsgAck, AlgoOrderDetail[]>(
-    reconcileContext(client, orderLayerOf(client), action, cancelOptions(parameters)),
-    {
-      clientOrderId: undefined,
-      send: () => client.request<CodeMsgAck>(call),
-      lookup: () =>
-        getOpenAlgoOrdersOf(client, market, action, {
-          symbol: parameters.symbol,
-          ...recvWindowOf(parameters),
-        }),
-      state: (open) => (open.length === 0 ? 'canceled' : 'open'),
-      settle: () => ({ code: 200, msg: 'The operation of cancel all open order is done.' }),
-    },
+  return cancelEverythingOf(client, market, action, parameters, 'algoOpenOrders', () =>
+    getOpenAlgoOrdersOf(client, market, action, { symbol: parameters.symbol, ...recvWindowOf(parameters) }),
   );
 }

@@ -83,17 +83,32 @@ export async function cancelOrderOf<O extends CanceledOrder>(
 }
 
 /** `DELETE {prefix}/v1/allOpenOrders` of `market`, reconciled by `openOrders` (see `cancelAllOpenOrders`). */
-export async function cancelAllOpenOrdersOf<O>(
+export function cancelAllOpenOrdersOf<O>(
   client: Client,
   market: Market,
   action: string,
   parameters: CancelAllOpenOrdersParams & CancelOptions,
   openOrders: () => Promise<readonly O[]>,
 ): Promise<CodeMsgAck> {
+  return cancelEverythingOf(client, market, action, parameters, 'allOpenOrders', openOrders);
+}
+
+/**
+ * `DELETE {prefix}/v1/{endpoint}` of one symbol (its open orders, or its open algo orders), reconciled
+ * by listing what is still open: done once the list is empty.
+ */
+export async function cancelEverythingOf<O>(
+  client: Client,
+  market: Market,
+  action: string,
+  parameters: CancelAllOpenOrdersParams & CancelOptions,
+  endpoint: 'allOpenOrders' | 'algoOpenOrders',
+  openOrders: () => Promise<readonly O[]>,
+): Promise<CodeMsgAck> {
   requireMarket(client, market, action);
   const call = {
     method: 'DELETE',
-    path: `${apiPrefix(market)}/v1/allOpenOrders`,
+    path: `${apiPrefix(market)}/v1/${endpoint}`,
     params: { symbol: parameters.symbol },
     security: 'TRADE',
     weight: 1,
