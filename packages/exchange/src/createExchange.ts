@@ -26,7 +26,7 @@ import { type RestServer, startRestServer } from './rest/server.js';
 import type { SnapshotFileInfo } from './store/snapshot.js';
 import { type FsyncPolicy, openStore, type Store } from './store/store.js';
 import type { HistoryLimits } from './venue/market.js';
-import { type ReplayAlign, replayCovers } from './venue/replayMarket.js';
+import { type ReplayAlign, type ReplayPrintPath, replayCovers } from './venue/replayMarket.js';
 import { type Product, Venue, type VenueOptions } from './venue/venue.js';
 import { attachWebSockets, type WebSockets } from './ws/attachWebSockets.js';
 import type { WebSocketLimits } from './ws/limits.js';
@@ -53,8 +53,13 @@ export interface ExchangeOptions {
    * Replay Binance's historical files (the data.binance.vision layout, or flat) as the market-data
    * source instead of the synthetic market. `align: 'now'` (default) plays them from the exchange's
    * start at real speed; `history` keeps their timestamps (a virtual clock started there).
+   * `printPath` (default `lean` with `history`, `book` with `now`): see `REPLAY_PRINT_PATHS`.
    */
-  readonly replay?: { readonly dir: string; readonly align?: ReplayAlign };
+  readonly replay?: {
+    readonly dir: string;
+    readonly align?: ReplayAlign;
+    readonly printPath?: ReplayPrintPath;
+  };
   /** Fault injection from the start: the injector's seed (default 1) and rules (`basis exchange --fault`). */
   readonly faults?: { readonly seed?: number | string; readonly rules?: readonly FaultRuleSpec[] };
   /** Binance's WebSocket limits by default; tests shorten them. */
@@ -212,7 +217,13 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     marketData:
       options.replay === undefined
         ? (options.marketData ?? 'synthetic')
-        : { replay: { dir: resolve(options.replay.dir), align: options.replay.align ?? 'now' } },
+        : {
+            replay: {
+              dir: resolve(options.replay.dir),
+              align: options.replay.align ?? 'now',
+              ...(options.replay.printPath === undefined ? {} : { printPath: options.replay.printPath }),
+            },
+          },
     ...(options.symbols === undefined ? {} : { symbols: options.symbols }),
     ...(options.coinm === undefined ? {} : { coinm: options.coinm }),
   };

@@ -35,9 +35,11 @@ export { DEFAULT_RATE_LIMITS } from './rest/rateLimit.js';
 export type { VenueListener } from './venue/events.js';
 export {
   REPLAY_ALIGNMENTS,
+  REPLAY_PRINT_PATHS,
   type ReplayAlign,
   ReplayMarket,
   type ReplayMarketOptions,
+  type ReplayPrintPath,
   type ReplayStatus,
   replayStartTime,
 } from './venue/replayMarket.js';

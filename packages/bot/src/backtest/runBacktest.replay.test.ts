@@ -136,6 +136,40 @@ describe.each(cases)('runBacktest over $product historical files', ({ symbol, si
     expect(result.totals.netPnl.toString()).toBe(walletChange.toString());
   });
 
+  test('behavior: the replay keeps its ladder off the book unless the strategy watches books', async () => {
+    const run = async (strategy: typeof flipper) => {
+      const result = await runBacktest({
+        strategy,
+        params: { symbol, size },
+        symbols: [symbol],
+        seed: 5,
+        durationMs: 2 * 60_000,
+        exchange: { replay: { dir } },
+      });
+      const venue = symbol === 'BTCUSDT' ? result.exchange.venue : result.exchange.coinm!;
+      return {
+        path: venue.replay!.status().printPath,
+        market: venue.market(symbol),
+        fills: result.record.fills,
+      };
+    };
+    const blind = await run(flipper);
+    expect(blind.path).toBe('virtual');
+    // No order rests at the end: the maker's ladder is off the book, and reads still see it.
+    expect(blind.market.book.orderCount()).toBe(0);
+    expect(blind.market.bookView.bestAsk()).toBeGreaterThan(blind.market.bookView.bestBid());
+    expect(blind.fills.length).toBeGreaterThan(0);
+    let tickers = 0;
+    const watcher = defineStrategy<{ symbol: string; size: string }>((params) => ({
+      ...flipper(params),
+      onBookTicker: () => void tickers++,
+    }));
+    const watching = await run(watcher);
+    expect(watching.path).toBe('lean');
+    expect(watching.market.book.orderCount()).toBeGreaterThan(0);
+    expect(tickers).toBeGreaterThan(0);
+  });
+
   test('behavior: the same files and seed give the same record', async () => {
     const run = async () =>
       (

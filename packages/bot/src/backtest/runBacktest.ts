@@ -9,6 +9,7 @@ import { runProduct } from '../product/runProduct.js';
 import type { RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
+import { watchesBooks } from '../strategy/strategy.js';
 
 /** Where a backtest starts by default: a fixed instant, so a seed alone reproduces a run. */
 export const DEFAULT_BACKTEST_START = Date.UTC(2026, 0, 5, 0, 0, 0);
@@ -108,7 +109,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     seed,
     tickMs: stepMs,
     defaultAccount: { balances: options.balances ?? defaultBalances(run) },
-    ...(replay === undefined ? {} : { replay: { align: 'history', ...replay } }),
+    // A strategy that watches no book stream lets the replay keep its maker's ladder off the book
+    // while no order of the strategy rests there (reads still see it): the fastest print path.
+    ...(replay === undefined
+      ? {}
+      : { replay: { align: 'history', printPath: watchesBooks(strategy) ? 'lean' : 'virtual', ...replay } }),
   });
   const accountId = exchange.defaultAccount?.accountId;
   if (accountId === undefined) throw new Error('the exchange created no account');

@@ -11,7 +11,7 @@ import { KillSwitch } from '../risk/killSwitch.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
 import type { Bar, OrderDenied, RiskHalt } from '../strategy/events.js';
-import type { RunMode, Strategy, StrategyContext } from '../strategy/strategy.js';
+import { type RunMode, type Strategy, type StrategyContext, watchesBooks } from '../strategy/strategy.js';
 import { ClientIds } from './clientIds.js';
 import { type ComponentState, Lifecycle } from './lifecycle.js';
 import { normalizeAlgo, normalizeModify, normalizeOrder } from './normalize.js';
@@ -153,7 +153,7 @@ export class Kernel {
     await data.start((event) => this.#enqueue({ kind: 'data', event }), {
       symbols: this.symbols,
       trades: s.onTrade !== undefined || intervals.length > 0,
-      books: s.onBookTicker !== undefined || s.onDepth !== undefined,
+      books: watchesBooks(s),
       marks: true,
     });
     for (const symbol of this.symbols) {

@@ -82,7 +82,9 @@ export class LocalDataClient implements DataClient {
           if (subs.marks) sink({ kind: 'mark', mark: this.#markOf(symbol, time) });
         },
       },
-      () => this.#dirty.clear(),
+      () => {
+        if (this.#dirty.size > 0) this.#dirty.clear();
+      },
     );
   }
 
@@ -136,14 +138,15 @@ export class LocalDataClient implements DataClient {
   ): { bidPrice: Decimal; bidQty: Decimal; askPrice: Decimal; askQty: Decimal } | undefined {
     const market = this.#local.venue.markets.get(symbol);
     if (market === undefined) return undefined;
-    const bid = market.book.bestBid();
-    const ask = market.book.bestAsk();
+    const book = market.bookView;
+    const bid = book.bestBid();
+    const ask = book.bestAsk();
     if (Number.isNaN(bid) || Number.isNaN(ask)) return undefined;
     return {
       bidPrice: market.priceOf(bid),
-      bidQty: market.qtyOf(market.book.levelQty(0, bid)),
+      bidQty: market.qtyOf(book.levelQty(0, bid)),
       askPrice: market.priceOf(ask),
-      askQty: market.qtyOf(market.book.levelQty(1, ask)),
+      askQty: market.qtyOf(book.levelQty(1, ask)),
     };
   }
 

@@ -163,3 +163,8 @@ export type StrategyFactory<P = Record<string, unknown>> = (params: Partial<P>) 
 export function defineStrategy<P = Record<string, unknown>>(factory: StrategyFactory<P>): StrategyFactory<P> {
   return factory;
 }
+
+/** Whether `strategy` handles book changes (`onBookTicker` or `onDepth`): the data it subscribes to. */
+export function watchesBooks(strategy: Strategy): boolean {
+  return strategy.onBookTicker !== undefined || strategy.onDepth !== undefined;
+}

@@ -22,13 +22,13 @@ export function impactMarginNotional(maxLeverage: number, margin: Decimal = IMPA
 
 /**
  * The impact bid or ask price: the average fill price of a market order worth `impactNotional`, walking
- * `levels` (one book side, best first), the last level taken partially. The average is the
+ * `levels` (one book side, best first; read only as far as the walk goes), the last level taken partially. The average is the
  * size-weighted mean of unit values (VWAP for linear, harmonic for inverse). `undefined` when the side
  * holds less than `impactNotional`. Rounded with `rounding` (default 8 decimals, half-up).
  */
 export function impactPrice(
   contract: ContractKind,
-  levels: readonly BookLevel[],
+  levels: Iterable<BookLevel>,
   impactNotional: Decimal,
   rounding: PriceRounding = API_PRICE,
 ): Decimal | undefined {
@@ -56,7 +56,7 @@ export function impactPrice(
  * `Q` the whole levels' size and `p` that level's price, the average is `N / (Q + r/p) = N×p / (Q×p + r)`.
  */
 function linearImpactPrice(
-  levels: readonly BookLevel[],
+  levels: Iterable<BookLevel>,
   impactNotional: Decimal,
   rounding: PriceRounding,
 ): Decimal | undefined {

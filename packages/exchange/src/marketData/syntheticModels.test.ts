@@ -57,6 +57,23 @@ describe('quoteLadder', () => {
     expect([tight.bids[0]?.priceTick, tight.asks[0]?.priceTick]).toEqual([1000, 1001]);
   });
 
+  test('behavior: a ladder of limited depth is the best levels of the full ladder (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 20, max: 2_000_000, noNaN: true }),
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: 0, max: 14 }),
+        (fair, inventory, depth) => {
+          const full = quoteLadder(fair, params, inventory);
+          const top = quoteLadder(fair, params, inventory, depth);
+          expect(top.bids).toEqual(full.bids.slice(0, depth));
+          expect(top.asks).toEqual(full.asks.slice(0, depth));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('behavior: the market maker leans against its inventory', () => {
     const long = quoteLadder(1000, params, 1000);
     expect([long.bids[0]?.priceTick, long.asks[0]?.priceTick]).toEqual([995, 997]);

@@ -53,13 +53,19 @@ export interface LadderParams {
  * on fixed absolute prices: a one-tick move of fair adds a level at the top, drops one at the bottom and
  * moves at most one level per zone boundary. Sizes grow smoothly with the distance from the best price
  * and carry a fixed per-price noise, so with {@link diffLadder}'s tolerance a level keeps its order
- * while the fair price drifts a few ticks. Pure and deterministic.
+ * while the fair price drifts a few ticks. Pure and deterministic. With `depth`, only the best `depth`
+ * levels of each side (the same as the full ladder's first ones).
  *
  * @example
  * const ladder = quoteLadder(960_000.4, params, mmPositionSteps);
  * const { cancels, adds } = diffLadder(restingMmOrders, ladder, { tolerance: 0.25 });
  */
-export function quoteLadder(fairTick: number, params: LadderParams, inventorySteps = 0): Ladder {
+export function quoteLadder(
+  fairTick: number,
+  params: LadderParams,
+  inventorySteps = 0,
+  depth = params.levels,
+): Ladder {
   checkLadderParams(params);
   if (!Number.isFinite(fairTick) || fairTick <= 0) {
     throw new MarketDataArgumentError(`fairTick must be finite and > 0, got ${fairTick}.`);
@@ -70,24 +76,31 @@ export function quoteLadder(fairTick: number, params: LadderParams, inventorySte
   const fair = fairTick - Math.round(lean * params.maxSkewTicks);
   const h = params.halfSpreadTicks;
   return {
-    bids: ladderSide(Math.ceil(fair) - h, BUY, 1 - params.sizeSkew * lean, params),
-    asks: ladderSide(Math.floor(fair) + h, SELL, 1 + params.sizeSkew * lean, params),
+    bids: ladderSide(Math.ceil(fair) - h, BUY, 1 - params.sizeSkew * lean, params, depth),
+    asks: ladderSide(Math.floor(fair) + h, SELL, 1 + params.sizeSkew * lean, params, depth),
   };
 }
 
-function ladderSide(best: number, side: BookSide, sizeFactor: number, params: LadderParams): LadderLevel[] {
+function ladderSide(
+  best: number,
+  side: BookSide,
+  sizeFactor: number,
+  params: LadderParams,
+  maxLevels: number,
+): LadderLevel[] {
+  const count = Math.min(maxLevels, params.levels);
   const perZone = params.levelsPerZone ?? 3;
   const direction = side === BUY ? -1 : 1;
   const levels: LadderLevel[] = [];
   const logGrowth = Math.log(params.sizeGrowth);
   let zoneStart = 0; // distance from the best price where zone j starts
   let spacing = params.firstGapTicks;
-  for (let zone = 0; levels.length < params.levels; zone++) {
+  for (let zone = 0; levels.length < count; zone++) {
     const g = Math.max(1, Math.round(spacing));
     // The zone's prices are the multiples of g whose distance from the best lies in [start, start + perZone·g).
     const near = best + direction * zoneStart;
     let price = side === BUY ? Math.floor(near / g) * g : Math.ceil(near / g) * g;
-    for (let k = 0; k < perZone && levels.length < params.levels; k++, price += direction * g) {
+    for (let k = 0; k < perZone && levels.length < count; k++, price += direction * g) {
       if (price < 1) return levels;
       const distance = (price - best) * direction;
       const depth = zone * perZone + (distance - zoneStart) / g; // fractional level index

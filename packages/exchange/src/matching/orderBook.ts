@@ -2,6 +2,7 @@ import { Level, OrderNode } from './level.js';
 import { OrderIndex } from './orderIndex.js';
 import { PriceLevels } from './priceLevels.js';
 import {
+  type BookReader,
   type BookSide,
   BUY,
   type LevelChangeListener,
@@ -44,7 +45,7 @@ function noLevelChange(): void {}
  * Programming errors (duplicate ref, non-integer or non-positive quantity, unknown ref for `reduce` or
  * `requeue`, a crossing price) throw `RangeError`: the venue validates before calling.
  */
-export class OrderBook {
+export class OrderBook implements BookReader {
   private readonly bids = new PriceLevels(true);
   private readonly asks = new PriceLevels(false);
   private readonly orders = new OrderIndex();

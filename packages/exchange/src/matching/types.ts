@@ -77,6 +77,21 @@ export interface MatchResult {
   lastTick: number;
 }
 
+/**
+ * What reads of a book need (depth snapshots, the book ticker, the price feeds): `OrderBook` itself,
+ * or a stand-in that answers for liquidity not placed in the book (a replay's virtual ladder).
+ */
+export interface BookReader {
+  /** Highest bid tick, or `NaN` when there are no bids. */
+  bestBid(): number;
+  /** Lowest ask tick, or `NaN` when there are no asks. */
+  bestAsk(): number;
+  /** Total quantity at `priceTick` on `side` (0 when there is no level). */
+  levelQty(side: BookSide, priceTick: number): number;
+  /** The best `levels` levels of `side` as `[tick0, qty0, tick1, qty1, ...]`, best first. */
+  depth(side: BookSide, levels: number): number[];
+}
+
 /** Receives every change of a level's total quantity; `totalQty` 0 means the level is gone. */
 export type LevelChangeListener = (side: BookSide, priceTick: number, totalQty: number) => void;
 

@@ -145,7 +145,7 @@ export class Account {
 
   /** The position of `symbol` on `side`, created flat on first use. */
   position(symbol: string, side: PositionSide): PositionState {
-    const key = `${symbol}|${side}`;
+    const key = this.#positionKey(symbol, side);
     let p = this.positions.get(key);
     if (p === undefined) {
       p = {
@@ -164,7 +164,7 @@ export class Account {
   }
 
   exposureOf(symbol: string, side: PositionSide): Exposure {
-    const key = `${symbol}|${side}`;
+    const key = this.#positionKey(symbol, side);
     let e = this.exposure.get(key);
     if (e === undefined) {
       e = { bidQty: Decimal.ZERO, askQty: Decimal.ZERO, bidValue: Decimal.ZERO, askValue: Decimal.ZERO };
@@ -172,6 +172,21 @@ export class Account {
     }
     return e;
   }
+
+  /**
+   * `symbol|side`, the key of {@link positions} and {@link exposure}: built once per symbol, since a
+   * fresh string per lookup (hashed again each time) costs more than the lookup on every fill.
+   */
+  #positionKey(symbol: string, side: PositionSide): string {
+    let keys = this.#positionKeys.get(symbol);
+    if (keys === undefined) {
+      keys = { BOTH: `${symbol}|BOTH`, LONG: `${symbol}|LONG`, SHORT: `${symbol}|SHORT` };
+      this.#positionKeys.set(symbol, keys);
+    }
+    return keys[side];
+  }
+
+  readonly #positionKeys = new Map<string, Readonly<Record<PositionSide, string>>>();
 
   openOrdersOf(symbol: string): Map<bigint, OrderRecord> {
     let m = this.openOrders.get(symbol);

@@ -5,7 +5,7 @@ import { type ContractKind, inverse, LINEAR, notional } from '../margin/contract
 import { KlineStore, type KlineStoreSnapshot } from '../marketData/klines.js';
 import { TradeHistory, type TradeHistorySnapshot } from '../marketData/trades.js';
 import { OrderBook } from '../matching/orderBook.js';
-import { type BookSide, BUY, SELL } from '../matching/types.js';
+import { type BookReader, type BookSide, BUY, SELL } from '../matching/types.js';
 import { type Id, IdSequence, toId } from './idSequence.js';
 import type { OrderRecord } from './orderRecord.js';
 
@@ -92,6 +92,11 @@ export class Market {
   readonly liquidationFee: Decimal;
   readonly brackets: readonly Bracket[];
   readonly book: OrderBook;
+  /**
+   * What reads of the book see (depth, book ticker, price feeds): the book itself, or, while a replay
+   * keeps its maker's ladder off the book (print path `virtual`), the book that ladder makes.
+   */
+  bookView: BookReader;
   /** Resting orders by engine ref. */
   readonly resting = new Map<number, OrderRecord>();
   readonly orderIds: IdSequence;
@@ -104,6 +109,8 @@ export class Market {
   readonly premiumKlines: KlineStore;
   /** The order-book update sequence shared by depth snapshots, diff streams and bookTicker. */
   updateId: bigint;
+  readonly #prices: UnitMultiples;
+  readonly #qtys: UnitMultiples;
   #nextRef = 1;
 
   lastPriceTick = Number.NaN;
@@ -135,6 +142,8 @@ export class Market {
       spec.contractSize === undefined ? LINEAR : inverse(Decimal.parse(String(spec.contractSize)));
     this.tickSize = Decimal.parse(spec.tickSize);
     this.stepSize = Decimal.parse(spec.stepSize);
+    this.#prices = new UnitMultiples(this.tickSize);
+    this.#qtys = new UnitMultiples(this.stepSize);
     this.priceDecimals = spec.pricePrecision;
     this.qtyDecimals = spec.quantityPrecision;
     this.minPriceTick = this.ticksOf(spec.minPrice);
@@ -173,6 +182,7 @@ export class Market {
         onLevelChange?.(side, tick, qty);
       },
     });
+    this.bookView = this.book;
   }
 
   /**
@@ -283,7 +293,7 @@ export class Market {
 
   /** The price of `tick` ticks, with the tick size's scale. */
   priceOf(tick: number): Decimal {
-    return fromSteps(BigInt(tick), this.tickSize);
+    return this.#prices.of(tick);
   }
 
   /**
@@ -297,7 +307,7 @@ export class Market {
 
   /** The quantity of `steps` steps, with the step size's scale. */
   qtyOf(steps: number): Decimal {
-    return fromSteps(BigInt(steps), this.stepSize);
+    return this.#qtys.of(steps);
   }
 
   /** Whole ticks in a decimal price string known to be on the grid (config values). */
@@ -320,7 +330,7 @@ export class Market {
 
   /** The best bid or ask in ticks (NaN when that side is empty). */
   best(side: BookSide): number {
-    return side === BUY ? this.book.bestBid() : this.book.bestAsk();
+    return side === BUY ? this.bookView.bestBid() : this.bookView.bestAsk();
   }
 
   /** The last trade price, or the mark price before the first trade. */
@@ -334,6 +344,28 @@ export class Market {
     const ask = this.book.bestAsk();
     if (!Number.isNaN(bid) && !Number.isNaN(ask)) return Math.round((bid + ask) / 2);
     return Number(this.markPrice.div(this.tickSize, 0, 'half-even').units);
+  }
+}
+
+/**
+ * Whole multiples of a tick or step as decimals, the last one kept: consecutive reads are mostly of
+ * one value (a print, its stream event, the index price it sets), and each costs two BigInt products.
+ */
+class UnitMultiples {
+  readonly #unit: Decimal;
+  #count = Number.NaN;
+  #value = Decimal.ZERO;
+
+  constructor(unit: Decimal) {
+    this.#unit = unit;
+  }
+
+  of(count: number): Decimal {
+    if (count !== this.#count) {
+      this.#value = fromSteps(BigInt(count), this.#unit);
+      this.#count = count;
+    }
+    return this.#value;
   }
 }
 

@@ -174,8 +174,8 @@ export class PriceFeeds implements VenueProcess {
 
   #updateMark(market: Market, time: number): void {
     const state = this.#feed(market.symbol);
-    const bid = market.book.bestBid();
-    const ask = market.book.bestAsk();
+    const bid = market.bookView.bestBid();
+    const ask = market.bookView.bestAsk();
     if (!Number.isNaN(bid) && !Number.isNaN(ask)) {
       const sample = basisSample(market.priceOf(bid), market.priceOf(ask), market.indexPrice);
       state.basis.push(sample);
@@ -266,12 +266,10 @@ function addPremium(state: FeedState, premium: Decimal): void {
   state.premiumWeighted = state.premiumWeighted.add(premium.mul(Decimal.from(state.premiums.length)));
 }
 
-/** The book side as price levels (best first) for the impact-price walk. */
-function levels(market: Market, side: BookSide): BookLevel[] {
-  const flat = market.book.depth(side, IMPACT_DEPTH);
-  const out: BookLevel[] = [];
+/** The book side as price levels (best first) for the impact-price walk, made as the walk reaches them. */
+function* levels(market: Market, side: BookSide): Generator<BookLevel> {
+  const flat = market.bookView.depth(side, IMPACT_DEPTH);
   for (let i = 0; i < flat.length; i += 2) {
-    out.push({ price: market.priceOf(flat[i]!), qty: market.qtyOf(flat[i + 1]!) });
+    yield { price: market.priceOf(flat[i]!), qty: market.qtyOf(flat[i + 1]!) };
   }
-  return out;
 }

@@ -2,14 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { limitOrder, marketOrder } from '../api/market/testing.js';
 import { DEFAULT_SYMBOLS } from '../config/defaultSymbols.js';
 import { AGG_HEADER, useDataFolder } from '../marketData/replay/testing.js';
-import { BUY, SELL } from '../matching/types.js';
+import { type BookReader, BUY, SELL } from '../matching/types.js';
 import type { Account } from './account.js';
 import type { ReplayPrintPath } from './replayMarket.js';
 import { Venue } from './venue.js';
 
-// The lean print path against the book path on the same files: the same tape, klines, prices,
-// funding, open interest, system positions, and the same fills and accounts for users whose orders
-// rest near the price (filled at, through, or not at all) or take from the ladder.
+// The lean and virtual print paths against the book path on the same files: the same tape, klines,
+// prices, funding, open interest, system positions, and the same fills and accounts for users whose
+// orders rest near the price (filled at, through, or not at all) or take from the ladder.
 
 const T = Date.parse('2024-06-15T23:58:00Z');
 const SYMBOLS = DEFAULT_SYMBOLS.filter((s) => s.symbol === 'BTCUSDT');
@@ -72,7 +72,7 @@ function observable(venue: Venue, users: readonly Account[]) {
     funding: m.lastFundingRate.toString(),
     openInterest: m.openInterest.toString(),
     // The ladder's prices (its sizes may differ within the maker's tolerance).
-    best: [m.book.bestBid(), m.book.bestAsk()],
+    best: [m.bookView.bestBid(), m.bookView.bestAsk()],
     system: venue.replay!.accounts.map((a) => ({ wallet: a.wallet('USDT').toString(), ...position(a) })),
     users: users.map((u) => ({
       wallet: u.wallet('USDT').toString(),
@@ -110,28 +110,33 @@ describe('ReplayMarket lean print path', () => {
   test('behavior: without users, the same tape, prices, funding and system accounts as the book path', () => {
     writeWalk();
     const ordersPlaced: number[] = [];
-    const [book, lean] = (['book', 'lean'] as const).map((path) => {
+    const [book, lean, virtual] = (['book', 'lean', 'virtual'] as const).map((path) => {
       const venue = replayVenue(path);
+      const firstId = Number(venue.market('BTCUSDT').orderIds.peek());
       venue.advanceTo(END);
-      ordersPlaced.push(Number(venue.market('BTCUSDT').orderIds.peek()));
+      ordersPlaced.push(Number(venue.market('BTCUSDT').orderIds.peek()) - firstId);
       return observable(venue, []);
     });
     expect(lean).toEqual(book);
+    expect(virtual).toEqual(book);
     expect(book!.prints).toBe(PRINTS);
     expect(book!.trades.nextTradeOffset).toBe(PRINTS);
-    // The lean path sends no order per print and re-quotes about once a second, not before every print.
+    // The lean path sends no order per print and re-quotes about once a second, not before every print;
+    // the virtual path, with no user order to meet, never places the ladder.
     expect(ordersPlaced[1]! * 3).toBeLessThan(ordersPlaced[0]!);
+    expect(ordersPlaced[2]).toBe(0);
   });
 
   test('behavior: with user orders resting near the price and taking from it, the same fills and accounts', () => {
     writeWalk();
-    const [book, lean] = (['book', 'lean'] as const).map((path) => {
+    const [book, lean, virtual] = (['book', 'lean', 'virtual'] as const).map((path) => {
       const venue = replayVenue(path);
       const users = trade(venue);
       venue.advanceTo(END);
       return observable(venue, users);
     });
     expect(lean).toEqual(book);
+    expect(virtual).toEqual(book);
     const fills = book!.users[0]!.trades;
     // Resting orders filled as maker (at and through the price) and market orders as taker.
     expect(fills.some((f) => f[5] === true)).toBe(true);
@@ -139,19 +144,50 @@ describe('ReplayMarket lean print path', () => {
     expect(book!.users[0]!.orders.some((o) => o[2] === 'NEW')).toBe(true);
   });
 
-  test('behavior: stepping or not, the lean path leaves the same state, book included', () => {
+  test.each(['lean', 'virtual'] as const)(
+    'behavior: stepping or not, the %s path leaves the same state, book included',
+    (path) => {
+      writeWalk();
+      const a = replayVenue(path);
+      const b = replayVenue(path);
+      a.advanceTo(END);
+      for (let t = T; t < END; t += 333) b.advanceTo(t);
+      b.advanceTo(END);
+      const depth = (v: Venue) => [
+        v.market('BTCUSDT').bookView.depth(BUY, 30),
+        v.market('BTCUSDT').bookView.depth(SELL, 30),
+      ];
+      expect(observable(b, [])).toEqual(observable(a, []));
+      expect(depth(b)).toEqual(depth(a));
+    },
+  );
+
+  test('behavior: the virtual ladder stays off the book until an order comes, reads see what placing it gives', () => {
     writeWalk();
-    const a = replayVenue('lean');
-    const b = replayVenue('lean');
-    a.advanceTo(END);
-    for (let t = T; t < END; t += 333) b.advanceTo(t);
-    b.advanceTo(END);
-    const depth = (v: Venue) => [
-      v.market('BTCUSDT').book.depth(BUY, 30),
-      v.market('BTCUSDT').book.depth(SELL, 30),
-    ];
-    expect(observable(b, [])).toEqual(observable(a, []));
-    expect(depth(b)).toEqual(depth(a));
+    const venue = replayVenue('virtual');
+    const m = venue.market('BTCUSDT');
+    const depth = (reader: BookReader) => [reader.depth(BUY, 30), reader.depth(SELL, 30)];
+    venue.advanceTo(T + 60_250);
+    expect(m.book.orderCount()).toBe(0);
+    const seen = depth(m.bookView);
+    expect(seen[0]!.length).toBe(50); // 25 levels of [tick, qty]
+    expect(seen[1]![0]! - seen[0]![0]!).toBeGreaterThan(0);
+    // An order on the market places the ladder first: the book then holds exactly what reads saw.
+    venue.prepareBook(m);
+    expect(m.bookView).toBe(m.book);
+    expect(depth(m.book)).toEqual(seen);
+    // With nothing of a user resting, the next refresh takes it off again.
+    venue.advanceTo(T + 62_000);
+    expect(m.book.orderCount()).toBe(0);
+    expect(m.bookView).not.toBe(m.book);
+    // A user's resting bid keeps it in the book, and the book keeps moving with the prints.
+    const user = venue.createAccount({ balances: { USDT: '1000000' } });
+    venue.placeOrder(user, limitOrder('BTCUSDT', 'BUY', '0.004', m.priceOf(m.lastPriceTick - 50).toString()));
+    venue.commit();
+    venue.advanceTo(T + 70_000);
+    expect(m.bookView).toBe(m.book);
+    expect(m.book.orderCount()).toBeGreaterThan(40);
+    expect(m.book.bestBid()).toBe(m.bookView.bestBid());
   });
 
   test('default: history replays take the lean path, replays aligned to now the book path', () => {

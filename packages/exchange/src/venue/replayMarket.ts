@@ -7,6 +7,7 @@ import { type ReplayOptions, ReplaySource } from '../marketData/replay/replaySou
 import { quoteLadder, type SyntheticParams, syntheticParamsFromSpec } from '../marketData/syntheticModels.js';
 import { BUY, SELL } from '../matching/types.js';
 import type { Account } from './account.js';
+import { LadderView } from './ladderView.js';
 import type { Market } from './market.js';
 import { applyLadder, symbolNoiseSeed } from './marketMaker.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
@@ -28,9 +29,12 @@ export type ReplayAlign = (typeof REPLAY_ALIGNMENTS)[number];
 /**
  * How prints are executed: `book` re-centres the maker's ladder before every print and sends a real
  * taker order; `lean` records a print that no user order can be touched by straight to the tape
- * and the system accounts, and brings the ladder up to date only when something needs the book.
+ * and the system accounts, and brings the ladder up to date only when something needs the book;
+ * `virtual` is `lean` with the ladder kept off the book while no user order rests on the market:
+ * reads (depth, book ticker, price feeds) see the ladder through {@link Market.bookView}, and it is
+ * placed in the book only when an order comes, so depth streams are quiet while it is off.
  */
-export const REPLAY_PRINT_PATHS = ['book', 'lean'] as const;
+export const REPLAY_PRINT_PATHS = ['book', 'lean', 'virtual'] as const;
 
 /** One of {@link REPLAY_PRINT_PATHS}. */
 export type ReplayPrintPath = (typeof REPLAY_PRINT_PATHS)[number];
@@ -49,7 +53,8 @@ export interface ReplayMarketOptions {
   readonly quoteMs?: number;
   /**
    * Default `lean` with `align: 'history'` (backtests, as fast as the CPU allows), `book` with
-   * `now` (the book is watched live). See {@link ReplayMarket}.
+   * `now` (the book is watched live); `virtual` for backtests that watch no book stream. See
+   * {@link ReplayMarket}.
    */
   readonly printPath?: ReplayPrintPath;
   /** Called once when the data runs out or turns out malformed, with the status then. */
@@ -72,6 +77,7 @@ export interface ReplayStatus {
   /** `ended` once every file is read and played; `failed` when a file turned out malformed. */
   readonly state: 'playing' | 'ended' | 'failed';
   readonly align: ReplayAlign;
+  readonly printPath: ReplayPrintPath;
   /** Venue time minus history time. */
   readonly shiftMs: number;
   /** History time of the first event. */
@@ -122,10 +128,16 @@ interface Lane {
   /** The centre of the ladder last quoted, so prints at an unchanged centre skip the requote. */
   quotedFair: number;
   /**
-   * Lean prints since the ladder was last quoted at the current centre: the maker levels (side and
-   * tick) the book path would have used up, to be taken out when the book is brought up to date.
+   * The best bid and ask (ticks) that lean prints at the current centre used up, NaN when unused:
+   * what the book path would leave taken out until the ladder is next quoted. A print always hits
+   * the top of the ladder quoted at its price, so only the best level of a side can be used up.
    */
-  readonly spent: { readonly side: 'BUY' | 'SELL'; readonly tick: number }[];
+  spentBid: number;
+  spentAsk: number;
+  /** The ladder as reads see it while it is off the book. */
+  readonly view: LadderView;
+  /** Whether the ladder is off the book (print path `virtual`, no user order resting). */
+  virtual: boolean;
   /** Candles read ahead, by data type, waiting for their open time. */
   readonly klines: ReplayKline[];
   readonly indexKlines: ReplayKline[];
@@ -173,6 +185,12 @@ const INDEX_STEP_MS = 1000;
  * order, which then runs the book path. In between, depth and book-ticker reads show the ladder of
  * the last update, and the maker's order ids and level sizes differ from the book path's.
  *
+ * The `virtual` print path goes further: while no user order rests on a market its ladder is not in
+ * the book at all. Reads (depth, book ticker, the price feeds) see it through `Market.bookView`, a
+ * {@link LadderView} of the ladder at the current centre less the levels prints used up, which is
+ * exactly what placing it would give; an order on the market places it first, and the next refresh
+ * takes it out again once no user order rests there.
+ *
  * @example
  * const replay = new ReplayMarket(venue, { dir: '/data/binance', align: 'now' });
  * venue.addProcess(replay);
@@ -181,7 +199,10 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   readonly #venue: Venue;
   readonly #align: ReplayAlign;
   readonly #quoteMs: number;
+  readonly #printPath: ReplayPrintPath;
   readonly #lean: boolean;
+  /** Whether ladders leave the book while no user order rests on their market. */
+  readonly #offBook: boolean;
   readonly #onEnd: ((status: ReplayStatus) => void) | undefined;
   readonly #maker: Account;
   readonly #taker: Account;
@@ -210,7 +231,10 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     this.#venue = venue;
     this.#align = options.align ?? 'now';
     this.#quoteMs = options.quoteMs ?? 1000;
-    this.#lean = (options.printPath ?? (this.#align === 'history' ? 'lean' : 'book')) === 'lean';
+    const printPath = options.printPath ?? (this.#align === 'history' ? 'lean' : 'book');
+    this.#printPath = printPath;
+    this.#lean = printPath !== 'book';
+    this.#offBook = printPath === 'virtual';
     this.#onEnd = options.onEnd;
     const files = discover(options.dir);
     const plan = planLanes(files, venue, options.symbols);
@@ -224,9 +248,10 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     }
     for (const { symbol, describe: description } of plan.lanes) {
       const market = venue.market(symbol);
-      this.#lanes.set(symbol, {
+      const params = syntheticParamsFromSpec(market.spec, symbolNoiseSeed(symbol));
+      const lane: Lane = {
         market,
-        params: syntheticParamsFromSpec(market.spec, symbolNoiseSeed(symbol)),
+        params,
         describe: description,
         tickUnits: Number(market.tickSize.units),
         tickScale: market.tickSize.scale,
@@ -235,7 +260,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
         pathRng: venue.rng.fork(`replay:${symbol}`),
         fair: Number.NaN,
         quotedFair: Number.NaN,
-        spent: [],
+        spentBid: Number.NaN,
+        spentAsk: Number.NaN,
+        // Set just below: the view reads the lane's centre and used-up levels.
+        view: undefined as unknown as LadderView,
+        virtual: this.#offBook,
         klines: [],
         indexKlines: [],
         markKlines: [],
@@ -243,7 +272,9 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
         candleHead: 0,
         indexPath: undefined,
         markPath: undefined,
-      });
+      };
+      (lane as { view: LadderView }).view = new LadderView(lane, params.ladder);
+      this.#lanes.set(symbol, lane);
     }
     this.#prints = new ReplaySource(plan.printFiles, options.read);
     this.#candles = new ReplaySource(plan.candleFiles, options.read);
@@ -265,6 +296,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     // Accounts only once the data is known to be there: a refused replay leaves the venue as it was.
     this.#maker = venue.createAccount({ system: true });
     this.#taker = venue.createAccount({ system: true });
+    for (const lane of this.#lanes.values()) if (lane.virtual) lane.market.bookView = lane.view;
     this.#firstTime = first;
     this.#shift = this.#align === 'now' ? venue.now - first : 0;
     this.#nextQuote = venue.now;
@@ -323,12 +355,17 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
    */
   prepareBook(symbol: string): void {
     const lane = this.#lanes.get(symbol);
-    if (lane !== undefined) this.#catchUp(lane);
+    if (lane === undefined) return;
+    if (lane.virtual) this.#placeLadder(lane);
+    this.#catchUp(lane);
   }
 
-  /** {@link prepareBook} for every replayed symbol (before another venue process runs). */
+  /**
+   * Brings every replayed symbol's book up to date (before another venue process runs); a ladder
+   * off the book stays off it, its view is current.
+   */
   prepareBooks(): void {
-    for (const lane of this.#lanes.values()) this.#catchUp(lane);
+    for (const lane of this.#lanes.values()) if (!lane.virtual) this.#catchUp(lane);
   }
 
   /**
@@ -345,6 +382,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     return {
       state: this.#state,
       align: this.#align,
+      printPath: this.#printPath,
       shiftMs: this.#shift,
       firstTime: this.#firstTime,
       historyTime: this.#venue.now - this.#shift,
@@ -397,10 +435,30 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   /**
    * The periodic refresh: the whole ladder re-quoted, every level the prints used up restored. Kept on
    * the lean path too: direct reads of the book between other updates see at most `quoteMs` of lag.
+   * On the virtual path a ladder whose market has no user order resting leaves the book here.
    */
   #refresh(lane: Lane): void {
-    this.#quote(lane);
-    lane.spent.length = 0;
+    if (this.#offBook && !lane.virtual && !this.#userResting(lane.market)) this.#takeLadderOff(lane);
+    if (!lane.virtual) this.#quote(lane);
+    lane.spentBid = Number.NaN;
+    lane.spentAsk = Number.NaN;
+  }
+
+  /** Puts the ladder back in the book (an order is coming): {@link #catchUp} then quotes it in full. */
+  #placeLadder(lane: Lane): void {
+    lane.virtual = false;
+    lane.quotedFair = Number.NaN;
+    lane.market.bookView = lane.market.book;
+  }
+
+  /** Takes the maker's orders out of the book; reads see the ladder through its view. */
+  #takeLadderOff(lane: Lane): void {
+    const market = lane.market;
+    for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
+      cancelOpenOrder(this.#venue, market, this.#maker, order);
+    }
+    lane.virtual = true;
+    market.bookView = lane.view;
   }
 
   /** Whether anyone but the maker rests on `market` (the system taker never does). */
@@ -445,8 +503,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #printLean(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
     const venue = this.#venue;
     const market = lane.market;
-    const makerSide = takerSells ? 'BUY' : 'SELL';
-    lane.spent.push({ side: makerSide, tick });
+    if (takerSells) lane.spentBid = tick;
+    else lane.spentAsk = tick;
     // As matchTaker: a sequence for the taker, the public trade, then the maker's and the taker's side.
     const takerSequence = market.nextRef();
     venue.recordTrade(market, tick, steps, takerSells, takerSequence);
@@ -466,17 +524,19 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #catchUp(lane: Lane): void {
     // The used-up levels are all at the current centre (a move of the centre clears them).
     if (lane.fair !== lane.quotedFair) this.#quote(lane);
-    if (lane.spent.length === 0) return;
-    const venue = this.#venue;
-    const market = lane.market;
-    for (const { side, tick } of lane.spent) {
-      if (market.book.levelQty(side === 'BUY' ? BUY : SELL, tick) === 0) continue;
-      for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
-        if (order.priceTick === tick && order.side === side)
-          cancelOpenOrder(venue, market, this.#maker, order);
-      }
+    this.#makerStepsBack(lane.market, 'BUY', lane.spentBid);
+    this.#makerStepsBack(lane.market, 'SELL', lane.spentAsk);
+    lane.spentBid = Number.NaN;
+    lane.spentAsk = Number.NaN;
+  }
+
+  /** Cancels the maker's orders on `side` at `tick` (none when `tick` is NaN). */
+  #makerStepsBack(market: Market, side: 'BUY' | 'SELL', tick: number): void {
+    if (Number.isNaN(tick) || market.book.levelQty(side === 'BUY' ? BUY : SELL, tick) === 0) return;
+    for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
+      if (order.priceTick === tick && order.side === side)
+        cancelOpenOrder(this.#venue, market, this.#maker, order);
     }
-    lane.spent.length = 0;
   }
 
   /**
@@ -492,12 +552,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     // The maker steps back at the print's price, so users resting there are filled first: a user
     // order at the historical price takes the historical maker's place (up to the print's size).
     const makerSide = takerSells ? 'BUY' : 'SELL';
-    if (market.book.levelQty(takerSells ? BUY : SELL, tick) > 0) {
-      for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
-        if (order.priceTick === tick && order.side === makerSide)
-          cancelOpenOrder(venue, market, this.#maker, order);
-      }
-    }
+    this.#makerStepsBack(market, makerSide, tick);
     const takerSide = takerSells ? SELL : BUY;
     const available = market.book.fillableQty(takerSide, tick, steps);
     if (available < steps) {
@@ -528,7 +583,10 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     // quoteLadder's best bid is ⌈fair⌉ − h and best ask ⌊fair⌋ + h: this puts the hit side at `tick`.
     const fair = takerSells ? tick + h - 0.5 : tick - h + 0.5;
     // The book path re-quotes at a new centre before its next print, restoring every used-up level.
-    if (fair !== lane.fair) lane.spent.length = 0;
+    if (fair !== lane.fair) {
+      lane.spentBid = Number.NaN;
+      lane.spentAsk = Number.NaN;
+    }
     lane.fair = fair;
     const price = market.priceOf(tick);
     const historyTime = this.#venue.now - this.#shift;

@@ -263,8 +263,8 @@ export function partialDepthEvent(
     ids,
     E,
     T,
-    priceLevels(market, market.book.depth(BUY, levels)),
-    priceLevels(market, market.book.depth(SELL, levels)),
+    priceLevels(market, market.bookView.depth(BUY, levels)),
+    priceLevels(market, market.bookView.depth(SELL, levels)),
   );
 }
 

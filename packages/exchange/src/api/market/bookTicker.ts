@@ -9,7 +9,7 @@ import { oneOrAll, weightBySymbol } from './query.js';
 function bestLevel(market: Market, side: BookSide): [price: string, qty: string] {
   const tick = market.best(side);
   if (Number.isNaN(tick)) return [market.formatPrice(0), market.formatQty(0)];
-  return [market.formatPrice(tick), market.formatQty(market.book.levelQty(side, tick))];
+  return [market.formatPrice(tick), market.formatQty(market.bookView.levelQty(side, tick))];
 }
 
 /**

@@ -47,8 +47,8 @@ export function depthSnapshot(market: Market, limit: number, now: number): Depth
     lastUpdateId: toId(market.updateId),
     E: now,
     T: now,
-    bids: priceLevels(market, market.book.depth(BUY, limit)),
-    asks: priceLevels(market, market.book.depth(SELL, limit)),
+    bids: priceLevels(market, market.bookView.depth(BUY, limit)),
+    asks: priceLevels(market, market.bookView.depth(SELL, limit)),
   };
 }
 
