@@ -2,6 +2,8 @@ import { Decimal } from '@basis/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { basisSample, markPrice, medianOfThree } from './markPrice.js';
+import { API_PRICE, toPrice } from './precision.js';
+import { Rational } from './rational.js';
 
 const d = Decimal.parse;
 const HOUR = 3_600_000;
@@ -61,5 +63,63 @@ describe('markPrice', () => {
     // Price1 = 60,000.00000075 < Price2 = 60,001.33333333… → Price2.
     expect(p.toString()).toBe('60001.33333333');
     expect(markPrice({ ...base, rounding: { step: d('0.1'), mode: 'half-up' } }).toString()).toBe('60007.0');
+  });
+
+  test('behavior: equals the exact formula rounded once, for any prices, rates and samples (property)', () => {
+    const price = fc
+      .bigInt({ min: 1n, max: 10n ** 14n })
+      .chain((units) => fc.integer({ min: 0, max: 10 }).map((scale) => Decimal.fromUnits(units, scale)));
+    const signed = fc
+      .bigInt({ min: -(10n ** 12n), max: 10n ** 12n })
+      .chain((units) => fc.integer({ min: 0, max: 10 }).map((scale) => Decimal.fromUnits(units, scale)));
+    const rounding = fc.constantFrom(
+      undefined,
+      { step: d('0.01'), mode: 'half-up' as const },
+      { step: d('0.00000001'), mode: 'half-even' as const },
+      { step: d('0.5'), mode: 'half-up' as const },
+    );
+    fc.assert(
+      fc.property(
+        price,
+        fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }).map((u) => Decimal.fromUnits(u, 8)),
+        fc.integer({ min: 0, max: 8 * HOUR }),
+        fc.constantFrom(HOUR, 4 * HOUR, 8 * HOUR),
+        fc.array(signed, { maxLength: 7 }),
+        price,
+        rounding,
+        (
+          indexPrice,
+          lastFundingRate,
+          msUntilNextFunding,
+          fundingIntervalMs,
+          basisSamples,
+          lastPrice,
+          round,
+        ) => {
+          const input = {
+            indexPrice,
+            lastFundingRate,
+            msUntilNextFunding,
+            fundingIntervalMs,
+            basisSamples,
+            lastPrice,
+            ...(round === undefined ? {} : { rounding: round }),
+          };
+          // The formula in exact fractions, rounded once: the oracle.
+          const index = Rational.of(indexPrice);
+          const price1 = index.mul(
+            Rational.ratio(msUntilNextFunding, fundingIntervalMs).mul(lastFundingRate).add(Rational.ONE),
+          );
+          let total = Rational.ZERO;
+          for (const b of basisSamples) total = total.add(b);
+          const price2 =
+            basisSamples.length === 0 ? index : index.add(Rational.ratio(total, basisSamples.length));
+          const sorted = [price1, price2, Rational.of(lastPrice)].sort((x, y) => x.cmp(y));
+          const expected = toPrice(sorted[1]!, round ?? API_PRICE);
+          expect(markPrice(input).toString()).toBe(expected.toString());
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -52,6 +52,43 @@ export interface MarkPriceInput {
  * rounded once with `rounding` (default 8 decimals, half-up).
  */
 export function markPrice(input: MarkPriceInput): Decimal {
+  const rounding = input.rounding ?? API_PRICE;
+  return decimalMarkPrice(input, rounding) ?? exactMarkPrice(input, rounding);
+}
+
+/**
+ * {@link markPrice} in decimals when it is rounded half-up to a power of ten (the API's 8 decimals,
+ * every second per market): each candidate floored to one digit more, and their median rounded. The
+ * same result: flooring is monotone, so it commutes with the median, and for a value ≥ 0 that extra
+ * digit alone decides half-up. `undefined` where that does not hold (another rounding, an index with
+ * more digits, a negative median), for the exact path.
+ */
+function decimalMarkPrice(input: MarkPriceInput, rounding: PriceRounding): Decimal | undefined {
+  if (rounding.mode !== 'half-up' || rounding.step.units !== 1n) return undefined;
+  const digits = rounding.step.scale + 1;
+  const index = input.indexPrice;
+  // Adding the index commutes with flooring only when the index is on the finer grid.
+  if (index.scale > digits) return undefined;
+  const price1 = index.add(
+    index
+      .mul(input.lastFundingRate)
+      .mul(input.msUntilNextFunding)
+      .div(input.fundingIntervalMs, digits, 'floor'),
+  );
+  const samples = input.basisSamples;
+  const total = samples.length === 0 ? undefined : (input.basisSum ?? sumDecimals(samples));
+  const price2 = total === undefined ? index : index.add(total.div(samples.length, digits, 'floor'));
+  const median = medianOfThree(price1, price2, input.lastPrice.round(digits, 'floor'));
+  return median.isNegative() ? undefined : median.round(rounding.step.scale, 'half-up');
+}
+
+function sumDecimals(values: readonly Decimal[]): Decimal {
+  let total = values[0]!;
+  for (let i = 1; i < values.length; i++) total = total.add(values[i]!);
+  return total;
+}
+
+function exactMarkPrice(input: MarkPriceInput, rounding: PriceRounding): Decimal {
   const index = Rational.of(input.indexPrice);
   const share = Rational.ratio(input.msUntilNextFunding, input.fundingIntervalMs);
   const price1 = index.mul(share.mul(input.lastFundingRate).add(Rational.ONE));
@@ -61,7 +98,7 @@ export function markPrice(input: MarkPriceInput): Decimal {
   const price2 = index.add(basis);
   return toPrice(
     median(price1, price2, Rational.of(input.lastPrice), (x, y) => x.cmp(y)),
-    input.rounding ?? API_PRICE,
+    rounding,
   );
 }
 
