@@ -231,6 +231,42 @@ export async function placeReconciled<T>(ctx: ReconcileContext, spec: PlacementS
   throw unknownStatus(ctx, spec.clientOrderId, unknown.request, counts, unknown);
 }
 
+/**
+ * The first send of a cancel or a modification: its answer, or the unknown outcome to reconcile.
+ * Anything else (and everything with reconciliation off) is thrown as is.
+ */
+async function sendFirst<T>(
+  ctx: ReconcileContext,
+  send: () => Promise<T>,
+): Promise<{ readonly value: T } | { readonly unknown: UnknownOutcomeError }> {
+  try {
+    return { value: await send() };
+  } catch (error) {
+    if (!(error instanceof UnknownOutcomeError) || !ctx.enabled) throw error;
+    return { unknown: error };
+  }
+}
+
+/**
+ * One query of the order after an unknown outcome: the order, or a transient failure to query again
+ * on. "Does not exist" is thrown as is; a failure that repeating cannot fix ends in `UnknownOrderStatusError`.
+ */
+async function queryOrder<Q>(
+  ctx: ReconcileContext,
+  spec: { readonly clientOrderId: string | undefined; readonly lookup: () => Promise<Q> },
+  unknown: UnknownOutcomeError,
+  counts: Counts,
+): Promise<{ readonly order: Q } | { readonly retry: unknown }> {
+  counts.queries += 1;
+  try {
+    return { order: await spec.lookup() };
+  } catch (error) {
+    if (isAbsent(error)) throw error;
+    if (!isTransient(error)) throw unknownStatus(ctx, spec.clientOrderId, unknown.request, counts, error);
+    return { retry: error };
+  }
+}
+
 /** How a queried order stands with respect to a cancel. */
 export type CancelState = 'canceled' | 'open' | 'closed';
 
@@ -253,28 +289,20 @@ export interface CancelSpec<T, Q> {
  * have been refused with -2011). No answer within the bound: `UnknownOrderStatusError`.
  */
 export async function cancelReconciled<T, Q>(ctx: ReconcileContext, spec: CancelSpec<T, Q>): Promise<T> {
-  let unknown: UnknownOutcomeError;
-  try {
-    return await spec.send();
-  } catch (error) {
-    if (!(error instanceof UnknownOutcomeError) || !ctx.enabled) throw error;
-    unknown = error;
-  }
+  const first = await sendFirst(ctx, spec.send);
+  if (!('unknown' in first)) return first.value;
+  const { unknown } = first;
   const counts: Counts = { queries: 0, resends: 0 };
   let cause: unknown = unknown;
   for (let query = 1; query <= ctx.layer.reconcile.attempts; query++) {
     const delay = delayBefore(ctx.layer, query);
     if (delay > 0) await sleep(ctx.client, delay);
-    counts.queries += 1;
-    let order: Q;
-    try {
-      order = await spec.lookup();
-    } catch (error) {
-      if (isAbsent(error)) throw error;
-      if (!isTransient(error)) throw unknownStatus(ctx, spec.clientOrderId, unknown.request, counts, error);
-      cause = error;
+    const queried = await queryOrder(ctx, spec, unknown, counts);
+    if ('retry' in queried) {
+      cause = queried.retry;
       continue;
     }
+    const { order } = queried;
     const state = spec.state(order);
     if (state !== 'open') {
       report(ctx, spec.clientOrderId, 'canceled', counts);
@@ -316,13 +344,9 @@ export interface ModifySpec<T, Q> {
  * it was applied. Bounds and errors as {@link placeReconciled}.
  */
 export async function modifyReconciled<T, Q>(ctx: ReconcileContext, spec: ModifySpec<T, Q>): Promise<T> {
-  let unknown: UnknownOutcomeError;
-  try {
-    return await spec.send();
-  } catch (error) {
-    if (!(error instanceof UnknownOutcomeError) || !ctx.enabled) throw error;
-    unknown = error;
-  }
+  const first = await sendFirst(ctx, spec.send);
+  if (!('unknown' in first)) return first.value;
+  let { unknown } = first;
   const counts: Counts = { queries: 0, resends: 0 };
   let closesAt = windowCloses(ctx, unknown.request.timestamp);
   let cause: unknown = unknown;
@@ -331,16 +355,12 @@ export async function modifyReconciled<T, Q>(ctx: ReconcileContext, spec: Modify
     const delay = waitedForWindow ? 0 : delayBefore(ctx.layer, query);
     waitedForWindow = false;
     if (delay > 0) await sleep(ctx.client, delay);
-    counts.queries += 1;
-    let order: Q;
-    try {
-      order = await spec.lookup();
-    } catch (error) {
-      if (isAbsent(error)) throw error;
-      if (!isTransient(error)) throw unknownStatus(ctx, spec.clientOrderId, unknown.request, counts, error);
-      cause = error;
+    const queried = await queryOrder(ctx, spec, unknown, counts);
+    if ('retry' in queried) {
+      cause = queried.retry;
       continue;
     }
+    const { order } = queried;
     const state = spec.state(order);
     if (state !== 'pending') {
       report(ctx, spec.clientOrderId, 'modified', counts);

@@ -1,8 +1,8 @@
-import type { GetContinuousKlinesParams, Kline } from '@basis/core';
+import type { CoinmGetContinuousKlinesParams, GetContinuousKlinesParams, Kline } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import { requireMarket } from '../requireMarket.js';
-import { klineWeight } from './weights.js';
+import { readCandles } from './readCandles.js';
 
 /**
  * Parameters of {@link getContinuousKlines}: `pair`, `contractType` (PERPETUAL, CURRENT_QUARTER,
@@ -39,19 +39,19 @@ export async function getContinuousKlines(
   parameters: GetContinuousKlinesParameters,
 ): Promise<GetContinuousKlinesReturnType> {
   requireMarket(client, 'usdm', 'getContinuousKlines');
-  return client.request<Kline[]>({
-    method: 'GET',
-    path: '/fapi/v1/continuousKlines',
-    params: {
-      pair: parameters.pair,
-      contractType: parameters.contractType,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
-  });
+  return readCandles(client, '/fapi/v1/continuousKlines', continuousKlinesParams(parameters));
+}
+
+/** The wire parameters of a continuous-contract candle read, USD-M's and COIN-M's alike. */
+export function continuousKlinesParams(
+  parameters: GetContinuousKlinesParameters | CoinmGetContinuousKlinesParams,
+) {
+  return {
+    pair: parameters.pair,
+    contractType: parameters.contractType,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
+  };
 }

@@ -1,7 +1,7 @@
 import type { GetIndexPriceKlinesParams, Kline } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { klineWeight } from './weights.js';
+import { readCandles } from './readCandles.js';
 
 /** Parameters of {@link getIndexPriceKlines}: `pair`, `interval`, `startTime`, `endTime`, `limit`. */
 export type GetIndexPriceKlinesParameters = GetIndexPriceKlinesParams;
@@ -34,18 +34,11 @@ export async function getIndexPriceKlines(
   client: Client,
   parameters: GetIndexPriceKlinesParameters,
 ): Promise<GetIndexPriceKlinesReturnType> {
-  return client.request<Kline[]>({
-    method: 'GET',
-    path: `${client.apiPrefix}/v1/indexPriceKlines`,
-    params: {
-      pair: parameters.pair,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
+  return readCandles(client, `${client.apiPrefix}/v1/indexPriceKlines`, {
+    pair: parameters.pair,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
   });
 }

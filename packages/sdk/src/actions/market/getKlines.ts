@@ -2,7 +2,7 @@ import type { GetKlinesParams, Kline } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import { requireMarket } from '../requireMarket.js';
-import { klineWeight } from './weights.js';
+import { readCandles } from './readCandles.js';
 
 /** Parameters of {@link getKlines}: `symbol`, `interval`, `startTime`, `endTime`, `limit` (default 500, max 1500). */
 export type GetKlinesParameters = GetKlinesParams;
@@ -44,18 +44,11 @@ export async function getKlines(
   parameters: GetKlinesParameters,
 ): Promise<GetKlinesReturnType> {
   requireMarket(client, 'usdm', 'getKlines');
-  return client.request<Kline[]>({
-    method: 'GET',
-    path: '/fapi/v1/klines',
-    params: {
-      symbol: parameters.symbol,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
+  return readCandles(client, '/fapi/v1/klines', {
+    symbol: parameters.symbol,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
   });
 }

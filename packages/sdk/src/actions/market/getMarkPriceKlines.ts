@@ -1,7 +1,7 @@
 import type { GetMarkPriceKlinesParams, Kline } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { klineWeight } from './weights.js';
+import { readCandles } from './readCandles.js';
 
 /** Parameters of {@link getMarkPriceKlines}: `symbol`, `interval`, `startTime`, `endTime`, `limit`. */
 export type GetMarkPriceKlinesParameters = GetMarkPriceKlinesParams;
@@ -37,18 +37,11 @@ export async function getMarkPriceKlines(
   client: Client,
   parameters: GetMarkPriceKlinesParameters,
 ): Promise<GetMarkPriceKlinesReturnType> {
-  return client.request<Kline[]>({
-    method: 'GET',
-    path: `${client.apiPrefix}/v1/markPriceKlines`,
-    params: {
-      symbol: parameters.symbol,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
+  return readCandles(client, `${client.apiPrefix}/v1/markPriceKlines`, {
+    symbol: parameters.symbol,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
   });
 }

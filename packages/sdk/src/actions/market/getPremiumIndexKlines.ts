@@ -1,7 +1,7 @@
 import type { GetPremiumIndexKlinesParams, Kline } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
-import { klineWeight } from './weights.js';
+import { readCandles } from './readCandles.js';
 
 /** Parameters of {@link getPremiumIndexKlines}: `symbol`, `interval`, `startTime`, `endTime`, `limit`. */
 export type GetPremiumIndexKlinesParameters = GetPremiumIndexKlinesParams;
@@ -34,18 +34,11 @@ export async function getPremiumIndexKlines(
   client: Client,
   parameters: GetPremiumIndexKlinesParameters,
 ): Promise<GetPremiumIndexKlinesReturnType> {
-  return client.request<Kline[]>({
-    method: 'GET',
-    path: `${client.apiPrefix}/v1/premiumIndexKlines`,
-    params: {
-      symbol: parameters.symbol,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
+  return readCandles(client, `${client.apiPrefix}/v1/premiumIndexKlines`, {
+    symbol: parameters.symbol,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
   });
 }

@@ -2,7 +2,8 @@ import type { CoinmGetContinuousKlinesParams, CoinmKline } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
 import { requireMarket } from '../../requireMarket.js';
-import { klineWeight } from '../weights.js';
+import { continuousKlinesParams } from '../getContinuousKlines.js';
+import { readCandles } from '../readCandles.js';
 
 /** Parameters of {@link getCoinmContinuousKlines}: `pair`, `contractType` (PERPETUAL, CURRENT_QUARTER, NEXT_QUARTER), `interval`, `startTime`, `endTime`, `limit`. */
 export type GetCoinmContinuousKlinesParameters = CoinmGetContinuousKlinesParams;
@@ -44,19 +45,5 @@ export async function getCoinmContinuousKlines(
   parameters: GetCoinmContinuousKlinesParameters,
 ): Promise<GetCoinmContinuousKlinesReturnType> {
   requireMarket(client, 'coinm', 'getCoinmContinuousKlines');
-  return client.request<CoinmKline[]>({
-    method: 'GET',
-    path: '/dapi/v1/continuousKlines',
-    params: {
-      pair: parameters.pair,
-      contractType: parameters.contractType,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
-  });
+  return readCandles<CoinmKline>(client, '/dapi/v1/continuousKlines', continuousKlinesParams(parameters));
 }

@@ -2,7 +2,7 @@ import type { CoinmKline, GetKlinesParams } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
 import { requireMarket } from '../../requireMarket.js';
-import { klineWeight } from '../weights.js';
+import { readCandles } from '../readCandles.js';
 
 /** Parameters of {@link getCoinmKlines}: `symbol`, `interval`, `startTime`, `endTime` (at most 200 days apart), `limit` (default 500, max 1500). */
 export type GetCoinmKlinesParameters = GetKlinesParams;
@@ -41,18 +41,11 @@ export async function getCoinmKlines(
   parameters: GetCoinmKlinesParameters,
 ): Promise<GetCoinmKlinesReturnType> {
   requireMarket(client, 'coinm', 'getCoinmKlines');
-  return client.request<CoinmKline[]>({
-    method: 'GET',
-    path: '/dapi/v1/klines',
-    params: {
-      symbol: parameters.symbol,
-      interval: parameters.interval,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      limit: parameters.limit,
-    },
-    security: 'NONE',
-    weight: klineWeight(parameters.limit),
-    kind: 'read',
+  return readCandles<CoinmKline>(client, '/dapi/v1/klines', {
+    symbol: parameters.symbol,
+    interval: parameters.interval,
+    startTime: parameters.startTime,
+    endTime: parameters.endTime,
+    limit: parameters.limit,
   });
 }
