@@ -37,3 +37,30 @@ export function formatTime(ms: number | undefined): string {
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`;
 }
+
+/** A position as both position tables read it: an account's positions and `positionRisk` rows. */
+interface PositionRow {
+  readonly symbol: string;
+  readonly positionSide: string;
+  readonly positionAmt: string;
+}
+
+/**
+ * The first columns of a position table: symbol, side (a one-way position's from its sign) and size,
+ * headed `CONTRACTS` on COIN-M.
+ */
+export function positionColumns<Row extends PositionRow>(market: 'usdm' | 'coinm'): Column<Row>[] {
+  return [
+    { header: 'SYMBOL', value: (p) => p.symbol },
+    {
+      header: 'SIDE',
+      value: (p) =>
+        p.positionSide === 'BOTH' ? (p.positionAmt.startsWith('-') ? 'SHORT' : 'LONG') : p.positionSide,
+    },
+    {
+      header: market === 'coinm' ? 'CONTRACTS' : 'SIZE',
+      value: (p) => trimDecimal(p.positionAmt),
+      right: true,
+    },
+  ];
+}

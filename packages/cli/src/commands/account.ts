@@ -10,7 +10,7 @@ import {
   withClient,
 } from '../client.js';
 import { defineCommand } from '../command.js';
-import { formatTable, toJson, trimDecimal } from '../table.js';
+import { formatTable, positionColumns, toJson, trimDecimal } from '../table.js';
 
 /** The account, as one view: USD-M has totals (in USD); COIN-M balances are per coin only. */
 function readAccount(client: TradingClient): Promise<AccountView> {
@@ -116,17 +116,7 @@ export default defineCommand({
         ? 'No open positions.\n'
         : `\n${formatTable(
             [
-              { header: 'SYMBOL', value: (p) => p.symbol },
-              {
-                header: 'SIDE',
-                value: (p) =>
-                  p.positionSide === 'BOTH' ? (Number(p.positionAmt) > 0 ? 'LONG' : 'SHORT') : p.positionSide,
-              },
-              {
-                header: market === 'coinm' ? 'CONTRACTS' : 'SIZE',
-                value: (p) => trimDecimal(p.positionAmt),
-                right: true,
-              },
+              ...positionColumns(market),
               { header: 'NOTIONAL', value: (p) => trimDecimal(p.notional), right: true },
               { header: 'UNREALIZED', value: (p) => trimDecimal(p.unrealizedProfit), right: true },
             ],

@@ -10,7 +10,7 @@ import {
   withClient,
 } from '../client.js';
 import { defineCommand } from '../command.js';
-import { formatTable, toJson, trimDecimal } from '../table.js';
+import { formatTable, positionColumns, toJson, trimDecimal } from '../table.js';
 
 export default defineCommand({
   name: 'positions',
@@ -62,17 +62,7 @@ export default defineCommand({
     io.stdout.write(
       formatTable(
         [
-          { header: 'SYMBOL', value: (p) => p.symbol },
-          {
-            header: 'SIDE',
-            value: (p) =>
-              p.positionSide === 'BOTH' ? (Number(p.positionAmt) > 0 ? 'LONG' : 'SHORT') : p.positionSide,
-          },
-          {
-            header: market === 'coinm' ? 'CONTRACTS' : 'SIZE',
-            value: (p) => trimDecimal(p.positionAmt),
-            right: true,
-          },
+          ...positionColumns(market),
           { header: 'ENTRY', value: (p) => trimDecimal(p.entryPrice), right: true },
           { header: 'MARK', value: (p) => trimDecimal(p.markPrice), right: true },
           { header: 'NOTIONAL', value: (p) => trimDecimal(p.notional), right: true },
