@@ -1,6 +1,7 @@
 import { createExchange, type Exchange } from '@basis/exchange';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { run } from '../main.js';
+import { trimDecimal } from '../table.js';
 import { captureIo } from '../testing.js';
 
 // The trading commands on COIN-M, in-process, against a local exchange that serves COIN-M under
@@ -265,16 +266,19 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       /ID\s+CLIENT ID\s+SYMBOL\s+SIDE\s+TYPE\s+PRICE\s+TRIGGER\s+CONTRACTS\s+FILLED/,
     );
     expect(listed.out).toMatch(
-      new RegExp(`\\n\\d+\\s+cm-limit\\s+BTCUSD_PERP\\s+BUY\\s+LIMIT GTC\\s+${below}\\s+2\\s+0\\s+NEW\\s`),
-    );
-    expect(listed.out).toMatch(
+      // The table prints prices without trailing zeros (86389.0 reads 86389).
       new RegExp(
-        `\\nalgo:${stopId}\\s+cm-stop\\s+BTCUSD_PERP\\s+SELL\\s+STOP_MARKET\\s+${below}\\s+3\\s+NEW\\s`,
+        `\\n\\d+\\s+cm-limit\\s+BTCUSD_PERP\\s+BUY\\s+LIMIT GTC\\s+${trimDecimal(below)}\\s+2\\s+0\\s+NEW\\s`,
       ),
     );
     expect(listed.out).toMatch(
       new RegExp(
-        `\\nalgo:${tpDoc.order.algoId}\\s+cm-tp\\s+BTCUSD_PERP\\s+SELL\\s+TAKE_PROFIT_MARKET\\s+${above}\\s+4\\s+NEW\\s`,
+        `\\nalgo:${stopId}\\s+cm-stop\\s+BTCUSD_PERP\\s+SELL\\s+STOP_MARKET\\s+${trimDecimal(below)}\\s+3\\s+NEW\\s`,
+      ),
+    );
+    expect(listed.out).toMatch(
+      new RegExp(
+        `\\nalgo:${tpDoc.order.algoId}\\s+cm-tp\\s+BTCUSD_PERP\\s+SELL\\s+TAKE_PROFIT_MARKET\\s+${trimDecimal(above)}\\s+4\\s+NEW\\s`,
       ),
     );
     expect(listed.out).toMatch(
@@ -464,7 +468,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
     const listed = await basis(['orders', '--symbol', 'BTCUSD_PERP']);
     expect(listed.out).toMatch(
       new RegExp(
-        `\\nalgo:\\d+\\s+cm-stop-limit\\s+BTCUSD_PERP\\s+SELL\\s+STOP\\s+${below}\\s+${below}\\s+3\\s+NEW\\s`,
+        `\\nalgo:\\d+\\s+cm-stop-limit\\s+BTCUSD_PERP\\s+SELL\\s+STOP\\s+${trimDecimal(below)}\\s+${trimDecimal(below)}\\s+3\\s+NEW\\s`,
       ),
     );
     // Without --algo, --client-id names a regular order: DELETE /dapi/v1/order does not know it.
