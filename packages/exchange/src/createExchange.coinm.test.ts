@@ -1,37 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Decimal, parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
-import { createExchange, type Exchange } from './createExchange.js';
+import { Decimal, VirtualClock } from '@basis/core';
+import { describe, expect, test } from 'vitest';
+import { exchangesForTests, handleJson, T0 } from './createExchange.testing.js';
 import { publicRequest, signedRequest } from './testing/signedRequest.js';
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: Exchange[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((e) => e.close()));
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function start(options: Parameters<typeof createExchange>[0] = {}): Exchange {
-  const exchange = createExchange({
-    clock: new VirtualClock(T0),
-    synthetic: { backfillMinutes: 30 },
-    ...options,
-  });
-  open.push(exchange);
-  return exchange;
-}
-
-function json<T>(
-  exchange: Exchange,
-  request: Parameters<Exchange['handle']>[0],
-): { status: number; body: T } {
-  const response = exchange.handle(request);
-  return { status: response.status, body: parseJson(response.body) as T };
-}
+const { start, tempDir } = exchangesForTests({ synthetic: { backfillMinutes: 30 } });
 
 describe('createExchange with COIN-M', () => {
   test('default: COIN-M runs beside USD-M; one account and key, coin wallets on COIN-M', () => {
@@ -45,10 +17,10 @@ describe('createExchange with COIN-M', () => {
     expect(cmAccount.wallet('BTC').toString()).toBe(Decimal.parse('10').toString());
     expect(cmAccount.wallet('USDT').isZero()).toBe(true);
     expect(umAccount.wallet('BTC').isZero()).toBe(true);
-    expect(json(exchange, publicRequest('GET', '/dapi/v1/ping')).body).toEqual({});
+    expect(handleJson(exchange, publicRequest('GET', '/dapi/v1/ping')).body).toEqual({});
 
     // Position mode is per product, as on Binance.
-    const set = json(
+    const set = handleJson(
       exchange,
       signedRequest('POST', '/dapi/v1/positionSide/dual', { dualSidePosition: 'true' }, creds, {
         timestamp: exchange.clock.now(),
@@ -56,7 +28,7 @@ describe('createExchange with COIN-M', () => {
     );
     expect(set.body).toEqual({ code: 200, msg: 'success' });
     const read = (path: string) =>
-      json<{ dualSidePosition: boolean }>(
+      handleJson<{ dualSidePosition: boolean }>(
         exchange,
         signedRequest('GET', path, {}, creds, { timestamp: exchange.clock.now() }),
       ).body.dualSidePosition;
@@ -66,12 +38,15 @@ describe('createExchange with COIN-M', () => {
 
   test('behavior: accounts created by the admin API exist in both products with the same key', () => {
     const exchange = start();
-    const created = json<{ accountId: number; keys: { apiKey: string; apiSecret: string }[] }>(exchange, {
-      ...publicRequest('POST', '/admin/accounts'),
-      rawBody: JSON.stringify({ balances: { USDT: '500', BTC: '0.5' } }),
-    }).body;
+    const created = handleJson<{ accountId: number; keys: { apiKey: string; apiSecret: string }[] }>(
+      exchange,
+      {
+        ...publicRequest('POST', '/admin/accounts'),
+        rawBody: JSON.stringify({ balances: { USDT: '500', BTC: '0.5' } }),
+      },
+    ).body;
     const key = created.keys[0]!;
-    const listenKey = json<{ listenKey: string }>(
+    const listenKey = handleJson<{ listenKey: string }>(
       exchange,
       signedRequest('POST', '/dapi/v1/listenKey', {}, key, { timestamp: exchange.clock.now() }),
     );
@@ -90,10 +65,10 @@ describe('createExchange with COIN-M', () => {
   });
 
   test('behavior: a restart replays COIN-M commands onto the COIN-M venue', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'basis-coinm-'));
-    dirs.push(dir);
+    const dir = tempDir('basis-coinm-');
     const clock = new VirtualClock(T0);
-    const first = createExchange({ clock, stateDir: dir, fsync: 'none', synthetic: { backfillMinutes: 30 } });
+    // Closed here to restart on its directory; closing again after the test does nothing.
+    const first = start({ clock, stateDir: dir, fsync: 'none' });
     const creds = first.defaultAccount!;
     const answer = first.handle(
       signedRequest('POST', '/dapi/v1/marginType', { symbol: 'BTCUSD_PERP', marginType: 'ISOLATED' }, creds, {
@@ -105,13 +80,7 @@ describe('createExchange with COIN-M', () => {
     const before = first.coinm!.snapshot();
     await first.close();
 
-    const second = createExchange({
-      clock,
-      stateDir: dir,
-      fsync: 'none',
-      synthetic: { backfillMinutes: 30 },
-    });
-    open.push(second);
+    const second = start({ clock, stateDir: dir, fsync: 'none' });
     expect(second.coinm!.accounts.get(creds.accountId)!.settingsFor('BTCUSD_PERP').marginType).toBe(
       'ISOLATED',
     );

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { productOfSymbol } from '@basis/bot';
+import { KLINE_INTERVALS, type KlineInterval } from '@basis/core';
 
 /** Data types of data.binance.vision's `futures/um` and `futures/cm` archives that `basis data` handles. */
 export const DATA_TYPES = [
@@ -20,24 +21,13 @@ export type DataType = (typeof DATA_TYPES)[number];
 export const KLINE_TYPES = ['klines', 'markPriceKlines', 'indexPriceKlines', 'premiumIndexKlines'] as const;
 export type KlineType = (typeof KLINE_TYPES)[number];
 
-/** Interval names in file names (`1mo` is Binance's `1M`). */
-export const INTERVALS = [
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1mo',
-] as const;
+/** A kline interval as data.binance.vision spells it in file names: Binance's `1M` (month) is `1mo`. */
+export type FileInterval = Exclude<KlineInterval, '1M'> | '1mo';
+
+/** Interval names in file names: core's kline intervals, shortest first, with `1M` spelled `1mo`. */
+export const INTERVALS: readonly FileInterval[] = KLINE_INTERVALS.map((interval) =>
+  interval === '1M' ? '1mo' : interval,
+);
 
 export const isKlineType = (type: string): type is KlineType =>
   (KLINE_TYPES as readonly string[]).includes(type);

@@ -1,5 +1,15 @@
 import ccxt from 'ccxt';
 
+/** A ccxt Binance futures client, USD-M or COIN-M, REST or pro. */
+// biome-ignore lint/suspicious/noExplicitAny: ccxt's exchange classes are dynamically typed.
+export type CcxtClient = any;
+
+/** An API key pair, as ccxt takes it. */
+interface CcxtCredentials {
+  readonly apiKey: string;
+  readonly secret: string;
+}
+
 type Tree = string | number | boolean | null | undefined | Tree[] | { [key: string]: Tree };
 
 /** Rewrites every http(s)/ws(s) URL of a ccxt URL tree to the local exchange, keeping the path. */
@@ -31,12 +41,18 @@ function quietOptions(marketType: 'linear' | 'inverse') {
 }
 
 /**
- * Points a ccxt Binance futures client at the local exchange: every URL rewritten, and the product's
- * error classes restored (ccxt picks them by Binance's hostname, which a local URL no longer has).
+ * A ccxt Binance futures client of class `Client` pointed at the local exchange at `base`: no spot/sapi
+ * calls, every URL rewritten, and the product's error classes restored (ccxt picks them by Binance's
+ * hostname, which a local URL no longer has).
  */
-// biome-ignore lint/suspicious/noExplicitAny: ccxt's exchange classes are dynamically typed.
-function localizeClient(exchange: any, base: string, wsBase: string, marketType: 'linear' | 'inverse'): any {
-  exchange.urls.api = localize(exchange.urls.api as Tree, base, wsBase);
+function localClient(
+  Client: new (config: object) => CcxtClient,
+  marketType: 'linear' | 'inverse',
+  base: string,
+  credentials: CcxtCredentials,
+): CcxtClient {
+  const exchange = new Client({ ...credentials, enableRateLimit: false, options: quietOptions(marketType) });
+  exchange.urls.api = localize(exchange.urls.api as Tree, base, base.replace(/^http/, 'ws'));
   const byUrl = exchange.getExceptionsByUrl.bind(exchange);
   exchange.getExceptionsByUrl = (url: string, kind: string) =>
     url?.startsWith(base) === true
@@ -46,17 +62,12 @@ function localizeClient(exchange: any, base: string, wsBase: string, marketType:
 }
 
 /**
- * A ccxt `binanceusdm` pointed at a local exchange, set up as client-recipes.md §2.1 describes:
- * every URL rewritten, no spot/sapi calls, and USD-M error classes restored for the local host.
+ * A ccxt `binanceusdm` (or, with `pro`, `ccxt.pro.binanceusdm`) pointed at a local exchange, set up as
+ * client-recipes.md §2.1 describes. A pro client still needs `await exchange.loadHttpProxyAgent()`
+ * before its first `watch*` (the tests' `withCcxtPro` does it).
  */
-// biome-ignore lint/suspicious/noExplicitAny: ccxt's exchange classes are dynamically typed.
-export function makeCcxtUsdm(base: string, credentials: { apiKey: string; secret: string }): any {
-  const exchange = new ccxt.binanceusdm({
-    ...credentials,
-    enableRateLimit: false,
-    options: quietOptions('linear'),
-  });
-  return localizeClient(exchange, base, base.replace(/^http/, 'ws'), 'linear');
+export function makeCcxtUsdm(base: string, credentials: CcxtCredentials, pro = false): CcxtClient {
+  return localClient(pro ? ccxt.pro.binanceusdm : ccxt.binanceusdm, 'linear', base, credentials);
 }
 
 /**
@@ -64,23 +75,12 @@ export function makeCcxtUsdm(base: string, credentials: { apiKey: string; secret
  * groups `dapi*` land on `/dapi/v1|v2`, the WebSocket API on `/ws-dapi/v1`; COIN-M's streams are on
  * `dstream.binance.com/ws` at Binance and under `/dstream` here, so `urls.api.ws.delivery` is set
  * apart (ccxt.pro appends `/<connection index>` or `/<listenKey>` to it and subscribes by frames).
- * A pro client still needs `await exchange.loadHttpProxyAgent()` before its first `watch*`.
+ * A pro client still needs `await exchange.loadHttpProxyAgent()` before its first `watch*` (the
+ * tests' `withCcxtPro` does it).
  */
-export function makeCcxtCoinm(
-  base: string,
-  credentials: { apiKey: string; secret: string },
-  pro = false,
-  // biome-ignore lint/suspicious/noExplicitAny: ccxt's exchange classes are dynamically typed.
-): any {
-  const wsBase = base.replace(/^http/, 'ws');
-  const Client = pro ? ccxt.pro.binancecoinm : ccxt.binancecoinm;
-  const exchange = localizeClient(
-    new Client({ ...credentials, enableRateLimit: false, options: quietOptions('inverse') }),
-    base,
-    wsBase,
-    'inverse',
-  );
+export function makeCcxtCoinm(base: string, credentials: CcxtCredentials, pro = false): CcxtClient {
+  const exchange = localClient(pro ? ccxt.pro.binancecoinm : ccxt.binancecoinm, 'inverse', base, credentials);
   // Only ccxt.pro's classes carry a `ws` URL tree.
-  if (pro) exchange.urls.api.ws.delivery = `${wsBase}/dstream/ws`;
+  if (pro) exchange.urls.api.ws.delivery = `${base.replace(/^http/, 'ws')}/dstream/ws`;
   return exchange;
 }

@@ -1,60 +1,30 @@
-import { CoinMClient, WebsocketAPIClient, WebsocketClient } from 'binance';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createExchange, type Exchange, type ExchangeEndpoints } from '../createExchange.js';
-import { pause, within } from '../ws/testing.js';
+import { CoinMClient } from 'binance';
+import { describe, expect, test } from 'vitest';
+import {
+  binanceRestClient,
+  expectBinanceBookAndKlines,
+  expectBinanceLeverageAndModes,
+  expectBinanceRejection,
+  expectBinanceSignedRequestErrors,
+  openBinanceSockets,
+  openUserDataStream,
+  runBinanceOrderWorkflow,
+  untilEvents,
+  untilOrderUpdate,
+} from './binanceChecks.testing.js';
+import { priceOnTick, settle, until, useClientExchange } from './testing.js';
 
 // The `binance` npm package's CoinMClient, unchanged but for its base URL, runs the USD-M client
 // workflow on COIN-M against the local exchange over loopback HTTP (quantities in contracts, coin
 // balances) and gets Binance's error bodies; its WebsocketClient reads COIN-M's streams and user data
 // under `/dstream`, its WebsocketAPIClient trades on `/ws-dapi/v1`.
 
-const WAIT = 10_000;
-let exchange: Exchange;
-let endpoints: ExchangeEndpoints;
-let client: CoinMClient;
+const local = useClientExchange(14, binanceRestClient(CoinMClient));
 const symbol = 'ETHUSD_PERP';
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 14, synthetic: { backfillMinutes: 120 } });
-  endpoints = await exchange.listen();
-  const account = exchange.defaultAccount!;
-  client = new CoinMClient({
-    api_key: account.apiKey,
-    api_secret: account.apiSecret,
-    baseUrl: endpoints.restUrl,
-  });
-});
-
-afterAll(async () => {
-  await exchange.close();
-});
-
-/** The `{code, msg}` a rejected call carried (the package throws a plain object, not an Error). */
-async function binanceError(promise: Promise<unknown>): Promise<{ code: number; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code?: number; message?: string; body?: { code: number; msg: string } };
-    return { code: e.body?.code ?? e.code ?? 0, message: e.body?.msg ?? e.message ?? '' };
-  }
-  throw new Error('expected a rejection');
-}
 
 /** An ETHUSD_PERP price a fraction `f` of `price`, on the 0.01 tick. */
 function tick(price: number, f: number): number {
-  return Math.round(price * f * 100) / 100;
-}
-
-/** Polls `check` every 10 ms until it holds (bounded). */
-async function until(check: () => boolean, what: string): Promise<void> {
-  await within(
-    (async () => {
-      for (let i = 0; i < 1000 && !check(); i++) await pause(10);
-    })(),
-    WAIT,
-    what,
-  );
-  if (!check()) throw new Error(`never: ${what}`);
+  return priceOnTick(price, f, 2);
 }
 
 // The package types COIN-M's `ticker/24hr`, `premiumIndex` and `positionRisk` loosely; these are the
@@ -74,6 +44,7 @@ interface PositionRow {
 
 describe('binance CoinMClient against the local exchange', () => {
   test('inverse markets, ticker, order book, klines, mark price and open interest', async () => {
+    const { client } = local;
     const info = await client.getExchangeInfo();
     const eth = info.symbols.find((s) => s.symbol === symbol);
     expect(eth).toMatchObject({
@@ -88,11 +59,7 @@ describe('binance CoinMClient against the local exchange', () => {
     expect(ticker).toMatchObject({ symbol, pair: 'ETHUSD' });
     expect(Number(ticker!.lastPrice)).toBeGreaterThan(100);
     expect(Number(ticker!.baseVolume)).toBeGreaterThan(0);
-    const book = await client.getOrderBook({ symbol, limit: 10 });
-    expect(book.bids).toHaveLength(10);
-    expect(Number(book.asks[0]![0])).toBeGreaterThan(Number(book.bids[0]![0]));
-    const klines = await client.getKlines({ symbol, interval: '5m', limit: 12 });
-    expect(klines).toHaveLength(12);
+    const klines = await expectBinanceBookAndKlines(client, symbol);
     // Index 5 is the volume in contracts, index 7 the same volume in coin.
     const [, , , , close, contracts, , coin] = klines[11]!;
     expect(Number(coin)).toBeCloseTo((Number(contracts) * 10) / Number(close), 0);
@@ -103,88 +70,46 @@ describe('binance CoinMClient against the local exchange', () => {
   });
 
   test('coin balances, account, leverage, margin type and position mode', async () => {
+    const { client } = local;
     const balances = await client.getBalance();
     expect(balances.find((b) => b.asset === 'ETH')).toMatchObject({ balance: '100.00000000' });
     expect(Number(balances.find((b) => b.asset === 'BTC')?.availableBalance)).toBe(10);
     const account = await client.getAccountInformation();
     expect(account.assets.map((a) => a.asset)).toEqual(expect.arrayContaining(['BTC', 'ETH']));
-    expect(await client.setLeverage({ symbol, leverage: 15 })).toMatchObject({ symbol, leverage: 15 });
-    expect(await client.setMarginType({ symbol, marginType: 'ISOLATED' })).toMatchObject({ code: 200 });
-    expect(await client.setMarginType({ symbol, marginType: 'CROSSED' })).toMatchObject({ code: 200 });
-    expect(await client.setPositionMode({ dualSidePosition: 'true' })).toMatchObject({ code: 200 });
-    expect((await client.getCurrentPositionMode()).dualSidePosition).toBe(true);
-    await client.setPositionMode({ dualSidePosition: 'false' });
-    expect((await client.getCurrentPositionMode()).dualSidePosition).toBe(false);
+    await expectBinanceLeverageAndModes(client, symbol);
   });
 
   test('limit, market and reduce-only orders in contracts; modify, cancel, open orders, positions', async () => {
-    const book = await client.getOrderBook({ symbol, limit: 5 });
-    const bid = Number(book.bids[0]![0]);
-    const limit = await client.submitNewOrder({
+    const { client } = local;
+    // The package types COIN-M's positionRisk loosely; it takes a pair, and lists every symbol of it.
+    const positions = async () =>
+      (await client.getPositions({ pair: 'ETHUSD' } as Parameters<
+        CoinMClient['getPositions']
+      >[0])) as unknown as PositionRow[];
+    await runBinanceOrderWorkflow(client, {
       symbol,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: 2,
-      price: tick(bid, 0.98),
+      priceDecimals: 2,
+      quantityDecimals: 0,
+      limitQuantity: 2,
+      modifiedQuantity: 3,
+      positionQuantity: 4,
+      expectLimit: (limit) => expect(limit).toMatchObject({ pair: 'ETHUSD', cumBase: '0' }),
+      expectShort: async (market) => {
+        // cumBase: 4 contracts of 10 USD, in ETH at the fill prices (the package types COIN-M's order
+        // result as USD-M's, with `cumQuote`).
+        const { cumBase } = market as unknown as { cumBase: string };
+        expect(Number(cumBase)).toBeCloseTo(40 / Number(market.avgPrice), 6);
+        expect((await positions()).find((p) => p.symbol === symbol)).toMatchObject({ positionAmt: '-4' });
+      },
+      expectFlat: async () =>
+        expect((await positions()).find((p) => p.symbol === symbol)).toMatchObject({ positionAmt: '0' }),
+      expectTrades: (trades) =>
+        expect(trades.at(-1)).toMatchObject({ pair: 'ETHUSD', marginAsset: 'ETH', commissionAsset: 'ETH' }),
     });
-    expect(limit).toMatchObject({ status: 'NEW', pair: 'ETHUSD', origQty: '2', cumBase: '0' });
-    const modified = await client.modifyOrder({
-      symbol,
-      orderId: limit.orderId,
-      side: 'BUY',
-      quantity: 3,
-      price: tick(bid, 0.97),
-    } as Parameters<CoinMClient['modifyOrder']>[0]);
-    expect(modified).toMatchObject({
-      orderId: limit.orderId,
-      origQty: '3',
-      price: tick(bid, 0.97).toFixed(2),
-    });
-    const open = await client.getAllOpenOrders({ symbol });
-    expect(open.map((o) => o.orderId)).toContain(limit.orderId);
-    expect(await client.getOrder({ symbol, orderId: limit.orderId })).toMatchObject({
-      status: 'NEW',
-      origQty: '3',
-    });
-    const canceled = await client.cancelOrder({ symbol, orderId: limit.orderId });
-    expect(canceled.status).toBe('CANCELED');
-
-    const market = await client.submitNewOrder({
-      symbol,
-      side: 'SELL',
-      type: 'MARKET',
-      quantity: 4,
-      newOrderRespType: 'RESULT',
-    });
-    expect(market).toMatchObject({ status: 'FILLED', executedQty: '4' });
-    // cumBase: 4 contracts of 10 USD, in ETH at the fill prices (the package types COIN-M's order
-    // result as USD-M's, with `cumQuote`).
-    const { cumBase } = market as unknown as { cumBase: string };
-    expect(Number(cumBase)).toBeCloseTo(40 / Number(market.avgPrice), 6);
-    const positions = (await client.getPositions({ pair: 'ETHUSD' } as Parameters<
-      CoinMClient['getPositions']
-    >[0])) as unknown as PositionRow[];
-    expect(positions.find((p) => p.symbol === symbol)).toMatchObject({ positionAmt: '-4' });
-    const close = await client.submitNewOrder({
-      symbol,
-      side: 'BUY',
-      type: 'MARKET',
-      quantity: 4,
-      reduceOnly: 'true',
-      newOrderRespType: 'RESULT',
-    } as Parameters<CoinMClient['submitNewOrder']>[0]);
-    expect(close).toMatchObject({ status: 'FILLED', reduceOnly: true });
-    const after = (await client.getPositions({ pair: 'ETHUSD' } as Parameters<
-      CoinMClient['getPositions']
-    >[0])) as unknown as PositionRow[];
-    expect(after.find((p) => p.symbol === symbol)).toMatchObject({ positionAmt: '0' });
-    const trades = await client.getAccountTrades({ symbol });
-    expect(trades.length).toBeGreaterThanOrEqual(2);
-    expect(trades.at(-1)).toMatchObject({ pair: 'ETHUSD', marginAsset: 'ETH', commissionAsset: 'ETH' });
   });
 
   test('a STOP_MARKET order through POST /dapi/v1/order', async () => {
+    const { client } = local;
     const book = await client.getOrderBook({ symbol, limit: 5 });
     const ask = Number(book.asks[0]![0]);
     const stop = await client.submitNewOrder({
@@ -202,6 +127,7 @@ describe('binance CoinMClient against the local exchange', () => {
   });
 
   test('algo orders: submitNewAlgoOrder, getOpenAlgoOrders, cancelAlgoOrder on /dapi/v1', async () => {
+    const { client } = local;
     const book = await client.getOrderBook({ symbol, limit: 5 });
     const bid = Number(book.bids[0]![0]);
     const stopPrice = tick(bid, 0.9).toFixed(2);
@@ -251,74 +177,44 @@ describe('binance CoinMClient against the local exchange', () => {
     });
     expect(await client.cancelAlgoOrder({ clientAlgoId: tpId })).toMatchObject({ algoId: tp.algoId });
     expect(await client.getOpenAlgoOrders()).toEqual([]);
-    expect((await binanceError(client.cancelAlgoOrder({ algoId: stop.algoId }))).code).toBe(-2011);
+    await expectBinanceRejection(client.cancelAlgoOrder({ algoId: stop.algoId }), -2011);
   });
 
   test("Binance's error codes come back as Binance sends them", async () => {
-    expect((await binanceError(client.get24hrChangeStatistics({ symbol: 'NOPEUSD_PERP' }))).code).toBe(-1121);
-    expect(
-      (await binanceError(client.submitNewOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: 1.5 })))
-        .code,
-    ).toBe(-1111);
-    const small = exchange.admin({ kind: 'createAccount', balances: { ETH: '0.01' } });
-    if (small.kind !== 'account') throw new Error('no account');
-    const poor = new CoinMClient({
-      api_key: small.keys[0]!.apiKey,
-      api_secret: small.keys[0]!.apiSecret!,
-      baseUrl: endpoints.restUrl,
+    const { client } = local;
+    await expectBinanceRejection(client.get24hrChangeStatistics({ symbol: 'NOPEUSD_PERP' }), -1121);
+    await expectBinanceRejection(
+      client.submitNewOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: 1.5 }),
+      -1111,
+    );
+    // -2019, -1022, -1021; the poor account's 0.01 ETH cannot margin 1000 contracts.
+    await expectBinanceSignedRequestErrors(local, CoinMClient, {
+      poorBalances: { ETH: '0.01' },
+      overspend: (poor) => poor.submitNewOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: 1000 }),
+      signedRead: (client) => client.getBalance(),
     });
-    expect(
-      (await binanceError(poor.submitNewOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: 1000 }))).code,
-    ).toBe(-2019);
-    const forged = new CoinMClient({
-      api_key: exchange.defaultAccount!.apiKey,
-      api_secret: 'wrong',
-      baseUrl: endpoints.restUrl,
-    });
-    expect((await binanceError(forged.getBalance())).code).toBe(-1022);
-    const skewed = new CoinMClient({
-      api_key: exchange.defaultAccount!.apiKey,
-      api_secret: exchange.defaultAccount!.apiSecret,
-      baseUrl: endpoints.restUrl,
-      recvWindow: 1000,
-    });
-    // The package signs with its own clock; offsetting it 30 s into the past is a skewed machine.
-    (skewed as unknown as { timeOffset: number }).timeOffset = -30_000;
-    expect((await binanceError(skewed.getBalance())).code).toBe(-1021);
   });
 });
 
 describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
-  const silent = { trace: () => {}, info: () => {}, error: () => {} };
-
   test('market streams and the user stream under /dstream, orders on /ws-dapi/v1', async () => {
-    const account = exchange.defaultAccount!;
-    const keys = { api_key: account.apiKey, api_secret: account.apiSecret };
-    // `wsUrl` is the host part of every COIN-M wsKey: the client appends `/stream` (market) and
+    const { client, exchange, endpoints } = local;
+    // `streamsUrl` is the host part of every COIN-M wsKey: the client appends `/stream` (market) and
     // `/ws/<listenKey>` (user data), so COIN-M's streams need `/dstream` in it. The WS API client
     // appends `/ws-dapi/v1` itself and takes the bare host.
-    const ws = new WebsocketClient(
-      { ...keys, wsUrl: endpoints.coinm!.wsUrl, restOptions: { baseUrl: endpoints.restUrl } },
-      silent,
-    );
-    const wsApi = new WebsocketAPIClient(
-      { ...keys, wsUrl: endpoints.wsUrl, restOptions: { baseUrl: endpoints.restUrl } },
-      silent,
-    );
-    const messages: Record<string, unknown>[] = [];
-    ws.on('message', (message) => messages.push(message as unknown as Record<string, unknown>));
+    const sockets = openBinanceSockets({
+      credentials: local.credentials,
+      restUrl: endpoints.restUrl,
+      streamsUrl: endpoints.coinm!.wsUrl,
+      apiUrl: endpoints.wsUrl,
+    });
+    const { ws, wsApi, messages } = sockets;
     try {
-      await within(ws.subscribeDiffBookDepth('BTCUSD_PERP', 100, 'coinm'), WAIT, 'depth subscription');
-      await within(ws.subscribeMarkPrice('BTCUSD_PERP', 'coinm', 1000), WAIT, 'mark subscription');
-      await within(ws.subscribeKlines('BTCUSD_PERP', '1m', 'coinm'), WAIT, 'kline subscription');
-      await within(ws.subscribeAggregateTrades('BTCUSD_PERP', 'coinm'), WAIT, 'aggTrade subscription');
-      await until(
-        () =>
-          ['depthUpdate', 'markPriceUpdate', 'kline', 'aggTrade'].every((e) =>
-            messages.some((m) => m.e === e),
-          ),
-        'depth, mark price, kline and aggTrade events',
-      );
+      await settle(ws.subscribeDiffBookDepth('BTCUSD_PERP', 100, 'coinm'), 'depth subscription');
+      await settle(ws.subscribeMarkPrice('BTCUSD_PERP', 'coinm', 1000), 'mark subscription');
+      await settle(ws.subscribeKlines('BTCUSD_PERP', '1m', 'coinm'), 'kline subscription');
+      await settle(ws.subscribeAggregateTrades('BTCUSD_PERP', 'coinm'), 'aggTrade subscription');
+      await untilEvents(messages, ['depthUpdate', 'markPriceUpdate', 'kline', 'aggTrade']);
       expect(messages.find((m) => m.e === 'depthUpdate')).toMatchObject({
         s: 'BTCUSD_PERP',
         ps: 'BTCUSD',
@@ -333,9 +229,10 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
         wsKey: 'coinm',
       });
 
-      const keysBefore = exchange.webSockets.stats().listenKeys;
-      await within(ws.subscribeCoinFuturesUserDataStream(), WAIT, 'user data subscription');
-      await until(() => exchange.webSockets.stats().listenKeys > keysBefore, 'the user-data connection');
+      await openUserDataStream(
+        () => ws.subscribeCoinFuturesUserDataStream(),
+        () => exchange.webSockets.stats().listenKeys,
+      );
       const book = await client.getOrderBook({ symbol, limit: 5 });
       const price = tick(Number(book.bids[0]![0]), 0.97);
       const placed = await client.submitNewOrder({
@@ -346,14 +243,7 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
         quantity: 2,
         price,
       });
-      await until(
-        () =>
-          messages.some((m) => m.e === 'ORDER_TRADE_UPDATE' && (m.o as { i: number }).i === placed.orderId),
-        'ORDER_TRADE_UPDATE',
-      );
-      const update = messages.find(
-        (m) => m.e === 'ORDER_TRADE_UPDATE' && (m.o as { i: number }).i === placed.orderId,
-      )!;
+      const update = await untilOrderUpdate(messages, placed.orderId);
       // COIN-M user events carry the account alias at the top level (§13.4).
       const [balance] = await client.getBalance();
       expect(update.i).toBe(balance!.accountAlias);
@@ -382,7 +272,7 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
       });
       await client.cancelAlgoOrder({ algoId: algo.algoId });
 
-      const wsOrder = await within(
+      const wsOrder = await settle(
         wsApi.submitNewFuturesOrder('coinm', {
           symbol,
           side: 'BUY',
@@ -392,21 +282,13 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
           price: price.toFixed(2),
           timestamp: Date.now(),
         }),
-        WAIT,
         'submitNewFuturesOrder',
       );
       expect(wsOrder.status).toBe(200);
       expect(wsOrder.result).toMatchObject({ symbol, status: 'NEW', price: price.toFixed(2), origQty: '1' });
-      await until(
-        () =>
-          messages.some(
-            (m) => m.e === 'ORDER_TRADE_UPDATE' && (m.o as { i: number }).i === wsOrder.result.orderId,
-          ),
-        'ORDER_TRADE_UPDATE of the WS API order',
-      );
-      const balances = await within(
+      await untilOrderUpdate(messages, wsOrder.result.orderId, 'ORDER_TRADE_UPDATE of the WS API order');
+      const balances = await settle(
         wsApi.getFuturesAccountBalance('coinm', { timestamp: Date.now() }),
-        WAIT,
         'balance',
       );
       expect(balances.result.map((b: { asset: string }) => b.asset)).toEqual(
@@ -414,9 +296,7 @@ describe('binance WebsocketClient and WebsocketAPIClient on COIN-M', () => {
       );
       await client.cancelAllOpenOrders({ symbol });
     } finally {
-      ws.closeAll(true);
-      await within(wsApi.disconnectAll(), WAIT, 'disconnect').catch(() => {});
-      wsApi.getWSClient().closeAll(true);
+      await sockets.close();
     }
   });
 });

@@ -1,24 +1,8 @@
-/** Binance's kline intervals (USD-M REST and streams), shortest first. */
-export const KLINE_INTERVALS = [
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1M',
-] as const;
+import { KLINE_INTERVALS, type KlineInterval } from '@basis/core';
 
-/** One of {@link KLINE_INTERVALS}. */
-export type KlineInterval = (typeof KLINE_INTERVALS)[number];
+// The interval list is core's (the wire's); this module adds what the exchange needs on top of it:
+// each interval's length and candle alignment. Re-exported so the exchange imports intervals from here.
+export { KLINE_INTERVALS, type KlineInterval };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

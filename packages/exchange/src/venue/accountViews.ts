@@ -431,6 +431,31 @@ export function adlQuantileEntries(venue: Venue, account: Account, symbol?: stri
 
 // Endpoint bodies -----------------------------------------------------------------------------------
 
+/** The margin figures USD-M's `/fapi/v2/account` and COIN-M's `/dapi/v1/account` positions print alike. */
+type PositionMarginFields = Pick<
+  AccountPositionV2,
+  | 'initialMargin'
+  | 'maintMargin'
+  | 'unrealizedProfit'
+  | 'positionInitialMargin'
+  | 'openOrderInitialMargin'
+  | 'leverage'
+  | 'isolated'
+>;
+
+/** A row's {@link PositionMarginFields} in Binance's order (the products differ around them). */
+export function positionMarginFields(row: Row): PositionMarginFields {
+  return {
+    initialMargin: rowMoney(row.figures.initialMargin),
+    maintMargin: rowMoney(row.figures.maintMargin),
+    unrealizedProfit: money(row.figures.unrealizedProfit),
+    positionInitialMargin: rowMoney(row.figures.positionInitialMargin),
+    openOrderInitialMargin: rowMoney(row.figures.openOrderInitialMargin),
+    leverage: String(row.settings.leverage),
+    isolated: row.settings.marginType === 'ISOLATED',
+  };
+}
+
 /** `GET /fapi/v2/account`: totals, every asset, and every symbol's rows. */
 export function accountV2(venue: Venue, account: Account): AccountV2 {
   const cache: ViewCache = new Map();
@@ -443,13 +468,7 @@ export function accountV2(venue: Venue, account: Account): AccountV2 {
     const { bid, ask } = exposureValues(account, row.market.symbol, row.state.positionSide);
     return {
       symbol: row.market.symbol,
-      initialMargin: rowMoney(row.figures.initialMargin),
-      maintMargin: rowMoney(row.figures.maintMargin),
-      unrealizedProfit: money(row.figures.unrealizedProfit),
-      positionInitialMargin: rowMoney(row.figures.positionInitialMargin),
-      openOrderInitialMargin: rowMoney(row.figures.openOrderInitialMargin),
-      leverage: String(row.settings.leverage),
-      isolated: row.settings.marginType === 'ISOLATED',
+      ...positionMarginFields(row),
       entryPrice: priceText(row.state.entryPrice),
       maxNotional: capText(row.market, row.settings.leverage),
       bidNotional: rowMoney(bid),
@@ -502,7 +521,32 @@ export function accountV3(venue: Venue, account: Account): AccountV3 {
  */
 export function positionRiskV2(venue: Venue, account: Account, symbol?: string): PositionRiskV2[] {
   const cache: ViewCache = new Map();
-  return allRows(venue, account, marketsOf(venue, symbol), cache).map((row) => ({
+  return allRows(venue, account, marketsOf(venue, symbol), cache).map((row) =>
+    positionRiskRow(
+      account,
+      row,
+      { maxNotionalValue: capText(row.market, row.settings.leverage) },
+      { notional: rowMoney(row.figures.notional) },
+    ),
+  );
+}
+
+/** The positionRisk fields USD-M's v2 and COIN-M's v1 print alike. */
+type CommonPositionRiskFields = Omit<PositionRiskV2, 'maxNotionalValue' | 'notional'>;
+
+/**
+ * A positionRisk row (USD-M v2, COIN-M v1) in Binance's field order. The products name two figures
+ * differently, so the caller gives them in place: the leverage cap after `leverage` (USD-M
+ * `maxNotionalValue`, COIN-M `maxQty`) and the notional after `positionSide` (USD-M `notional`,
+ * COIN-M `notionalValue`).
+ */
+export function positionRiskRow<Cap extends object, Notional extends object>(
+  account: Account,
+  row: Row,
+  cap: Cap,
+  notional: Notional,
+): CommonPositionRiskFields & Cap & Notional {
+  return {
     symbol: row.market.symbol,
     positionAmt: qtyText(row.market, row.state.amount),
     entryPrice: priceText(row.state.entryPrice),
@@ -513,15 +557,15 @@ export function positionRiskV2(venue: Venue, account: Account, symbol?: string):
       rowLiquidationPrice(account, row.market, row.state.positionSide, row.asset),
     ),
     leverage: String(row.settings.leverage),
-    maxNotionalValue: capText(row.market, row.settings.leverage),
+    ...cap,
     marginType: row.settings.marginType === 'ISOLATED' ? 'isolated' : 'cross',
     isolatedMargin: money(row.figures.isolatedMargin),
     isAutoAddMargin: 'false',
     positionSide: row.state.positionSide,
-    notional: rowMoney(row.figures.notional),
+    ...notional,
     isolatedWallet: rowMoney(row.figures.isolatedWallet),
     updateTime: row.state.updateTime,
-  }));
+  };
 }
 
 /** `GET /fapi/v3/positionRisk`: the rows with a position or resting orders (of `symbol`, if given). */

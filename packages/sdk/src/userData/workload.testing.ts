@@ -4,14 +4,20 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { closeUserDataStream } from '../actions/userData/closeUserDataStream.js';
 import { keepAliveUserDataStream } from '../actions/userData/keepAliveUserDataStream.js';
 import type { Client } from '../clients/createClient.js';
-import { startCoinmTradingExchange, startTradingExchange } from '../testing/tradingExchange.js';
+import {
+  COINM_PRODUCT,
+  type OrderLayerTestActions,
+  type TestProduct,
+  USDM_PRODUCT,
+} from '../orders/productExchange.testing.js';
 import type { UserDataStreamEvent } from './events.js';
 import { createUserDataStream, type UserDataStream, type UserDataStreamOptions } from './userDataStream.js';
 
 // The seeded user-data workload shared by the USD-M and COIN-M stream tests: a random sequence of
 // orders through the SDK's REST actions with stream faults in between, checkpoints where the live
 // account must equal REST's view, and the history checks (no change reported twice, none missed).
-// Only `WorkloadMarket` differs between the markets: its symbol, quantities and REST reads.
+// Only `WorkloadProduct` differs between the markets: its product (symbol, client), quantities, the
+// REST reads whose shape differs and how a listen key is expired.
 // `userDataStreamTests` is the whole suite; each market's test file runs it with its market.
 
 /** REST rows as the checks compare them (the fields both markets share). */
@@ -67,114 +73,107 @@ export interface WorkloadExchange {
 /** How one market runs the workload. */
 export type WorkloadMarket = (seed: number) => Promise<WorkloadExchange>;
 
-/** USD-M: BTCUSDT, quantities in BTC. */
-export const usdmWorkload: WorkloadMarket = async (seed) => {
-  const t = await startTradingExchange({ seed });
-  const symbol = 'BTCUSDT';
-  const accountId = t.exchange.defaultAccount!.accountId;
-  const c = t.client;
-  return {
-    exchange: t.exchange,
-    client: c,
-    symbol,
-    quantity: (rng) => `0.00${2 + rng.nextInt(4)}`,
-    async limit(side, quantity, price) {
-      const placed = await c.newOrder({ symbol, side, type: 'LIMIT', timeInForce: 'GTC', quantity, price });
-      return { orderId: placed.order.orderId, status: placed.order.status };
-    },
-    async market(side, quantity) {
-      await c.newOrder({ symbol, side, type: 'MARKET', quantity });
-    },
-    async stop(quantity, stopPrice) {
-      const placed = await c.newOrder({ symbol, side: 'SELL', type: 'STOP_MARKET', quantity, stopPrice });
-      return placed.endpoint === 'algo' ? placed.order.algoId : undefined;
-    },
-    async cancel(orderId) {
-      await c.cancelOrder({ symbol, orderId });
-    },
-    async cancelStop(algoId) {
-      await c.cancelAlgoOrder({ algoId });
-    },
-    async quiet() {
-      await c.cancelAllOpenOrders({ symbol });
-      await c.cancelAllAlgoOpenOrders({ symbol });
-    },
-    bid: async () => Decimal.parse((await c.getBookTicker({ symbol })).bidPrice),
-    expireListenKey: () => t.exchange.faults.expireListenKey(accountId),
-    userScope: () => ({ accountId }),
-    async account() {
-      const [orders, algos, positions, balances] = await Promise.all([
-        c.getOpenOrders(),
-        c.getOpenAlgoOrders(),
-        c.getPositionRiskV3(),
-        c.getBalanceV3(),
-      ]);
-      return { orders, algos, positions, balances };
-    },
-    allOrders: () => c.getAllOrders({ symbol, limit: 1000 }),
-    allStops: () => c.getAllAlgoOrders({ symbol, limit: 100 }),
-    trades: () => c.getUserTrades({ symbol, limit: 1000 }),
-    close: () => t.close(),
+/** The client methods the workload calls beyond the order checks': both products' clients have them. */
+interface WorkloadActions extends OrderLayerTestActions {
+  cancelAlgoOrder(parameters: { algoId: Id }): Promise<unknown>;
+  cancelAllAlgoOpenOrders(parameters: { symbol: string }): Promise<unknown>;
+  getOpenOrders(): Promise<RestRows['orders']>;
+  getOpenAlgoOrders(): Promise<RestRows['algos']>;
+  getUserTrades(parameters: { symbol: string; limit: number }): Promise<readonly { id: Id }[]>;
+}
+
+/** What differs between the products' workloads: quantities, reads whose shape differs, listen-key faults. */
+interface WorkloadProduct<Actions extends WorkloadActions> {
+  readonly product: TestProduct<Actions>;
+  quantity(rng: Rng): string;
+  bid(client: Actions, symbol: string): Promise<Decimal>;
+  positions(client: Actions): Promise<RestRows['positions']>;
+  balances(client: Actions): Promise<RestRows['balances']>;
+  expireListenKey(exchange: Exchange, accountId: number): void;
+  userScope(accountId: number, listenKey: string): FaultScope;
+}
+
+/** The workload of one product: everything but what {@link WorkloadProduct} names is the same on both. */
+function productWorkload<Actions extends WorkloadActions>(spec: WorkloadProduct<Actions>): WorkloadMarket {
+  return async (seed) => {
+    const t = await spec.product.start({ seed });
+    const { symbol } = spec.product;
+    const accountId = t.exchange.defaultAccount!.accountId;
+    const c = t.client;
+    return {
+      exchange: t.exchange,
+      client: c,
+      symbol,
+      quantity: (rng) => spec.quantity(rng),
+      async limit(side, quantity, price) {
+        const placed = await c.newOrder({ symbol, side, type: 'LIMIT', timeInForce: 'GTC', quantity, price });
+        return { orderId: placed.order.orderId, status: placed.order.status };
+      },
+      async market(side, quantity) {
+        await c.newOrder({ symbol, side, type: 'MARKET', quantity });
+      },
+      async stop(quantity, stopPrice) {
+        const placed = await c.newOrder({ symbol, side: 'SELL', type: 'STOP_MARKET', quantity, stopPrice });
+        return placed.endpoint === 'algo' ? placed.order.algoId : undefined;
+      },
+      async cancel(orderId) {
+        await c.cancelOrder({ symbol, orderId });
+      },
+      async cancelStop(algoId) {
+        await c.cancelAlgoOrder({ algoId });
+      },
+      async quiet() {
+        await c.cancelAllOpenOrders({ symbol });
+        await c.cancelAllAlgoOpenOrders({ symbol });
+      },
+      bid: () => spec.bid(c, symbol),
+      expireListenKey: () => spec.expireListenKey(t.exchange, accountId),
+      userScope: (listenKey) => spec.userScope(accountId, listenKey),
+      async account() {
+        const [orders, algos, positions, balances] = await Promise.all([
+          c.getOpenOrders(),
+          c.getOpenAlgoOrders(),
+          spec.positions(c),
+          spec.balances(c),
+        ]);
+        return { orders, algos, positions, balances };
+      },
+      allOrders: () => c.getAllOrders({ symbol, limit: 1000 }),
+      allStops: () => c.getAllAlgoOrders({ symbol, limit: 100 }),
+      trades: () => c.getUserTrades({ symbol, limit: 1000 }),
+      close: () => t.close(),
+    };
   };
-};
+}
+
+/** USD-M: BTCUSDT, quantities in BTC. */
+export const usdmWorkload: WorkloadMarket = productWorkload({
+  product: USDM_PRODUCT,
+  quantity: (rng) => `0.00${2 + rng.nextInt(4)}`,
+  bid: async (client, symbol) => Decimal.parse((await client.getBookTicker({ symbol })).bidPrice),
+  positions: (client) => client.getPositionRiskV3(),
+  balances: (client) => client.getBalanceV3(),
+  expireListenKey: (exchange, accountId) => exchange.faults.expireListenKey(accountId),
+  userScope: (accountId) => ({ accountId }),
+});
 
 /** COIN-M: BTCUSD_PERP, quantities in contracts, balances in coin. */
-export const coinmWorkload: WorkloadMarket = async (seed) => {
-  const t = await startCoinmTradingExchange({ seed });
-  const symbol = 'BTCUSD_PERP';
-  const accountId = t.exchange.defaultAccount!.accountId;
-  const c = t.client;
-  return {
-    exchange: t.exchange,
-    client: c,
-    symbol,
-    quantity: (rng) => String(1 + rng.nextInt(5)),
-    async limit(side, quantity, price) {
-      const placed = await c.newOrder({ symbol, side, type: 'LIMIT', timeInForce: 'GTC', quantity, price });
-      return { orderId: placed.order.orderId, status: placed.order.status };
-    },
-    async market(side, quantity) {
-      await c.newOrder({ symbol, side, type: 'MARKET', quantity });
-    },
-    async stop(quantity, stopPrice) {
-      const placed = await c.newOrder({ symbol, side: 'SELL', type: 'STOP_MARKET', quantity, stopPrice });
-      return placed.endpoint === 'algo' ? placed.order.algoId : undefined;
-    },
-    async cancel(orderId) {
-      await c.cancelOrder({ symbol, orderId });
-    },
-    async cancelStop(algoId) {
-      await c.cancelAlgoOrder({ algoId });
-    },
-    async quiet() {
-      await c.cancelAllOpenOrders({ symbol });
-      await c.cancelAllAlgoOpenOrders({ symbol });
-    },
-    bid: async () => {
-      const [book] = await c.getBookTicker({ symbol });
-      return Decimal.parse(book!.bidPrice);
-    },
-    // The fault injector's expiry is USD-M's; the admin command names the product.
-    expireListenKey: () => {
-      t.exchange.admin({ kind: 'expireListenKey', accountId, product: 'coinm' });
-    },
-    // The injector finds an account's sockets through USD-M's listen keys only: name COIN-M's key.
-    userScope: (listenKey) => ({ stream: listenKey }),
-    async account() {
-      const [orders, algos, positions, balances] = await Promise.all([
-        c.getOpenOrders(),
-        c.getOpenAlgoOrders(),
-        c.getPositionRisk(),
-        c.getBalance(),
-      ]);
-      return { orders, algos, positions, balances };
-    },
-    allOrders: () => c.getAllOrders({ symbol, limit: 1000 }),
-    allStops: () => c.getAllAlgoOrders({ symbol, limit: 100 }),
-    trades: () => c.getUserTrades({ symbol, limit: 1000 }),
-    close: () => t.close(),
-  };
-};
+export const coinmWorkload: WorkloadMarket = productWorkload({
+  product: COINM_PRODUCT,
+  quantity: (rng) => String(1 + rng.nextInt(5)),
+  bid: async (client, symbol) => {
+    const [book] = await client.getBookTicker({ symbol });
+    return Decimal.parse(book!.bidPrice);
+  },
+  positions: (client) => client.getPositionRisk(),
+  balances: (client) => client.getBalance(),
+  // The fault injector's expiry is USD-M's; the admin command names the product.
+  expireListenKey: (exchange, accountId) => {
+    exchange.admin({ kind: 'expireListenKey', accountId, product: 'coinm' });
+  },
+  // The injector finds an account's sockets through USD-M's listen keys only: name COIN-M's key.
+  userScope: (_accountId, listenKey) => ({ stream: listenKey }),
+});
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,10 +1,13 @@
 import { Decimal, type UserDataEvent } from '@basis/core';
 import type { Account } from '../../venue/account.js';
-import type { NewOrderInput } from '../../venue/orderInput.js';
+import { limitOrder } from '../../venue/orderInput.testing.js';
 import { Venue, type VenueOptions } from '../../venue/venue.js';
 import { ApiError } from '../apiError.js';
 import type { Endpoint } from '../endpoint.js';
 import type { RawParams } from '../params.js';
+
+// The order builders are shared (venue/orderInput.testing.ts); these tests import them from here.
+export { limitOrder };
 
 // Fixtures for the account endpoint and account-settings tests: a real venue with the default
 // symbols, a counterparty with deep pockets, a trader, and order builders. Not used by the exchange.
@@ -26,32 +29,6 @@ export function accountVenue(options: Partial<VenueOptions> & { readonly balance
   const counterparty = venue.createAccount({ balances: { USDT: '100000000', USDC: '100000000' } });
   const trader = venue.createAccount({ balances: { USDT: balance ?? '10000' } });
   return { venue, counterparty, trader };
-}
-
-/** A GTC limit order (RESULT response); `extra` overrides any field. */
-export function limitOrder(
-  symbol: string,
-  side: 'BUY' | 'SELL',
-  qty: string,
-  price: string,
-  extra: Partial<NewOrderInput> = {},
-): NewOrderInput {
-  return {
-    symbol,
-    side,
-    positionSide: undefined,
-    type: 'LIMIT',
-    timeInForce: 'GTC',
-    quantity: Decimal.parse(qty),
-    price: Decimal.parse(price),
-    reduceOnly: undefined,
-    newClientOrderId: undefined,
-    newOrderRespType: 'RESULT',
-    priceMatch: undefined,
-    selfTradePreventionMode: undefined,
-    goodTillDate: undefined,
-    ...extra,
-  };
 }
 
 /** Sets a market's mark price (the venue's feeds are not running in these tests). */

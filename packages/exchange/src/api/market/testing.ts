@@ -1,10 +1,12 @@
-import { Decimal } from '@basis/core';
 import type { Account } from '../../venue/account.js';
-import type { NewOrderInput } from '../../venue/orderInput.js';
+import { limitOrder, marketOrder } from '../../venue/orderInput.testing.js';
 import { Venue, type VenueOptions } from '../../venue/venue.js';
 import { ApiError } from '../apiError.js';
 import type { Endpoint } from '../endpoint.js';
 import type { RawParams } from '../params.js';
+
+// The order builders are shared (venue/orderInput.testing.ts); these tests import them from here.
+export { limitOrder, marketOrder };
 
 // Fixtures for the market-data endpoint tests: a real venue with default symbols, two funded
 // accounts, and order builders. Not used by the exchange itself.
@@ -25,30 +27,6 @@ export function tradingVenue(options: Partial<VenueOptions> = {}): {
   const maker = venue.createAccount({ balances: { USDT: '1000000', USDC: '1000000' } });
   const taker = venue.createAccount({ balances: { USDT: '1000000', USDC: '1000000' } });
   return { venue, maker, taker };
-}
-
-/** A GTC limit order. */
-export function limitOrder(symbol: string, side: 'BUY' | 'SELL', qty: string, price: string): NewOrderInput {
-  return {
-    symbol,
-    side,
-    positionSide: undefined,
-    type: 'LIMIT',
-    timeInForce: 'GTC',
-    quantity: Decimal.parse(qty),
-    price: Decimal.parse(price),
-    reduceOnly: undefined,
-    newClientOrderId: undefined,
-    newOrderRespType: 'RESULT',
-    priceMatch: undefined,
-    selfTradePreventionMode: undefined,
-    goodTillDate: undefined,
-  };
-}
-
-/** A market order. */
-export function marketOrder(symbol: string, side: 'BUY' | 'SELL', qty: string): NewOrderInput {
-  return { ...limitOrder(symbol, side, qty, '1'), type: 'MARKET', timeInForce: undefined, price: undefined };
 }
 
 /** Resting orders per batch of {@link sweep}, below the 200 open orders a symbol allows. */

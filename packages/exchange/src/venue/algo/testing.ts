@@ -1,55 +1,16 @@
 import { Decimal, type UserDataEvent } from '@basis/core';
 import type { ApiError } from '../../api/apiError.js';
 import type { Account } from '../account.js';
-import type { NewOrderInput } from '../orderInput.js';
+import { limitOrder, marketOrder } from '../orderInput.testing.js';
 import { Venue } from '../venue.js';
 import { AlgoBook } from './algoBook.js';
 import type { AlgoOrderInput } from './algoInput.js';
 
+// The order builders are shared (../orderInput.testing.ts); these tests import them from here.
+export { limitOrder, marketOrder };
+
 /** The start time of the algo tests' venues. */
 export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-
-/** A new order for `venue.placeOrder`, LIMIT GTC with a RESULT response unless `extra` says otherwise. */
-export function limitOrder(
-  symbol: string,
-  side: 'BUY' | 'SELL',
-  qty: string,
-  price: string,
-  extra: Partial<NewOrderInput> = {},
-): NewOrderInput {
-  return {
-    symbol,
-    side,
-    positionSide: undefined,
-    type: 'LIMIT',
-    timeInForce: 'GTC',
-    quantity: Decimal.parse(qty),
-    price: Decimal.parse(price),
-    reduceOnly: undefined,
-    newClientOrderId: undefined,
-    newOrderRespType: 'RESULT',
-    priceMatch: undefined,
-    selfTradePreventionMode: undefined,
-    goodTillDate: undefined,
-    ...extra,
-  };
-}
-
-/** A MARKET order for `venue.placeOrder`. */
-export function marketOrder(
-  symbol: string,
-  side: 'BUY' | 'SELL',
-  qty: string,
-  extra: Partial<NewOrderInput> = {},
-): NewOrderInput {
-  return {
-    ...limitOrder(symbol, side, qty, '1'),
-    type: 'MARKET',
-    timeInForce: undefined,
-    price: undefined,
-    ...extra,
-  };
-}
 
 /** A conditional order for `AlgoBook.place`; prices and quantities as strings, the rest as sent. */
 export function algoOrder(

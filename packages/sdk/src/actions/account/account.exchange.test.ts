@@ -1,10 +1,15 @@
 import { Decimal, type Order } from '@basis/core';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Client, createClient } from '../../clients/createClient.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createClient } from '../../clients/createClient.js';
 import { BinanceApiError } from '../../errors/api.js';
 import { ClientConfigError } from '../../errors/config.js';
-import type { RequestCall } from '../../request/types.js';
+import {
+  readCall,
+  settingCall,
+  signedCallSummary,
+  useRecordingExchange,
+  writeCall,
+} from '../recordingExchange.testing.js';
 import {
   getAccountConfig,
   getAccountV2,
@@ -34,81 +39,42 @@ import {
 // Every USD-M account action, end to end against the local exchange over a loopback socket. The
 // tests share one account and run in order: settings first, then a position opened with a raw order.
 
-let exchange: Exchange;
-let client: Client;
-const calls: RequestCall[] = [];
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 11, synthetic: { backfillMinutes: 5 } });
-  const { restUrl } = await exchange.listen({ port: 0 });
-  const base = createClient({ env: 'local', baseUrl: restUrl, credentials: exchange.defaultAccount! });
-  client = {
-    ...base,
-    request: <T>(call: RequestCall) => {
-      calls.push(call);
-      return base.request<T>(call);
-    },
-  } as Client;
-});
-
-afterAll(async () => {
-  await client.close();
-  await exchange.close();
-});
+const local = useRecordingExchange({ seed: 11, backfillMinutes: 5 });
 
 /** The last call's endpoint, weight, security, kind and retry policy. */
-function lastCall(): Pick<RequestCall, 'method' | 'path' | 'weight' | 'security' | 'kind' | 'idempotent'> {
-  const { method, path, weight, security, kind, idempotent } = calls.at(-1)!;
-  return { method, path, weight, security, kind, ...(idempotent === undefined ? {} : { idempotent }) };
-}
-
-const read = (path: string, weight: number) => ({
-  method: 'GET',
-  path,
-  weight,
-  security: 'USER_DATA',
-  kind: 'read',
-});
-const setting = (path: string) => ({
-  method: 'POST',
-  path,
-  weight: 1,
-  security: 'TRADE',
-  kind: 'write',
-  idempotent: true,
-});
+const lastCall = () => signedCallSummary(local.lastCall());
 
 const SYMBOL = 'BTCUSDT';
 
 describe('USD-M account against the local exchange', () => {
   test('getAccountConfig, getPositionMode, getMultiAssetsMode, getFeeBurn: a fresh account', async () => {
-    expect(await getAccountConfig(client)).toMatchObject({
+    expect(await getAccountConfig(local.client)).toMatchObject({
       canTrade: true,
       dualSidePosition: false,
       multiAssetsMargin: false,
       feeTier: expect.any(Number),
     });
-    expect(lastCall()).toEqual(read('/fapi/v1/accountConfig', 5));
-    expect(await getPositionMode(client)).toEqual({ dualSidePosition: false });
-    expect(lastCall()).toEqual(read('/fapi/v1/positionSide/dual', 30));
-    expect(await getMultiAssetsMode(client)).toEqual({ multiAssetsMargin: false });
-    expect(lastCall()).toEqual(read('/fapi/v1/multiAssetsMargin', 30));
-    expect(await getFeeBurn(client)).toEqual({ feeBurn: false });
-    expect(lastCall()).toEqual(read('/fapi/v1/feeBurn', 30));
+    expect(lastCall()).toEqual(readCall('/fapi/v1/accountConfig', 5));
+    expect(await getPositionMode(local.client)).toEqual({ dualSidePosition: false });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/positionSide/dual', 30));
+    expect(await getMultiAssetsMode(local.client)).toEqual({ multiAssetsMargin: false });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/multiAssetsMargin', 30));
+    expect(await getFeeBurn(local.client)).toEqual({ feeBurn: false });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/feeBurn', 30));
   });
 
   test('getBalanceV2, getBalanceV3, getAccountV2, getAccountV3: balances agree across endpoints', async () => {
-    const v2 = await getBalanceV2(client);
-    expect(lastCall()).toEqual(read('/fapi/v2/balance', 5));
-    const v3 = await getBalanceV3(client);
-    expect(lastCall()).toEqual(read('/fapi/v3/balance', 5));
+    const v2 = await getBalanceV2(local.client);
+    expect(lastCall()).toEqual(readCall('/fapi/v2/balance', 5));
+    const v3 = await getBalanceV3(local.client);
+    expect(lastCall()).toEqual(readCall('/fapi/v3/balance', 5));
     const usdt = v3.find((row) => row.asset === 'USDT')!;
     expect(Decimal.parse(usdt.balance).eq('100000')).toBe(true);
     expect(Decimal.parse(usdt.availableBalance).eq('100000')).toBe(true);
     expect(v2.map((row) => [row.asset, row.balance])).toEqual(v3.map((row) => [row.asset, row.balance]));
-    const account3 = await getAccountV3(client);
-    const account2 = await getAccountV2(client);
-    expect(lastCall()).toEqual(read('/fapi/v2/account', 5));
+    const account3 = await getAccountV3(local.client);
+    const account2 = await getAccountV2(local.client);
+    expect(lastCall()).toEqual(readCall('/fapi/v2/account', 5));
     for (const row of v3) {
       const asset = account3.assets.find((a) => a.asset === row.asset)!;
       expect(Decimal.parse(asset.walletBalance).eq(row.balance)).toBe(true);
@@ -124,83 +90,87 @@ describe('USD-M account against the local exchange', () => {
   });
 
   test('setPositionMode: idempotent; -4059 resolves as "already so"', async () => {
-    expect(await setPositionMode(client, { dualSidePosition: 'true' })).toEqual({
+    expect(await setPositionMode(local.client, { dualSidePosition: 'true' })).toEqual({
       changed: true,
       code: 200,
       msg: 'success',
     });
-    expect(lastCall()).toEqual(setting('/fapi/v1/positionSide/dual'));
-    const again = await setPositionMode(client, { dualSidePosition: 'true' });
+    expect(lastCall()).toEqual(settingCall('/fapi/v1/positionSide/dual'));
+    const again = await setPositionMode(local.client, { dualSidePosition: 'true' });
     expect(again).toMatchObject({ changed: false, code: -4059 });
     expect(again.msg).toMatch(/No need to change position side/);
-    expect(await getPositionMode(client)).toEqual({ dualSidePosition: true });
-    expect((await getAccountConfig(client)).dualSidePosition).toBe(true);
-    expect(await setPositionMode(client, { dualSidePosition: 'false' })).toMatchObject({ changed: true });
-    expect(await getPositionMode(client)).toEqual({ dualSidePosition: false });
+    expect(await getPositionMode(local.client)).toEqual({ dualSidePosition: true });
+    expect((await getAccountConfig(local.client)).dualSidePosition).toBe(true);
+    expect(await setPositionMode(local.client, { dualSidePosition: 'false' })).toMatchObject({
+      changed: true,
+    });
+    expect(await getPositionMode(local.client)).toEqual({ dualSidePosition: false });
   });
 
   test('setMultiAssetsMode: idempotent; -4171 resolves as "already so"', async () => {
-    expect(await setMultiAssetsMode(client, { multiAssetsMargin: 'true' })).toMatchObject({
+    expect(await setMultiAssetsMode(local.client, { multiAssetsMargin: 'true' })).toMatchObject({
       changed: true,
       code: 200,
     });
-    expect(lastCall()).toEqual(setting('/fapi/v1/multiAssetsMargin'));
-    expect(await setMultiAssetsMode(client, { multiAssetsMargin: 'true' })).toMatchObject({
+    expect(lastCall()).toEqual(settingCall('/fapi/v1/multiAssetsMargin'));
+    expect(await setMultiAssetsMode(local.client, { multiAssetsMargin: 'true' })).toMatchObject({
       changed: false,
       code: -4171,
     });
-    expect(await getMultiAssetsMode(client)).toEqual({ multiAssetsMargin: true });
-    expect(await setMultiAssetsMode(client, { multiAssetsMargin: 'false' })).toMatchObject({ changed: true });
-    expect(await getMultiAssetsMode(client)).toEqual({ multiAssetsMargin: false });
+    expect(await getMultiAssetsMode(local.client)).toEqual({ multiAssetsMargin: true });
+    expect(await setMultiAssetsMode(local.client, { multiAssetsMargin: 'false' })).toMatchObject({
+      changed: true,
+    });
+    expect(await getMultiAssetsMode(local.client)).toEqual({ multiAssetsMargin: false });
   });
 
   test('setMarginType: idempotent; -4046 resolves as "already so"; getSymbolConfig shows it', async () => {
-    expect(await setMarginType(client, { symbol: SYMBOL, marginType: 'ISOLATED' })).toEqual({
+    expect(await setMarginType(local.client, { symbol: SYMBOL, marginType: 'ISOLATED' })).toEqual({
       changed: true,
       code: 200,
       msg: 'success',
     });
-    expect(lastCall()).toEqual(setting('/fapi/v1/marginType'));
-    const again = await setMarginType(client, { symbol: SYMBOL, marginType: 'ISOLATED' });
+    expect(lastCall()).toEqual(settingCall('/fapi/v1/marginType'));
+    const again = await setMarginType(local.client, { symbol: SYMBOL, marginType: 'ISOLATED' });
     expect(again).toMatchObject({ changed: false, code: -4046 });
     expect(again.msg).toMatch(/No need to change margin type/);
-    const [config] = await getSymbolConfig(client, { symbol: SYMBOL });
-    expect(lastCall()).toEqual(read('/fapi/v1/symbolConfig', 5));
+    const [config] = await getSymbolConfig(local.client, { symbol: SYMBOL });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/symbolConfig', 5));
     expect(config).toMatchObject({ symbol: SYMBOL, marginType: 'ISOLATED', isAutoAddMargin: false });
   });
 
   test('setLeverage then getSymbolConfig shows it; a repeat gives the same answer; brackets agree', async () => {
-    const set = await setLeverage(client, { symbol: SYMBOL, leverage: 10 });
-    expect(lastCall()).toEqual(setting('/fapi/v1/leverage'));
+    const set = await setLeverage(local.client, { symbol: SYMBOL, leverage: 10 });
+    expect(lastCall()).toEqual(settingCall('/fapi/v1/leverage'));
     expect(set).toMatchObject({ symbol: SYMBOL, leverage: 10 });
     expect(Decimal.parse(String(set.maxNotionalValue)).isPositive()).toBe(true);
-    expect(await setLeverage(client, { symbol: SYMBOL, leverage: 10 })).toEqual(set);
-    const [config] = await getSymbolConfig(client, { symbol: SYMBOL });
+    expect(await setLeverage(local.client, { symbol: SYMBOL, leverage: 10 })).toEqual(set);
+    const [config] = await getSymbolConfig(local.client, { symbol: SYMBOL });
     expect(config).toMatchObject({ symbol: SYMBOL, leverage: 10, marginType: 'ISOLATED' });
     expect(Decimal.parse(String(config!.maxNotionalValue)).eq(String(set.maxNotionalValue))).toBe(true);
-    const all = await getSymbolConfig(client);
+    const all = await getSymbolConfig(local.client);
     expect(all.find((row) => row.symbol === 'ETHUSDT')).toMatchObject({ marginType: 'CROSSED' });
 
-    const brackets = await getLeverageBrackets(client, { symbol: SYMBOL });
-    expect(lastCall()).toEqual(read('/fapi/v1/leverageBracket', 1));
+    const brackets = await getLeverageBrackets(local.client, { symbol: SYMBOL });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/leverageBracket', 1));
     expect(brackets.symbol).toBe(SYMBOL);
     expect(brackets.brackets[0]).toMatchObject({ bracket: 1, notionalFloor: 0 });
     // The notional cap at 10x is the cap of the last tier that still allows 10x.
     const allowed = brackets.brackets.filter((tier) => tier.initialLeverage >= 10);
     expect(Number(set.maxNotionalValue)).toBe(allowed.at(-1)!.notionalCap);
-    const every = await getLeverageBrackets(client);
+    const every = await getLeverageBrackets(local.client);
     expect(every.map((row) => row.symbol)).toContain('ETHUSDT');
   });
 
   test('getCommissionRate and getOrderRateLimit', async () => {
-    const rate = await getCommissionRate(client, { symbol: SYMBOL });
-    expect(lastCall()).toEqual(read('/fapi/v1/commissionRate', 20));
+    const rate = await getCommissionRate(local.client, { symbol: SYMBOL });
+    expect(lastCall()).toEqual(readCall('/fapi/v1/commissionRate', 20));
     expect(rate.symbol).toBe(SYMBOL);
     const maker = Decimal.parse(rate.makerCommissionRate);
     const taker = Decimal.parse(rate.takerCommissionRate);
     expect(taker.gte(maker) && taker.isPositive()).toBe(true);
-    const limits = await getOrderRateLimit(client);
-    expect(lastCall()).toEqual(read('/fapi/v1/rateLimit/order', 1));
+    const limits = await getOrderRateLimit(local.client);
+    expect(lastCall()).toEqual(readCall('/fapi/v1/rateLimit/order', 1));
     expect(limits).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ rateLimitType: 'ORDERS', interval: 'SECOND', intervalNum: 10 }),
@@ -213,7 +183,7 @@ describe('USD-M account against the local exchange', () => {
     let order: Order;
 
     beforeAll(async () => {
-      order = await client.request<Order>({
+      order = await local.client.request<Order>({
         method: 'POST',
         path: '/fapi/v1/order',
         params: {
@@ -232,8 +202,8 @@ describe('USD-M account against the local exchange', () => {
     });
 
     test('getPositionRiskV3, getPositionRiskV2, getAccountV3: the position at 10x isolated', async () => {
-      const [v3] = await getPositionRiskV3(client, { symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/fapi/v3/positionRisk', 5));
+      const [v3] = await getPositionRiskV3(local.client, { symbol: SYMBOL });
+      expect(lastCall()).toEqual(readCall('/fapi/v3/positionRisk', 5));
       expect(v3).toMatchObject({ symbol: SYMBOL, positionSide: 'BOTH', marginAsset: 'USDT' });
       expect(Decimal.parse(v3!.positionAmt).eq('0.01')).toBe(true);
       expect(Decimal.parse(v3!.entryPrice).eq(order.avgPrice)).toBe(true);
@@ -241,20 +211,20 @@ describe('USD-M account against the local exchange', () => {
       const notional = Decimal.parse(v3!.notional);
       expect(notional.sub(Decimal.parse(v3!.markPrice).mul('0.01')).abs().lt('0.01')).toBe(true);
 
-      const v2 = await getPositionRiskV2(client, { symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/fapi/v2/positionRisk', 5));
+      const v2 = await getPositionRiskV2(local.client, { symbol: SYMBOL });
+      expect(lastCall()).toEqual(readCall('/fapi/v2/positionRisk', 5));
       expect(v2).toHaveLength(1);
       expect(v2[0]).toMatchObject({ symbol: SYMBOL, leverage: '10', marginType: 'isolated' });
       expect(Decimal.parse(v2[0]!.positionAmt).eq('0.01')).toBe(true);
 
-      const account = await getAccountV3(client);
+      const account = await getAccountV3(local.client);
       expect(account.positions.map((p) => p.symbol)).toEqual([SYMBOL]);
       expect(Decimal.parse(account.positions[0]!.positionAmt).eq('0.01')).toBe(true);
     });
 
     test('getUserTrades and getIncomeHistory: the fill and its commission', async () => {
-      const trades = await getUserTrades(client, { symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/fapi/v1/userTrades', 5));
+      const trades = await getUserTrades(local.client, { symbol: SYMBOL });
+      expect(lastCall()).toEqual(readCall('/fapi/v1/userTrades', 5));
       expect(trades.length).toBeGreaterThan(0);
       expect(trades.every((t) => String(t.orderId) === String(order.orderId))).toBe(true);
       const qty = trades.reduce((sum, t) => sum.add(t.qty), Decimal.ZERO);
@@ -263,8 +233,8 @@ describe('USD-M account against the local exchange', () => {
       expect(commission.isPositive()).toBe(true);
       expect(trades[0]).toMatchObject({ side: 'BUY', buyer: true, maker: false, commissionAsset: 'USDT' });
 
-      const income = await getIncomeHistory(client, { symbol: SYMBOL, incomeType: 'COMMISSION' });
-      expect(lastCall()).toEqual(read('/fapi/v1/income', 30));
+      const income = await getIncomeHistory(local.client, { symbol: SYMBOL, incomeType: 'COMMISSION' });
+      expect(lastCall()).toEqual(readCall('/fapi/v1/income', 30));
       expect(income.length).toBe(trades.length);
       const charged = income.reduce((sum, row) => sum.add(row.income), Decimal.ZERO);
       expect(charged.eq(commission.neg())).toBe(true);
@@ -272,44 +242,44 @@ describe('USD-M account against the local exchange', () => {
     });
 
     test('getAdlQuantile: the symbol with its quantiles', async () => {
-      const rows = await getAdlQuantile(client, { symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/fapi/v1/adlQuantile', 5));
+      const rows = await getAdlQuantile(local.client, { symbol: SYMBOL });
+      expect(lastCall()).toEqual(readCall('/fapi/v1/adlQuantile', 5));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ symbol: SYMBOL, adlQuantile: expect.any(Object) });
     });
 
     test('modifyPositionMargin then getPositionMarginHistory; never retried', async () => {
-      const before = Decimal.parse((await getPositionRiskV3(client, { symbol: SYMBOL }))[0]!.isolatedMargin);
-      const added = await modifyPositionMargin(client, { symbol: SYMBOL, amount: '5', type: 1 });
-      expect(lastCall()).toEqual({
-        method: 'POST',
-        path: '/fapi/v1/positionMargin',
-        weight: 1,
-        security: 'TRADE',
-        kind: 'write',
-      });
+      const before = Decimal.parse(
+        (await getPositionRiskV3(local.client, { symbol: SYMBOL }))[0]!.isolatedMargin,
+      );
+      const added = await modifyPositionMargin(local.client, { symbol: SYMBOL, amount: '5', type: 1 });
+      expect(lastCall()).toEqual(writeCall('/fapi/v1/positionMargin'));
       expect(added).toMatchObject({ code: 200, amount: 5, type: 1 });
-      const after = Decimal.parse((await getPositionRiskV3(client, { symbol: SYMBOL }))[0]!.isolatedMargin);
+      const after = Decimal.parse(
+        (await getPositionRiskV3(local.client, { symbol: SYMBOL }))[0]!.isolatedMargin,
+      );
       expect(after.sub(before).eq('5')).toBe(true);
-      const history = await getPositionMarginHistory(client, { symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/fapi/v1/positionMargin/history', 1));
+      const history = await getPositionMarginHistory(local.client, { symbol: SYMBOL });
+      expect(lastCall()).toEqual(readCall('/fapi/v1/positionMargin/history', 1));
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ symbol: SYMBOL, type: 1, asset: 'USDT', positionSide: 'BOTH' });
       expect(Decimal.parse(history[0]!.amount).eq('5')).toBe(true);
     });
 
     test('behavior: margin type and position mode cannot change with a position (not "already so")', async () => {
-      const marginType = setMarginType(client, { symbol: SYMBOL, marginType: 'CROSSED' });
+      const marginType = setMarginType(local.client, { symbol: SYMBOL, marginType: 'CROSSED' });
       await expect(marginType).rejects.toBeInstanceOf(BinanceApiError);
       await expect(marginType).rejects.toMatchObject({ code: -4048 });
-      await expect(setPositionMode(client, { dualSidePosition: 'true' })).rejects.toMatchObject({
+      await expect(setPositionMode(local.client, { dualSidePosition: 'true' })).rejects.toMatchObject({
         code: -4068,
       });
       // Asking for what is already so still succeeds.
-      expect(await setMarginType(client, { symbol: SYMBOL, marginType: 'ISOLATED' })).toMatchObject({
+      expect(await setMarginType(local.client, { symbol: SYMBOL, marginType: 'ISOLATED' })).toMatchObject({
         changed: false,
       });
-      expect(await setPositionMode(client, { dualSidePosition: 'false' })).toMatchObject({ changed: false });
+      expect(await setPositionMode(local.client, { dualSidePosition: 'false' })).toMatchObject({
+        changed: false,
+      });
     });
   });
 

@@ -1,10 +1,10 @@
 import { Decimal, type PriceLevel, VirtualClock } from '@basis/core';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Client, createClient } from '../../clients/createClient.js';
+import { createExchange } from '@basis/exchange';
+import { describe, expect, test } from 'vitest';
+import { createClient } from '../../clients/createClient.js';
 import { InvalidRequestError } from '../../errors/api.js';
 import { ClientConfigError } from '../../errors/config.js';
-import type { RequestCall } from '../../request/types.js';
+import { publicCallSummary, useRecordingExchange } from '../recordingExchange.testing.js';
 import {
   getAggTrades,
   getBookTicker,
@@ -35,35 +35,10 @@ import {
 
 // Every USD-M market-data action the local exchange serves, end to end over a loopback socket.
 
-let exchange: Exchange;
-let restUrl: string;
-let client: Client;
-/** What the actions handed to `client.request` (weight and security as the governor sees them). */
-const calls: RequestCall[] = [];
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 7, synthetic: { backfillMinutes: 120 } });
-  ({ restUrl } = await exchange.listen({ port: 0 }));
-  const base = createClient({ env: 'local', baseUrl: restUrl, credentials: exchange.defaultAccount! });
-  client = {
-    ...base,
-    request: <T>(call: RequestCall) => {
-      calls.push(call);
-      return base.request<T>(call);
-    },
-  } as Client;
-});
-
-afterAll(async () => {
-  await client.close();
-  await exchange.close();
-});
+const local = useRecordingExchange({ seed: 7, backfillMinutes: 120 });
 
 /** The last call's endpoint, weight and security. */
-function lastCall(): Pick<RequestCall, 'method' | 'path' | 'weight' | 'security' | 'pool'> {
-  const { method, path, weight, security, pool } = calls.at(-1)!;
-  return { method, path, weight, security, ...(pool === undefined ? {} : { pool }) };
-}
+const lastCall = () => publicCallSummary(local.lastCall());
 
 function isDecimal(text: string): boolean {
   return Decimal.tryParse(text) !== undefined;
@@ -77,15 +52,15 @@ const MINUTE = 60_000;
 
 describe('USD-M market data against the local exchange', () => {
   test('ping and getServerTime', async () => {
-    expect(await ping(client)).toEqual({});
+    expect(await ping(local.client)).toEqual({});
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/ping', weight: 1, security: 'NONE' });
     const before = Date.now();
-    const { serverTime } = await getServerTime(client);
+    const { serverTime } = await getServerTime(local.client);
     expect(Math.abs(serverTime - before)).toBeLessThan(5_000);
   });
 
   test('getExchangeInfo: BTCUSDT with its filters as decimal strings', async () => {
-    const info = await getExchangeInfo(client);
+    const info = await getExchangeInfo(local.client);
     const btc = info.symbols.find((s) => s.symbol === 'BTCUSDT')!;
     expect(btc).toMatchObject({ pair: 'BTCUSDT', contractType: 'PERPETUAL', marginAsset: 'USDT' });
     const priceFilter = btc.filters.find((f) => f.filterType === 'PRICE_FILTER');
@@ -94,7 +69,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getDepth: lastUpdateId, levels as Decimals, sorted, weight by limit', async () => {
-    const depth = await getDepth(client, { symbol: 'BTCUSDT', limit: 5 });
+    const depth = await getDepth(local.client, { symbol: 'BTCUSDT', limit: 5 });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/depth', weight: 2, security: 'NONE' });
     expect(typeof depth.lastUpdateId === 'number' || typeof depth.lastUpdateId === 'bigint').toBe(true);
     expect(Number(depth.lastUpdateId)).toBeGreaterThan(0);
@@ -108,28 +83,32 @@ describe('USD-M market data against the local exchange', () => {
     }
     expect(bids[0]!.price.lt(asks[0]!.price)).toBe(true);
     expect(bids.every((level) => level.qty.isPositive())).toBe(true);
-    await getDepth(client, { symbol: 'BTCUSDT', limit: 100 });
+    await getDepth(local.client, { symbol: 'BTCUSDT', limit: 100 });
     expect(lastCall().weight).toBe(5);
-    await getDepth(client, { symbol: 'BTCUSDT' });
+    await getDepth(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall().weight).toBe(10);
   });
 
   test('getRpiDepth: the 1000-level book, weight 20', async () => {
-    const depth = await getRpiDepth(client, { symbol: 'BTCUSDT' });
+    const depth = await getRpiDepth(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/rpiDepth', weight: 20, security: 'NONE' });
     expect(depth.bids.length).toBeGreaterThan(5);
     expect(levels(depth.bids)[0]!.price.lt(levels(depth.asks)[0]!.price)).toBe(true);
   });
 
   test('getTrades and getHistoricalTrades (API key): the same trade by id', async () => {
-    const trades = await getTrades(client, { symbol: 'BTCUSDT', limit: 10 });
+    const trades = await getTrades(local.client, { symbol: 'BTCUSDT', limit: 10 });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/trades', weight: 5, security: 'NONE' });
     expect(trades).toHaveLength(10);
     const first = trades[0]!;
     expect(isDecimal(first.price) && isDecimal(first.qty) && isDecimal(first.quoteQty)).toBe(true);
     // quoteQty is price × qty rounded to the quote precision.
     expect(Decimal.parse(first.price).mul(first.qty).sub(first.quoteQty).abs().lt('0.01')).toBe(true);
-    const history = await getHistoricalTrades(client, { symbol: 'BTCUSDT', fromId: first.id, limit: 3 });
+    const history = await getHistoricalTrades(local.client, {
+      symbol: 'BTCUSDT',
+      fromId: first.id,
+      limit: 3,
+    });
     expect(lastCall()).toEqual({
       method: 'GET',
       path: '/fapi/v1/historicalTrades',
@@ -141,7 +120,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getAggTrades: aggregate rows with first/last trade ids', async () => {
-    const rows = await getAggTrades(client, { symbol: 'BTCUSDT', limit: 5 });
+    const rows = await getAggTrades(local.client, { symbol: 'BTCUSDT', limit: 5 });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/aggTrades', weight: 20, security: 'NONE' });
     expect(rows).toHaveLength(5);
     for (const row of rows) {
@@ -153,7 +132,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getKlines: parsed 1m candles, OHLC consistent, weight by limit', async () => {
-    const rows = await getKlines(client, { symbol: 'BTCUSDT', interval: '1m', limit: 10 });
+    const rows = await getKlines(local.client, { symbol: 'BTCUSDT', interval: '1m', limit: 10 });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/klines', weight: 1, security: 'NONE' });
     expect(rows).toHaveLength(10);
     const candles = rows.map(parseKline);
@@ -165,35 +144,37 @@ describe('USD-M market data against the local exchange', () => {
     }
     expect(candles[1]!.openTime - candles[0]!.openTime).toBe(MINUTE);
     expect(candles.some((candle) => candle.numberOfTrades > 0 && candle.volume.isPositive())).toBe(true);
-    await getKlines(client, { symbol: 'BTCUSDT', interval: '5m', limit: 100 });
+    await getKlines(local.client, { symbol: 'BTCUSDT', interval: '5m', limit: 100 });
     expect(lastCall().weight).toBe(2);
   });
 
   test('getContinuousKlines: the perpetual of the pair equals the symbol klines', async () => {
-    const rows = await getContinuousKlines(client, {
+    const rows = await getContinuousKlines(local.client, {
       pair: 'BTCUSDT',
       contractType: 'PERPETUAL',
       interval: '1m',
       limit: 3,
     });
     expect(lastCall().path).toBe('/fapi/v1/continuousKlines');
-    const klines = await getKlines(client, { symbol: 'BTCUSDT', interval: '1m', limit: 3 });
+    const klines = await getKlines(local.client, { symbol: 'BTCUSDT', interval: '1m', limit: 3 });
     expect(rows.map((row) => row[0])).toEqual(klines.map((row) => row[0]));
     expect(parseKline(rows[0]!).open.eq(parseKline(klines[0]!).open)).toBe(true);
   });
 
   test('getMarkPriceKlines, getIndexPriceKlines, getPremiumIndexKlines: no volume, near the last price', async () => {
-    const last = parseKline((await getKlines(client, { symbol: 'BTCUSDT', interval: '1m', limit: 1 }))[0]!);
-    const mark = (await getMarkPriceKlines(client, { symbol: 'BTCUSDT', interval: '1m', limit: 5 })).map(
-      parseKline,
+    const last = parseKline(
+      (await getKlines(local.client, { symbol: 'BTCUSDT', interval: '1m', limit: 1 }))[0]!,
     );
+    const mark = (
+      await getMarkPriceKlines(local.client, { symbol: 'BTCUSDT', interval: '1m', limit: 5 })
+    ).map(parseKline);
     expect(lastCall().path).toBe('/fapi/v1/markPriceKlines');
-    const index = (await getIndexPriceKlines(client, { pair: 'BTCUSDT', interval: '1m', limit: 5 })).map(
-      parseKline,
-    );
+    const index = (
+      await getIndexPriceKlines(local.client, { pair: 'BTCUSDT', interval: '1m', limit: 5 })
+    ).map(parseKline);
     expect(lastCall().path).toBe('/fapi/v1/indexPriceKlines');
     const premium = (
-      await getPremiumIndexKlines(client, { symbol: 'BTCUSDT', interval: '1m', limit: 5 })
+      await getPremiumIndexKlines(local.client, { symbol: 'BTCUSDT', interval: '1m', limit: 5 })
     ).map(parseKline);
     expect(lastCall().path).toBe('/fapi/v1/premiumIndexKlines');
     for (const series of [mark, index, premium]) {
@@ -208,7 +189,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getPremiumIndex: one symbol (weight 1) or all (weight 10); mark price near the book', async () => {
-    const one = await getPremiumIndex(client, { symbol: 'BTCUSDT' });
+    const one = await getPremiumIndex(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/premiumIndex', weight: 1, security: 'NONE' });
     expect(one.symbol).toBe('BTCUSDT');
     const mark = Decimal.parse(one.markPrice);
@@ -218,17 +199,17 @@ describe('USD-M market data against the local exchange', () => {
     expect(isDecimal(one.lastFundingRate) && isDecimal(one.interestRate)).toBe(true);
     expect(one.nextFundingTime).toBeGreaterThan(one.time);
     expect(one.nextFundingTime % (60 * MINUTE)).toBe(0);
-    const book = await getBookTicker(client, { symbol: 'BTCUSDT' });
+    const book = await getBookTicker(local.client, { symbol: 'BTCUSDT' });
     const mid = Decimal.parse(book.bidPrice).add(book.askPrice).div(2, 8, 'half-even');
     expect(mark.sub(mid).abs().lte(mid.mul('0.05'))).toBe(true);
-    const all = await getPremiumIndex(client);
+    const all = await getPremiumIndex(local.client);
     expect(lastCall().weight).toBe(10);
     expect(all.map((row) => row.symbol)).toContain('ETHUSDT');
     expect(all.length).toBeGreaterThan(1);
   });
 
   test('getFundingInfo: only symbols with non-default settings, weight 0 in the funding pool', async () => {
-    const rows = await getFundingInfo(client);
+    const rows = await getFundingInfo(local.client);
     expect(lastCall()).toMatchObject({ path: '/fapi/v1/fundingInfo', weight: 0, pool: 'funding' });
     expect(Array.isArray(rows)).toBe(true);
     for (const row of rows) {
@@ -238,7 +219,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getTicker24hr: one (weight 1) and all (weight 40), last price agrees with ticker/price', async () => {
-    const one = await getTicker24hr(client, { symbol: 'BTCUSDT' });
+    const one = await getTicker24hr(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/ticker/24hr', weight: 1, security: 'NONE' });
     expect(one.symbol).toBe('BTCUSDT');
     const high = Decimal.parse(one.highPrice);
@@ -247,28 +228,28 @@ describe('USD-M market data against the local exchange', () => {
     expect(high.gte(lastPrice) && low.lte(lastPrice)).toBe(true);
     expect(Decimal.parse(one.lastPrice).sub(one.openPrice).eq(one.priceChange)).toBe(true);
     expect(one.count).toBeGreaterThan(0);
-    const price = await getTickerPrice(client, { symbol: 'BTCUSDT' });
+    const price = await getTickerPrice(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v2/ticker/price', weight: 1, security: 'NONE' });
     expect(Decimal.parse(price.price).sub(lastPrice).abs().lte(lastPrice.mul('0.01'))).toBe(true);
-    const all = await getTicker24hr(client);
+    const all = await getTicker24hr(local.client);
     expect(lastCall().weight).toBe(40);
     expect(all.find((row) => row.symbol === 'ETHUSDT')).toBeDefined();
   });
 
   test('getTickerPrice and getTickerPriceV1: all symbols (weight 2)', async () => {
-    const v2 = await getTickerPrice(client);
+    const v2 = await getTickerPrice(local.client);
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v2/ticker/price', weight: 2, security: 'NONE' });
-    const v1 = await getTickerPriceV1(client);
+    const v1 = await getTickerPriceV1(local.client);
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/ticker/price', weight: 2, security: 'NONE' });
     expect(v1.map((row) => row.symbol).sort()).toEqual(v2.map((row) => row.symbol).sort());
     expect(v2.every((row) => Decimal.parse(row.price).isPositive() && row.time > 0)).toBe(true);
-    const one = await getTickerPriceV1(client, { symbol: 'ETHUSDT' });
+    const one = await getTickerPriceV1(local.client, { symbol: 'ETHUSDT' });
     expect(one.symbol).toBe('ETHUSDT');
     expect(lastCall().weight).toBe(1);
   });
 
   test('getBookTicker: the top of getDepth; weight 2 with symbol, 5 without', async () => {
-    const book = await getBookTicker(client, { symbol: 'BTCUSDT' });
+    const book = await getBookTicker(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({
       method: 'GET',
       path: '/fapi/v1/ticker/bookTicker',
@@ -278,13 +259,13 @@ describe('USD-M market data against the local exchange', () => {
     expect(Decimal.parse(book.bidPrice).lt(book.askPrice)).toBe(true);
     expect(Decimal.parse(book.bidQty).isPositive() && Decimal.parse(book.askQty).isPositive()).toBe(true);
     expect(Number(book.lastUpdateId)).toBeGreaterThan(0);
-    const all = await getBookTicker(client);
+    const all = await getBookTicker(local.client);
     expect(lastCall().weight).toBe(5);
     expect(all.find((row) => row.symbol === 'BTCUSDT')).toBeDefined();
   });
 
   test('getOpenInterest: a decimal amount of BTCUSDT', async () => {
-    const oi = await getOpenInterest(client, { symbol: 'BTCUSDT' });
+    const oi = await getOpenInterest(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/openInterest', weight: 1, security: 'NONE' });
     expect(oi.symbol).toBe('BTCUSDT');
     expect(Decimal.parse(oi.openInterest).isNegative()).toBe(false);
@@ -292,7 +273,7 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('getSymbolAdlRisk: one and all', async () => {
-    const one = await getSymbolAdlRisk(client, { symbol: 'BTCUSDT' });
+    const one = await getSymbolAdlRisk(local.client, { symbol: 'BTCUSDT' });
     expect(lastCall()).toEqual({
       method: 'GET',
       path: '/fapi/v1/symbolAdlRisk',
@@ -300,18 +281,18 @@ describe('USD-M market data against the local exchange', () => {
       security: 'NONE',
     });
     expect(one).toMatchObject({ symbol: 'BTCUSDT', adlRisk: 'low' });
-    const all = await getSymbolAdlRisk(client);
+    const all = await getSymbolAdlRisk(local.client);
     expect(all.length).toBeGreaterThan(1);
   });
 
   test('getIndexInfo: no composite index on the local exchange; an unknown symbol is -1121', async () => {
-    expect(await getIndexInfo(client)).toEqual([]);
+    expect(await getIndexInfo(local.client)).toEqual([]);
     expect(lastCall()).toEqual({ method: 'GET', path: '/fapi/v1/indexInfo', weight: 1, security: 'NONE' });
-    await expect(getIndexInfo(client, { symbol: 'NOPEUSDT' })).rejects.toMatchObject({ code: -1121 });
+    await expect(getIndexInfo(local.client, { symbol: 'NOPEUSDT' })).rejects.toMatchObject({ code: -1121 });
   });
 
   test('getTakerLongShortRatio: completed 5m periods, buy/sell ratio consistent', async () => {
-    const rows = await getTakerLongShortRatio(client, { symbol: 'BTCUSDT', period: '5m', limit: 6 });
+    const rows = await getTakerLongShortRatio(local.client, { symbol: 'BTCUSDT', period: '5m', limit: 6 });
     expect(lastCall()).toMatchObject({
       path: '/futures/data/takerlongshortRatio',
       weight: 0,
@@ -331,9 +312,9 @@ describe('USD-M market data against the local exchange', () => {
   });
 
   test('behavior: a USD-M action on a COIN-M client is a ClientConfigError; a bad symbol is rejected', async () => {
-    const coinm = createClient({ env: 'local', market: 'coinm', baseUrl: restUrl });
+    const coinm = createClient({ env: 'local', market: 'coinm', baseUrl: local.restUrl });
     await expect(getDepth(coinm, { symbol: 'BTCUSD_PERP' })).rejects.toBeInstanceOf(ClientConfigError);
-    await expect(getDepth(client, { symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(getDepth(local.client, { symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(InvalidRequestError);
     await coinm.close();
   });
 });

@@ -1,9 +1,12 @@
-import { Decimal, parseJson, VirtualClock } from '@basis/core';
+import { Decimal, VirtualClock } from '@basis/core';
 import { createExchange, type DefaultAccount, type Exchange } from '../../../createExchange.js';
-import { signedRequest } from '../../../testing/signedRequest.js';
 import type { Account } from '../../../venue/account.js';
-import { limitOrder } from '../../../venue/algo/testing.js';
+import { limitOrder } from '../../../venue/orderInput.testing.js';
 import type { Venue } from '../../../venue/venue.js';
+import { send } from '../testing.js';
+
+// `send` is shared with the COIN-M trade fixtures (../testing.ts); these tests import it from here.
+export { send };
 
 // Fixtures for the COIN-M account endpoint tests: an exchange on a VirtualClock without synthetic
 // market data, its default account (10 BTC, 100 ETH) as the trader, a counterparty with deep coin
@@ -68,19 +71,6 @@ export function fill(
   const result = f.coinm.placeOrder(f.trader, limitOrder(symbol, side, qty, price, { positionSide }));
   if (result.order.status !== 'FILLED') throw new Error(`fill did not fill: ${result.order.status}`);
   f.coinm.commit();
-}
-
-/** A signed request of the trader through `exchange.handle`: HTTP status, parsed body and headers. */
-export function send<T>(
-  f: CoinmFixture,
-  method: string,
-  path: string,
-  params: Readonly<Record<string, string | number>> = {},
-): { status: number; body: T; headers: Record<string, string> } {
-  const response = f.exchange.handle(
-    signedRequest(method, path, params, f.creds, { timestamp: f.exchange.clock.now() }),
-  );
-  return { status: response.status, body: parseJson(response.body) as T, headers: response.headers };
 }
 
 /** The body of a signed GET that must succeed. */

@@ -14,12 +14,11 @@ import {
   bracketTiers,
   breakEvenText,
   capText,
-  liquidationText,
-  money,
+  positionMarginFields,
+  positionRiskRow,
   priceText,
   qtyText,
   type Row,
-  rowLiquidationPrice,
   rowMoney,
   type ViewCache,
 } from '../../../venue/accountViews.js';
@@ -74,13 +73,7 @@ export function coinmAccount(venue: Venue, account: Account): CoinmAccount {
     (row) => ({
       symbol: row.market.symbol,
       positionAmt: qtyText(row.market, row.state.amount),
-      initialMargin: rowMoney(row.figures.initialMargin),
-      maintMargin: rowMoney(row.figures.maintMargin),
-      unrealizedProfit: money(row.figures.unrealizedProfit),
-      positionInitialMargin: rowMoney(row.figures.positionInitialMargin),
-      openOrderInitialMargin: rowMoney(row.figures.openOrderInitialMargin),
-      leverage: String(row.settings.leverage),
-      isolated: row.settings.marginType === 'ISOLATED',
+      ...positionMarginFields(row),
       positionSide: row.state.positionSide,
       entryPrice: priceText(row.state.entryPrice),
       breakEvenPrice: breakEvenText(row),
@@ -124,26 +117,9 @@ export function coinmBalances(venue: Venue, account: Account): CoinmBalance[] {
  */
 export function coinmPositionRisk(venue: Venue, account: Account, filter: MarketFilter): CoinmPositionRisk[] {
   const cache: ViewCache = new Map();
-  return rowsOf(venue, account, marketsMatching(venue, filter), cache).map((row) => ({
-    symbol: row.market.symbol,
-    positionAmt: qtyText(row.market, row.state.amount),
-    entryPrice: priceText(row.state.entryPrice),
-    breakEvenPrice: breakEvenText(row),
-    markPrice: money(row.market.markPrice),
-    unRealizedProfit: money(row.figures.unrealizedProfit),
-    liquidationPrice: liquidationText(
-      rowLiquidationPrice(account, row.market, row.state.positionSide, row.asset),
-    ),
-    leverage: String(row.settings.leverage),
-    maxQty: maxQty(row),
-    marginType: row.settings.marginType === 'ISOLATED' ? 'isolated' : 'cross',
-    isolatedMargin: money(row.figures.isolatedMargin),
-    isAutoAddMargin: 'false',
-    positionSide: row.state.positionSide,
-    notionalValue: rowMoney(row.figures.notional),
-    isolatedWallet: rowMoney(row.figures.isolatedWallet),
-    updateTime: row.state.updateTime,
-  }));
+  return rowsOf(venue, account, marketsMatching(venue, filter), cache).map((row) =>
+    positionRiskRow(account, row, { maxQty: maxQty(row) }, { notionalValue: rowMoney(row.figures.notional) }),
+  );
 }
 
 /** A market's tiers as the COIN-M leverageBracket endpoints print them: caps in coin, `qtylFloor` (sic). */

@@ -1,9 +1,12 @@
-import { Decimal, parseJson, type UserDataEvent, VirtualClock } from '@basis/core';
+import { Decimal, type UserDataEvent, VirtualClock } from '@basis/core';
 import { createExchange, type DefaultAccount, type Exchange } from '../../../createExchange.js';
-import { signedRequest } from '../../../testing/signedRequest.js';
 import type { Account } from '../../../venue/account.js';
-import { limitOrder } from '../../../venue/algo/testing.js';
+import { limitOrder } from '../../../venue/orderInput.testing.js';
 import type { Venue } from '../../../venue/venue.js';
+import { send } from '../testing.js';
+
+// `send` is shared with the COIN-M account fixtures (../testing.ts); these tests import it from here.
+export { send };
 
 // Fixtures for the COIN-M order endpoint tests: an exchange on a VirtualClock without a market-data
 // feed (prices move only when a test moves them), its default account (10 BTC, 100 ETH) as the
@@ -84,19 +87,6 @@ export function tradeAt(f: TradeFixture, symbol: string, price: string): void {
   const taken = f.coinm.placeOrder(f.taker, limitOrder(symbol, 'BUY', '1', price, { timeInForce: 'IOC' }));
   if (taken.order.status !== 'FILLED') throw new Error(`no trade at ${price}: ${taken.order.status}`);
   f.coinm.commit();
-}
-
-/** A signed request of the trader through `exchange.handle`: HTTP status, parsed body and headers. */
-export function send<T>(
-  f: TradeFixture,
-  method: string,
-  path: string,
-  params: Readonly<Record<string, string | number>> = {},
-): { status: number; body: T; headers: Record<string, string> } {
-  const response = f.exchange.handle(
-    signedRequest(method, path, params, f.creds, { timestamp: f.exchange.clock.now() }),
-  );
-  return { status: response.status, body: parseJson(response.body) as T, headers: response.headers };
 }
 
 /** The body of a signed request that must succeed. */

@@ -5,6 +5,13 @@ import { BinanceApiError } from '../../../errors/api.js';
 import type { RequestCall } from '../../../request/types.js';
 import { startCoinmTradingExchange, type TradingExchange } from '../../../testing/tradingExchange.js';
 import { COINM_ACCOUNT_BINDINGS, recordingCoinmActions } from '../../coinmBindings.testing.js';
+import {
+  lastCallOf,
+  readCall,
+  settingCall,
+  signedCallSummary,
+  writeCall,
+} from '../../recordingExchange.testing.js';
 
 // Every COIN-M account action, end to end against the local exchange over a loopback socket, checked
 // against the COIN-M venue's own account. The tests share one account and run in order: settings
@@ -30,27 +37,7 @@ const SYMBOL = 'BTCUSD_PERP';
 const CONTRACT_SIZE = 100;
 
 /** The last call's endpoint, weight, security, kind and retry policy. */
-function lastCall(): Pick<RequestCall, 'method' | 'path' | 'weight' | 'security' | 'kind' | 'idempotent'> {
-  const { method, path, weight, security, kind, idempotent } = calls.at(-1)!;
-  return { method, path, weight, security, kind, ...(idempotent === undefined ? {} : { idempotent }) };
-}
-
-const read = (path: string, weight: number) => ({
-  method: 'GET',
-  path,
-  weight,
-  security: 'USER_DATA',
-  kind: 'read',
-});
-/** A setting: a write that may be retried (asking twice gives the same state). */
-const setting = (path: string) => ({
-  method: 'POST',
-  path,
-  weight: 1,
-  security: 'TRADE',
-  kind: 'write',
-  idempotent: true,
-});
+const lastCall = () => signedCallSummary(lastCallOf(calls));
 
 /** The default account as the COIN-M venue holds it. */
 function venueAccount() {
@@ -69,7 +56,7 @@ function sum(values: readonly (string | Decimal)[]): Decimal {
 describe('COIN-M account against the local exchange', () => {
   test('getBalance and getAccount: the coin wallets of the venue, agreeing with each other', async () => {
     const balances = await client.getBalance();
-    expect(lastCall()).toEqual(read('/dapi/v1/balance', 1));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/balance', 1));
     expect(balances.map((row) => row.asset).sort()).toEqual(['BTC', 'ETH']);
     for (const row of balances) {
       expect(Decimal.parse(row.balance).eq(venueAccount().wallet(row.asset))).toBe(true);
@@ -77,7 +64,7 @@ describe('COIN-M account against the local exchange', () => {
     }
     expect(Decimal.parse(balances.find((row) => row.asset === 'BTC')!.balance).eq('10')).toBe(true);
     const account = await client.getAccount();
-    expect(lastCall()).toEqual(read('/dapi/v1/account', 5));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/account', 5));
     expect(account).toMatchObject({ canTrade: true, canDeposit: true, canWithdraw: true });
     for (const row of balances) {
       const asset = account.assets.find((a) => a.asset === row.asset)!;
@@ -96,13 +83,13 @@ describe('COIN-M account against the local exchange', () => {
 
   test('setPositionMode and getPositionMode on /dapi: idempotent; hedge mode lists LONG and SHORT rows', async () => {
     expect(await client.getPositionMode()).toEqual({ dualSidePosition: false });
-    expect(lastCall()).toEqual(read('/dapi/v1/positionSide/dual', 30));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/positionSide/dual', 30));
     expect(await client.setPositionMode({ dualSidePosition: 'true' })).toEqual({
       changed: true,
       code: 200,
       msg: 'success',
     });
-    expect(lastCall()).toEqual(setting('/dapi/v1/positionSide/dual'));
+    expect(lastCall()).toEqual(settingCall('/dapi/v1/positionSide/dual'));
     expect(await client.setPositionMode({ dualSidePosition: 'true' })).toMatchObject({
       changed: false,
       code: -4059,
@@ -122,29 +109,29 @@ describe('COIN-M account against the local exchange', () => {
       code: 200,
       msg: 'success',
     });
-    expect(lastCall()).toEqual(setting('/dapi/v1/marginType'));
+    expect(lastCall()).toEqual(settingCall('/dapi/v1/marginType'));
     expect(await client.setMarginType({ symbol: SYMBOL, marginType: 'ISOLATED' })).toMatchObject({
       changed: false,
       code: -4046,
     });
     const rows = await client.getPositionRisk({ pair: 'BTCUSD' });
-    expect(lastCall()).toEqual(read('/dapi/v1/positionRisk', 1));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/positionRisk', 1));
     expect(rows.find((row) => row.symbol === SYMBOL)).toMatchObject({ marginType: 'isolated' });
     expect(rows.every((row) => row.symbol.startsWith('BTCUSD_'))).toBe(true);
   });
 
   test('setLeverage: maxQty in coin is the cap of the last bracket that allows it; V1 by pair and V2 by symbol agree', async () => {
     const set = await client.setLeverage({ symbol: SYMBOL, leverage: 20 });
-    expect(lastCall()).toEqual(setting('/dapi/v1/leverage'));
+    expect(lastCall()).toEqual(settingCall('/dapi/v1/leverage'));
     expect(set).toEqual({ leverage: 20, maxQty: expect.any(String), symbol: SYMBOL });
     expect(await client.setLeverage({ symbol: SYMBOL, leverage: 20 })).toEqual(set);
     expect(venueAccount().settingsFor(SYMBOL).leverage).toBe(20);
 
     const [v1] = await client.getLeverageBracketsV1({ pair: 'BTCUSD' });
-    expect(lastCall()).toEqual(read('/dapi/v1/leverageBracket', 1));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/leverageBracket', 1));
     expect(v1!.pair).toBe('BTCUSD');
     const [v2] = await client.getLeverageBracketsV2({ symbol: SYMBOL });
-    expect(lastCall()).toEqual(read('/dapi/v2/leverageBracket', 1));
+    expect(lastCall()).toEqual(readCall('/dapi/v2/leverageBracket', 1));
     expect(v2!.symbol).toBe(SYMBOL);
     // The same tiers; v2 spells the floor `qtyFloor` (v1 keeps Binance's `qtylFloor`).
     expect(v2!.brackets).toEqual(
@@ -175,7 +162,7 @@ describe('COIN-M account against the local exchange', () => {
 
   test('getCommissionRate: the venue account rates', async () => {
     const rate = await client.getCommissionRate({ symbol: SYMBOL });
-    expect(lastCall()).toEqual(read('/dapi/v1/commissionRate', 20));
+    expect(lastCall()).toEqual(readCall('/dapi/v1/commissionRate', 20));
     expect(rate.symbol).toBe(SYMBOL);
     expect(Decimal.parse(rate.makerCommissionRate).eq(venueAccount().makerRate)).toBe(true);
     expect(Decimal.parse(rate.takerCommissionRate).eq(venueAccount().takerRate)).toBe(true);
@@ -197,7 +184,7 @@ describe('COIN-M account against the local exchange', () => {
 
     test('getUserTrades (by symbol and by pair): contracts, their value in coin, commission in coin', async () => {
       const trades = await client.getUserTrades({ symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/dapi/v1/userTrades', 20));
+      expect(lastCall()).toEqual(readCall('/dapi/v1/userTrades', 20));
       expect(trades.length).toBeGreaterThan(0);
       expect(trades.every((t) => String(t.orderId) === String(order.orderId))).toBe(true);
       expect(sum(trades.map((t) => t.qty)).eq('5')).toBe(true);
@@ -269,7 +256,7 @@ describe('COIN-M account against the local exchange', () => {
     test('getIncomeHistory: the initial transfer and the commission in BTC, weight 20', async () => {
       const trades = await client.getUserTrades({ symbol: SYMBOL });
       const income = await client.getIncomeHistory({ incomeType: 'COMMISSION' });
-      expect(lastCall()).toEqual(read('/dapi/v1/income', 20));
+      expect(lastCall()).toEqual(readCall('/dapi/v1/income', 20));
       expect(income).toHaveLength(trades.length);
       expect(income.every((row) => row.symbol === SYMBOL && row.asset === 'BTC')).toBe(true);
       expect(sum(income.map((row) => row.income)).eq(sum(trades.map((t) => t.commission)).neg())).toBe(true);
@@ -288,13 +275,7 @@ describe('COIN-M account against the local exchange', () => {
       const margin = (rows: typeof before) =>
         Decimal.parse(rows.find((row) => row.symbol === SYMBOL)!.isolatedWallet ?? 'NaN');
       const added = await client.modifyPositionMargin({ symbol: SYMBOL, amount: '0.01', type: 1 });
-      expect(lastCall()).toEqual({
-        method: 'POST',
-        path: '/dapi/v1/positionMargin',
-        weight: 1,
-        security: 'TRADE',
-        kind: 'write',
-      });
+      expect(lastCall()).toEqual(writeCall('/dapi/v1/positionMargin'));
       expect(added).toMatchObject({ code: 200, type: 1 });
       const after = await client.getPositionRisk({ marginAsset: 'BTC' });
       expect(margin(after).sub(margin(before)).eq('0.01')).toBe(true);
@@ -302,7 +283,7 @@ describe('COIN-M account against the local exchange', () => {
 
     test('getPositionMarginHistory (getCoinmPositionMarginHistory): the change in BTC, without deltaType', async () => {
       const rows = await client.getPositionMarginHistory({ symbol: SYMBOL });
-      expect(lastCall()).toEqual(read('/dapi/v1/positionMargin/history', 1));
+      expect(lastCall()).toEqual(readCall('/dapi/v1/positionMargin/history', 1));
       expect(rows).toEqual([
         {
           symbol: SYMBOL,
@@ -318,7 +299,7 @@ describe('COIN-M account against the local exchange', () => {
 
     test('getAdlQuantile on /dapi: the position side of the symbol with a position, weight 5', async () => {
       const rows = await client.getAdlQuantile();
-      expect(lastCall()).toEqual(read('/dapi/v1/adlQuantile', 5));
+      expect(lastCall()).toEqual(readCall('/dapi/v1/adlQuantile', 5));
       const row = rows.find((r) => r.symbol === SYMBOL);
       expect(row?.adlQuantile.BOTH).toEqual(expect.any(Number));
       expect(await client.getAdlQuantile({ symbol: SYMBOL })).toEqual([row]);
