@@ -113,6 +113,16 @@ export interface Target {
   readonly config: ClientConfig;
 }
 
+/** The fields every trading command's `--json` document starts with: where it ran, and its units. */
+export function targetJson(target: Target) {
+  return {
+    env: target.env,
+    baseUrl: target.baseUrl ?? null,
+    market: target.market,
+    quantityUnit: MARKET_UNITS[target.market].quantity,
+  };
+}
+
 const START_LOCAL =
   "start one with 'npx basis exchange' (it prints its REST URL, API key and secret), then pass --url <REST URL> or set BASIS_BASE_URL";
 

@@ -2,11 +2,11 @@ import {
   CLIENT_FLAGS,
   describeTarget,
   MARKET_FLAG,
-  MARKET_UNITS,
   marketOf,
   perMarket,
   resolveTarget,
   type TradingClient,
+  targetJson,
   withClient,
 } from '../client.js';
 import { defineCommand } from '../command.js';
@@ -72,10 +72,7 @@ export default defineCommand({
     if (flags.json) {
       io.stdout.write(
         toJson({
-          env: target.env,
-          baseUrl: target.baseUrl ?? null,
-          market,
-          quantityUnit: MARKET_UNITS[market].quantity,
+          ...targetJson(target),
           account,
         }),
       );

@@ -16,10 +16,10 @@ import { CliUsageError } from '../cliError.js';
 import {
   CLIENT_FLAGS,
   describeTarget,
-  MARKET_UNITS,
   marketOf,
   perMarket,
   resolveTarget,
+  targetJson,
   withClient,
   YES_FLAG,
 } from '../client.js';
@@ -164,10 +164,7 @@ export default defineCommand({
     if (flags.json) {
       io.stdout.write(
         toJson({
-          env: target.env,
-          baseUrl: target.baseUrl ?? null,
-          market,
-          quantityUnit: MARKET_UNITS[market].quantity,
+          ...targetJson(target),
           ...placed,
         }),
       );

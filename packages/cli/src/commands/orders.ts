@@ -4,9 +4,9 @@ import {
   CLIENT_FLAGS,
   describeTarget,
   MARKET_FLAG,
-  MARKET_UNITS,
   marketOf,
   resolveTarget,
+  targetJson,
   withClient,
 } from '../client.js';
 import { defineCommand } from '../command.js';
@@ -76,10 +76,7 @@ export default defineCommand({
     if (flags.json) {
       io.stdout.write(
         toJson({
-          env: target.env,
-          baseUrl: target.baseUrl ?? null,
-          market,
-          quantityUnit: MARKET_UNITS[market].quantity,
+          ...targetJson(target),
           orders,
           algoOrders,
         }),

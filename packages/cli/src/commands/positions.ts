@@ -3,10 +3,10 @@ import {
   CLIENT_FLAGS,
   describeTarget,
   MARKET_FLAG,
-  MARKET_UNITS,
   marketOf,
   perMarket,
   resolveTarget,
+  targetJson,
   withClient,
 } from '../client.js';
 import { defineCommand } from '../command.js';
@@ -44,10 +44,7 @@ export default defineCommand({
     if (flags.json) {
       io.stdout.write(
         toJson({
-          env: target.env,
-          baseUrl: target.baseUrl ?? null,
-          market,
-          quantityUnit: MARKET_UNITS[market].quantity,
+          ...targetJson(target),
           positions,
         }),
       );
