@@ -71,6 +71,23 @@ export interface LiveProduct {
 const dec = (text: string | undefined): Decimal =>
   text === undefined || text === '' ? Decimal.ZERO : (Decimal.tryParse(text) ?? Decimal.ZERO);
 
+/** An exchange-info symbol as the bot's instrument: its assets and the filters orders are checked against. */
+function instrumentOf(s: {
+  readonly symbol: string;
+  readonly baseAsset: string;
+  readonly quoteAsset: string;
+  readonly marginAsset: string;
+  readonly filters: readonly SymbolFilter[];
+}) {
+  return {
+    symbol: s.symbol,
+    baseAsset: s.baseAsset,
+    quoteAsset: s.quoteAsset,
+    marginAsset: s.marginAsset,
+    ...filtersOf(s.filters),
+  };
+}
+
 function filtersOf(filters: readonly SymbolFilter[]) {
   let tickSize = '0';
   let stepSize = '0';
@@ -95,13 +112,7 @@ export const USDM_LIVE: LiveProduct = {
   product: 'usdm',
   async instruments(client) {
     const info = await getExchangeInfo(client);
-    return info.symbols.map((s) => ({
-      symbol: s.symbol,
-      baseAsset: s.baseAsset,
-      quoteAsset: s.quoteAsset,
-      marginAsset: s.marginAsset,
-      ...filtersOf(s.filters),
-    }));
+    return info.symbols.map(instrumentOf);
   },
   premiumIndex: (client, symbol) => getPremiumIndex(client, { symbol }),
   klines: async (client, params) =>
@@ -129,11 +140,7 @@ export const COINM_LIVE: LiveProduct = {
   async instruments(client) {
     const info = await getCoinmExchangeInfo(client);
     return info.symbols.map((s) => ({
-      symbol: s.symbol,
-      baseAsset: s.baseAsset,
-      quoteAsset: s.quoteAsset,
-      marginAsset: s.marginAsset,
-      ...filtersOf(s.filters),
+      ...instrumentOf(s),
       contractSize: Decimal.parse(String(s.contractSize)),
     }));
   },

@@ -1,32 +1,21 @@
 import { Decimal, type OrderTradeUpdateEvent, type UserDataEvent } from '@basis/core';
 import { describe, expect, test } from 'vitest';
 import type { NewOrderInput } from './orderInput.js';
+import { limitOrder, marketOrder } from './orderInput.testing.js';
 import { Venue } from './venue.js';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 
+/** A BTCUSDT LIMIT GTC order at `price`, or a MARKET order without one. */
 function order(
   side: 'BUY' | 'SELL',
   qty: string,
   price: string | undefined,
   extra: Partial<NewOrderInput> = {},
 ): NewOrderInput {
-  return {
-    symbol: 'BTCUSDT',
-    side,
-    positionSide: undefined,
-    type: price === undefined ? 'MARKET' : 'LIMIT',
-    timeInForce: price === undefined ? undefined : 'GTC',
-    quantity: Decimal.parse(qty),
-    price: price === undefined ? undefined : Decimal.parse(price),
-    reduceOnly: undefined,
-    newClientOrderId: undefined,
-    newOrderRespType: 'RESULT',
-    priceMatch: undefined,
-    selfTradePreventionMode: undefined,
-    goodTillDate: undefined,
-    ...extra,
-  };
+  return price === undefined
+    ? marketOrder('BTCUSDT', side, qty, extra)
+    : limitOrder('BTCUSDT', side, qty, price, extra);
 }
 
 /** Example A of the emulation reference: isolated long 1 BTC @ 60,000 at 20x; liquidation at 57,236.18. */
