@@ -3,10 +3,12 @@
 // price, funding, the kernel, risk, portfolio and a trivial strategy), against the floor of reading
 // and parsing the same files with no engine (node:readline, split, Number) in the same run.
 //
-//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--json]
+//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 10] [--json]
 //
-// The data is generated once (seeded random walk, 10 trades/s, one file per UTC day, with header
-// rows as data.binance.vision writes them) under bench/results/replay-data (git-ignored).
+// The data is generated once (seeded random walk, 10 trades/s unless --per-second says otherwise,
+// one file per UTC day, with header rows as data.binance.vision writes them) under
+// bench/results/replay-data-* (git-ignored). Besides wall-clock rates it reports the engine's CPU time
+// per row (process.cpuUsage, all threads), which other load on a shared machine moves less.
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,13 +16,29 @@ import { parseArgs } from 'node:util';
 import { runBacktest } from '@basis/bot';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, json: { type: 'boolean', default: false } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'per-second': { type: 'string', default: '10' },
+    json: { type: 'boolean', default: false },
+  },
 });
 const ROWS = Number(values.rows);
+const PER_SECOND = Number(values['per-second']);
+if (
+  !(Number.isInteger(ROWS) && ROWS > 0) ||
+  !(Number.isInteger(PER_SECOND) && PER_SECOND > 0 && 1000 % PER_SECOND === 0)
+) {
+  throw new RangeError('--rows must be a positive integer and --per-second a divisor of 1000');
+}
 const START = Date.UTC(2024, 2, 1);
-const SPACING_MS = 100;
+const SPACING_MS = 1000 / PER_SECOND;
 const DAY = 86_400_000;
-const root = join(import.meta.dirname, 'results', `replay-data-${ROWS}`);
+// The 10/s data keeps its original folder name, so earlier runs' files are reused.
+const root = join(
+  import.meta.dirname,
+  'results',
+  PER_SECOND === 10 ? `replay-data-${ROWS}` : `replay-data-${ROWS}-${PER_SECOND}ps`,
+);
 const dir = join(root, 'data/futures/um/daily/aggTrades/BTCUSDT');
 
 function generate() {
@@ -78,6 +96,7 @@ async function floor() {
 async function engine() {
   let trades = 0;
   const strategy = { name: 'count-trades', symbols: ['BTCUSDT'], onTrade: () => void trades++ };
+  const cpuBefore = process.cpuUsage();
   const result = await runBacktest({
     strategy,
     symbols: ['BTCUSDT'],
@@ -85,7 +104,14 @@ async function engine() {
     durationMs: ROWS * SPACING_MS,
     exchange: { replay: { dir: root } },
   });
-  return { rows: ROWS, trades, events: result.events, wallMs: result.wallMs };
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    rows: ROWS,
+    trades,
+    events: result.events,
+    wallMs: result.wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
 }
 
 generate();
@@ -95,8 +121,10 @@ const rate = (rows, ms) => Math.round((rows / ms) * 1000);
 const out = {
   node: process.version,
   rows: ROWS,
+  perSecond: PER_SECOND,
   floorRowsPerSecond: rate(base.rows, base.wallMs),
   engineRowsPerSecond: rate(full.rows, full.wallMs),
+  engineCpuMicrosPerRow: Number(((full.cpuMs * 1000) / full.rows).toFixed(3)),
   engineEvents: full.events,
   strategyTrades: full.trades,
   ratio: rate(full.rows, full.wallMs) / rate(base.rows, base.wallMs),
@@ -107,7 +135,7 @@ else {
     `floor (readline + split + Number, no engine): ${out.floorRowsPerSecond.toLocaleString()} aggTrades/s`,
   );
   console.log(
-    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen)`,
+    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time)`,
   );
   console.log(`ratio: ${out.ratio.toFixed(3)}x the floor; target 1,000,000 aggTrades/s`);
 }

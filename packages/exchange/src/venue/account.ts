@@ -163,6 +163,11 @@ export class Account {
     return p;
   }
 
+  /** Puts `position` in place of the position of its symbol and side (a flow position taking over). */
+  replacePosition(position: PositionState): void {
+    this.positions.set(this.#positionKey(position.symbol, position.positionSide), position);
+  }
+
   exposureOf(symbol: string, side: PositionSide): Exposure {
     const key = this.#positionKey(symbol, side);
     let e = this.exposure.get(key);

@@ -8,6 +8,7 @@ import { OrderBook } from '../matching/orderBook.js';
 import { type BookReader, type BookSide, BUY, SELL } from '../matching/types.js';
 import { type Id, IdSequence, toId } from './idSequence.js';
 import type { OrderRecord } from './orderRecord.js';
+import { StepCount } from './stepCount.js';
 
 /** Where a market's id sequences start (configurable so clients can be tested above 2^53). */
 export interface IdStarts {
@@ -125,8 +126,8 @@ export class Market {
     readonly fundingTime: number;
     readonly markPrice: Decimal;
   }[] = [];
-  /** Σ |long position amounts| of every account: open interest. */
-  openInterest: Decimal = Decimal.ZERO;
+  /** Σ of long position amounts over every account, in steps (see {@link openInterest}). */
+  readonly openInterestSteps: StepCount;
   /** `status` / `contractStatus`: TRADING, then DELIVERING and DELIVERED for a delivered quarterly. */
   status: ContractStatus = 'TRADING';
 
@@ -144,6 +145,7 @@ export class Market {
     this.stepSize = Decimal.parse(spec.stepSize);
     this.#prices = new UnitMultiples(this.tickSize);
     this.#qtys = new UnitMultiples(this.stepSize);
+    this.openInterestSteps = new StepCount(this.stepSize);
     this.priceDecimals = spec.pricePrecision;
     this.qtyDecimals = spec.quantityPrecision;
     this.minPriceTick = this.ticksOf(spec.minPrice);
@@ -286,6 +288,15 @@ export class Market {
     this.premiumKlines.restore(snapshot.premiumKlines);
   }
 
+  /** Σ of long position amounts over every account: open interest. */
+  get openInterest(): Decimal {
+    return this.openInterestSteps.value;
+  }
+
+  set openInterest(value: Decimal) {
+    this.openInterestSteps.value = value;
+  }
+
   /** A fresh engine ref for a new order. */
   nextRef(): number {
     return this.#nextRef++;
@@ -347,25 +358,31 @@ export class Market {
   }
 }
 
+/** Slots of a {@link UnitMultiples} cache (a power of two). */
+const MULTIPLES_SLOTS = 2048;
+
 /**
- * Whole multiples of a tick or step as decimals, the last one kept: consecutive reads are mostly of
- * one value (a print, its stream event, the index price it sets), and each costs two BigInt products.
+ * Whole multiples of a tick or step as decimals, cached: each costs two BigInt products, and a
+ * market reads the same few thousand prices and sizes over and over (every print converts its price
+ * and size for the tape, the streams and a strategy). Direct-mapped by the count's low bits, so a
+ * lookup is one comparison; decimals are immutable, so one instance serves every reader.
  */
 class UnitMultiples {
   readonly #unit: Decimal;
-  #count = Number.NaN;
-  #value = Decimal.ZERO;
+  readonly #counts = new Float64Array(MULTIPLES_SLOTS).fill(Number.NaN);
+  readonly #values = new Array<Decimal>(MULTIPLES_SLOTS).fill(Decimal.ZERO);
 
   constructor(unit: Decimal) {
     this.#unit = unit;
   }
 
   of(count: number): Decimal {
-    if (count !== this.#count) {
-      this.#value = fromSteps(BigInt(count), this.#unit);
-      this.#count = count;
-    }
-    return this.#value;
+    const slot = count & (MULTIPLES_SLOTS - 1);
+    if (this.#counts[slot] === count) return this.#values[slot]!;
+    const value = fromSteps(BigInt(count), this.#unit);
+    this.#counts[slot] = count;
+    this.#values[slot] = value;
+    return value;
   }
 }
 

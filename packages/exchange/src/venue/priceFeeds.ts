@@ -24,6 +24,8 @@ const PREMIUM_INTERVAL_MS = 5000;
 const BASIS_SAMPLES = 300;
 /** Depth levels read to find the impact bid and ask. */
 const IMPACT_DEPTH = 200;
+/** Levels read first; a walk that needs more reads on to {@link IMPACT_DEPTH}. */
+const IMPACT_FIRST_READ = 8;
 
 /** The price feeds' state as plain JSON (see {@link PriceFeeds.snapshot}). */
 export interface PriceFeedsSnapshot {
@@ -266,10 +268,19 @@ function addPremium(state: FeedState, premium: Decimal): void {
   state.premiumWeighted = state.premiumWeighted.add(premium.mul(Decimal.from(state.premiums.length)));
 }
 
-/** The book side as price levels (best first) for the impact-price walk, made as the walk reaches them. */
+/**
+ * The book side as price levels (best first) for the impact-price walk, made as the walk reaches them.
+ * The walk rarely goes past a few levels, so it reads the best few first and the rest of
+ * {@link IMPACT_DEPTH} only when it needs them (a replay's ladder view computes levels as asked).
+ */
 function* levels(market: Market, side: BookSide): Generator<BookLevel> {
-  const flat = market.bookView.depth(side, IMPACT_DEPTH);
-  for (let i = 0; i < flat.length; i += 2) {
-    yield { price: market.priceOf(flat[i]!), qty: market.qtyOf(flat[i + 1]!) };
+  let read = 0;
+  for (const depth of [IMPACT_FIRST_READ, IMPACT_DEPTH]) {
+    const flat = market.bookView.depth(side, depth);
+    for (let i = 2 * read; i < flat.length; i += 2) {
+      yield { price: market.priceOf(flat[i]!), qty: market.qtyOf(flat[i + 1]!) };
+    }
+    read = flat.length / 2;
+    if (read < depth) return;
   }
 }

@@ -13,6 +13,12 @@ export interface VenueProcess {
    * re-anchors its schedule. Processes without it simply run what is due.
    */
   skipTo?(time: number): void;
+  /**
+   * Whether the step just run touched no order and no mark price (a replayed print executed without
+   * the book): then no other process's schedule moved and the venue's after-command work has nothing
+   * to do, so the venue may run this process again, without asking the others, until one is due.
+   */
+  quiet?(): boolean;
 }
 
 /**

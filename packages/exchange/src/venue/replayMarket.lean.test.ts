@@ -4,6 +4,7 @@ import { DEFAULT_SYMBOLS } from '../config/defaultSymbols.js';
 import { AGG_HEADER, useDataFolder } from '../marketData/replay/testing.js';
 import { type BookReader, BUY, SELL } from '../matching/types.js';
 import type { Account } from './account.js';
+import { algoOrder } from './algo/testing.js';
 import type { ReplayPrintPath } from './replayMarket.js';
 import { Venue } from './venue.js';
 
@@ -161,6 +162,40 @@ describe('ReplayMarket lean print path', () => {
       expect(depth(b)).toEqual(depth(a));
     },
   );
+
+  test('behavior: last-price stops fire at the print that crosses them on every path, in one advance or stepped', () => {
+    writeWalk();
+    const run = (path: ReplayPrintPath, stepMs: number) => {
+      const venue = replayVenue(path);
+      const user = venue.createAccount({ balances: { USDT: '1000000' } });
+      venue.advanceTo(T + 10_000);
+      const m = venue.market('BTCUSDT');
+      const stops = [-60, -40, -25, -12, -6, 6, 12, 25, 40, 60].map((offset) =>
+        venue.algo.place(
+          user,
+          algoOrder('BTCUSDT', offset < 0 ? 'SELL' : 'BUY', 'STOP_MARKET', {
+            quantity: '0.002',
+            triggerPrice: m.priceOf(m.lastPriceTick + offset).toString(),
+          }),
+        ),
+      );
+      venue.commit();
+      for (let t = T + 10_000 + stepMs; t < END; t += stepMs) venue.advanceTo(t);
+      venue.advanceTo(END);
+      return {
+        stops: stops.map((s) => [s.status, s.triggerTime, s.actualOrder?.status]),
+        ...observable(venue, [user]),
+      };
+    };
+    const book = run('book', END - T);
+    // Some fire between two whole seconds, inside a run of prints the venue executes without a rescan.
+    const fired = book.stops.filter((s) => s[0] === 'FINISHED');
+    expect(fired.some((s) => (s[1] as number) % 1000 !== 0 && (s[1] as number) % 1000 !== 800)).toBe(true);
+    for (const path of ['lean', 'virtual'] as const) {
+      expect(run(path, END - T)).toEqual(book);
+      expect(run(path, 250)).toEqual(book);
+    }
+  });
 
   test('behavior: the virtual ladder stays off the book until an order comes, reads see what placing it gives', () => {
     writeWalk();

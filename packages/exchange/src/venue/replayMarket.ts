@@ -226,6 +226,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #nextIndex = Number.POSITIVE_INFINITY;
   #nextQuote: number;
   #due = Number.POSITIVE_INFINITY;
+  /** Whether the last run placed or cancelled an order, set a first mark or ended (see {@link quiet}). */
+  #loud = false;
 
   constructor(venue: Venue, options: ReplayMarketOptions) {
     this.#venue = venue;
@@ -321,6 +323,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   }
 
   run(time: number): void {
+    this.#loud = false;
     if (this.#state === 'playing') {
       try {
         this.#step(time);
@@ -334,6 +337,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
       this.#nextQuote = time + this.#quoteMs;
     }
     this.#schedule(time);
+  }
+
+  /** Whether the last run only executed prints without the book and moved prices (no order, no mark). */
+  quiet(): boolean {
+    return !this.#loud;
   }
 
   skipTo(time: number): void {
@@ -453,6 +461,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
 
   /** Takes the maker's orders out of the book; reads see the ladder through its view. */
   #takeLadderOff(lane: Lane): void {
+    this.#loud = true;
     const market = lane.market;
     for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
       cancelOpenOrder(this.#venue, market, this.#maker, order);
@@ -533,6 +542,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   /** Cancels the maker's orders on `side` at `tick` (none when `tick` is NaN). */
   #makerStepsBack(market: Market, side: 'BUY' | 'SELL', tick: number): void {
     if (Number.isNaN(tick) || market.book.levelQty(side === 'BUY' ? BUY : SELL, tick) === 0) return;
+    this.#loud = true;
     for (const order of [...this.#maker.openOrdersOf(market.symbol).values()]) {
       if (order.priceTick === tick && order.side === side)
         cancelOpenOrder(this.#venue, market, this.#maker, order);
@@ -544,6 +554,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
    * `tick`, make sure `steps` can fill there or better, then send the taker.
    */
   #printOnBook(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
+    this.#loud = true;
     const venue = this.#venue;
     const market = lane.market;
     // The same centre as the last quote (a run of prints at one price and side): the ladder stands,
@@ -594,12 +605,14 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     if (first) {
       // Until the price feeds' next second: PERCENT_PRICE and margin need a mark near the replayed price.
       market.markPrice = this.markPrice(market.symbol) ?? market.indexPrice;
+      this.#loud = true;
       if (notify) this.#venue.markPriceChanged(market);
     }
   }
 
   #quote(lane: Lane): void {
     if (!(lane.fair > 0)) return;
+    this.#loud = true;
     // Inventory 0: the history, not the maker's position, sets the price, so the ladder does not lean.
     const ladder = quoteLadder(lane.fair, lane.params.ladder, 0);
     applyLadder(this.#venue, lane.market, this.#maker, ladder, lane.params.diff);
@@ -712,6 +725,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   }
 
   #stop(state: 'ended' | 'failed', time: number, error: ReplayError | undefined): void {
+    this.#loud = true;
     this.#state = state;
     this.#endedAt = time;
     this.#error = error;

@@ -1,9 +1,10 @@
-import { Decimal, type PositionSide } from '@basis/core';
+import { Decimal, fromSteps, type PositionSide } from '@basis/core';
 import { commission } from '../margin/fees.js';
 import { addFillValue, exactValueOf } from '../margin/fillValue.js';
 import { applyFill } from '../margin/position.js';
 import { toMoney } from '../margin/precision.js';
 import type { Account, PositionState } from './account.js';
+import { FlowPosition } from './flowPosition.js';
 import type { Id } from './idSequence.js';
 import type { Market } from './market.js';
 import type { OrderRecord } from './orderRecord.js';
@@ -191,12 +192,36 @@ function moveFlowPosition(
   positionSide: PositionSide,
   signed: Decimal,
 ): PositionState {
-  const position = account.position(market.symbol, positionSide);
+  const position = flowPosition(market, account, positionSide);
   const before = position.amount;
   position.amount = before.add(signed);
   position.updateTime = venue.now;
   updateOpenInterest(market, before, position.amount);
   return position;
+}
+
+/** A flow account's position, kept in steps from its first fill on. */
+function flowPosition(market: Market, account: Account, positionSide: PositionSide): FlowPosition {
+  const position = account.position(market.symbol, positionSide);
+  if (position instanceof FlowPosition) return position;
+  const flow = new FlowPosition(position, market.stepSize);
+  account.replacePosition(flow);
+  return flow;
+}
+
+/** {@link moveFlowPosition} by whole steps: integers only while the amounts stay on the step grid. */
+function moveFlowSteps(venue: Venue, market: Market, account: Account, steps: number): void {
+  const position = flowPosition(market, account, 'BOTH');
+  const before = position.steps;
+  const oi = market.openInterestSteps;
+  if (before === undefined || oi.steps === undefined) {
+    moveFlowPosition(venue, market, account, 'BOTH', fromSteps(BigInt(steps), market.stepSize));
+    return;
+  }
+  position.moveSteps(steps);
+  position.updateTime = venue.now;
+  const longChange = Math.max(before + steps, 0) - Math.max(before, 0);
+  if (longChange !== 0) oi.add(longChange);
 }
 
 /**
@@ -223,11 +248,10 @@ export function settleSystemTrade(
     readonly qtySteps: number;
   },
 ): void {
-  const qty = market.qtyOf(trade.qtySteps);
   // The maker buys what the taker sells.
-  const makerQty = trade.takerSells ? qty : qty.neg();
-  moveFlowPosition(venue, market, trade.maker, 'BOTH', makerQty);
-  moveFlowPosition(venue, market, trade.taker, 'BOTH', makerQty.neg());
+  const makerSteps = trade.takerSells ? trade.qtySteps : -trade.qtySteps;
+  moveFlowSteps(venue, market, trade.maker, makerSteps);
+  moveFlowSteps(venue, market, trade.taker, -makerSteps);
 }
 
 function emitFillEvents(

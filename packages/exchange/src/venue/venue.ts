@@ -167,7 +167,6 @@ export class Venue {
     this.algo = new AlgoBook(this);
     this.addProcess(this.algo);
     this.addProcess(retentionProcess(this));
-    this.onAfterCommand(() => this.algo.process());
     if (restoring) this.#restore(snapshot);
     else this.advanceTo(options.startTime);
   }
@@ -310,11 +309,16 @@ export class Venue {
     for (;;) {
       let next: VenueProcess | undefined;
       let due = Number.POSITIVE_INFINITY;
+      // The earliest other process: `next` may run on (quietly) only while it stays before it.
+      let otherDue = Number.POSITIVE_INFINITY;
       for (const process of this.#processes) {
         const t = process.nextDue();
         if (t < due) {
+          otherDue = due;
           due = t;
           next = process;
+        } else if (t < otherDue) {
+          otherDue = t;
         }
       }
       if (next === undefined || due > time) break;
@@ -322,11 +326,30 @@ export class Venue {
       // Other processes (price feeds, funding, timers) read the books: bring them up to date.
       for (const keeper of this.#bookKeepers) if (keeper !== next) keeper.prepareBooks();
       next.run(this.#now);
+      // A run of quiet steps (a replay's prints that touch no order): nothing for the after-command
+      // work and no other schedule moved, so the same process goes on without a rescan. Ties go back
+      // to the scan, which runs them in the order the processes were added.
+      while (this.#quiet(next)) {
+        const t = next.nextDue();
+        if (t > time || t >= otherDue) break;
+        if (t > this.#now) this.#now = t;
+        next.run(this.#now);
+      }
       this.afterCommand();
     }
     if (time > this.#now) this.#now = time;
     this.outbox.tick(this.#now);
     this.outbox.flush();
+  }
+
+  /** Whether `process`'s last step left the after-command work nothing to do (see {@link VenueProcess.quiet}). */
+  #quiet(process: VenueProcess): boolean {
+    return (
+      process.quiet?.() === true &&
+      this.#markChanged.size === 0 &&
+      this.#afterCommand.length === 0 &&
+      this.algo.pending === 0
+    );
   }
 
   /**
@@ -368,6 +391,7 @@ export class Venue {
 
   /** Work that follows every command and every process step (triggers, liquidations). */
   afterCommand(): void {
+    this.algo.process();
     for (const hook of this.#afterCommand) hook();
     if (this.#markChanged.size > 0) {
       const markets = [...this.#markChanged];
