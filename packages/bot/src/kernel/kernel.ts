@@ -44,9 +44,10 @@ export interface KernelOptions {
   readonly drain?: 'sync' | 'async';
 }
 
+/** The kernel's queue: data and execution events as the clients give them (their kinds are distinct). */
 type Queued =
-  | { readonly kind: 'data'; readonly event: DataEvent }
-  | { readonly kind: 'exec'; readonly event: ExecutionEvent }
+  | DataEvent
+  | ExecutionEvent
   | { readonly kind: 'timer'; readonly name: string; readonly time: number }
   | { readonly kind: 'bar'; readonly bar: Bar }
   | { readonly kind: 'denied'; readonly denied: OrderDenied }
@@ -141,7 +142,7 @@ export class Kernel {
   async start(): Promise<void> {
     this.#lifecycle.to('STARTING');
     const { data, execution } = this.#options;
-    const account = await execution.start((event) => this.#enqueue({ kind: 'exec', event }));
+    const account = await execution.start((event) => this.#enqueue(event));
     for (const [asset, amount] of account.wallets) this.cache.wallets.set(asset, amount);
     for (const p of account.positions)
       this.cache.positions.set(p.symbol, { amount: p.amount, entryPrice: p.entryPrice });
@@ -150,7 +151,7 @@ export class Kernel {
     for (const a of account.openAlgoOrders ?? []) this.cache.applyAlgo(a);
     const s = this.strategy;
     const intervals = s.bars ?? [];
-    await data.start((event) => this.#enqueue({ kind: 'data', event }), {
+    await data.start((event) => this.#enqueue(event), {
       symbols: this.symbols,
       trades: s.onTrade !== undefined || intervals.length > 0,
       books: watchesBooks(s),
@@ -296,11 +297,11 @@ export class Kernel {
     const s = this.strategy;
     const ctx = this.context;
     switch (item.kind) {
-      case 'data':
-        this.#processData(item.event);
-        return;
-      case 'exec':
-        this.#processExec(item.event);
+      case 'trade':
+      case 'book':
+      case 'mark':
+      case 'fundingRate':
+        this.#processData(item);
         return;
       case 'timer':
         if (s.onTimer) this.#call(() => s.onTimer!(ctx, { name: item.name, time: item.time }));
@@ -315,6 +316,8 @@ export class Kernel {
       case 'halt':
         if (s.onRiskHalt) this.#call(() => s.onRiskHalt!(ctx, item.halt));
         return;
+      default:
+        this.#processExec(item);
     }
   }
 

@@ -4,6 +4,7 @@ import type { Id } from './idSequence.js';
 
 /** One public trade, as the trade and aggTrade streams need it. */
 export interface TradeEventData {
+  readonly kind: 'trade';
   readonly symbol: string;
   readonly tradeId: Id;
   readonly priceTick: number;
@@ -45,7 +46,8 @@ export interface VenueListener {
 
 type Pending =
   | { readonly kind: 'user'; readonly accountId: number; readonly event: UserDataEvent }
-  | { readonly kind: 'trade'; readonly trade: TradeEventData }
+  // Queued as it is: one object per print instead of two.
+  | TradeEventData
   | { readonly kind: 'mark'; readonly symbol: string; readonly time: number }
   | { readonly kind: 'force'; readonly order: ForceOrderEventData };
 
@@ -71,7 +73,7 @@ export class EventOutbox {
   }
 
   trade(trade: TradeEventData): void {
-    if (this.#listeners.size > 0) this.#pending.push({ kind: 'trade', trade });
+    if (this.#listeners.size > 0) this.#pending.push(trade);
   }
 
   mark(symbol: string, time: number): void {
@@ -103,7 +105,7 @@ export class EventOutbox {
               l.userEvent?.(item.accountId, item.event);
               break;
             case 'trade':
-              l.trade?.(item.trade);
+              l.trade?.(item);
               break;
             case 'mark':
               l.markPrice?.(item.symbol, item.time);

@@ -484,6 +484,7 @@ export class Venue {
     const tradeId = market.recordTrade(priceTick, qtySteps, isBuyerMaker, takerSequence, this.#now);
     this.algo.notePrice(market.symbol, 'CONTRACT_PRICE');
     this.outbox.trade({
+      kind: 'trade',
       symbol: market.symbol,
       tradeId,
       priceTick,
