@@ -36,7 +36,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hmacSha256Hex } from '@basis/core';
 import autocannon from 'autocannon';
-import { jsonLines } from './childLines.mjs';
+import { askCpuMs, jsonLines, stopForMemory } from './childLines.mjs';
+import { argumentChecks, childrenKilledOnExit, fmt, medians, ms, pct, percentile } from './scriptHelpers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_SCRIPT = join(HERE, 'exchangeHttpServer.mjs');
@@ -46,6 +47,7 @@ const ORDER_PARAMS = 'symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=0.003&price=60
 // Issue 3's targets.
 const TARGET_PLACEMENTS_PER_S = 10_000;
 const TARGET_P99_MS = 5;
+const { fail, positiveInt } = argumentChecks('exchangeHttp');
 
 const { values: args } = parseArgs({
   options: {
@@ -72,21 +74,10 @@ const targets = ['floor', ...mixes];
 const perMeasurementS = warmup + duration + 10; // + start, stop and slack
 const deadlineMs = (rounds * connectionCounts.length * targets.length * perMeasurementS + 30) * 1000;
 
-const children = new Set();
-const killChildren = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-process.on('exit', killChildren);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    killChildren();
-    process.exit(130);
-  });
-}
+const children = childrenKilledOnExit();
 const deadline = setTimeout(() => {
   process.stderr.write(`exchangeHttp: over the ${deadlineMs / 1000} s deadline, stopping\n`);
-  killChildren();
-  process.exit(3);
+  process.exit(3); // the exit kills the children
 }, deadlineMs);
 
 const results = [];
@@ -248,12 +239,6 @@ function load(url, requests, connections, seconds) {
   });
 }
 
-/** Nearest-rank percentile of a sorted sample. */
-function percentile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
 /** Spawns a server child and waits for its `{ url, apiKey, apiSecret }` line. */
 async function startServer(kind, profileName) {
   const nodeArgs = [];
@@ -267,24 +252,13 @@ async function startServer(kind, profileName) {
   children.add(child);
   child.once('exit', () => children.delete(child));
 
-  const nextLine = jsonLines(child, `${kind} server`);
+  const nextLine = jsonLines(child, `the ${kind} server`);
 
   const info = await nextLine('listening');
   return {
     ...info,
-    cpuMs: async () => {
-      const answer = nextLine('reporting its CPU time');
-      child.stdin.write('cpu\n');
-      return (await answer).cpuMs;
-    },
-    // Ending stdin asks the child to report its memory, close and exit (writing its profile).
-    stop: async () => {
-      const memory = nextLine('reporting its memory');
-      child.stdin.end();
-      const reported = await memory;
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-      return reported;
-    },
+    cpuMs: () => askCpuMs(child, nextLine),
+    stop: () => stopForMemory(child, nextLine),
     kill: () => {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
@@ -297,21 +271,13 @@ function placementsOf(target, perSecond) {
 
 /** Medians over rounds per (connections, target), the ratios to the floor, and the targets' verdicts. */
 function summarise(all) {
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)];
-  };
   const rows = [];
   for (const connections of connectionCounts) {
     const byTarget = {};
     for (const target of targets) {
       const runs = all.filter((r) => r.target === target && r.connections === connections);
       byTarget[target] = {
-        perSecond: median(runs.map((r) => r.perSecond)),
-        p50: median(runs.map((r) => r.p50)),
-        p99: median(runs.map((r) => r.p99)),
-        p999: median(runs.map((r) => r.p999)),
-        serverCpuUsPerRequest: median(runs.map((r) => r.serverCpuUsPerRequest)),
+        ...medians(runs, ['perSecond', 'p50', 'p99', 'p999', 'serverCpuUsPerRequest']),
         non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
       };
     }
@@ -381,27 +347,4 @@ function printSummary(rows) {
     );
   }
   if (args.profile) process.stdout.write(`CPU profiles of the servers: ${PROFILE_DIR}\n`);
-}
-
-function fmt(value, digits) {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function pct(share) {
-  return `${Math.round(share * 100)}%`;
-}
-
-function ms(value) {
-  return `${value.toFixed(2)} ms`;
-}
-
-function positiveInt(name, text) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) fail(`--${name} must be positive integers`);
-  return value;
-}
-
-function fail(message) {
-  process.stderr.write(`exchangeHttp: ${message}\n`);
-  process.exit(2);
 }

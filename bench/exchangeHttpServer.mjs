@@ -11,6 +11,7 @@
  */
 import { createServer } from 'node:http';
 import { createExchange } from '@basis/exchange';
+import { answerParent, report } from './childLines.mjs';
 
 // An order ACK shaped like the exchange's (532 bytes; the exchange's own answers here are ~500): the
 // floor answers it as is.
@@ -80,28 +81,5 @@ if (kind === 'basis') {
   process.exit(2);
 }
 
-// A `cpu` line asks for the CPU time used so far (the parent takes differences); the end of stdin
-// asks for the memory report, then a clean exit.
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  for (const line of chunk.split('\n')) {
-    if (line === 'cpu') {
-      const usage = process.cpuUsage();
-      report({ cpuMs: (usage.user + usage.system) / 1000 });
-    }
-  }
-});
-process.stdin.on('end', async () => {
-  const memory = process.memoryUsage();
-  report({ rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed) });
-  await stop();
-  process.exit(0);
-});
-
-function report(fields) {
-  process.stdout.write(`${JSON.stringify(fields)}\n`);
-}
-
-function mb(bytes) {
-  return Math.round(bytes / 1048576);
-}
+// `cpu` lines, then the end of stdin: the memory report and a clean exit.
+answerParent(stop);

@@ -24,7 +24,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { jsonLines } from './childLines.mjs';
+import { askCpuMs, jsonLines } from './childLines.mjs';
+import { argumentChecks, childrenKilledOnExit, fmt, medians, ms, pct } from './scriptHelpers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_SCRIPT = join(HERE, 'exchangeHttpServer.mjs');
@@ -37,6 +38,7 @@ const PEERS = ['ccxt', 'binance'];
 const CLIENTS_OF = (op) => (op === 'order' ? CLIENTS : CLIENTS.filter((c) => c !== 'basis-novalidate'));
 const TARGET_FLOOR_SHARE = 0.85; // within 15% of the raw floor's throughput
 const TARGET_PEER_RATIO = 2; // at least 2x the faster peer's throughput
+const { positiveInt, list } = argumentChecks('sdkRoundTrip');
 
 const { values: args } = parseArgs({
   options: {
@@ -58,17 +60,7 @@ const warmup = positiveInt('warmup', args.warmup);
 const rounds = positiveInt('rounds', args.rounds);
 
 // Children are killed on every exit path; an overall deadline bounds the whole run.
-const children = new Set();
-const killAll = () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-};
-process.on('exit', killAll);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    killAll();
-    process.exit(130);
-  });
-}
+const children = childrenKilledOnExit();
 const perMeasurementS = warmup + duration + 20; // + server start, client setup (ccxt import + markets)
 const measurementCount =
   rounds *
@@ -77,8 +69,7 @@ const measurementCount =
 const deadline = setTimeout(
   () => {
     process.stderr.write('sdkRoundTrip: overall deadline passed, stopping\n');
-    killAll();
-    process.exit(1);
+    process.exit(1); // the exit kills the children
   },
   measurementCount * perMeasurementS * 1000,
 );
@@ -154,15 +145,11 @@ function startChild(name, argv) {
   children.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   exited.then(() => children.delete(child));
-  const next = jsonLines(child, `${name} child`);
+  const next = jsonLines(child, `the ${name} child`);
   return {
     next,
     exited,
-    cpuMs: async () => {
-      const answer = next('reporting its CPU time');
-      child.stdin.write('cpu\n');
-      return (await answer).cpuMs;
-    },
+    cpuMs: () => askCpuMs(child, next),
     // The server reports its memory and exits when its stdin ends.
     stop: async () => {
       if (child.exitCode === null) {
@@ -178,11 +165,6 @@ function startChild(name, argv) {
   };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
 /** Medians over rounds per (op, concurrency, client); ratios vs the floor and the faster peer. */
 function summarise(all) {
   const rows = [];
@@ -193,11 +175,7 @@ function summarise(all) {
         const runs = all.filter((r) => r.op === op && r.concurrency === concurrency && r.client === client);
         if (runs.length === 0) continue;
         byClient[client] = {
-          perSecond: median(runs.map((r) => r.perSecond)),
-          p50: median(runs.map((r) => r.p50)),
-          p99: median(runs.map((r) => r.p99)),
-          clientCpuUsPerRequest: median(runs.map((r) => r.clientCpuUsPerRequest)),
-          serverCpuUsPerRequest: median(runs.map((r) => r.serverCpuUsPerRequest)),
+          ...medians(runs, ['perSecond', 'p50', 'p99', 'clientCpuUsPerRequest', 'serverCpuUsPerRequest']),
           errors: runs.reduce((sum, r) => sum + r.errors, 0),
         };
       }
@@ -281,34 +259,4 @@ function printSummary(rows) {
     );
   }
   if (args.profile) process.stdout.write(`\nCPU profiles of the clients: ${PROFILE_DIR}\n`);
-}
-
-function fmt(value, digits) {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function pct(share) {
-  return `${Math.round(share * 100)}%`;
-}
-
-function ms(value) {
-  return `${value.toFixed(2)} ms`;
-}
-
-function list(name, text, allowed) {
-  const items = text.split(',').filter((item) => item !== '');
-  for (const item of items)
-    if (!allowed.includes(item)) fail(`--${name}: '${item}' is not one of ${allowed.join(', ')}`);
-  return items;
-}
-
-function positiveInt(name, text) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) fail(`--${name} must be positive integers`);
-  return value;
-}
-
-function fail(message) {
-  process.stderr.write(`sdkRoundTrip: ${message}\n`);
-  process.exit(2);
 }

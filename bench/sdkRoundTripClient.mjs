@@ -13,6 +13,8 @@
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { report } from './childLines.mjs';
+import { percentile } from './scriptHelpers.mjs';
 
 const config = JSON.parse(process.argv[2] ?? '{}');
 const { client: kind, op, concurrency, warmupS, durationS, url, apiKey, apiSecret } = config;
@@ -24,10 +26,6 @@ const QUANTITY = '0.003';
 const PRICE = '60000.0';
 // Latencies kept per measurement; far beyond what 5-10 s of loopback round trips can produce.
 const MAX_SAMPLES = 2_000_000;
-
-function report(fields) {
-  process.stdout.write(`${JSON.stringify(fields)}\n`);
-}
 
 /** The one undici the SDK itself loads (packages/sdk's dependency), so the floor uses the same code. */
 async function sdkUndici() {
@@ -263,9 +261,3 @@ report({
   clientCpuShare: (cpu.user + cpu.system) / 1000 / measuredMs,
 });
 process.exit(0);
-
-/** Nearest-rank percentile of a sorted sample. */
-function percentile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}

@@ -35,12 +35,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hmacSha256Hex } from '@basis/core';
 import WebSocket from 'ws';
+import { askCpuMs, jsonLines, stopForMemory } from './childLines.mjs';
+import { argumentChecks, childrenKilledOnExit, fmt, ms, pct, percentile, sleep } from './scriptHelpers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SERVER_SCRIPT = join(HERE, 'wsFanoutServer.mjs');
 const CLIENTS_SCRIPT = join(HERE, 'wsFanoutClients.mjs');
 const SYMBOLS = ['btcusdt', 'ethusdt', 'bnbusdt', 'solusdt', 'xrpusdt', 'dogeusdt', 'linkusdt', 'btcusdc'];
 const STREAM_KINDS = ['aggTrade', 'bookTicker', 'depth@100ms'];
+const { fail, positiveInt } = argumentChecks('wsFanout');
 
 const { values: args } = parseArgs({
   options: {
@@ -93,19 +96,9 @@ const deadlineMs =
     (parts.includes('latency') ? LATENCY_DEADLINE_MS / 1000 + 30 : 0)) *
   1000;
 
-const children = new Set();
+const children = childrenKilledOnExit();
 const workDir = mkdtempSync(join(tmpdir(), 'basis-wsfanout-'));
-const cleanup = () => {
-  for (const child of children) child.kill('SIGKILL');
-  rmSync(workDir, { recursive: true, force: true });
-};
-process.on('exit', cleanup);
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
+process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
 const deadline = setTimeout(() => {
   process.stderr.write(`wsFanout: over the ${Math.round(deadlineMs / 1000)} s deadline, stopping\n`);
   process.exit(3);
@@ -460,31 +453,7 @@ async function startChild(script, childArgs, name) {
   children.add(child);
   const exit = new Promise((resolve) => child.once('exit', resolve));
   exit.then(() => children.delete(child));
-  const lines = [];
-  const waiters = [];
-  let buffered = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk) => {
-    buffered += chunk;
-    for (let nl = buffered.indexOf('\n'); nl !== -1; nl = buffered.indexOf('\n')) {
-      const line = JSON.parse(buffered.slice(0, nl));
-      buffered = buffered.slice(nl + 1);
-      const waiter = waiters.shift();
-      if (waiter === undefined) lines.push(line);
-      else waiter.resolve(line);
-    }
-  });
-  exit.then((code) => {
-    for (const waiter of waiters.splice(0))
-      waiter.reject(new Error(`${name} exited (${code}) before ${waiter.what}`));
-  });
-  const next = (what) =>
-    new Promise((resolve, reject) => {
-      if (lines.length > 0) resolve(lines.shift());
-      else if (child.exitCode !== null)
-        reject(new Error(`${name} exited (${child.exitCode}) before ${what}`));
-      else waiters.push({ resolve, reject, what });
-    });
+  const next = jsonLines(child, name);
   return {
     next,
     // CPU time (user + system) so far, ms: from /proc on Linux, so a server whose event loop is busy
@@ -498,19 +467,10 @@ async function startChild(script, childArgs, name) {
           // fall through
         }
       }
-      const answer = next('reporting its CPU time');
-      child.stdin.write('cpu\n');
-      return (await answer).cpuMs;
+      return askCpuMs(child, next);
     },
     exited: () => exit,
-    // Ending stdin asks a server to report its memory, close and exit.
-    stop: async () => {
-      const memory = next('reporting its memory');
-      child.stdin.end();
-      const reported = await memory;
-      await exit;
-      return reported;
-    },
+    stop: () => stopForMemory(child, next),
     kill: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
@@ -585,43 +545,12 @@ function printLatency(r) {
   );
 }
 
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function say(text) {
   if (!args.json) process.stdout.write(text);
 }
 
+// Unlike the other scripts' median, skips NaN (a run without samples) and is NaN when none is left.
 function median(values) {
   const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted[Math.floor((sorted.length - 1) / 2)];
-}
-
-function percentile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-function fmt(value, digits) {
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function pct(share) {
-  return `${Math.round(share * 100)}%`;
-}
-
-function ms(value) {
-  return `${value.toFixed(2)} ms`;
-}
-
-function positiveInt(name, text) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) fail(`--${name} must be positive integers`);
-  return value;
-}
-
-function fail(message) {
-  process.stderr.write(`wsFanout: ${message}\n`);
-  process.exit(2);
 }

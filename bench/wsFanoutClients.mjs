@@ -18,6 +18,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
+import { report } from './childLines.mjs';
+import { percentile, sleep } from './scriptHelpers.mjs';
 
 const options = JSON.parse(process.argv[2]);
 const { url, clients: n, warmupS, durationS } = options;
@@ -179,16 +181,3 @@ await Promise.race([
 ]);
 for (const ws of sockets) ws?.terminate();
 process.exit(0);
-
-function percentile(sorted, q) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function report(fields) {
-  process.stdout.write(`${JSON.stringify(fields)}\n`);
-}

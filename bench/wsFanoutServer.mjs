@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createExchange } from '@basis/exchange';
 import { WebSocketServer } from 'ws';
+import { answerParent, report } from './childLines.mjs';
 
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024; // the exchange's default `maxBufferedBytes`
 
@@ -135,34 +136,6 @@ if (kind === 'basis' || kind === 'quiet') {
   process.exit(2);
 }
 
-// `cpu`: CPU time so far (the parent takes differences); `stats`: the floor's send counts; the end
-// of stdin: the memory report, then a clean exit.
-let pending = '';
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk) => {
-  pending += chunk;
-  for (let nl = pending.indexOf('\n'); nl !== -1; nl = pending.indexOf('\n')) {
-    const line = pending.slice(0, nl);
-    pending = pending.slice(nl + 1);
-    if (line === 'cpu') {
-      const usage = process.cpuUsage();
-      report({ cpuMs: (usage.user + usage.system) / 1000 });
-    } else if (line === 'stats') {
-      report({ sent, dropped });
-    }
-  }
-});
-process.stdin.on('end', async () => {
-  const memory = process.memoryUsage();
-  report({ rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed) });
-  await stop();
-  process.exit(0);
-});
-
-function report(fields) {
-  process.stdout.write(`${JSON.stringify(fields)}\n`);
-}
-
-function mb(bytes) {
-  return Math.round(bytes / 1048576);
-}
+// `cpu` and `stats` (the floor's send counts) lines, then the end of stdin: the memory report and a
+// clean exit.
+answerParent(stop, { stats: () => ({ sent, dropped }) });
