@@ -5,7 +5,7 @@ import { DEFAULT_SYMBOLS } from '../../config/defaultSymbols.js';
 import { Venue } from '../venue.js';
 import { AlgoBook } from './algoBook.js';
 import { type AlgoOrderRecord, firesUpward } from './algoRecord.js';
-import { algoOrder, T0 } from './testing.js';
+import { btcOrder, T0 } from './testing.js';
 
 /*
  * Random mark-price paths (steps of 0.05, so most marks are off the 0.10 tick grid) against random
@@ -73,8 +73,7 @@ describe('AlgoBook (property)', () => {
           const tick = upward ? START_TICK + spec.distance : START_TICK - spec.distance;
           const algo = book.place(
             trader,
-            algoOrder('BTCUSDT', spec.side, spec.type, {
-              quantity: '0.002',
+            btcOrder(spec.side, spec.type, {
               triggerPrice: market.priceOf(tick).toString(),
               workingType: 'MARK_PRICE',
               clientAlgoId: `p${i}`,
@@ -123,8 +122,7 @@ describe('AlgoBook (property)', () => {
               : START_TICK + (sell ? spec.activation : -spec.activation);
           const algo: AlgoOrderRecord = book.place(
             trader,
-            algoOrder('BTCUSDT', spec.side, 'TRAILING_STOP_MARKET', {
-              quantity: '0.002',
+            btcOrder(spec.side, 'TRAILING_STOP_MARKET', {
               callbackRate: String(spec.rateTenths / 10),
               workingType: 'MARK_PRICE',
               ...(activateTick === undefined

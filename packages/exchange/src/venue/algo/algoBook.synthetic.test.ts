@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { Venue } from '../venue.js';
 import { AlgoBook } from './algoBook.js';
-import { algoOrder, T0 } from './testing.js';
+import { btcOrder, T0 } from './testing.js';
 
 describe('AlgoBook on the synthetic market', () => {
   test('default: stops around the live price fire as the seeded market moves, as a venue process', () => {
@@ -13,14 +13,8 @@ describe('AlgoBook on the synthetic market', () => {
     const last = market.lastPrice();
     const away = (factor: string): string =>
       last.mul(factor).div(market.tickSize, 0, 'floor').mul(market.tickSize).toString();
-    const up = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '0.002', triggerPrice: away('1.0004') }),
-    );
-    const down = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', { quantity: '0.002', triggerPrice: away('0.9996') }),
-    );
+    const up = algo.place(trader, btcOrder('BUY', 'STOP_MARKET', { triggerPrice: away('1.0004') }));
+    const down = algo.place(trader, btcOrder('SELL', 'STOP_MARKET', { triggerPrice: away('0.9996') }));
     let time = T0;
     for (let step = 0; step < 900 && up.status === 'NEW' && down.status === 'NEW'; step++) {
       time += 1000;
@@ -38,8 +32,7 @@ describe('AlgoBook on the synthetic market', () => {
     // jump included).
     const gtd = algo.place(
       trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', {
-        quantity: '0.002',
+      btcOrder('BUY', 'STOP_MARKET', {
         triggerPrice: away('1.5'),
         timeInForce: 'GTD',
         goodTillDate: time + 601_000,

@@ -1,20 +1,17 @@
-import type { AlgoUpdateEvent, OrderTradeUpdateEvent } from '@basis/core';
+import type { OrderTradeUpdateEvent } from '@basis/core';
 import { describe, expect, test } from 'vitest';
 import type { AlgoOrderInput } from './algoInput.js';
-import { algoFixture, algoOrder, limitOrder, T0 } from './testing.js';
+import { algoFixture, algoOrder, CLOSE_POSITION, codeOf, limitOrder, T0 } from './testing.js';
 
 describe('AlgoBook', () => {
   test('default: a STOP_MARKET SELL waits, fires once the last price reaches it, and finishes', () => {
-    const { venue, algo, maker, trader, print, statuses, events } = algoFixture();
+    const { venue, algo, maker, trader, print, place, statuses, events } = algoFixture();
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'BUY', '0.010', '94900.00'));
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', {
-        quantity: '0.005',
-        triggerPrice: '95000.00',
-        clientAlgoId: 'sl-1',
-      }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', {
+      quantity: '0.005',
+      triggerPrice: '95000.00',
+      clientAlgoId: 'sl-1',
+    });
     expect(placed.status).toBe('NEW');
     print('95100.00');
     expect(algo.process()).toBe(0);
@@ -58,32 +55,23 @@ describe('AlgoBook', () => {
     for (const workingType of ['CONTRACT_PRICE', 'MARK_PRICE'] as const) {
       for (const [type, side, trigger, before, at] of cases) {
         test(`${type} ${side} on ${workingType}`, () => {
-          const { algo, trader, print, mark } = algoFixture();
+          const { algo, print, mark, place, expectFiresAt } = algoFixture();
           print('96000.00');
           const limit = type === 'STOP' || type === 'TAKE_PROFIT';
-          const placed = algo.place(
-            trader,
-            algoOrder('BTCUSDT', side, type, {
-              quantity: '0.002',
-              triggerPrice: trigger,
-              workingType,
-              ...(limit ? { price: trigger } : {}),
-            }),
-          );
-          const move = (price: string): void => (workingType === 'MARK_PRICE' ? mark(price) : print(price));
+          const placed = place(side, type, {
+            triggerPrice: trigger,
+            workingType,
+            ...(limit ? { price: trigger } : {}),
+          });
+          const move = workingType === 'MARK_PRICE' ? mark : print;
+          const moveOther = workingType === 'MARK_PRICE' ? print : mark;
           // The other working type's price crossing the trigger does not count.
-          if (workingType === 'MARK_PRICE') print(at);
-          else mark(at);
+          moveOther(at);
           algo.notePrice('BTCUSDT', 'CONTRACT_PRICE');
           algo.notePrice('BTCUSDT', 'MARK_PRICE');
           expect(algo.process()).toBe(0);
-          if (workingType === 'MARK_PRICE') print('96000.00');
-          else mark('96000.00');
-          move(before);
-          expect(algo.process()).toBe(0);
-          expect(placed.status).toBe('NEW');
-          move(at);
-          expect(algo.process()).toBe(1);
+          moveOther('96000.00');
+          expectFiresAt(placed, before, at, move);
           expect(placed.status === 'TRIGGERED' || placed.status === 'FINISHED').toBe(true);
           expect(placed.actualOrder).toMatchObject({
             type: limit ? 'LIMIT' : 'MARKET',
@@ -97,43 +85,28 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: immediate triggers are -2021 and change nothing', () => {
-    const { algo, trader, print } = algoFixture();
+    const { algo, trader, print, place } = algoFixture();
     print('96000.00');
-    const reject = (side: 'BUY' | 'SELL', type: AlgoOrderInput['type'], trigger: string): number => {
-      try {
-        algo.place(trader, algoOrder('BTCUSDT', side, type, { quantity: '0.002', triggerPrice: trigger }));
-      } catch (error) {
-        return (error as { code: number }).code;
-      }
-      return 0;
-    };
+    const reject = (side: 'BUY' | 'SELL', type: AlgoOrderInput['type'], triggerPrice: string): number =>
+      codeOf(() => place(side, type, { triggerPrice }));
     expect(reject('BUY', 'STOP_MARKET', '96000.00')).toBe(-2021);
     expect(reject('BUY', 'STOP_MARKET', '95000.00')).toBe(-2021);
     expect(reject('SELL', 'STOP_MARKET', '96000.00')).toBe(-2021);
     expect(reject('BUY', 'TAKE_PROFIT_MARKET', '96500.00')).toBe(-2021);
     expect(reject('SELL', 'TAKE_PROFIT_MARKET', '95500.00')).toBe(-2021);
     expect(reject('SELL', 'TAKE_PROFIT_MARKET', '96000.00')).toBe(-2021);
-    expect(reject('BUY', 'STOP_MARKET', '96000.10')).toBe(0);
+    expect(place('BUY', 'STOP_MARKET', { triggerPrice: '96000.10' }).status).toBe('NEW');
     expect(algo.openCount(trader)).toBe(1);
   });
 
   test('behavior: several orders crossed at once fire by trigger time, then price event, then algoId', () => {
-    const { venue, algo, trader, print } = algoFixture();
-    const place = (trigger: string, id: string) =>
-      algo.place(
-        trader,
-        algoOrder('BTCUSDT', 'SELL', 'STOP', {
-          quantity: '0.002',
-          price: '92000.00',
-          triggerPrice: trigger,
-          clientAlgoId: id,
-          timeInForce: 'GTC',
-        }),
-      );
-    const c = place('95000.00', 'c');
-    const a = place('95500.00', 'a');
-    const b = place('95200.00', 'b');
-    const late = place('94000.00', 'late');
+    const { venue, algo, print, place } = algoFixture();
+    const stop = (triggerPrice: string, clientAlgoId: string) =>
+      place('SELL', 'STOP', { price: '92000.00', triggerPrice, clientAlgoId, timeInForce: 'GTC' });
+    const c = stop('95000.00', 'c');
+    const a = stop('95500.00', 'a');
+    const b = stop('95200.00', 'b');
+    const late = stop('94000.00', 'late');
     print('95000.00'); // crosses a, b and c in one price event
     venue.advanceTo(T0 + 5);
     print('93900.00'); // crosses late afterwards
@@ -144,18 +117,12 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: a triggered order that trades can trigger another in the same process()', () => {
-    const { venue, algo, maker, trader, print } = algoFixture();
+    const { venue, algo, maker, print, place } = algoFixture();
     print('96000.00');
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'SELL', '0.002', '96100.00'));
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'SELL', '0.002', '96300.00'));
-    const first = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '96050.00' }),
-    );
-    const second = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '96100.00' }),
-    );
+    const first = place('BUY', 'STOP_MARKET', { triggerPrice: '96050.00' });
+    const second = place('BUY', 'STOP_MARKET', { triggerPrice: '96100.00' });
     print('96050.00');
     expect(algo.process()).toBe(2);
     expect(first.status).toBe('FINISHED');
@@ -164,17 +131,13 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: priceProtect holds the trigger while mark and last are too far apart', () => {
-    const { algo, trader, print, mark } = algoFixture();
+    const { algo, print, mark, place } = algoFixture();
     print('96000.00');
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', {
-        quantity: '0.002',
-        triggerPrice: '95000.00',
-        workingType: 'MARK_PRICE',
-        priceProtect: true,
-      }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', {
+      triggerPrice: '95000.00',
+      workingType: 'MARK_PRICE',
+      priceProtect: true,
+    });
     mark('90000.00'); // 6000 / 90000 = 6.7% > triggerProtect 5%
     expect(algo.process()).toBe(0);
     expect(placed.status).toBe('NEW');
@@ -189,12 +152,9 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: closePosition closes exactly the position at trigger time', () => {
-    const { venue, algo, maker, trader, open, print, statuses, events } = algoFixture();
+    const { venue, algo, maker, trader, open, print, place, statuses, algoUpdates } = algoFixture();
     open(trader, 'BUY', '0.010', '96000.00');
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', { triggerPrice: '95000.00', closePosition: true }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', { ...CLOSE_POSITION, triggerPrice: '95000.00' });
     expect(placed).toMatchObject({ timeInForce: 'GTE_GTC', reduceOnly: true, qtySteps: 0 });
     open(trader, 'BUY', '0.005', '96000.00');
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'BUY', '0.050', '94900.00'));
@@ -208,17 +168,14 @@ describe('AlgoBook', () => {
     });
     expect(trader.position('BTCUSDT', 'BOTH').amount.isZero()).toBe(true);
     expect(statuses()).toEqual(['NEW', 'TRIGGERING', 'TRIGGERED', 'FINISHED']);
-    const update = events.find((e): e is AlgoUpdateEvent => e.e === 'ALGO_UPDATE')!;
+    const update = algoUpdates()[0]!;
     expect(update.o).toMatchObject({ q: '0', cp: true, R: true, f: 'GTE_GTC' });
   });
 
   test('behavior: closePosition with nothing to close at trigger time expires', () => {
-    const { algo, trader, print, statuses } = algoFixture();
+    const { algo, print, place, statuses } = algoFixture();
     print('96000.00');
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', { triggerPrice: '95000.00', closePosition: true }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', { ...CLOSE_POSITION, triggerPrice: '95000.00' });
     print('95000.00');
     algo.process();
     expect(placed.status).toBe('EXPIRED');
@@ -227,51 +184,37 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: a triggered order failing the margin check ends REJECTED with the reason', () => {
-    const { algo, trader, print, events, statuses } = algoFixture({ traderUsdt: '100' });
+    const { algo, trader, print, place, algoUpdates, statuses } = algoFixture({ traderUsdt: '100' });
     print('96000.00');
     // No margin check at placement: 1 BTC on a 100 USDT wallet is accepted.
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '1.000', triggerPrice: '96500.00' }),
-    );
+    const placed = place('BUY', 'STOP_MARKET', { quantity: '1.000', triggerPrice: '96500.00' });
     print('96500.00');
     expect(algo.process()).toBe(1);
     expect(placed.status).toBe('REJECTED');
     expect(placed.reason).toBe('Margin is insufficient.');
     expect(statuses()).toEqual(['NEW', 'TRIGGERING', 'REJECTED']);
-    const rejected = events.filter((e): e is AlgoUpdateEvent => e.e === 'ALGO_UPDATE').at(-1)!;
+    const rejected = algoUpdates().at(-1)!;
     expect(rejected.o).toMatchObject({ X: 'REJECTED', rm: 'Margin is insufficient.', ai: '', tt: T0 });
     expect(trader.openOrderCount()).toBe(0);
   });
 
   test('behavior: a reduce-only trigger with no position is REJECTED -2022', () => {
-    const { algo, trader, print } = algoFixture();
+    const { algo, print, place } = algoFixture();
     print('96000.00');
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', {
-        quantity: '0.002',
-        triggerPrice: '95000.00',
-        reduceOnly: true,
-      }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', { triggerPrice: '95000.00', reduceOnly: true });
     print('95000.00');
     algo.process();
     expect(placed).toMatchObject({ status: 'REJECTED', reason: 'ReduceOnly Order is rejected.' });
   });
 
   test('behavior: GTD algo orders expire at goodTillDate (whole seconds)', () => {
-    const { venue, algo, trader, statuses } = algoFixture();
+    const { venue, algo, place, statuses } = algoFixture();
     const gtd = T0 + 3_600_000 + 999;
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', {
-        quantity: '0.002',
-        triggerPrice: '97000.00',
-        timeInForce: 'GTD',
-        goodTillDate: gtd,
-      }),
-    );
+    const placed = place('BUY', 'STOP_MARKET', {
+      triggerPrice: '97000.00',
+      timeInForce: 'GTD',
+      goodTillDate: gtd,
+    });
     expect(placed.goodTillDate).toBe(T0 + 3_600_000);
     expect(algo.nextExpiry()).toBe(T0 + 3_600_000);
     venue.jumpTo(T0 + 3_599_999);
@@ -286,12 +229,9 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: a triggered STOP limit order is TRIGGERED while it rests, FINISHED once filled', () => {
-    const { venue, algo, maker, trader, print, statuses } = algoFixture();
+    const { venue, algo, maker, print, place, statuses } = algoFixture();
     print('96000.00');
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP', { quantity: '0.004', triggerPrice: '96500.00', price: '96400.00' }),
-    );
+    const placed = place('BUY', 'STOP', { quantity: '0.004', triggerPrice: '96500.00', price: '96400.00' });
     print('96500.00');
     algo.process();
     expect(placed.status).toBe('TRIGGERED');
@@ -303,17 +243,10 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: cancel by algoId or clientAlgoId; cancelled and triggered orders cannot be cancelled', () => {
-    const { algo, trader, print, statuses } = algoFixture();
+    const { algo, trader, print, place, statuses } = algoFixture();
     print('96000.00');
-    const stop = (id: string, trigger = '97000.00', symbol = 'BTCUSDT') =>
-      algo.place(
-        trader,
-        algoOrder(symbol, 'BUY', 'STOP_MARKET', {
-          quantity: symbol === 'BTCUSDT' ? '0.002' : '1',
-          triggerPrice: trigger,
-          clientAlgoId: id,
-        }),
-      );
+    const stop = (clientAlgoId: string, triggerPrice = '97000.00') =>
+      place('BUY', 'STOP_MARKET', { triggerPrice, clientAlgoId });
     const a = stop('a');
     const b = stop('b');
     expect(algo.cancel(trader, { algoId: BigInt(a.algoId), clientAlgoId: 'b' })).toBe(a);
@@ -330,7 +263,14 @@ describe('AlgoBook', () => {
     // cancelAll touches one symbol only.
     const x = stop('x', '98000.00');
     const y = stop('y', '98000.00');
-    const eth = stop('e', '4000.00', 'ETHUSDT');
+    const eth = algo.place(
+      trader,
+      algoOrder('ETHUSDT', 'BUY', 'STOP_MARKET', {
+        quantity: '1',
+        triggerPrice: '4000.00',
+        clientAlgoId: 'e',
+      }),
+    );
     expect(algo.cancelAll(trader, 'BTCUSDT')).toEqual([x, y]);
     expect(eth.status).toBe('NEW');
     expect(algo.open(trader)).toEqual([eth]);
@@ -338,21 +278,11 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: get and history see every status; open lists only the waiting ones', () => {
-    const { venue, algo, trader, print } = algoFixture();
+    const { venue, algo, trader, print, place } = algoFixture();
     print('96000.00');
-    const a = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', {
-        quantity: '0.002',
-        triggerPrice: '97000.00',
-        clientAlgoId: 'a',
-      }),
-    );
+    const a = place('BUY', 'STOP_MARKET', { triggerPrice: '97000.00', clientAlgoId: 'a' });
     venue.advanceTo(T0 + 1000);
-    const b = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '98000.00' }),
-    );
+    const b = place('BUY', 'STOP_MARKET', { triggerPrice: '98000.00' });
     algo.cancel(trader, { algoId: BigInt(a.algoId) });
     expect(algo.get(trader, { clientAlgoId: 'a' })).toBe(a);
     expect(() => algo.get(trader, { algoId: 999_999n })).toThrow('Order does not exist.');
@@ -373,19 +303,10 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: ALGO_UPDATE carries every field of §11.2', () => {
-    const { algo, trader, print, events, venue } = algoFixture();
+    const { print, place, algoUpdates } = algoFixture();
     print('96000.00');
-    algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'TAKE_PROFIT', {
-        quantity: '0.002',
-        triggerPrice: '97000.00',
-        price: '96900.00',
-        clientAlgoId: 'tp-1',
-      }),
-    );
-    venue.commit();
-    const update = events.find((e): e is AlgoUpdateEvent => e.e === 'ALGO_UPDATE')!;
+    place('SELL', 'TAKE_PROFIT', { triggerPrice: '97000.00', price: '96900.00', clientAlgoId: 'tp-1' });
+    const update = algoUpdates()[0]!;
     expect(update).toEqual({
       e: 'ALGO_UPDATE',
       T: T0,
@@ -420,19 +341,14 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: an order triggered and filled reports its outcome in the last events', () => {
-    const { venue, algo, maker, trader, print, events } = algoFixture();
+    const { venue, algo, maker, print, place, events, algoUpdates } = algoFixture();
     print('96000.00');
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'SELL', '0.002', '96600.00'));
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '96500.00' }),
-    );
+    const placed = place('BUY', 'STOP_MARKET', { triggerPrice: '96500.00' });
     print('96500.00');
     venue.advanceTo(T0 + 10);
     algo.process();
-    venue.commit();
-    const updates = events.filter((e): e is AlgoUpdateEvent => e.e === 'ALGO_UPDATE');
-    const [, triggering, triggered, finished] = updates;
+    const [, triggering, triggered, finished] = algoUpdates();
     expect(triggering?.o).toMatchObject({ X: 'TRIGGERING', ai: '', act: '0', tt: T0 });
     const orderId = String(placed.actualOrderId);
     expect(triggered?.o).toMatchObject({
@@ -458,19 +374,15 @@ describe('AlgoBook', () => {
   });
 
   test('behavior: hedge mode fires on the position side and closePosition closes that side', () => {
-    const { algo, trader, open, maker, venue, print } = algoFixture();
+    const { algo, trader, maker, venue, print, place } = algoFixture();
     trader.dualSidePosition = true;
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'SELL', '0.004', '96000.00'));
     venue.placeOrder(trader, { ...limitOrder('BTCUSDT', 'BUY', '0.004', '96000.00'), positionSide: 'LONG' });
-    void open;
-    const placed = algo.place(
-      trader,
-      algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', {
-        triggerPrice: '95000.00',
-        closePosition: true,
-        positionSide: 'LONG',
-      }),
-    );
+    const placed = place('SELL', 'STOP_MARKET', {
+      ...CLOSE_POSITION,
+      triggerPrice: '95000.00',
+      positionSide: 'LONG',
+    });
     venue.placeOrder(maker, limitOrder('BTCUSDT', 'BUY', '0.010', '94900.00'));
     print('95000.00');
     algo.process();

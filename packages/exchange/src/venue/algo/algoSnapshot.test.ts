@@ -1,50 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { AlgoBook } from './algoBook.js';
-import { algoFixture, algoOrder, limitOrder, T0 } from './testing.js';
+import { algoFixture, limitOrder, T0 } from './testing.js';
 
 /** The same scripted session on a fresh fixture, up to the point where a snapshot is taken. */
 function prepare() {
   const f = algoFixture();
-  const { algo, trader, print, mark } = f;
+  const { algo, print, mark, place } = f;
   print('96000.00');
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'SELL', 'TRAILING_STOP_MARKET', { quantity: '0.002', callbackRate: '1' }),
-  );
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'BUY', 'TRAILING_STOP_MARKET', {
-      quantity: '0.002',
-      callbackRate: '1',
-      activatePrice: '95500.00',
-    }),
-  );
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', {
-      quantity: '0.002',
-      triggerPrice: '95600.00',
-      workingType: 'MARK_PRICE',
-      priceProtect: true,
-    }),
-  );
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'SELL', 'STOP', { quantity: '0.002', triggerPrice: '95900.00', price: '96000.00' }),
-  );
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '95300.00' }),
-  );
-  algo.place(
-    trader,
-    algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', {
-      quantity: '0.002',
-      triggerPrice: '99000.00',
-      timeInForce: 'GTD',
-      goodTillDate: T0 + 7_200_000,
-    }),
-  );
+  place('SELL', 'TRAILING_STOP_MARKET', { callbackRate: '1' });
+  place('BUY', 'TRAILING_STOP_MARKET', { callbackRate: '1', activatePrice: '95500.00' });
+  place('SELL', 'STOP_MARKET', { triggerPrice: '95600.00', workingType: 'MARK_PRICE', priceProtect: true });
+  place('SELL', 'STOP', { triggerPrice: '95900.00', price: '96000.00' });
+  place('SELL', 'STOP_MARKET', { triggerPrice: '95300.00' });
+  place('BUY', 'STOP_MARKET', { triggerPrice: '99000.00', timeInForce: 'GTD', goodTillDate: T0 + 7_200_000 });
   print('96800.00'); // the SELL trailing's high moves up
   print('95850.00'); // the STOP limit triggers
   algo.process(); // ... and rests at 96000

@@ -1,9 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import type { AlgoOrderInput } from './algoInput.js';
-import { algoFixture, algoOrder, codeOf, errorOf, T0 } from './testing.js';
+import {
+  type AlgoOrderFields,
+  algoFixture,
+  algoOrder,
+  btcOrder,
+  CLOSE_POSITION,
+  codeOf,
+  errorOf,
+  T0,
+} from './testing.js';
 
-const stopMarket = (extra: Parameters<typeof algoOrder>[3] = {}): AlgoOrderInput =>
-  algoOrder('BTCUSDT', 'SELL', 'STOP_MARKET', { quantity: '0.002', triggerPrice: '95000.00', ...extra });
+const stopMarket = (extra: AlgoOrderFields = {}): AlgoOrderInput =>
+  btcOrder('SELL', 'STOP_MARKET', { triggerPrice: '95000.00', ...extra });
 
 describe('placement checks', () => {
   test('default: a valid order is accepted with Binance defaults', () => {
@@ -30,46 +39,33 @@ describe('placement checks', () => {
       "Mandatory parameter 'triggerPrice' was not sent, was empty/null, or malformed.",
     );
     expect(message(stopMarket({ quantity: undefined }))).toContain("'quantity'");
-    expect(
-      message(algoOrder('BTCUSDT', 'SELL', 'STOP', { quantity: '0.002', triggerPrice: '95000.00' })),
-    ).toContain("'price'");
-    expect(message(algoOrder('BTCUSDT', 'SELL', 'TRAILING_STOP_MARKET', { quantity: '0.002' }))).toContain(
-      "'callbackRate'",
-    );
+    expect(message(btcOrder('SELL', 'STOP', { triggerPrice: '95000.00' }))).toContain("'price'");
+    expect(message(btcOrder('SELL', 'TRAILING_STOP_MARKET'))).toContain("'callbackRate'");
     expect(message(stopMarket({ timeInForce: 'GTD' }))).toContain("'goodTillDate'");
   });
 
   test('behavior: closePosition rules: -1106, -4137, -4138, -4062', () => {
     const { algo, trader } = algoFixture();
     const code = (input: AlgoOrderInput): number => codeOf(() => algo.place(trader, input));
-    const close = { quantity: undefined, closePosition: true } as const;
     expect(code(stopMarket({ closePosition: true }))).toBe(-4137);
-    expect(code(stopMarket({ ...close, reduceOnly: true }))).toBe(-1106);
-    expect(code(stopMarket({ ...close, reduceOnly: false }))).toBe(-4138);
+    expect(code(stopMarket({ ...CLOSE_POSITION, reduceOnly: true }))).toBe(-1106);
+    expect(code(stopMarket({ ...CLOSE_POSITION, reduceOnly: false }))).toBe(-4138);
     expect(
-      code(
-        algoOrder('BTCUSDT', 'SELL', 'STOP', {
-          price: '95000.00',
-          triggerPrice: '95000.00',
-          closePosition: true,
-        }),
-      ),
+      code(btcOrder('SELL', 'STOP', { ...CLOSE_POSITION, price: '95000.00', triggerPrice: '95000.00' })),
     ).toBe(-1106);
-    expect(
-      code(algoOrder('BTCUSDT', 'SELL', 'TRAILING_STOP_MARKET', { callbackRate: '1', closePosition: true })),
-    ).toBe(-1106);
+    expect(code(btcOrder('SELL', 'TRAILING_STOP_MARKET', { ...CLOSE_POSITION, callbackRate: '1' }))).toBe(
+      -1106,
+    );
     trader.dualSidePosition = true;
-    expect(code(stopMarket({ ...close, positionSide: 'SHORT' }))).toBe(-4062);
+    expect(code(stopMarket({ ...CLOSE_POSITION, positionSide: 'SHORT' }))).toBe(-4062);
     expect(
       code(
-        algoOrder('BTCUSDT', 'BUY', 'STOP_MARKET', {
-          triggerPrice: '97000.00',
-          ...close,
-          positionSide: 'LONG',
-        }),
+        btcOrder('BUY', 'STOP_MARKET', { ...CLOSE_POSITION, triggerPrice: '97000.00', positionSide: 'LONG' }),
       ),
     ).toBe(-4062);
-    expect(algo.place(trader, stopMarket({ ...close, positionSide: 'LONG' })).closePosition).toBe(true);
+    expect(algo.place(trader, stopMarket({ ...CLOSE_POSITION, positionSide: 'LONG' })).closePosition).toBe(
+      true,
+    );
     expect(algo.openCount(trader)).toBe(1);
   });
 
@@ -95,8 +91,8 @@ describe('placement checks', () => {
     expect(code(stopMarket({ triggerPrice: '200.00' }))).toBe(-4013);
     expect(code(stopMarket({ quantity: '0.0001' }))).toBe(-1111);
     expect(code(stopMarket({ quantity: '200' }))).toBe(-4005); // MARKET_LOT_SIZE max 120
-    const stop = (price: string, extra = {}) =>
-      algoOrder('BTCUSDT', 'SELL', 'STOP', { quantity: '0.002', price, triggerPrice: '95000.00', ...extra });
+    const stop = (price: string, extra: AlgoOrderFields = {}) =>
+      btcOrder('SELL', 'STOP', { price, triggerPrice: '95000.00', ...extra });
     expect(code(stop('95000.05'))).toBe(-4014);
     expect(code(stop('95000.00', { priceMatch: 'QUEUE' }))).toBe(-1106);
     expect(algo.place(trader, stop('0', { price: undefined, priceMatch: 'QUEUE' })).priceMatch).toBe('QUEUE');
@@ -105,18 +101,10 @@ describe('placement checks', () => {
   test('behavior: a stop-limit price stays within the band around its trigger: -4183 / -4184', () => {
     const { algo, trader } = algoFixture();
     // Binance: "Limit price can't be higher than 82.42" for a trigger of 78.5 (× 1.05, down to the tick).
-    const buy = algoOrder('BTCUSDT', 'BUY', 'STOP', {
-      quantity: '0.002',
-      triggerPrice: '97000.50',
-      price: '101850.60',
-    });
+    const buy = btcOrder('BUY', 'STOP', { triggerPrice: '97000.50', price: '101850.60' });
     const high = errorOf(() => algo.place(trader, buy));
     expect([high.code, high.msg]).toEqual([-4183, "Limit price can't be higher than 101850.50."]);
-    const sell = algoOrder('BTCUSDT', 'SELL', 'STOP', {
-      quantity: '0.002',
-      triggerPrice: '95000.30',
-      price: '90250.20',
-    });
+    const sell = btcOrder('SELL', 'STOP', { triggerPrice: '95000.30', price: '90250.20' });
     const low = errorOf(() => algo.place(trader, sell));
     expect([low.code, low.msg]).toEqual([-4184, "Limit price can't be lower than 90250.30."]);
     expect(algo.place(trader, { ...buy, price: buy.price!.sub('0.10') }).status).toBe('NEW');
@@ -125,8 +113,7 @@ describe('placement checks', () => {
   test('behavior: callbackRate outside 0.1–10 is -2007; a bad activation price is -4135', () => {
     const { algo, trader } = algoFixture();
     const trailing = (callbackRate: string, activatePrice?: string) =>
-      algoOrder('BTCUSDT', 'SELL', 'TRAILING_STOP_MARKET', {
-        quantity: '0.002',
+      btcOrder('SELL', 'TRAILING_STOP_MARKET', {
         callbackRate,
         ...(activatePrice === undefined ? {} : { activatePrice }),
       });

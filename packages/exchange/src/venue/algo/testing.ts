@@ -1,10 +1,12 @@
-import { Decimal, type UserDataEvent } from '@basis/core';
+import { type AlgoUpdateEvent, Decimal, type UserDataEvent } from '@basis/core';
+import { expect } from 'vitest';
 import type { ApiError } from '../../api/apiError.js';
 import type { Account } from '../account.js';
 import { limitOrder, marketOrder } from '../orderInput.testing.js';
 import { Venue } from '../venue.js';
 import { AlgoBook } from './algoBook.js';
 import type { AlgoOrderInput } from './algoInput.js';
+import type { AlgoOrderRecord } from './algoRecord.js';
 
 // The order builders are shared (../orderInput.testing.ts); these tests import them from here.
 export { limitOrder, marketOrder };
@@ -12,20 +14,21 @@ export { limitOrder, marketOrder };
 /** The start time of the algo tests' venues. */
 export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 
+/** The fields of a conditional order that tests set: prices and quantities as strings, the rest as sent. */
+export type AlgoOrderFields = {
+  readonly quantity?: string | undefined;
+  readonly price?: string | undefined;
+  readonly triggerPrice?: string | undefined;
+  readonly activatePrice?: string | undefined;
+  readonly callbackRate?: string | undefined;
+} & Partial<Omit<AlgoOrderInput, 'quantity' | 'price' | 'triggerPrice' | 'activatePrice' | 'callbackRate'>>;
+
 /** A conditional order for `AlgoBook.place`; prices and quantities as strings, the rest as sent. */
 export function algoOrder(
   symbol: string,
   side: 'BUY' | 'SELL',
   type: AlgoOrderInput['type'],
-  fields: {
-    readonly quantity?: string | undefined;
-    readonly price?: string | undefined;
-    readonly triggerPrice?: string | undefined;
-    readonly activatePrice?: string | undefined;
-    readonly callbackRate?: string | undefined;
-  } & Partial<
-    Omit<AlgoOrderInput, 'quantity' | 'price' | 'triggerPrice' | 'activatePrice' | 'callbackRate'>
-  > = {},
+  fields: AlgoOrderFields = {},
 ): AlgoOrderInput {
   const { quantity, price, triggerPrice, activatePrice, callbackRate, ...rest } = fields;
   const dec = (s: string | undefined): Decimal | undefined =>
@@ -53,6 +56,21 @@ export function algoOrder(
     ...rest,
   };
 }
+
+/**
+ * A conditional order on BTCUSDT for 0.002 BTC unless `fields` say otherwise: the tests' usual size,
+ * above MIN_NOTIONAL at their prices.
+ */
+export function btcOrder(
+  side: 'BUY' | 'SELL',
+  type: AlgoOrderInput['type'],
+  fields: AlgoOrderFields = {},
+): AlgoOrderInput {
+  return algoOrder('BTCUSDT', side, type, { quantity: '0.002', ...fields });
+}
+
+/** The fields of a closePosition order, which must send no quantity (spread into `btcOrder`'s fields). */
+export const CLOSE_POSITION = { quantity: undefined, closePosition: true } as const;
 
 /** The Binance code of the ApiError `fn` throws (fails when it does not throw). */
 export function codeOf(fn: () => unknown): number {
@@ -130,10 +148,37 @@ export function algoFixture(options: { readonly traderUsdt?: string; readonly ma
     book.notePrice('BTCUSDT', 'CONTRACT_PRICE');
   }
 
+  /** Places `btcOrder(side, type, fields)` for the trader on the fixture's own book. */
+  function place(
+    side: 'BUY' | 'SELL',
+    type: AlgoOrderInput['type'],
+    fields: AlgoOrderFields = {},
+  ): AlgoOrderRecord {
+    return algo.place(trader, btcOrder(side, type, fields));
+  }
+
+  /**
+   * Checks where `order` fires: after `move(notYet)` nothing fires and it still waits; after
+   * `move(fires)` exactly one order fires, and it is this one. `move` defaults to printing a trade.
+   */
+  function expectFiresAt(order: AlgoOrderRecord, notYet: string, fires: string, move = print): void {
+    move(notYet);
+    expect(book.process()).toBe(0);
+    expect(order.status).toBe('NEW');
+    move(fires);
+    expect(book.process()).toBe(1);
+    expect(order.status).not.toBe('NEW');
+  }
+
+  /** The trader's ALGO_UPDATE events delivered so far (after a commit). */
+  function algoUpdates(): AlgoUpdateEvent[] {
+    venue.commit();
+    return events.filter((e): e is AlgoUpdateEvent => e.e === 'ALGO_UPDATE');
+  }
+
   /** The trader's ALGO_UPDATE statuses delivered so far (after a commit). */
   function statuses(): string[] {
-    venue.commit();
-    return events.flatMap((e) => (e.e === 'ALGO_UPDATE' ? [e.o.X] : []));
+    return algoUpdates().map((e) => e.o.X);
   }
 
   /** Makes the helpers report price changes to `next` instead. */
@@ -141,5 +186,20 @@ export function algoFixture(options: { readonly traderUsdt?: string; readonly ma
     book = next;
   }
 
-  return { venue, algo, maker, mover, trader, events, print, mark, open, statuses, useBook };
+  return {
+    venue,
+    algo,
+    maker,
+    mover,
+    trader,
+    events,
+    print,
+    mark,
+    open,
+    place,
+    expectFiresAt,
+    algoUpdates,
+    statuses,
+    useBook,
+  };
 }
