@@ -22,6 +22,7 @@ import {
   newOrder,
   testOrder,
 } from './index.js';
+import { statusOnceNotNew, TRADE_BINDINGS } from './testing.js';
 
 let fx: TradingExchange;
 let mark: Decimal;
@@ -40,20 +41,17 @@ function priceAt(factor: string): string {
   return mark.mul(factor).roundToStep('0.1', 'floor').toFixed(2);
 }
 
+/** A BTCUSDT GTC LIMIT order of `quantity` at `price`. */
+const limit = (side: 'BUY' | 'SELL', price: string, quantity = '0.002') =>
+  ({ symbol: 'BTCUSDT', side, type: 'LIMIT', timeInForce: 'GTC', quantity, price }) as const;
+
 function isOrder(value: unknown): value is Order {
   return typeof value === 'object' && value !== null && 'orderId' in value;
 }
 
 describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', () => {
   test('default: newOrder places a LIMIT order with a generated client order id, getOrder and getOpenOrder read it', async () => {
-    const placed = await newOrder(fx.client, {
-      symbol: 'BTCUSDT',
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '0.002',
-      price: priceAt('0.97'),
-    });
+    const placed = await newOrder(fx.client, limit('BUY', priceAt('0.97')));
     expect(placed.endpoint).toBe('order');
     expect(placed.clientOrderId).toMatch(/^basis-[0-9A-Za-z]{22}$/);
     expect(placed.order).toMatchObject({
@@ -149,31 +147,10 @@ describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', (
   test('behavior: batchOrders places several orders, an item rejected inline; cancelBatchOrders cancels them', async () => {
     const results = await batchOrders(fx.client, {
       batchOrders: [
-        {
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          timeInForce: 'GTC',
-          quantity: '0.002',
-          price: priceAt('0.96'),
-        },
-        {
-          symbol: 'BTCUSDT',
-          side: 'SELL',
-          type: 'LIMIT',
-          timeInForce: 'GTC',
-          quantity: '0.002',
-          price: priceAt('1.04'),
-        },
+        limit('BUY', priceAt('0.96')),
+        limit('SELL', priceAt('1.04')),
         // Post-only that would cross: the exchange rejects this item alone (-5022).
-        {
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          timeInForce: 'GTX',
-          quantity: '0.002',
-          price: priceAt('1.03'),
-        },
+        { ...limit('BUY', priceAt('1.03')), timeInForce: 'GTX' },
       ],
     });
     expect(results).toHaveLength(3);
@@ -190,14 +167,7 @@ describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', (
   });
 
   test('behavior: modifyOrder and modifyBatchOrders move an order; getOrderAmendment lists the changes', async () => {
-    const placed = await newOrder(fx.client, {
-      symbol: 'BTCUSDT',
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '0.002',
-      price: priceAt('0.95'),
-    });
+    const placed = await newOrder(fx.client, limit('BUY', priceAt('0.95')));
     const moved = await modifyOrder(fx.client, {
       symbol: 'BTCUSDT',
       origClientOrderId: placed.clientOrderId,
@@ -252,24 +222,14 @@ describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', (
   });
 
   test('behavior: countdownCancelAll cancels the open orders when its countdown runs out', async () => {
-    const placed = await newOrder(fx.client, {
-      symbol: 'BTCUSDT',
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '0.002',
-      price: priceAt('0.95'),
-    });
+    const placed = await newOrder(fx.client, limit('BUY', priceAt('0.95')));
     expect(await countdownCancelAll(fx.client, { symbol: 'BTCUSDT', countdownTime: 300 })).toEqual({
       symbol: 'BTCUSDT',
       countdownTime: '300',
     });
-    let status = 'NEW';
-    // Bounded: at most 40 polls of 50 ms.
-    for (let poll = 0; poll < 40 && status === 'NEW'; poll++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = (await getOrder(fx.client, { symbol: 'BTCUSDT', orderId: placed.order.orderId })).status;
-    }
+    const status = await statusOnceNotNew(
+      async () => (await getOrder(fx.client, { symbol: 'BTCUSDT', orderId: placed.order.orderId })).status,
+    );
     expect(status).toBe('CANCELED');
     await countdownCancelAll(fx.client, { symbol: 'BTCUSDT', countdownTime: 0 });
   });
@@ -306,14 +266,7 @@ describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', (
       credentials: fx.exchange.defaultAccount!,
     });
     try {
-      const placed = await newOrder(local, {
-        symbol: 'BTCUSDT',
-        side: 'SELL',
-        type: 'LIMIT',
-        timeInForce: 'GTX',
-        quantity: '0.002',
-        price: priceAt('1.03'),
-      });
+      const placed = await newOrder(local, { ...limit('SELL', priceAt('1.03')), timeInForce: 'GTX' });
       expect(placed.order).toMatchObject({ status: 'NEW', timeInForce: 'GTX' });
       expect(
         (await getOrder(local, { symbol: 'BTCUSDT', orderId: placed.order.orderId })).clientOrderId,
@@ -330,21 +283,8 @@ describe('USD-M trade actions against the local exchange (HTTP on 127.0.0.1)', (
     const open = await fx.client.getOpenOrders({ symbol: 'BTCUSDT' });
     expect(Array.isArray(open)).toBe(true);
     for (const name of [
-      'newOrder',
+      ...TRADE_BINDINGS,
       'testOrder',
-      'batchOrders',
-      'modifyOrder',
-      'modifyBatchOrders',
-      'getOrder',
-      'getOpenOrder',
-      'getOpenOrders',
-      'getAllOrders',
-      'cancelOrder',
-      'cancelBatchOrders',
-      'cancelAllOpenOrders',
-      'countdownCancelAll',
-      'getForceOrders',
-      'getOrderAmendment',
       'newAlgoOrder',
       'cancelAlgoOrder',
       'getAlgoOrder',

@@ -226,6 +226,31 @@ const BASE_ROUTES = {
   }),
 };
 
+/** The LIMIT buy the order tests place, in hedge mode (frozen: an action cannot alter what tests compare with). */
+const HEDGE_LIMIT_BUY = Object.freeze({
+  symbol: 'BTCUSD_PERP',
+  side: 'BUY',
+  positionSide: 'LONG',
+  type: 'LIMIT',
+  timeInForce: 'GTC',
+  quantity: '1',
+  price: '30005.0',
+} as const);
+
+/** The batch items, as given to `coinmBatchOrders` and as expected on the wire (a new copy each call). */
+const batchItems = () => [
+  { ...HEDGE_LIMIT_BUY, newClientOrderId: 'b1' },
+  {
+    symbol: 'BTCUSD_PERP',
+    side: 'SELL',
+    positionSide: 'LONG',
+    type: 'STOP_MARKET',
+    quantity: '2',
+    stopPrice: '29000.0',
+    newClientOrderId: 'b2',
+  } as const,
+];
+
 const clients: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
@@ -251,15 +276,7 @@ function coinmClient(routes: Parameters<typeof recorder>[0]) {
 describe('COIN-M trade actions: requests per the reference, responses parsed from its examples', () => {
   test('default: newCoinmOrder sends POST /dapi/v1/order shaped to hedge mode with a client order id', async () => {
     const { client, rec } = coinmClient({ 'POST /dapi/v1/order': () => ({ body: ORDER }) });
-    const placed = await newCoinmOrder(client, {
-      symbol: 'BTCUSD_PERP',
-      side: 'BUY',
-      positionSide: 'LONG',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '1',
-      price: '30005.0',
-    });
+    const placed = await newCoinmOrder(client, HEDGE_LIMIT_BUY);
     expect(placed).toEqual({
       endpoint: 'order',
       clientOrderId: expect.stringMatching(/^basis-/),
@@ -267,16 +284,7 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
     });
     const [sent] = rec.trading();
     expect(sent).toMatchObject({ method: 'POST', path: '/dapi/v1/order' });
-    expect(sent!.params).toEqual({
-      symbol: 'BTCUSD_PERP',
-      side: 'BUY',
-      positionSide: 'LONG',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '1',
-      price: '30005.0',
-      newClientOrderId: expect.stringMatching(/^basis-/),
-    });
+    expect(sent!.params).toEqual({ ...HEDGE_LIMIT_BUY, newClientOrderId: expect.stringMatching(/^basis-/) });
   });
 
   test('behavior: conditional types go to POST /dapi/v1/algoOrder in its spelling (triggerPrice, activatePrice, clientAlgoId)', async () => {
@@ -342,52 +350,10 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
         body: [ORDER, { code: -2022, msg: 'ReduceOnly Order is rejected.' }],
       }),
     });
-    const results = await coinmBatchOrders(client, {
-      batchOrders: [
-        {
-          symbol: 'BTCUSD_PERP',
-          side: 'BUY',
-          positionSide: 'LONG',
-          type: 'LIMIT',
-          timeInForce: 'GTC',
-          quantity: '1',
-          price: '30005.0',
-          newClientOrderId: 'b1',
-        },
-        {
-          symbol: 'BTCUSD_PERP',
-          side: 'SELL',
-          positionSide: 'LONG',
-          type: 'STOP_MARKET',
-          quantity: '2',
-          stopPrice: '29000.0',
-          newClientOrderId: 'b2',
-        },
-      ],
-    });
+    const results = await coinmBatchOrders(client, { batchOrders: batchItems() });
     expect(results).toEqual([ORDER, { code: -2022, msg: 'ReduceOnly Order is rejected.' }]);
     const items = JSON.parse(rec.trading()[0]!.params.batchOrders!) as Record<string, string>[];
-    expect(items).toEqual([
-      {
-        symbol: 'BTCUSD_PERP',
-        side: 'BUY',
-        positionSide: 'LONG',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '1',
-        price: '30005.0',
-        newClientOrderId: 'b1',
-      },
-      {
-        symbol: 'BTCUSD_PERP',
-        side: 'SELL',
-        positionSide: 'LONG',
-        type: 'STOP_MARKET',
-        quantity: '2',
-        newClientOrderId: 'b2',
-        stopPrice: '29000.0',
-      },
-    ]);
+    expect(items).toEqual(batchItems());
   });
 
   test('behavior: modifyCoinmOrder takes a price alone; modifyCoinmBatchOrders a list', async () => {
@@ -491,16 +457,7 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
       }),
       'GET /dapi/v1/order': (params) => ({ body: { ...ORDER, clientOrderId: params.origClientOrderId } }),
     });
-    const order = await newCoinmOrder(client, {
-      symbol: 'BTCUSD_PERP',
-      side: 'BUY',
-      positionSide: 'LONG',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '1',
-      price: '30005.0',
-      newClientOrderId: 'cm-1',
-    });
+    const order = await newCoinmOrder(client, { ...HEDGE_LIMIT_BUY, newClientOrderId: 'cm-1' });
     expect(order.clientOrderId).toBe('cm-1');
     expect(rec.trading().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /dapi/v1/order',
@@ -521,17 +478,7 @@ describe('COIN-M trade actions: requests per the reference, responses parsed fro
 
   test('behavior: validation runs against the COIN-M filters; a COIN-M action refuses a USD-M client', async () => {
     const { client, rec } = coinmClient({});
-    await expect(
-      newCoinmOrder(client, {
-        symbol: 'BTCUSD_PERP',
-        side: 'BUY',
-        positionSide: 'LONG',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '1.5',
-        price: '30005.0',
-      }),
-    ).rejects.toMatchObject({
+    await expect(newCoinmOrder(client, { ...HEDGE_LIMIT_BUY, quantity: '1.5' })).rejects.toMatchObject({
       name: 'OrderValidationError',
       rule: 'PRECISION.quantityPrecision',
       nearest: { below: '1', above: '2' },

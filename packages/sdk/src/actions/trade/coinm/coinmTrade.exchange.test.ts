@@ -7,6 +7,7 @@ import type { RequestCall } from '../../../request/types.js';
 import { startCoinmTradingExchange, type TradingExchange } from '../../../testing/tradingExchange.js';
 import { inProcess } from '../../../transports/inProcess.js';
 import { recordingCoinmActions } from '../../coinmBindings.testing.js';
+import { statusOnceNotNew } from '../testing.js';
 import { COINM_TRADE_BINDINGS } from './bindings.testing.js';
 
 // Every COIN-M trade action, end to end against the local exchange over a loopback socket, checked
@@ -326,12 +327,9 @@ describe('COIN-M trade actions against the local exchange (HTTP on 127.0.0.1)', 
       countdownTime: '300',
     });
     expect(venueAccount().countdowns.get(SYMBOL)?.countdownTime).toBe(300);
-    let status = 'NEW';
-    // Bounded: at most 40 polls of 50 ms.
-    for (let poll = 0; poll < 40 && status === 'NEW'; poll++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      status = (await client.getOrder({ symbol: SYMBOL, orderId: placed.orderId })).status;
-    }
+    const status = await statusOnceNotNew(
+      async () => (await client.getOrder({ symbol: SYMBOL, orderId: placed.orderId })).status,
+    );
     expect(status).toBe('CANCELED');
     await client.countdownCancelAll({ symbol: SYMBOL, countdownTime: 0 });
     expect(venueAccount().countdowns.has(SYMBOL)).toBe(false);
