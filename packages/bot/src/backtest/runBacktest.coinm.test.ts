@@ -4,14 +4,11 @@ import { summarize } from '../report/summarize.js';
 import type { AlgoUpdate, Fill } from '../strategy/events.js';
 import { defineStrategy, type StrategyContext } from '../strategy/strategy.js';
 import { runBacktest } from './runBacktest.js';
+import { expectWalletChangeExplained } from './testing.js';
 
 // COIN-M backtests: inverse contracts on the embedded exchange's /dapi venue, accounted in BTC.
 
 const PERP = 'BTCUSD_PERP';
-
-function sum(values: readonly string[]): Decimal {
-  return values.reduce((acc, v) => acc.add(v), Decimal.ZERO);
-}
 
 describe('runBacktest on COIN-M', () => {
   test('default: the market maker quotes BTCUSD_PERP in contracts; its BTC PnL is the exchange wallet to the satoshi', async () => {
@@ -42,13 +39,7 @@ describe('runBacktest on COIN-M', () => {
     expect(record.funding.every((f) => f.asset === 'BTC')).toBe(true);
 
     // wallet change = realized PnL − fees + funding, in BTC, exactly.
-    const realized = sum(record.fills.map((f) => f.realizedPnl));
-    const fees = sum(record.fills.map((f) => f.fee));
-    const funding = sum(record.funding.map((f) => f.amount));
-    const walletChange = Decimal.parse(result.exchangeWallet.end).sub(result.exchangeWallet.start);
-    expect(walletChange.isZero()).toBe(false);
-    expect(realized.sub(fees).add(funding).toString()).toBe(walletChange.toString());
-    expect(result.totals.netPnl.toString()).toBe(walletChange.toString());
+    const { fees, funding } = expectWalletChangeExplained(result);
     expect(result.totals.funding.toString()).toBe(funding.toString());
 
     // The last sample: the exchange's wallet; its USD value is equity × the BTC index price then.
@@ -192,9 +183,9 @@ describe('runBacktest on COIN-M', () => {
       [quarterly, 'SELL', '3'],
     ]);
     expect(result.record.meta.contractSizes).toEqual({ [PERP]: '100', [quarterly]: '100' });
-    const fees = sum(result.record.fills.map((f) => f.fee));
-    const walletChange = Decimal.parse(result.exchangeWallet.end).sub(result.exchangeWallet.start);
-    expect(walletChange.toString()).toBe(fees.neg().toString());
+    // Both legs opened at market and nothing closed: the wallet paid the fees and nothing else.
+    const { change, fees } = expectWalletChangeExplained(result);
+    expect(change.toString()).toBe(fees.neg().toString());
   });
 
   test('behavior: symbols of two products, or of two margin coins, are refused with the symbols named', async () => {

@@ -5,6 +5,7 @@ import { Decimal } from '@basis/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defineStrategy } from '../strategy/strategy.js';
 import { runBacktest } from './runBacktest.js';
+import { expectWalletChangeExplained, flipper } from './testing.js';
 
 // Backtests over Binance's historical files (data.binance.vision layout), USDⓈ-M and COIN-M: the
 // virtual clock starts at the first print, the exchange replays the prints, the strategy trades
@@ -61,30 +62,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Market orders on start and every 90 s, alternating side: fills spread over the replay. */
-const flipper = defineStrategy<{ symbol: string; size: string }>((params) => {
-  const symbol = params.symbol ?? 'BTCUSDT';
-  const size = params.size ?? '0.010';
-  let long = false;
-  return {
-    name: 'flipper',
-    onStart(ctx) {
-      ctx.setInterval('flip', 90_000);
-      ctx.submitOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: size });
-      long = true;
-    },
-    onTimer(ctx) {
-      const quantity = Decimal.parse(size).mul(2);
-      ctx.submitOrder({ symbol, side: long ? 'SELL' : 'BUY', type: 'MARKET', quantity });
-      long = !long;
-    },
-  };
-});
-
-function sum(values: readonly string[]): Decimal {
-  return values.reduce((acc, v) => acc.add(v), Decimal.ZERO);
-}
-
 /** The last historical price printed at or before `time`. */
 function priceAt(prints: readonly Print[], time: number): Decimal {
   let last = prints[0]!.price;
@@ -127,13 +104,7 @@ describe.each(cases)('runBacktest over $product historical files', ({ symbol, si
       expect(off.lte('0.0001'), `${fill.price} at ${fill.time} vs ${historical}`).toBe(true);
     }
 
-    const realized = sum(record.fills.map((f) => f.realizedPnl));
-    const fees = sum(record.fills.map((f) => f.fee));
-    const funding = sum(record.funding.map((f) => f.amount));
-    const walletChange = Decimal.parse(result.exchangeWallet.end).sub(result.exchangeWallet.start);
-    expect(walletChange.isZero()).toBe(false);
-    expect(realized.sub(fees).add(funding).toString()).toBe(walletChange.toString());
-    expect(result.totals.netPnl.toString()).toBe(walletChange.toString());
+    expectWalletChangeExplained(result);
   });
 
   test('behavior: the replay keeps its ladder off the book unless the strategy watches books', async () => {

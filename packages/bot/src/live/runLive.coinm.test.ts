@@ -1,34 +1,26 @@
 import { Decimal } from '@basis/core';
-import { createClient } from '@basis/sdk';
 import { describe, expect, test } from 'vitest';
 import { summarize } from '../report/summarize.js';
 import type { AlgoUpdate } from '../strategy/events.js';
-import {
-  defineStrategy,
-  type OpenAlgoView,
-  type OpenOrderView,
-  type StrategyContext,
-} from '../strategy/strategy.js';
+import { defineStrategy, type OpenAlgoView } from '../strategy/strategy.js';
 import { LiveRunRefusedError, runLive } from './runLive.js';
 import {
   alternatingTrader,
   COINM,
   captureLog,
-  type Drop,
-  expectEveryAggTradeOnce,
-  expectFillsAsOnExchange,
-  expectTradeGapReadBack,
-  expectUserDataGapReadBack,
-  expectWalletAsOnExchange,
+  expectAccountSeenAtStart,
+  expectNoFillLostToDrop,
+  expectRunAsOnExchange,
+  expectTradesReadBackAfterGap,
   FAST_RECONNECTS,
   liveVenues,
+  offlineClient,
   rejections,
-  runDroppingConnections,
-  runThroughMarketStreamGap,
 } from './testing.js';
 
 // Live mode on COIN-M against the local exchange over real loopback sockets: a `market: 'coinm'`
 // client (REST under /dapi, streams under /dstream), BTCUSD_PERP in contracts, the account in BTC.
+// The checks shared with USDⓈ-M (runLive.test.ts) are in testing.ts; here, what COIN-M adds.
 
 const PERP = COINM.symbol; // BTCUSD_PERP
 
@@ -38,50 +30,11 @@ const startVenue = liveVenues(COINM);
 const trader = (everyMs: number, contracts: string) =>
   alternatingTrader({ name: 'coinm-trader', symbol: PERP, quantity: contracts, everyMs });
 
-/**
- * The drop reached the run's COIN-M sockets: its market streams (served under /dstream) with
- * `marketStream` among them, and its user-data stream (the COIN-M venue's listen key); nothing else
- * was open.
- */
-function expectCoinmDrop(drop: Drop | undefined, marketStream: string): void {
-  expect(drop).toBeDefined();
-  const { closed, streams, listenKey } = drop!;
-  expect(listenKey).toBeDefined();
-  expect(streams).toContain(listenKey);
-  expect(streams).toContain(marketStream);
-  expect(streams.every((s) => s === listenKey || s.startsWith(`${PERP.toLowerCase()}@`))).toBe(true);
-  expect(closed).toBeGreaterThanOrEqual(2);
-}
-
 describe('runLive on COIN-M', () => {
   test('default: trades BTCUSD_PERP in contracts; the record, in BTC, equals the exchange account', async () => {
-    const venue = await startVenue(21);
-    const before = await venue.wallet();
-    const { lines, log } = captureLog();
-    const result = await runLive({
-      strategy: trader(250, '2'),
-      client: venue.client,
-      durationMs: 2_500,
-      sampleEveryMs: 500,
-      log,
-      ...FAST_RECONNECTS,
-    });
-    const { record } = result;
-    expect(record.meta).toMatchObject({
-      mode: 'live',
-      env: 'local',
-      strategy: 'coinm-trader',
-      symbols: [PERP],
-      quoteAsset: 'BTC',
-    });
-    expect(record.fills.length).toBeGreaterThanOrEqual(5);
+    const { record } = await expectRunAsOnExchange(await startVenue(21), trader(250, '2'));
+    expect(record.meta.strategy).toBe('coinm-trader');
     expect(record.fills.every((f) => f.qty === '2' && f.feeAsset === 'BTC')).toBe(true);
-    await expectFillsAsOnExchange(venue, record);
-    expect(result.startingWallet).toBe(before.toString());
-    const after = await expectWalletAsOnExchange(venue, result);
-    expect(after.sub(before).eq(result.totals.netPnl)).toBe(true);
-    expect(after.sub(before).isZero()).toBe(false);
-    expect(rejections(lines)).toEqual([]);
 
     // The USD value at the BTC index price, as in backtest and paper.
     const last = record.equity.at(-1)!;
@@ -150,100 +103,38 @@ describe('runLive on COIN-M', () => {
   }, 20_000);
 
   test('behavior: a dropped connection mid-run loses no fill and reports none twice', async () => {
-    const venue = await startVenue(24);
-    const { result, lines, drop } = await runDroppingConnections(venue, {
-      strategy: trader(100, '2'),
-      durationMs: 3_000,
-      sampleEveryMs: 500,
-      ...FAST_RECONNECTS,
-    });
-    expectCoinmDrop(drop, 'btcusd_perp@markPrice@1s');
-    // The socket stayed away for 300 ms while market orders filled every 100 ms: REST read them back.
-    expectUserDataGapReadBack(lines);
-    const { record } = result;
-    const recorded = await expectFillsAsOnExchange(venue, record);
-    expect(new Set(recorded).size).toBe(recorded.length);
-    expect(recorded).toEqual(venue.venueFills(record.meta.startTime));
-    expect(recorded.length).toBeGreaterThanOrEqual(10);
+    const { record } = await expectNoFillLostToDrop(await startVenue(24), trader(100, '2'));
     expect(record.fills.every((f) => f.symbol === PERP && f.qty === '2' && f.feeAsset === 'BTC')).toBe(true);
-    await expectWalletAsOnExchange(venue, result);
   }, 20_000);
 
   test('behavior: trades lost while the market streams reconnect are read back, in order, once each', async () => {
-    const venue = await startVenue(25);
-    const started = Date.now();
-    const { lines, drop, seen } = await runThroughMarketStreamGap(venue, '2');
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expectCoinmDrop(drop, 'btcusd_perp@aggTrade');
-    expectTradeGapReadBack(lines, PERP);
-    expect(seen.length).toBeGreaterThanOrEqual(15);
-    // As REST under /dapi (/dapi/v1/aggTrades) has them.
-    await expectEveryAggTradeOnce(venue.client, PERP, seen);
+    // Over the COIN-M streams (/dstream) and REST (/dapi/v1/aggTrades).
+    await expectTradesReadBackAfterGap(await startVenue(25), '2');
   }, 20_000);
 
   test('behavior: an open order, an algo order and a position that exist at start are in the strategy state', async () => {
-    const { client } = await startVenue(23);
-    await client.newOrder({ symbol: PERP, side: 'BUY', type: 'MARKET', quantity: '3' });
-    const [book] = await client.getBookTicker({ symbol: PERP });
-    const bid = Decimal.parse(book!.bidPrice);
-    const far = bid.mul('0.9').roundToStep(Decimal.parse('0.1'), 'floor');
-    await client.newOrder({
-      symbol: PERP,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '2',
-      price: far,
-      newClientOrderId: 'before-the-run',
-    });
-    await client.newOrder({
-      symbol: PERP,
-      side: 'SELL',
-      type: 'STOP_MARKET',
-      quantity: '3',
-      stopPrice: bid.mul('0.8').roundToStep(Decimal.parse('0.1'), 'floor'),
-      newClientOrderId: 'stop-before-the-run',
-    });
-    let seen:
-      | { amount: string; orders: readonly OpenOrderView[]; algos: readonly OpenAlgoView[] }
-      | undefined;
-    const strategy = defineStrategy(() => ({
-      name: 'inspector',
-      symbols: [PERP],
-      onStart(ctx: StrategyContext) {
-        seen = {
-          amount: ctx.position(PERP).amount.toString(),
-          orders: ctx.openOrders(PERP),
-          algos: ctx.openAlgoOrders(PERP),
-        };
-        ctx.cancelOrder(PERP, 'before-the-run');
-        ctx.cancelAlgoOrder(PERP, 'stop-before-the-run');
+    const venue = await startVenue(23);
+    const { result, seen } = await expectAccountSeenAtStart(venue, {
+      position: '3',
+      restingQuantity: '2',
+      placeMore: async (bid) => {
+        await venue.client.newOrder({
+          symbol: PERP,
+          side: 'SELL',
+          type: 'STOP_MARKET',
+          quantity: '3',
+          stopPrice: bid.mul('0.8').roundToStep(Decimal.parse('0.1'), 'floor'),
+          newClientOrderId: 'stop-before-the-run',
+        });
       },
-    }));
-    const result = await runLive({ strategy, client, durationMs: 800, ...FAST_RECONNECTS });
-    expect(Decimal.parse(seen!.amount).eq('3')).toBe(true);
-    expect(seen!.orders).toHaveLength(1);
-    expect(seen!.orders[0]).toMatchObject({ clientOrderId: 'before-the-run', side: 'BUY' });
-    expect(seen!.orders[0]!.price.eq(far)).toBe(true);
-    expect(seen!.algos.map((a) => a.clientAlgoId)).toEqual(['stop-before-the-run']);
-    expect(await client.getOpenOrders({ symbol: PERP })).toEqual([]);
-    expect(await client.getOpenAlgoOrders({ symbol: PERP })).toEqual([]);
-    expect(result.record.positions[PERP]?.[0]?.amount).toBe('3');
+    });
+    expect(seen.algos.map((a) => a.clientAlgoId)).toEqual(['stop-before-the-run']);
     expect(result.record.meta.quoteAsset).toBe('BTC');
   }, 20_000);
 
   test('behavior: symbols of the other product than the client are refused before anything connects', async () => {
-    const usdm = createClient({
-      env: 'testnet',
-      credentials: { apiKey: 'k', apiSecret: 's' },
-      timeSync: false,
-    });
-    const coinm = createClient({
-      env: 'testnet',
-      market: 'coinm',
-      credentials: { apiKey: 'k', apiSecret: 's' },
-      timeSync: false,
-    });
+    const usdm = offlineClient('testnet');
+    const coinm = offlineClient('testnet', 'coinm');
     try {
       await expect(
         runLive({ strategy: trader(100, '1'), client: usdm, symbols: [PERP], durationMs: 10 }),

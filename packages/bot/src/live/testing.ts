@@ -6,19 +6,33 @@ import {
   coinmActions,
   createClient,
   createRateGovernor,
+  type Environment,
   getAggTrades,
   getBalanceV3,
+  getBookTicker,
   getCoinmBalance,
+  getCoinmBookTicker,
+  getCoinmOpenAlgoOrders,
+  getCoinmOpenOrders,
   getCoinmUserTrades,
+  getOpenAlgoOrders,
+  getOpenOrders,
   getUserTrades,
   type Market,
+  newCoinmOrder,
+  newOrder,
   type UsdmActions,
   usdmActions,
 } from '@basis/sdk';
 import { afterEach, expect } from 'vitest';
 import type { RunRecord } from '../report/runRecord.js';
 import type { TradeTick } from '../strategy/events.js';
-import { defineStrategy, type StrategyFactory } from '../strategy/strategy.js';
+import {
+  defineStrategy,
+  type OpenAlgoView,
+  type OpenOrderView,
+  type StrategyFactory,
+} from '../strategy/strategy.js';
 import { type LiveOptions, type LiveResult, runLive } from './runLive.js';
 
 // Fixtures of the live-mode tests (runLive.test.ts on USDⓈ-M, runLive.coinm.test.ts on COIN-M): a
@@ -52,6 +66,25 @@ export interface LiveTestProduct<Actions extends object> {
   balances(client: Client): Promise<readonly { readonly asset: string; readonly balance: string }[]>;
   /** The exchange's venue of the product. */
   venue(exchange: Exchange): Venue;
+  /** Places a market or limit order over the product's REST API. */
+  newOrder(client: Client, order: RestOrder): Promise<unknown>;
+  /** The best bid of `symbol` over the product's REST API. */
+  bestBid(client: Client, symbol: string): Promise<Decimal>;
+  /** The account's open orders on `symbol` over the product's REST API. */
+  openOrders(client: Client, symbol: string): Promise<readonly unknown[]>;
+  /** The account's open algo (conditional) orders on `symbol` over the product's REST API. */
+  openAlgoOrders(client: Client, symbol: string): Promise<readonly unknown[]>;
+}
+
+/** An order the tests place over REST before a run, alike on both products. */
+export interface RestOrder {
+  readonly symbol: string;
+  readonly side: 'BUY' | 'SELL';
+  readonly type: 'MARKET' | 'LIMIT';
+  readonly quantity: string;
+  readonly timeInForce?: 'GTC';
+  readonly price?: Decimal;
+  readonly newClientOrderId?: string;
 }
 
 /** USDⓈ-M: BTCUSDT under `/fapi`, the wallet in USDT. */
@@ -63,6 +96,10 @@ export const USDM: LiveTestProduct<UsdmActions> = {
   userTrades: (client, symbol, startTime) => getUserTrades(client, { symbol, startTime, limit: 1000 }),
   balances: (client) => getBalanceV3(client),
   venue: (exchange) => exchange.venue,
+  newOrder: (client, order) => newOrder(client, order),
+  bestBid: async (client, symbol) => Decimal.parse((await getBookTicker(client, { symbol })).bidPrice),
+  openOrders: (client, symbol) => getOpenOrders(client, { symbol }),
+  openAlgoOrders: (client, symbol) => getOpenAlgoOrders(client, { symbol }),
 };
 
 /** COIN-M: BTCUSD_PERP (in contracts) under `/dapi` and `/dstream`, the wallet in BTC. */
@@ -74,6 +111,13 @@ export const COINM: LiveTestProduct<CoinmActions> = {
   userTrades: (client, symbol, startTime) => getCoinmUserTrades(client, { symbol, startTime, limit: 1000 }),
   balances: (client) => getCoinmBalance(client),
   venue: (exchange) => exchange.coinm!,
+  newOrder: (client, order) => newCoinmOrder(client, order),
+  bestBid: async (client, symbol) => {
+    const [book] = await getCoinmBookTicker(client, { symbol });
+    return Decimal.parse(book!.bidPrice);
+  },
+  openOrders: (client, symbol) => getCoinmOpenOrders(client, { symbol }),
+  openAlgoOrders: (client, symbol) => getCoinmOpenAlgoOrders(client, { symbol }),
 };
 
 const norm = (text: string) => Decimal.parse(text).normalize().toString();
@@ -257,6 +301,25 @@ export function dropConnections(venue: LiveVenue<object>): Drop {
   return { closed, streams, listenKey };
 }
 
+/**
+ * Expects the drop to have reached the run's sockets: its market streams of the product's symbol,
+ * `marketStream` among them, and its user-data stream (the venue's listen key); nothing else was open.
+ */
+export function expectDropReachedRun(
+  venue: LiveVenue<object>,
+  drop: Drop | undefined,
+  marketStream: string,
+): void {
+  expect(drop).toBeDefined();
+  const { closed, streams, listenKey } = drop!;
+  expect(listenKey).toBeDefined();
+  expect(streams).toContain(listenKey);
+  expect(streams).toContain(marketStream);
+  const prefix = `${venue.product.symbol.toLowerCase()}@`;
+  expect(streams.every((s) => s === listenKey || s.startsWith(prefix))).toBe(true);
+  expect(closed).toBeGreaterThanOrEqual(2);
+}
+
 /** A live run that had every WebSocket connection dropped midway, and what it logged. */
 export interface DroppedRun {
   readonly result: LiveResult;
@@ -384,4 +447,168 @@ export async function expectEveryAggTradeOnce(
   }
   expect(seen).toEqual(ids);
   expect(ids.every((id, i) => id === first + BigInt(i))).toBe(true);
+}
+
+/**
+ * Runs `strategy` live on the venue for 2.5 s (a sample every 500 ms) and expects its record to be
+ * the exchange account's: the product's symbol and wallet asset in its meta, at least 5 fills and
+ * exactly the account's, no order rejected, the starting and final wallets the account's, and the
+ * net PnL their difference (not zero, or that check would prove nothing).
+ */
+export async function expectRunAsOnExchange(
+  venue: LiveVenue<object>,
+  strategy: LiveOptions['strategy'],
+): Promise<LiveResult> {
+  const before = await venue.wallet();
+  const { lines, log } = captureLog();
+  const result = await runLive({
+    strategy,
+    client: venue.client,
+    durationMs: 2_500,
+    sampleEveryMs: 500,
+    log,
+    ...FAST_RECONNECTS,
+  });
+  const { record } = result;
+  expect(record.meta).toMatchObject({
+    mode: 'live',
+    env: 'local',
+    symbols: [venue.product.symbol],
+    quoteAsset: venue.product.walletAsset,
+  });
+  expect(record.fills.length).toBeGreaterThanOrEqual(5);
+  await expectFillsAsOnExchange(venue, record);
+  expect(result.startingWallet).toBe(before.toString());
+  const walletChange = (await expectWalletAsOnExchange(venue, result)).sub(before);
+  expect(walletChange.eq(result.totals.netPnl)).toBe(true);
+  expect(walletChange.isZero()).toBe(false);
+  expect(rejections(lines)).toEqual([]);
+  return result;
+}
+
+/**
+ * Runs `strategy` live for 3 s with every connection dropped midway ({@link runDroppingConnections})
+ * and expects no fill lost and none reported twice: the drop reached the run's sockets, REST read
+ * back the user-data stream's gap, the record's fills are the account's as REST and the venue itself
+ * hold them, at least 10 and each once, and the final wallet is the account's.
+ */
+export async function expectNoFillLostToDrop(
+  venue: LiveVenue<object>,
+  strategy: LiveOptions['strategy'],
+): Promise<LiveResult> {
+  const { result, lines, drop } = await runDroppingConnections(venue, {
+    strategy,
+    durationMs: 3_000,
+    sampleEveryMs: 500,
+    ...FAST_RECONNECTS,
+  });
+  // A run streams the mark price always; trades and books only for strategies that watch them.
+  expectDropReachedRun(venue, drop, `${venue.product.symbol.toLowerCase()}@markPrice@1s`);
+  expectUserDataGapReadBack(lines);
+  const { record } = result;
+  const recorded = await expectFillsAsOnExchange(venue, record);
+  expect(new Set(recorded).size).toBe(recorded.length);
+  expect(recorded).toEqual(venue.venueFills(record.meta.startTime));
+  expect(recorded.length).toBeGreaterThanOrEqual(10);
+  await expectWalletAsOnExchange(venue, result);
+  return result;
+}
+
+/**
+ * Runs through a market-stream gap ({@link runThroughMarketStreamGap}, trading `quantity`) and
+ * expects the trades lost meanwhile to be read back, in order, once each: within 20 s, the drop
+ * reached the run's sockets, the log shows the gap and the read-back, and the strategy saw at least
+ * 15 trades, every one of the symbol's from its first to its last as the product's REST has them.
+ */
+export async function expectTradesReadBackAfterGap(
+  venue: LiveVenue<object>,
+  quantity: string,
+): Promise<void> {
+  const { symbol } = venue.product;
+  const started = Date.now();
+  const { lines, drop, seen } = await runThroughMarketStreamGap(venue, quantity);
+  expect(Date.now() - started).toBeLessThan(20_000);
+  expectDropReachedRun(venue, drop, `${symbol.toLowerCase()}@aggTrade`);
+  expectTradeGapReadBack(lines, symbol);
+  expect(seen.length).toBeGreaterThanOrEqual(15);
+  await expectEveryAggTradeOnce(venue.client, symbol, seen);
+}
+
+/** What a strategy saw of the product's symbol in `onStart`. */
+export interface StartState {
+  readonly position: Decimal;
+  readonly orders: readonly OpenOrderView[];
+  readonly algos: readonly OpenAlgoView[];
+}
+
+/** What the account holds before a run that {@link expectAccountSeenAtStart} checks. */
+export interface AccountBeforeRun {
+  /** The long position opened at market. */
+  readonly position: string;
+  /** The size of the BUY LIMIT 'before-the-run' left resting 10% under the bid. */
+  readonly restingQuantity: string;
+  /** Places more orders over REST, given the bid then (conditional ones, say). */
+  readonly placeMore?: (bid: Decimal) => Promise<void>;
+}
+
+/**
+ * Opens the position and rests the orders of `before` over REST, then runs live for 800 ms an
+ * 'inspector' strategy that notes the symbol's position, open orders and open algo orders at start
+ * and cancels every one of those orders. Expects it to have seen the position and the resting BUY at
+ * its price, no order or algo order to be left on the exchange, and the record to start with the
+ * position. Returns the run and what the strategy saw (its algo orders are the caller's to check).
+ */
+export async function expectAccountSeenAtStart(
+  venue: LiveVenue<object>,
+  before: AccountBeforeRun,
+): Promise<{ readonly result: LiveResult; readonly seen: StartState }> {
+  const { product, client } = venue;
+  const { symbol } = product;
+  await product.newOrder(client, { symbol, side: 'BUY', type: 'MARKET', quantity: before.position });
+  const bid = await product.bestBid(client, symbol);
+  const price = bid.mul('0.9').roundToStep(Decimal.parse('0.1'), 'floor');
+  await product.newOrder(client, {
+    symbol,
+    side: 'BUY',
+    type: 'LIMIT',
+    timeInForce: 'GTC',
+    quantity: before.restingQuantity,
+    price,
+    newClientOrderId: 'before-the-run',
+  });
+  await before.placeMore?.(bid);
+  let seen: StartState | undefined;
+  const strategy = defineStrategy(() => ({
+    name: 'inspector',
+    symbols: [symbol],
+    onStart(ctx) {
+      seen = {
+        position: ctx.position(symbol).amount,
+        orders: ctx.openOrders(symbol),
+        algos: ctx.openAlgoOrders(symbol),
+      };
+      for (const o of seen.orders) ctx.cancelOrder(symbol, o.clientOrderId);
+      for (const a of seen.algos) ctx.cancelAlgoOrder(symbol, a.clientAlgoId);
+    },
+  }));
+  const result = await runLive({ strategy, client, durationMs: 800, ...FAST_RECONNECTS });
+  expect(seen).toBeDefined();
+  expect(seen!.position.eq(before.position)).toBe(true);
+  expect(seen!.orders).toHaveLength(1);
+  expect(seen!.orders[0]).toMatchObject({ clientOrderId: 'before-the-run', side: 'BUY' });
+  expect(seen!.orders[0]!.price.eq(price)).toBe(true);
+  expect(await product.openOrders(client, symbol)).toEqual([]);
+  expect(await product.openAlgoOrders(client, symbol)).toEqual([]);
+  expect(result.record.positions[symbol]?.[0]?.amount).toBe(before.position);
+  return { result, seen: seen! };
+}
+
+/** A client of `env` with made-up credentials and no time sync: for runs refused before they connect. */
+export function offlineClient(env: Environment, market?: Market): Client {
+  return createClient({
+    env,
+    ...(market === undefined ? {} : { market }),
+    credentials: { apiKey: 'k', apiSecret: 's' },
+    timeSync: false,
+  });
 }

@@ -19,38 +19,11 @@ describe('risk engine', () => {
           quantity: '1',
           clientOrderId: 'too-big',
         });
-        ctx.submitOrder({
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '50000',
-          quantity: '0.004',
-          clientOrderId: 'ok-1',
-        });
-        ctx.submitOrder({
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '50000',
-          quantity: '0.004',
-          clientOrderId: 'ok-2',
-        });
-        ctx.submitOrder({
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '50000',
-          quantity: '0.004',
-          clientOrderId: 'too-many',
-        });
-        ctx.submitOrder({
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'LIMIT',
-          price: '50000',
-          quantity: 0.1 as never,
-          clientOrderId: 'float',
-        });
+        const bid = { symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', price: '50000' } as const;
+        ctx.submitOrder({ ...bid, quantity: '0.004', clientOrderId: 'ok-1' });
+        ctx.submitOrder({ ...bid, quantity: '0.004', clientOrderId: 'ok-2' });
+        ctx.submitOrder({ ...bid, quantity: '0.004', clientOrderId: 'too-many' });
+        ctx.submitOrder({ ...bid, quantity: 0.1 as never, clientOrderId: 'float' });
         expect(ctx.setLeverage('BTCUSDT', 50).status).toBe('denied');
       },
       onOrderDenied(_ctx, event) {
