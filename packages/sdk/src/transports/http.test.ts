@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createExchange, type Exchange } from '@basis/exchange';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ClientConfigError } from '../errors/config.js';
@@ -42,6 +44,30 @@ describe('http', () => {
       expect(transport.kind).toBe('http');
     } finally {
       await transport.close();
+    }
+  });
+
+  test('behavior: response headers come back lower-cased, repeated ones joined, values decoded as UTF-8', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, [
+        ['X-MBX-USED-WEIGHT-1M', '7'],
+        ['x-repeated', 'a'],
+        ['X-Repeated', 'b'],
+        ['x-note', Buffer.from('café', 'utf8').toString('latin1')],
+      ]);
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const transport = http({ baseUrl: `http://127.0.0.1:${port}` });
+    try {
+      const response = await transport.request(time);
+      expect(response.headers['x-mbx-used-weight-1m']).toBe('7');
+      expect(response.headers['x-repeated']).toBe('a, b');
+      expect(response.headers['x-note']).toBe('café');
+    } finally {
+      await transport.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
