@@ -333,6 +333,38 @@ function roundTrip(value: unknown): unknown {
   return parseJson(stringifyJson(value));
 }
 
+/** Creates an account per entry of `balances`, in order; their ids. */
+function createAccounts(venue: Venue, balances: readonly Record<string, string>[]): number[] {
+  return balances.map((b) => {
+    const created = applyAdminCommand(venue, { kind: 'createAccount', balances: b });
+    if (created.kind !== 'account') throw new Error('account not created');
+    return created.accountId;
+  });
+}
+
+/** The COIN-M perpetual of the COIN-M tests. */
+const BTC = 'BTCUSD_PERP';
+/** The COIN-M tests' venue options (a restore must be given the same). */
+const coinmOptions = (): VenueOptions => ({ product: 'coinm', startTime: T0, seed: 9, marketData: 'none' });
+
+/** A COIN-M venue, no market data, BTCUSD_PERP marked at 50,000; `accounts` accounts of 100 BTC each. */
+function startCoinm(accounts: number): { venue: Venue; ids: number[] } {
+  const venue = new Venue(coinmOptions());
+  const ids = createAccounts(venue, Array(accounts).fill({ BTC: '100' }));
+  venue.market(BTC).markPrice = Decimal.parse('50000');
+  return { venue, ids };
+}
+
+/** Runs a COIN-M endpoint on BTCUSD_PERP for `account`; the answer as text. */
+function callCoinm(v: Venue, account: number, name: string, params: RawParams): string {
+  return run(v, { kind: 'endpoint', name, account, params: { symbol: BTC, ...params } }, COINM_ENDPOINTS);
+}
+
+/** The parameters of a GTC LIMIT order. */
+function gtcLimit(side: string, qty: string, price: string): RawParams {
+  return { side, type: 'LIMIT', timeInForce: 'GTC', quantity: qty, price };
+}
+
 /**
  * Runs `ops` on a venue, snapshots it after `split` of them, restores the snapshot (through JSON)
  * into a fresh venue, and drives both with the rest: every answer, every event, the final views
@@ -345,14 +377,7 @@ function checkRestore(
   split: number,
 ): void {
   const venue = new Venue(options(seed, marketData));
-  const accounts: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const created = applyAdminCommand(venue, {
-      kind: 'createAccount',
-      balances: { USDT: '50000', USDC: '50000' },
-    });
-    if (created.kind === 'account') accounts.push(created.accountId);
-  }
+  const accounts = createAccounts(venue, Array(3).fill({ USDT: '50000', USDC: '50000' }));
   venue.commit();
   const longWait = marketData === 'none' ? 120_000 : 5_000;
   let t = venue.now;
@@ -390,15 +415,13 @@ function checkRestore(
 describe('venue snapshots', () => {
   test('default: a restored venue is the venue it was taken from', () => {
     const venue = new Venue(options(7, 'synthetic'));
-    const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { USDT: '10000' } });
+    const [id] = createAccounts(venue, [{ USDT: '10000' }]) as [number];
     venue.advanceTo(T0 + 20_000);
     const snapshot = roundTrip(venue.snapshot());
     const restored = Venue.restore(options(7, 'synthetic'), snapshot);
     expect(restored.now).toBe(venue.now);
     expect(restored.insuranceFund.id).toBe(venue.insuranceFund.id);
-    expect(created.kind === 'account' && restored.account(created.accountId).alias).toBe(
-      created.kind === 'account' && venue.account(created.accountId).alias,
-    );
+    expect(restored.account(id).alias).toBe(venue.account(id).alias);
     expect(roundTrip(restored.snapshot())).toEqual(snapshot);
     // The same future: the synthetic market goes on trading exactly as it would have.
     venue.advanceTo(T0 + 60_000);
@@ -411,8 +434,7 @@ describe('venue snapshots', () => {
 
   test('behavior: records shared by the book, the account and the timers stay one record', () => {
     const venue = new Venue(options(3, 'none'));
-    const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { USDT: '50000' } });
-    const id = created.kind === 'account' ? created.accountId : 0;
+    const [id] = createAccounts(venue, [{ USDT: '50000' }]) as [number];
     run(venue, {
       kind: 'endpoint',
       name: 'newOrder',
@@ -442,11 +464,7 @@ describe('venue snapshots', () => {
 
   test('behavior: funding, a liquidation and GTD expiry after a restore happen as without it', () => {
     const venue = new Venue(options(5, 'none'));
-    const ids: number[] = [];
-    for (const balance of ['1000000', '400']) {
-      const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { USDT: balance } });
-      if (created.kind === 'account') ids.push(created.accountId);
-    }
+    const ids = createAccounts(venue, [{ USDT: '1000000' }, { USDT: '400' }]);
     const [maker, trader] = ids as [number, number];
     const order = (account: number, params: RawParams): Command => ({
       kind: 'endpoint',
@@ -480,8 +498,7 @@ describe('venue snapshots', () => {
     const events = record(venue);
     const restoredEvents = record(restored);
     const both = (fn: (v: Venue) => void) => {
-      fn(venue);
-      fn(restored);
+      for (const v of [venue, restored]) fn(v);
     };
     // The GTD order expires; then the trader is funded across a settlement; then ETH falls 12%.
     both((v) => v.advanceTo(T0 + 710_000));
@@ -511,36 +528,19 @@ describe('venue snapshots', () => {
   });
 
   test('behavior: COIN-M conditional orders, waiting and triggered, continue after a restore as without it', () => {
-    const coinm = (): VenueOptions => ({ product: 'coinm', startTime: T0, seed: 9, marketData: 'none' });
-    const venue = new Venue(coinm());
-    const ids: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { BTC: '100' } });
-      if (created.kind === 'account') ids.push(created.accountId);
-    }
+    const { venue, ids } = startCoinm(3);
     const [maker, trader, taker] = ids as [number, number, number];
-    const BTC = 'BTCUSD_PERP';
-    venue.market(BTC).markPrice = Decimal.parse('50000');
-    const call = (v: Venue, account: number, name: string, params: RawParams) =>
-      run(v, { kind: 'endpoint', name, account, params: { symbol: BTC, ...params } }, COINM_ENDPOINTS);
-    const limit = (side: string, qty: string, price: string) => ({
-      side,
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: qty,
-      price,
-    });
     const tradeAt = (v: Venue, price: string) => {
-      call(v, maker, 'newOrder', limit('SELL', '1', price));
-      call(v, taker, 'newOrder', { ...limit('BUY', '1', price), timeInForce: 'IOC' });
+      callCoinm(v, maker, 'newOrder', gtcLimit('SELL', '1', price));
+      callCoinm(v, taker, 'newOrder', { ...gtcLimit('BUY', '1', price), timeInForce: 'IOC' });
     };
     const moveMark = (v: Venue, price: string) => {
       v.market(BTC).markPrice = Decimal.parse(price);
       v.markPriceChanged(v.market(BTC));
       v.commit();
     };
-    call(venue, maker, 'newOrder', limit('SELL', '100', '50000'));
-    call(venue, trader, 'newOrder', { side: 'BUY', type: 'MARKET', quantity: '100' });
+    callCoinm(venue, maker, 'newOrder', gtcLimit('SELL', '100', '50000'));
+    callCoinm(venue, trader, 'newOrder', { side: 'BUY', type: 'MARKET', quantity: '100' });
     const stop = { side: 'SELL', type: 'STOP_MARKET', quantity: '40', workingType: 'MARK_PRICE' };
     for (const command of [
       { ...stop, stopPrice: '49000' },
@@ -555,18 +555,18 @@ describe('venue snapshots', () => {
       },
       { side: 'SELL', type: 'STOP_MARKET', stopPrice: '47000', closePosition: 'true' },
     ]) {
-      expect(call(venue, trader, 'newOrder', command)).not.toContain('"code"');
+      expect(callCoinm(venue, trader, 'newOrder', command)).not.toContain('"code"');
     }
-    call(venue, maker, 'newOrder', limit('BUY', '200', '48500'));
+    callCoinm(venue, maker, 'newOrder', gtcLimit('BUY', '200', '48500'));
     moveMark(venue, '48900'); // the first stop fires and fills against the bid
     tradeAt(venue, '51000'); // the take-profit becomes a resting LIMIT; the trailing stop activates
 
-    const restored = Venue.restore(coinm(), roundTrip(venue.snapshot()));
+    const restored = Venue.restore(coinmOptions(), roundTrip(venue.snapshot()));
     expect(roundTrip(restored.snapshot())).toEqual(roundTrip(venue.snapshot()));
     const view = (v: Venue) =>
       [
-        call(v, trader, 'getOpenOrders', {}),
-        call(v, trader, 'getAllOrders', { limit: '1000' }),
+        callCoinm(v, trader, 'getOpenOrders', {}),
+        callCoinm(v, trader, 'getAllOrders', { limit: '1000' }),
         stringifyJson(v.algo.snapshot()),
       ].join('\n');
     expect(view(restored)).toBe(view(venue));
@@ -575,17 +575,19 @@ describe('venue snapshots', () => {
     const events = record(venue);
     const restoredEvents = record(restored);
     const both = (fn: (v: Venue) => void) => {
-      fn(venue);
-      fn(restored);
+      for (const v of [venue, restored]) fn(v);
     };
     both((v) => tradeAt(v, '52000'));
     both((v) => tradeAt(v, '51400')); // the trailing stop fires (52,000 − 1%)
     both((v) => moveMark(v, '47900')); // the second stop fires
     both((v) => {
-      const open = JSON.parse(call(v, trader, 'getOpenOrders', {})) as { orderId: number; type: string }[];
-      const close = open.find((o) => o.type === 'STOP_MARKET');
+      const open = callCoinm(v, trader, 'getOpenOrders', {});
+      const close = (JSON.parse(open) as { orderId: number; type: string }[]).find(
+        (o) => o.type === 'STOP_MARKET',
+      );
       expect(close).toBeDefined();
-      expect(call(v, trader, 'cancelOrder', { orderId: String(close!.orderId) })).toContain('"CANCELED"');
+      const canceled = callCoinm(v, trader, 'cancelOrder', { orderId: String(close!.orderId) });
+      expect(canceled).toContain('"CANCELED"');
     });
     expect(restoredEvents).toEqual(events);
     // The trailing stop and the second stop fired after the restore: each expired as a conditional order.
@@ -595,38 +597,22 @@ describe('venue snapshots', () => {
   });
 
   test("behavior: COIN-M's exact filled value survives a restore; a snapshot from before it still restores", () => {
-    const coinm = (): VenueOptions => ({ product: 'coinm', startTime: T0, seed: 9, marketData: 'none' });
-    const venue = new Venue(coinm());
-    const ids: number[] = [];
-    for (let i = 0; i < 2; i++) {
-      const created = applyAdminCommand(venue, { kind: 'createAccount', balances: { BTC: '100' } });
-      if (created.kind === 'account') ids.push(created.accountId);
-    }
+    const { venue, ids } = startCoinm(2);
     const [maker, trader] = ids as [number, number];
-    const BTC = 'BTCUSD_PERP';
-    venue.market(BTC).markPrice = Decimal.parse('50000');
-    const call = (v: Venue, account: number, name: string, params: RawParams) =>
-      run(v, { kind: 'endpoint', name, account, params: { symbol: BTC, ...params } }, COINM_ENDPOINTS);
-    const limit = (side: string, qty: string, price: string) => ({
-      side,
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: qty,
-      price,
-    });
-    call(venue, maker, 'newOrder', limit('SELL', '3', '50000.1'));
-    call(venue, maker, 'newOrder', limit('SELL', '4', '50000.7'));
-    const placed = JSON.parse(call(venue, trader, 'newOrder', limit('BUY', '10', '50001'))) as {
+    callCoinm(venue, maker, 'newOrder', gtcLimit('SELL', '3', '50000.1'));
+    callCoinm(venue, maker, 'newOrder', gtcLimit('SELL', '4', '50000.7'));
+    const placed = JSON.parse(callCoinm(venue, trader, 'newOrder', gtcLimit('BUY', '10', '50001'))) as {
       orderId: number;
     };
-    const avgPrice = (v: Venue) =>
-      (JSON.parse(call(v, trader, 'getOrder', { orderId: String(placed.orderId) })) as { avgPrice: string })
-        .avgPrice;
+    const avgPrice = (v: Venue) => {
+      const order = callCoinm(v, trader, 'getOrder', { orderId: String(placed.orderId) });
+      return (JSON.parse(order) as { avgPrice: string }).avgPrice;
+    };
     // 7 / (3/50,000.1 + 4/50,000.7) = 50,000.44…, whereas cumBase 0.01399986 BTC gives 50,000.50…
     expect(avgPrice(venue)).toBe('50000.4');
 
     const snapshot = roundTrip(venue.snapshot()) as { orders: unknown[][] };
-    const restored = Venue.restore(coinm(), snapshot);
+    const restored = Venue.restore(coinmOptions(), snapshot);
     expect(avgPrice(restored)).toBe('50000.4');
     expect(roundTrip(restored.snapshot())).toEqual(snapshot);
 
@@ -636,10 +622,10 @@ describe('venue snapshots', () => {
       orders: snapshot.orders.map((t) => (t.length === 30 ? t.slice(0, t[28] === null ? 28 : 29) : t)),
     };
     expect(older.orders.every((t) => t.length <= 29)).toBe(true);
-    const fromOlder = Venue.restore(coinm(), older);
+    const fromOlder = Venue.restore(coinmOptions(), older);
     expect(avgPrice(fromOlder)).toBe('50000.5'); // cumBase stands in for the fills before the restore
     for (const v of [restored, fromOlder]) {
-      call(v, maker, 'newOrder', { side: 'SELL', type: 'MARKET', quantity: '3' });
+      callCoinm(v, maker, 'newOrder', { side: 'SELL', type: 'MARKET', quantity: '3' });
     }
     // The next fill adds its exact value: to the exact sum 50,000.61…, to cumBase 50,000.65….
     expect([avgPrice(restored), avgPrice(fromOlder)]).toEqual(['50000.6', '50000.7']);
@@ -655,27 +641,23 @@ describe('venue snapshots', () => {
     expect(() => Venue.restore(options(1, 'none'), { version: 99 })).toThrow(VenueSnapshotError);
   });
 
-  test('behavior: restore and continue equals never stopping, on the synthetic market', () => {
-    fc.assert(
-      fc.property(
-        fc.array(op, { minLength: 10, maxLength: 40, size: 'max' }),
-        fc.integer({ min: 1, max: 10_000 }),
-        fc.nat({ max: 40 }),
-        (ops, seed, split) => checkRestore(seed, 'synthetic', ops, split),
-      ),
-      { numRuns: 8 },
-    );
-  }, 120_000); // heavy (a synthetic market per run): room for a loaded CI machine
-
-  test('behavior: restore and continue equals never stopping, between accounts only (GTD, funding)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(op, { minLength: 20, maxLength: 80, size: 'max' }),
-        fc.integer({ min: 1, max: 10_000 }),
-        fc.nat({ max: 80 }),
-        (ops, seed, split) => checkRestore(seed, 'none', ops, split),
-      ),
-      { numRuns: 10 },
-    );
-  }, 120_000);
+  // A synthetic market per run is heavy: those scripts are shorter, and fewer.
+  test.each([
+    ['on the synthetic market', { marketData: 'synthetic', ops: [10, 40], numRuns: 8 }],
+    ['between accounts only (GTD, funding)', { marketData: 'none', ops: [20, 80], numRuns: 10 }],
+  ] as const)(
+    'behavior: restore and continue equals never stopping, %s',
+    (_where, { marketData, ops: [minLength, maxLength], numRuns }) => {
+      fc.assert(
+        fc.property(
+          fc.array(op, { minLength, maxLength, size: 'max' }),
+          fc.integer({ min: 1, max: 10_000 }),
+          fc.nat({ max: maxLength }),
+          (ops, seed, split) => checkRestore(seed, marketData, ops, split),
+        ),
+        { numRuns },
+      );
+    },
+    120_000, // room for a loaded CI machine
+  );
 });

@@ -1,5 +1,5 @@
-import { createRng, parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { createRng, parseJson } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { publicRequest } from '../testing/signedRequest.js';
 import { limitOrder, marketOrder } from '../venue/algo/testing.js';
 import { BUY } from '../venue/market.js';
@@ -9,22 +9,14 @@ import {
   type DepthSnapshot,
   type ListeningExchange,
   LocalBook,
-  listenTestExchange,
-  TestClient,
+  socketsForTests,
 } from './testing.js';
 
 // COIN-M's local order book (reference §13.4: "identical U/u/pu algorithm with /dapi/v1/depth"): a
 // book built from `/dstream` diff events and a `/dapi/v1/depth` snapshot equals a fresh snapshot at
 // every checkpoint of a seeded workload on top of the synthetic market.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: ListeningExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const { listen, connect } = socketsForTests();
 
 function snapshot(t: ListeningExchange, symbol: string): DepthSnapshot & { symbol: string; pair: string } {
   const response = t.exchange.handle(publicRequest('GET', '/dapi/v1/depth', { symbol, limit: 1000 }));
@@ -33,12 +25,10 @@ function snapshot(t: ListeningExchange, symbol: string): DepthSnapshot & { symbo
 
 describe('COIN-M diff depth and /dapi/v1/depth', () => {
   test('default: the §10 book equals REST at every checkpoint', async () => {
-    const clock = new VirtualClock(T0);
-    const t = await listenTestExchange({ clock, seed: 11, webSocketLimits: { maxIncomingPerSecond: 1000 } });
-    open.push(t);
+    const t = await listen({ seed: 11, webSocketLimits: { maxIncomingPerSecond: 1000 } });
+    const { clock } = t;
     const symbol = 'BTCUSD_PERP';
-    const client = await TestClient.open(`${t.coinmWsUrl}/ws/btcusd_perp@depth@100ms`);
-    clients.push(client);
+    const client = await connect(`${t.coinmWsUrl}/ws/btcusd_perp@depth@100ms`);
     const venue = t.exchange.coinm!;
     const created = t.exchange.admin({ kind: 'createAccount', balances: { BTC: '100' } });
     if (created.kind !== 'account') throw new Error('no account');

@@ -1,28 +1,24 @@
-import { Decimal, parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { Decimal, parseJson } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_COINM_PERPETUALS } from '../config/coinmSymbols.js';
 import type { SymbolSpec } from '../config/symbolSpec.js';
 import { publicRequest } from '../testing/signedRequest.js';
 import { limitOrder, marketOrder } from '../venue/algo/testing.js';
 import {
   advance,
-  type TestClient as Client,
+  byStream,
   type ListeningExchange,
-  listenTestExchange,
+  socketsForTests,
+  sortedFields,
+  sortedKeys,
+  T0,
   TestClient,
 } from './testing.js';
 
 // COIN-M market streams (reference §13.4) end to end: a full exchange listening on loopback, `ws`
 // clients on `/dstream`, a VirtualClock so cadences are exact.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: ListeningExchange[] = [];
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const { listen, connect } = socketsForTests();
 
 const BTCUSD_PERP = DEFAULT_COINM_PERPETUALS[0]!;
 /** A delivery contract of the BTCUSD pair (the last Friday of December 2026, 08:00 UTC). */
@@ -34,34 +30,6 @@ const BTCUSD_QUARTER: SymbolSpec = {
   deliveryDate: Date.UTC(2026, 11, 25, 8),
 };
 
-async function start(
-  options: Parameters<typeof listenTestExchange>[0] = {},
-): Promise<ListeningExchange & { clock: VirtualClock }> {
-  const clock = new VirtualClock(T0);
-  const t = await listenTestExchange({ clock, ...options });
-  open.push(t);
-  return Object.assign(t, { clock });
-}
-
-async function connect(url: string): Promise<Client> {
-  const client = await TestClient.open(url);
-  clients.push(client);
-  return client;
-}
-
-const keys = (value: unknown): string[] => Object.keys(value as object).sort();
-const sorted = (fields: string): string[] => fields.split(' ').sort();
-
-/** Combined frames grouped by stream name. */
-function byStream(frames: unknown[]): Map<string, Record<string, unknown>[]> {
-  const out = new Map<string, Record<string, unknown>[]>();
-  for (const frame of frames) {
-    const { stream, data } = frame as { stream: string; data: Record<string, unknown> };
-    out.set(stream, [...(out.get(stream) ?? []), data]);
-  }
-  return out;
-}
-
 /** The default account of both products, in the COIN-M venue. */
 function coinmAccount(t: ListeningExchange) {
   return t.exchange.coinm!.accounts.get(t.exchange.defaultAccount!.accountId)!;
@@ -69,7 +37,7 @@ function coinmAccount(t: ListeningExchange) {
 
 describe('COIN-M market streams', () => {
   test('default: streams at /dstream carry COIN-M shapes', async () => {
-    const t = await start({ coinm: { symbols: [...DEFAULT_COINM_PERPETUALS, BTCUSD_QUARTER] } });
+    const t = await listen({ coinm: { symbols: [...DEFAULT_COINM_PERPETUALS, BTCUSD_QUARTER] } });
     const names = [
       'btcusd_perp@aggTrade',
       'btcusd_perp@trade',
@@ -115,11 +83,11 @@ describe('COIN-M market streams', () => {
     const first = (name: string): Record<string, unknown> => streams.get(name)![0]!;
 
     // No `nq` (a USD-M RPI field), no `ps`.
-    expect(keys(first('btcusd_perp@aggTrade'))).toEqual(sorted('e E a s p q f l T m'));
-    expect(keys(first('btcusd_perp@trade'))).toEqual(sorted('e E T s t p q X m'));
+    expect(sortedKeys(first('btcusd_perp@aggTrade'))).toEqual(sortedFields('e E a s p q f l T m'));
+    expect(sortedKeys(first('btcusd_perp@trade'))).toEqual(sortedFields('e E T s t p q X m'));
 
     const mark = first('btcusd_perp@markPrice');
-    expect(keys(mark)).toEqual(sorted('e E s p i P r T'));
+    expect(sortedKeys(mark)).toEqual(sortedFields('e E s p i P r T'));
     expect(mark.r).toMatch(/^-?\d+\.\d{8}$/);
     expect(mark.T).toBeGreaterThan(T0);
     expect(streams.get('btcusd_perp@markPrice')).toHaveLength(2); // 3 s over 6 s
@@ -144,7 +112,7 @@ describe('COIN-M market streams', () => {
     expect(streams.get('btcusd@indexPrice@1s')).toHaveLength(6);
 
     const kline = first('btcusd_perp@kline_1m');
-    expect(keys(kline)).toEqual(sorted('e E s k'));
+    expect(sortedKeys(kline)).toEqual(sortedFields('e E s k'));
     expect(kline.k).toMatchObject({ s: 'BTCUSD_PERP', i: '1m', t: T0, x: false });
     // Contracts are whole; base volumes are coin with 8 decimals.
     const k = kline.k as Record<string, string>;
@@ -157,7 +125,7 @@ describe('COIN-M market streams', () => {
     expect(continuous.k).toEqual(withoutSymbol);
 
     const markKline = first('btcusd_perp@markPriceKline_1m');
-    expect(keys(markKline)).toEqual(sorted('e E ps k'));
+    expect(sortedKeys(markKline)).toEqual(sortedFields('e E ps k'));
     expect(markKline).toMatchObject({
       e: 'markPrice_kline',
       ps: 'BTCUSD',
@@ -165,29 +133,31 @@ describe('COIN-M market streams', () => {
     });
     const indexKline = first('btcusd@indexPriceKline_1m');
     expect(indexKline).toMatchObject({ e: 'indexPrice_kline', ps: 'BTCUSD', k: { s: '0', i: '1m', v: '0' } });
-    expect(keys(indexKline.k)).toEqual(sorted('t T s i f L o c h l v n x q V Q B'));
+    expect(sortedKeys(indexKline.k)).toEqual(sortedFields('t T s i f L o c h l v n x q V Q B'));
 
     // Tickers add `ps` and come every 500 ms.
-    expect(keys(first('btcusd_perp@ticker'))).toEqual(sorted('e E s ps p P w c Q o h l v q O C F L n'));
-    expect(keys(first('btcusd_perp@miniTicker'))).toEqual(sorted('e E s ps c o h l v q'));
+    expect(sortedKeys(first('btcusd_perp@ticker'))).toEqual(
+      sortedFields('e E s ps p P w c Q o h l v q O C F L n'),
+    );
+    expect(sortedKeys(first('btcusd_perp@miniTicker'))).toEqual(sortedFields('e E s ps c o h l v q'));
     expect(first('btcusd_perp@ticker').ps).toBe('BTCUSD');
     const tickerTimes = streams.get('btcusd_perp@ticker')!.map((f) => f.E as number);
     expect(tickerTimes).toHaveLength(12);
     expect(tickerTimes.slice(1).map((time, i) => time - tickerTimes[i]!)).toEqual(Array(11).fill(500));
 
-    expect(keys(first('btcusd_perp@bookTicker'))).toEqual(sorted('e u E T s ps b B a A'));
+    expect(sortedKeys(first('btcusd_perp@bookTicker'))).toEqual(sortedFields('e u E T s ps b B a A'));
     const force = streams.get('btcusd_perp@forceOrder')!;
     expect(force).toHaveLength(1);
-    expect(keys(force[0]!.o)).toEqual(sorted('s ps S o f q p ap X l z T'));
+    expect(sortedKeys(force[0]!.o)).toEqual(sortedFields('s ps S o f q p ap X l z T'));
     expect(force[0]).toMatchObject({ o: { s: 'BTCUSD_PERP', ps: 'BTCUSD', q: '7', p: '95000.0' } });
     for (const name of ['btcusd_perp@depth5', 'btcusd_perp@depth@100ms']) {
-      expect(keys(first(name)), name).toEqual(sorted('e E T s ps U u pu b a'));
+      expect(sortedKeys(first(name)), name).toEqual(sortedFields('e E T s ps U u pu b a'));
       expect(first(name).ps).toBe('BTCUSD');
     }
   });
 
   test('behavior: kline and ticker volumes are contracts and coin, Σ qty × contractSize / price', async () => {
-    const t = await start({ marketData: 'none' });
+    const t = await listen({ marketData: 'none' });
     const venue = t.exchange.coinm!;
     const created = t.exchange.admin({ kind: 'createAccount', balances: { BTC: '10' } });
     if (created.kind !== 'account') throw new Error('no account');
@@ -224,7 +194,7 @@ describe('COIN-M market streams', () => {
   });
 
   test('behavior: USD-M at /ws is unchanged beside COIN-M; COIN-M has no route prefixes', async () => {
-    const t = await start();
+    const t = await listen();
     const usdm = await connect(`${t.wsUrl}/ws/btcusdt@depth@100ms/btcusdt@aggTrade/btcusd_perp@depth@100ms`);
     expect((await usdm.control('LIST_SUBSCRIPTIONS')).result).toEqual([
       'btcusdt@depth@100ms',
@@ -237,8 +207,10 @@ describe('COIN-M market streams', () => {
     await usdm.sync();
     const frames = usdm.drain() as Record<string, unknown>[];
     const depth = frames.find((f) => f.e === 'depthUpdate')!;
-    expect(keys(depth)).toEqual(sorted('e E T s U u pu b a'));
-    expect(keys(frames.find((f) => f.e === 'aggTrade'))).toEqual(sorted('e E a s p q nq f l T m'));
+    expect(sortedKeys(depth)).toEqual(sortedFields('e E T s U u pu b a'));
+    expect(sortedKeys(frames.find((f) => f.e === 'aggTrade'))).toEqual(
+      sortedFields('e E a s p q nq f l T m'),
+    );
     // COIN-M pair streams are not USD-M's.
     expect((await usdm.control('SUBSCRIBE', ['btcusdt@indexPrice'])).error).toMatchObject({ code: 2 });
 

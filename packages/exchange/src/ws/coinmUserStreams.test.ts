@@ -1,20 +1,20 @@
-import { parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { parseJson, type VirtualClock } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { signedRequest } from '../testing/signedRequest.js';
 import { limitOrder, marketOrder } from '../venue/algo/testing.js';
-import { advance, type ListeningExchange, listenTestExchange, TestClient } from './testing.js';
+import {
+  advance,
+  jumpAhead,
+  type ListeningExchange,
+  socketsForTests,
+  T0,
+  type TestClient,
+} from './testing.js';
 
 // The COIN-M user-data stream (reference §13.4) end to end: listen keys of `/dapi/v1/listenKey` on
 // `/dstream`, fills on the COIN-M venue, and the USD-M stream of the same account beside it.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: ListeningExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const { listen, connect } = socketsForTests();
 
 interface Harness {
   readonly t: ListeningExchange;
@@ -24,14 +24,9 @@ interface Harness {
 }
 
 async function start(): Promise<Harness> {
-  const clock = new VirtualClock(T0);
   // No pings: a virtual hour's pings at one instant would come back as more pongs than 10 a second.
-  const t = await listenTestExchange({
-    clock,
-    marketData: 'none',
-    webSocketLimits: { pingIntervalMs: 10 * 3_600_000 },
-  });
-  open.push(t);
+  const t = await listen({ marketData: 'none', webSocketLimits: { pingIntervalMs: 10 * 3_600_000 } });
+  const { clock } = t;
   return {
     t,
     clock,
@@ -40,11 +35,7 @@ async function start(): Promise<Harness> {
       const response = t.exchange.handle(signedRequest('POST', path, {}, creds, { timestamp: clock.now() }));
       return (parseJson(response.body) as { listenKey: string }).listenKey;
     },
-    async connect(url) {
-      const client = await TestClient.open(url);
-      clients.push(client);
-      return client;
-    },
+    connect,
   };
 }
 
@@ -126,8 +117,7 @@ describe('COIN-M user-data stream', () => {
     const h = await start();
     const key = h.listenKey('/dapi/v1/listenKey');
     const client = await h.connect(`${h.t.coinmWsUrl}/ws/${key}`);
-    h.t.exchange.admin({ kind: 'jump', time: T0 + 58 * 60_000 });
-    h.clock.advance(58 * 60_000);
+    jumpAhead(h.t.exchange, h.clock, 58 * 60_000);
     await client.sync();
     expect(client.drain()).toEqual([]);
     advance(h.clock, 4 * 60_000, 1000);

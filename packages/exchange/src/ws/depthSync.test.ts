@@ -1,13 +1,14 @@
-import { createRng, parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { createRng, parseJson } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { publicRequest, signedRequest } from '../testing/signedRequest.js';
 import {
   advance,
+  byStream,
   type DepthEvent,
   type DepthSnapshot,
   LocalBook,
-  startTestExchange,
-  TestClient,
+  socketsForTests,
+  type TestClient,
   type TestExchange,
 } from './testing.js';
 
@@ -15,14 +16,7 @@ import {
 // checks) equals a fresh REST snapshot at every checkpoint of a seeded random workload on top of
 // the synthetic market.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: TestExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const { start, connect } = socketsForTests();
 
 function snapshot(t: TestExchange, symbol: string): DepthSnapshot {
   return parseJson(
@@ -35,20 +29,12 @@ describe('diff depth and REST depth share one sequence', () => {
     ['ids below 2^53', 1n],
     ['ids above 2^53', 2n ** 60n],
   ])('default: the §10 book equals REST at every checkpoint (%s)', async (_label, idStart) => {
-    const clock = new VirtualClock(T0);
-    const t = await startTestExchange({
-      clock,
-      seed: 7,
-      idStart,
-      ws: { limits: { maxIncomingPerSecond: 1000 } },
-    });
-    open.push(t);
+    const t = await start({ seed: 7, idStart, ws: { limits: { maxIncomingPerSecond: 1000 } } });
+    const { clock } = t;
     const symbol = 'BTCUSDT';
     // Connected at T0: the 100 ms flushes fall right after the exchange's 50 ms driver ticks.
-    const client = await TestClient.open(`${t.wsUrl}/ws/btcusdt@depth@100ms`);
-    clients.push(client);
-    const late = await TestClient.open(`${t.wsUrl}/ws`);
-    clients.push(late);
+    const client = await connect(`${t.wsUrl}/ws/btcusdt@depth@100ms`);
+    const late = await connect(`${t.wsUrl}/ws`);
     const book = new LocalBook();
     const lateBook = new LocalBook();
     const rng = createRng(42);
@@ -154,19 +140,12 @@ describe('diff depth and REST depth share one sequence', () => {
   });
 
   test('behavior: consecutive events chain exactly: U = pu + 1, u >= U, pu = previous u', async () => {
-    const clock = new VirtualClock(T0);
-    const t = await startTestExchange({ clock, seed: 3 });
-    open.push(t);
-    const client = await TestClient.open(`${t.wsUrl}/stream?streams=ethusdt@depth/ethusdt@depth@500ms`);
-    clients.push(client);
-    advance(clock, 5000);
+    const t = await start({ seed: 3 });
+    const client = await connect(`${t.wsUrl}/stream?streams=ethusdt@depth/ethusdt@depth@500ms`);
+    advance(t.clock, 5000);
     await client.sync();
-    const byStream = new Map<string, DepthEvent[]>();
-    for (const frame of client.drain()) {
-      const { stream, data } = frame as { stream: string; data: DepthEvent };
-      byStream.set(stream, [...(byStream.get(stream) ?? []), data]);
-    }
-    for (const events of byStream.values()) {
+    const streams = byStream<DepthEvent>(client.drain());
+    for (const events of streams.values()) {
       expect(events.length).toBeGreaterThan(3);
       for (let i = 1; i < events.length; i++) {
         const [prev, event] = [events[i - 1]!, events[i]!];
@@ -176,8 +155,8 @@ describe('diff depth and REST depth share one sequence', () => {
       }
     }
     // Both speeds cover the same changes: they end on the same id when flushed together.
-    const fast = byStream.get('ethusdt@depth')!;
-    const slow = byStream.get('ethusdt@depth@500ms')!;
+    const fast = streams.get('ethusdt@depth')!;
+    const slow = streams.get('ethusdt@depth@500ms')!;
     expect(slow.at(-1)!.u).toBe(fast.at(-1)!.u);
   });
 });

@@ -1,40 +1,33 @@
-import { VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
-import type { ClientOptions } from 'ws';
+import type { VirtualClock } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import type { CloseReason } from './managedSocket.js';
-import { advance, startTestExchange, TestClient, type TestExchange, WAIT_MS, within } from './testing.js';
+import {
+  advance,
+  jumpAhead,
+  socketsForTests,
+  TestClient,
+  type TestExchange,
+  type TestExchangeOptions,
+  WAIT_MS,
+  within,
+} from './testing.js';
 
 // Binance's connection rules on real sockets, with a VirtualClock for the long ones.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 const MINUTE = 60_000;
-const open: TestExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const sockets = socketsForTests();
+const { connect } = sockets;
 
 async function start(
-  options: Parameters<typeof startTestExchange>[0] = {},
+  options: Omit<TestExchangeOptions, 'clock'> = {},
 ): Promise<{ t: TestExchange; clock: VirtualClock; reasons: CloseReason[] }> {
-  const clock = new VirtualClock(T0);
   const reasons: CloseReason[] = [];
-  const t = await startTestExchange({
-    clock,
+  const t = await sockets.start({
     marketData: 'none',
     ...options,
     ws: { ...options.ws, onDisconnect: (c) => reasons.push(c.reason) },
   });
-  open.push(t);
-  return { t, clock, reasons };
-}
-
-async function connect(url: string, options: ClientOptions = {}): Promise<TestClient> {
-  const client = await TestClient.open(url, options);
-  clients.push(client);
-  return client;
+  return { t, clock: t.clock, reasons };
 }
 
 /** Waits (bounded) until the server saw a connection end. */
@@ -105,8 +98,7 @@ describe('connection limits', () => {
     });
     const client = await connect(`${t.wsUrl}/stream`);
     // The venue jumps over the day (as after downtime) instead of simulating it second by second.
-    t.exchange.admin({ kind: 'jump', time: T0 + 24 * 3_600_000 - 1 });
-    clock.advance(24 * 3_600_000 - 1);
+    jumpAhead(t.exchange, clock, 24 * 3_600_000 - 1);
     await client.sync();
     expect(reasons).toEqual([]);
     clock.advance(1);

@@ -1,60 +1,24 @@
-import { parseJson, stringifyJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { parseJson, stringifyJson, type VirtualClock } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { publicRequest, signedRequest } from '../testing/signedRequest.js';
 import {
   advance,
+  byStream,
   type TestClient as Client,
   isRecord,
-  startTestExchange,
+  socketsForTests,
+  sortedFields,
+  sortedKeys,
+  T0,
   TestClient,
   type TestExchange,
 } from './testing.js';
 
 // Every market stream over a loopback socket, on a VirtualClock so cadences are exact.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: TestExchange[] = [];
-const clients: Client[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
-
-async function start(
-  options: Parameters<typeof startTestExchange>[0] = {},
-): Promise<TestExchange & { clock: VirtualClock }> {
-  const clock = new VirtualClock(T0);
-  const t = await startTestExchange({ clock, ...options });
-  open.push(t);
-  return Object.assign(t, { clock });
-}
-
-async function connect(url: string): Promise<Client> {
-  const client = await TestClient.open(url);
-  clients.push(client);
-  return client;
-}
-
-function keys(value: unknown): string[] {
-  return Object.keys(value as object).sort();
-}
-
-const sorted = (fields: string): string[] => fields.split(' ').sort();
+const { start, connect } = socketsForTests();
 
 type Framed = { stream: string; data: unknown };
-
-/** Groups combined frames by stream name. */
-function byStream(frames: unknown[]): Map<string, unknown[]> {
-  const out = new Map<string, unknown[]>();
-  for (const frame of frames) {
-    const { stream, data } = frame as Framed;
-    const list = out.get(stream) ?? [];
-    list.push(data);
-    out.set(stream, list);
-  }
-  return out;
-}
 
 /** Signed REST through the exchange's handler at the clock's time. */
 function rest<T>(
@@ -127,41 +91,41 @@ describe('market streams', () => {
     t.exchange.venue.commit();
     advance(t.clock, 6000);
     await client.sync();
-    const streams = byStream(client.drain());
+    const streams = byStream<unknown>(client.drain());
     for (const name of names) expect(streams.get(name)?.length ?? 0, name).toBeGreaterThan(0);
     const first = (name: string): Record<string, unknown> => streams.get(name)![0] as Record<string, unknown>;
 
-    expect(keys(first('btcusdt@aggTrade'))).toEqual(sorted('e E a s p q nq f l T m'));
-    expect(keys(first('btcusdt@trade'))).toEqual(sorted('e E T s t p q X m'));
+    expect(sortedKeys(first('btcusdt@aggTrade'))).toEqual(sortedFields('e E a s p q nq f l T m'));
+    expect(sortedKeys(first('btcusdt@trade'))).toEqual(sortedFields('e E T s t p q X m'));
     const mark = first('btcusdt@markPrice');
-    expect(keys(mark)).toEqual(sorted('e E s p i P r T'));
+    expect(sortedKeys(mark)).toEqual(sortedFields('e E s p i P r T'));
     expect(mark).toMatchObject({ e: 'markPriceUpdate', s: 'BTCUSDT' });
     expect(streams.get('btcusdt@markPrice')).toHaveLength(2); // 3 s cadence over 6 s
     expect(streams.get('btcusdt@markPrice@1s')).toHaveLength(6);
     const all = streams.get('!markPrice@arr')![0] as unknown[];
     expect(all).toHaveLength(t.exchange.venue.markets.size);
-    expect(keys(all[0])).toEqual(sorted('e E s p i P r T'));
+    expect(sortedKeys(all[0])).toEqual(sortedFields('e E s p i P r T'));
     const kline = first('btcusdt@kline_1m');
-    expect(keys(kline)).toEqual(sorted('e E s k'));
-    expect(keys(kline.k)).toEqual(sorted('t T s i f L o c h l v n x q V Q B'));
+    expect(sortedKeys(kline)).toEqual(sortedFields('e E s k'));
+    expect(sortedKeys(kline.k)).toEqual(sortedFields('t T s i f L o c h l v n x q V Q B'));
     expect(kline.k).toMatchObject({ i: '1m', s: 'BTCUSDT', x: false, t: T0, T: T0 + 59_999 });
     const continuous = first('btcusdt_perpetual@continuousKline_1m');
-    expect(keys(continuous)).toEqual(sorted('e E ps ct k'));
+    expect(sortedKeys(continuous)).toEqual(sortedFields('e E ps ct k'));
     expect(continuous).toMatchObject({ e: 'continuous_kline', ps: 'BTCUSDT', ct: 'PERPETUAL' });
-    expect(keys(continuous.k)).toEqual(sorted('t T i f L o c h l v n x q V Q B'));
-    expect(keys(first('btcusdt@miniTicker'))).toEqual(sorted('e E s c o h l v q'));
-    expect(keys(first('btcusdt@ticker'))).toEqual(sorted('e E s p P w c Q o h l v q O C F L n'));
+    expect(sortedKeys(continuous.k)).toEqual(sortedFields('t T i f L o c h l v n x q V Q B'));
+    expect(sortedKeys(first('btcusdt@miniTicker'))).toEqual(sortedFields('e E s c o h l v q'));
+    expect(sortedKeys(first('btcusdt@ticker'))).toEqual(sortedFields('e E s p P w c Q o h l v q O C F L n'));
     expect(streams.get('btcusdt@ticker')).toHaveLength(3); // 2 s cadence
     const miniArr = streams.get('!miniTicker@arr')![0] as Record<string, unknown>[];
     expect(miniArr.every((m) => m.e === '24hrMiniTicker')).toBe(true);
     expect((streams.get('!ticker@arr')![0] as Record<string, unknown>[])[0]!.e).toBe('24hrTicker');
-    expect(keys(first('btcusdt@bookTicker'))).toEqual(sorted('e u E T s b B a A'));
+    expect(sortedKeys(first('btcusdt@bookTicker'))).toEqual(sortedFields('e u E T s b B a A'));
     // !bookTicker: every symbol once per 5 s.
     expect(streams.get('!bookTicker')).toHaveLength(t.exchange.venue.markets.size);
     const force = streams.get('btcusdt@forceOrder')!;
     expect(force).toHaveLength(1);
-    expect(keys(force[0])).toEqual(sorted('e E o'));
-    expect(keys((force[0] as { o: object }).o)).toEqual(sorted('s S o f q p ap X l z T'));
+    expect(sortedKeys(force[0])).toEqual(sortedFields('e E o'));
+    expect(sortedKeys((force[0] as { o: object }).o)).toEqual(sortedFields('s S o f q p ap X l z T'));
     expect(force[0]).toMatchObject({
       e: 'forceOrder',
       o: { s: 'BTCUSDT', q: '0.025', o: 'LIMIT', f: 'IOC' },
@@ -173,14 +137,14 @@ describe('market streams', () => {
       ['btcusdt@depth20@500ms', 20],
     ] as const) {
       const event = first(name);
-      expect(keys(event)).toEqual(sorted('e E T s U u pu b a'));
+      expect(sortedKeys(event)).toEqual(sortedFields('e E T s U u pu b a'));
       expect(event.b).toHaveLength(levels);
       expect(event.a).toHaveLength(levels);
     }
     expect(streams.get('btcusdt@depth10@100ms')).toHaveLength(60);
     expect(streams.get('btcusdt@depth5')).toHaveLength(24);
     expect(streams.get('btcusdt@depth20@500ms')).toHaveLength(12);
-    expect(keys(first('btcusdt@depth@100ms'))).toEqual(sorted('e E T s U u pu b a'));
+    expect(sortedKeys(first('btcusdt@depth@100ms'))).toEqual(sortedFields('e E T s U u pu b a'));
   });
 
   test('behavior: streams match REST at the same moment', async () => {
@@ -402,7 +366,7 @@ describe('market streams', () => {
     expect(order('BUY', '3400', taker).status).toBe(200);
     advance(t.clock, 1000);
     await client.sync();
-    const streams = byStream(client.drain());
+    const streams = byStream<unknown>(client.drain());
     const minis = streams.get('!miniTicker@arr')![0] as Record<string, unknown>[];
     expect(minis).toEqual([expect.objectContaining({ s: 'ETHUSDT', c: '3400.00', v: '1.000' })]);
     expect(streams.get('!ticker@arr')![0]).toEqual([expect.objectContaining({ s: 'ETHUSDT', n: 1 })]);
@@ -419,7 +383,7 @@ describe('market streams', () => {
     const client = await connect(`${t.wsUrl}/stream?streams=btcusdt@depth/btcusdt@depth@250ms`);
     advance(t.clock, 2000);
     await client.sync();
-    const streams = byStream(client.drain());
+    const streams = byStream<unknown>(client.drain());
     expect(streams.get('btcusdt@depth')!.length).toBeGreaterThan(0);
     expect(streams.get('btcusdt@depth')).toEqual(streams.get('btcusdt@depth@250ms'));
   });

@@ -1,4 +1,5 @@
-import { type Clock, parseJson, stringifyJson } from '@basis/core';
+import { type Clock, parseJson, stringifyJson, VirtualClock } from '@basis/core';
+import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import { ROUTES } from '../api/routes.js';
 import { createExchange, type Exchange, type ExchangeOptions } from '../createExchange.js';
@@ -11,6 +12,9 @@ import { type AttachWebSocketsOptions, attachWebSockets, type WebSockets } from 
 
 /** How long a test waits for anything over the loopback before failing, ms. */
 export const WAIT_MS = 5000;
+
+/** 2026-11-24 12:00:00 UTC, where the tests' virtual clocks start. */
+export const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 
 /** A listening exchange with WebSockets attached, as `createExchange` will wire it. */
 export interface TestExchange {
@@ -26,10 +30,13 @@ export interface TestExchange {
   close(): Promise<void>;
 }
 
+/** What {@link startTestExchange} takes: the exchange's options and the WebSocket side's. */
+export type TestExchangeOptions = ExchangeOptions & {
+  readonly ws?: Partial<Omit<AttachWebSocketsOptions, 'venue' | 'clock'>>;
+};
+
 /** Starts an exchange (VirtualClock or live) and serves REST plus WebSockets on 127.0.0.1. */
-export async function startTestExchange(
-  options: ExchangeOptions & { readonly ws?: Partial<Omit<AttachWebSocketsOptions, 'venue' | 'clock'>> } = {},
-): Promise<TestExchange> {
+export async function startTestExchange(options: TestExchangeOptions = {}): Promise<TestExchange> {
   const { ws: wsOptions, ...exchangeOptions } = options;
   const exchange = createExchange({ synthetic: { backfillMinutes: 10 }, ...exchangeOptions });
   const commands: CommandEntry[] = [];
@@ -94,6 +101,49 @@ export async function listenTestExchange(options: ExchangeOptions = {}): Promise
     async close() {
       await exchange.close();
       if (errors.length > 0) throw new Error(errors.join('; '));
+    },
+  };
+}
+
+/** What a test file's {@link socketsForTests} gives it. */
+export interface TestSockets {
+  /** {@link startTestExchange} on a VirtualClock at {@link T0}; closed after the test. */
+  start(options?: Omit<TestExchangeOptions, 'clock'>): Promise<TestExchange & { clock: VirtualClock }>;
+  /** {@link listenTestExchange} on a VirtualClock at {@link T0}; closed after the test. */
+  listen(options?: Omit<ExchangeOptions, 'clock'>): Promise<ListeningExchange & { clock: VirtualClock }>;
+  /** A {@link TestClient} of `url`; closed after the test. */
+  connect(url: string, options?: WebSocket.ClientOptions): Promise<TestClient>;
+}
+
+/**
+ * The exchanges and clients of one test file. Call at the top level of the file: it registers the
+ * `afterEach` that closes them, the clients before the exchanges they talk to. The state lives in
+ * the returned object, so files sharing a worker do not share it.
+ */
+export function socketsForTests(): TestSockets {
+  const exchanges: { close(): Promise<void> }[] = [];
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await Promise.all(exchanges.splice(0).map((t) => t.close()));
+  });
+  return {
+    async start(options = {}) {
+      const clock = new VirtualClock(T0);
+      const t = await startTestExchange({ ...options, clock });
+      exchanges.push(t);
+      return Object.assign(t, { clock });
+    },
+    async listen(options = {}) {
+      const clock = new VirtualClock(T0);
+      const t = await listenTestExchange({ ...options, clock });
+      exchanges.push(t);
+      return Object.assign(t, { clock });
+    },
+    async connect(url, options) {
+      const client = await TestClient.open(url, options);
+      clients.push(client);
+      return client;
     },
   };
 }
@@ -243,6 +293,38 @@ export class TestClient {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The field names of a frame, sorted (to compare with {@link sortedFields}). */
+export function sortedKeys(value: unknown): string[] {
+  return Object.keys(value as object).sort();
+}
+
+/** Space-separated field names, sorted: `sortedFields('e E s')`. */
+export function sortedFields(fields: string): string[] {
+  return fields.split(' ').sort();
+}
+
+/**
+ * Combined-stream frames (`{stream, data}`), their data grouped by stream name. `T` is the data's
+ * type: an event object unless the streams include array streams such as `!markPrice@arr`.
+ */
+export function byStream<T = Record<string, unknown>>(frames: unknown[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const frame of frames) {
+    const { stream, data } = frame as { stream: string; data: T };
+    out.set(stream, [...(out.get(stream) ?? []), data]);
+  }
+  return out;
+}
+
+/**
+ * Jumps the exchange's venue `ms` past the clock, as after downtime (the time is skipped, not
+ * simulated), and moves the clock there too.
+ */
+export function jumpAhead(exchange: Exchange, clock: VirtualClock, ms: number): void {
+  exchange.admin({ kind: 'jump', time: clock.now() + ms });
+  clock.advance(ms);
 }
 
 /** Advances a virtual clock in `step` ms steps (so every timer interleaves as it would live). */

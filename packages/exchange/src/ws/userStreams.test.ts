@@ -1,19 +1,22 @@
-import { createRng, parseJson, VirtualClock } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { createRng, parseJson, type VirtualClock } from '@basis/core';
+import { describe, expect, test } from 'vitest';
 import { signedRequest } from '../testing/signedRequest.js';
-import { advance, isRecord, pause, startTestExchange, TestClient, type TestExchange } from './testing.js';
+import {
+  advance,
+  isRecord,
+  jumpAhead,
+  pause,
+  socketsForTests,
+  T0,
+  type TestClient,
+  type TestExchange,
+  type TestExchangeOptions,
+} from './testing.js';
 
 // The user-data stream: every attachment form, framing, event filters, expiry and close, and the
 // order of one account's events.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: TestExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const sockets = socketsForTests();
 
 interface Creds {
   readonly apiKey: string;
@@ -35,10 +38,9 @@ interface Harness {
   connect(path: string): Promise<TestClient>;
 }
 
-async function start(options: Parameters<typeof startTestExchange>[0] = {}): Promise<Harness> {
-  const clock = new VirtualClock(T0);
-  const t = await startTestExchange({ clock, marketData: 'none', ...options });
-  open.push(t);
+async function start(options: Omit<TestExchangeOptions, 'clock'> = {}): Promise<Harness> {
+  const t = await sockets.start({ marketData: 'none', ...options });
+  const { clock } = t;
   const created = t.exchange.admin({ kind: 'createAccount', balances: { USDT: '1000000' } });
   if (created.kind !== 'account') throw new Error('no account');
   const taker = { apiKey: created.keys[0]!.apiKey, apiSecret: created.keys[0]!.apiSecret! };
@@ -64,11 +66,7 @@ async function start(options: Parameters<typeof startTestExchange>[0] = {}): Pro
       // USER_STREAM: API key only; a signed request is accepted too.
       return rest<{ listenKey: string }>('POST', '/fapi/v1/listenKey', {}, creds).json.listenKey;
     },
-    async connect(path) {
-      const client = await TestClient.open(`${t.wsUrl}${path}`);
-      clients.push(client);
-      return client;
-    },
+    connect: (path) => sockets.connect(`${t.wsUrl}${path}`),
   };
 }
 
@@ -202,11 +200,9 @@ describe('user-data stream', () => {
     const key = h.listenKey();
     const client = await h.connect(`/private/ws?listenKey=${key}`);
     // 59 minutes later a keepalive extends the key by 60 minutes from then.
-    h.t.exchange.admin({ kind: 'jump', time: T0 + 59 * 60_000 });
-    h.clock.advance(59 * 60_000);
+    jumpAhead(h.t.exchange, h.clock, 59 * 60_000);
     expect(h.rest('PUT', '/fapi/v1/listenKey').json).toEqual({ listenKey: key });
-    h.t.exchange.admin({ kind: 'jump', time: T0 + 118 * 60_000 });
-    h.clock.advance(59 * 60_000);
+    jumpAhead(h.t.exchange, h.clock, 59 * 60_000);
     await client.sync();
     expect(client.drain()).toEqual([]);
     // Without a keepalive it runs out at 59 + 60 minutes.

@@ -6,24 +6,24 @@ import {
   signEd25519Base64,
   signRsaBase64,
   stringifyJson,
-  VirtualClock,
+  type VirtualClock,
   wsApiSigningPayload,
 } from '@basis/core';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { publicRequest, signedRequest } from '../testing/signedRequest.js';
-import { isRecord, startTestExchange, TestClient, type TestExchange } from './testing.js';
+import {
+  isRecord,
+  socketsForTests,
+  T0,
+  TestClient,
+  type TestExchange,
+  type TestExchangeOptions,
+} from './testing.js';
 
 // The WebSocket API at /ws-fapi/v1 over a loopback socket: envelope, signatures, sessions, errors,
 // shared limits and journaling.
 
-const T0 = Date.UTC(2026, 10, 24, 12, 0, 0);
-const open: TestExchange[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(open.splice(0).map((t) => t.close()));
-});
+const sockets = socketsForTests();
 
 type Response = {
   id: unknown;
@@ -47,12 +47,10 @@ interface Api {
   signed(method: string, params: Record<string, unknown>, id?: unknown): Promise<Response>;
 }
 
-async function start(query = '', options: Parameters<typeof startTestExchange>[0] = {}): Promise<Api> {
-  const clock = new VirtualClock(T0);
-  const t = await startTestExchange({ clock, marketData: 'none', ...options });
-  open.push(t);
-  const client = await TestClient.open(`${t.wsUrl}/ws-fapi/v1${query}`);
-  clients.push(client);
+async function start(query = '', options: Omit<TestExchangeOptions, 'clock'> = {}): Promise<Api> {
+  const t = await sockets.start({ marketData: 'none', ...options });
+  const { clock } = t;
+  const client = await sockets.connect(`${t.wsUrl}/ws-fapi/v1${query}`);
   let next = 1;
   const call = async (
     method: string,

@@ -1,10 +1,14 @@
-import type { AlgoOrder, AlgoOrderDetail, CancelAlgoOrderResponse, CoinmOrder } from '@basis/core';
+import type { AlgoOrder, AlgoOrderDetail, CancelAlgoOrderResponse } from '@basis/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   closeAll,
+  getOrder,
+  goLong,
   moveMark,
   ok,
+  openOrders,
   orderUpdates,
+  placeOrder,
   rejected,
   rest,
   startTrading,
@@ -15,14 +19,13 @@ afterEach(closeAll);
 
 const BTC = 'BTCUSD_PERP';
 
-/** The trader buys `qty` contracts at 50,000 from the maker: a long position. */
-function goLong(f: TradeFixture, qty: string): void {
-  rest(f, BTC, 'SELL', qty, '50000');
-  ok(f, 'POST', '/dapi/v1/order', { symbol: BTC, side: 'BUY', type: 'MARKET', quantity: qty });
+/** A conditional algo order of BTCUSD_PERP with `params`. */
+function algoParams(params: Record<string, string>): Record<string, string> {
+  return { algoType: 'CONDITIONAL', symbol: BTC, ...params };
 }
 
 function placeAlgo(f: TradeFixture, params: Record<string, string>): AlgoOrder {
-  return ok<AlgoOrder>(f, 'POST', '/dapi/v1/algoOrder', { algoType: 'CONDITIONAL', symbol: BTC, ...params });
+  return ok<AlgoOrder>(f, 'POST', '/dapi/v1/algoOrder', algoParams(params));
 }
 
 /** The trader's ALGO_UPDATEs as `X/aid` strings, in order. */
@@ -33,7 +36,7 @@ function algoUpdates(f: TradeFixture): string[] {
 describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
   test('default: a STOP_MARKET waits in the Algo Service, then places a MARKET order; ALGO_UPDATE reports it', () => {
     const f = startTrading();
-    goLong(f, '100');
+    goLong(f, BTC, '100');
     const stop = placeAlgo(f, {
       side: 'SELL',
       type: 'STOP_MARKET',
@@ -64,7 +67,7 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
     expect(
       ok<AlgoOrderDetail[]>(f, 'GET', '/dapi/v1/openAlgoOrders', { symbol: BTC }).map((a) => a.algoId),
     ).toEqual([stop.algoId]);
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC })).toEqual([]);
+    expect(openOrders(f, { symbol: BTC })).toEqual([]);
     expect(ok<AlgoOrderDetail>(f, 'GET', '/dapi/v1/algoOrder', { clientAlgoId: 'stop-1' })).toMatchObject({
       algoId: stop.algoId,
       algoStatus: 'NEW',
@@ -91,7 +94,7 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
       `FINISHED/${aid}`,
     ]);
     // The order it placed is an ordinary order, reported as on USD-M: origType is the algo's type.
-    const placed = ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', { symbol: BTC, orderId: done.actualOrderId });
+    const placed = getOrder(f, { symbol: BTC, orderId: done.actualOrderId });
     expect(placed).toMatchObject({
       clientOrderId: 'stop-1',
       status: 'FILLED',
@@ -120,7 +123,7 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
       triggerPrice: '45000',
       clientAlgoId: 'tp-algo',
     });
-    const legacy = ok<CoinmOrder>(f, 'POST', '/dapi/v1/order', {
+    const legacy = placeOrder(f, {
       symbol: BTC,
       side: 'BUY',
       type: 'TAKE_PROFIT',
@@ -132,9 +135,7 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
     expect(ok<AlgoOrderDetail[]>(f, 'GET', '/dapi/v1/openAlgoOrders').map((a) => a.clientAlgoId)).toEqual([
       'tp-algo',
     ]);
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC }).map((o) => o.orderId)).toEqual([
-      legacy.orderId,
-    ]);
+    expect(openOrders(f, { symbol: BTC }).map((o) => o.orderId)).toEqual([legacy.orderId]);
     // The algo endpoints do not know the order, nor the order endpoints the algo order.
     expect(rejected(f, 'GET', '/dapi/v1/algoOrder', { clientAlgoId: 'tp-order' }).code).toBe(-2013);
     expect(rejected(f, 'GET', '/dapi/v1/openOrder', { symbol: BTC, origClientOrderId: 'tp-algo' }).code).toBe(
@@ -143,9 +144,7 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
 
     // Canceling all open orders leaves the algo order; canceling all algo orders leaves nothing.
     ok(f, 'DELETE', '/dapi/v1/allOpenOrders', { symbol: BTC });
-    expect(
-      ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', { symbol: BTC, orderId: String(legacy.orderId) }).status,
-    ).toBe('CANCELED');
+    expect(getOrder(f, legacy).status).toBe('CANCELED');
     expect(ok<AlgoOrderDetail[]>(f, 'GET', '/dapi/v1/openAlgoOrders', { symbol: BTC })).toHaveLength(1);
     expect(ok(f, 'DELETE', '/dapi/v1/algoOpenOrders', { symbol: BTC })).toEqual({
       code: 200,
@@ -173,27 +172,12 @@ describe('COIN-M algo orders (/dapi/v1/algoOrder)', () => {
       msg: 'success',
     });
     expect(rejected(f, 'DELETE', '/dapi/v1/algoOrder', { clientAlgoId: 'sl' }).code).toBe(-2011);
-    const gtd = { side: 'SELL', type: 'STOP', quantity: '1', price: '45000', triggerPrice: '45000' };
-    expect(
-      rejected(f, 'POST', '/dapi/v1/algoOrder', {
-        algoType: 'CONDITIONAL',
-        symbol: BTC,
-        ...gtd,
-        timeInForce: 'GTD',
-      }).code,
-    ).toBe(-1115);
-    expect(rejected(f, 'POST', '/dapi/v1/algoOrder', { algoType: 'VP', symbol: BTC, ...gtd }).code).toBe(
-      -1130,
-    );
+    const stopAt45000 = { side: 'SELL', type: 'STOP', quantity: '1', price: '45000', triggerPrice: '45000' };
+    const rejectedAlgo = (params: Record<string, string>) =>
+      rejected(f, 'POST', '/dapi/v1/algoOrder', { ...algoParams(stopAt45000), ...params }).code;
+    expect(rejectedAlgo({ timeInForce: 'GTD' })).toBe(-1115);
+    expect(rejectedAlgo({ algoType: 'VP' })).toBe(-1130);
     // The trigger would fire at once (the mark is 50,000).
-    expect(
-      rejected(f, 'POST', '/dapi/v1/algoOrder', {
-        algoType: 'CONDITIONAL',
-        symbol: BTC,
-        ...gtd,
-        price: '51000',
-        triggerPrice: '51000',
-      }).code,
-    ).toBe(-2021);
+    expect(rejectedAlgo({ price: '51000', triggerPrice: '51000' })).toBe(-2021);
   });
 });

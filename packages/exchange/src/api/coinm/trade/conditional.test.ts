@@ -2,11 +2,17 @@ import type { CoinmOrder } from '@basis/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   closeAll,
+  getOrder,
+  goLong,
+  limitParams,
   moveMark,
   ok,
+  openOrders,
   orderUpdates,
+  placeOrder,
   rest,
   startTrading,
+  stopMarketParams,
   type TradeFixture,
   tradeAt,
 } from './testing.js';
@@ -15,24 +21,15 @@ afterEach(closeAll);
 
 const BTC = 'BTCUSD_PERP';
 
-/** The trader buys `qty` contracts at 50,000 from the maker: a long position. */
-function goLong(f: TradeFixture, qty: string): void {
-  rest(f, BTC, 'SELL', qty, '50000');
-  ok(f, 'POST', '/dapi/v1/order', { symbol: BTC, side: 'BUY', type: 'MARKET', quantity: qty });
-}
-
+/** The trader's order of BTCUSD_PERP, the symbol of every order here. */
 function place(f: TradeFixture, params: Record<string, string>): CoinmOrder {
-  return ok<CoinmOrder>(f, 'POST', '/dapi/v1/order', { symbol: BTC, ...params });
-}
-
-function order(f: TradeFixture, placed: CoinmOrder): CoinmOrder {
-  return ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', { symbol: BTC, orderId: String(placed.orderId) });
+  return placeOrder(f, { symbol: BTC, ...params });
 }
 
 describe('COIN-M conditional orders', () => {
   test('default: a STOP_MARKET on the mark price waits as an order, then becomes a MARKET order under its orderId', () => {
     const f = startTrading();
-    goLong(f, '100');
+    goLong(f, BTC, '100');
     const stop = place(f, {
       side: 'SELL',
       type: 'STOP_MARKET',
@@ -55,18 +52,16 @@ describe('COIN-M conditional orders', () => {
       cumBase: '0',
       pair: 'BTCUSD',
     });
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC }).map((o) => o.orderId)).toEqual([
-      stop.orderId,
-    ]);
+    expect(openOrders(f, { symbol: BTC }).map((o) => o.orderId)).toEqual([stop.orderId]);
     expect(
       ok<CoinmOrder>(f, 'GET', '/dapi/v1/openOrder', { symbol: BTC, origClientOrderId: 'stop-1' }).type,
     ).toBe('STOP_MARKET');
 
     rest(f, BTC, 'BUY', '100', '47900');
     moveMark(f, BTC, '48100');
-    expect(order(f, stop).status).toBe('NEW');
+    expect(getOrder(f, stop).status).toBe('NEW');
     moveMark(f, BTC, '47950');
-    const filled = order(f, stop);
+    const filled = getOrder(f, stop);
     // 100 × 100 / 47,900 = 0.208768267… BTC, cut to 8 decimals.
     expect(filled).toMatchObject({
       orderId: stop.orderId,
@@ -80,7 +75,7 @@ describe('COIN-M conditional orders', () => {
       avgPrice: '47900.0',
     });
     expect(filled.time).toBe(stop.updateTime);
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC })).toEqual([]);
+    expect(openOrders(f, { symbol: BTC })).toEqual([]);
     const id = String(stop.orderId);
     expect(orderUpdates(f).slice(-4)).toEqual([
       `NEW/NEW/STOP_MARKET/STOP_MARKET/${id}`,
@@ -96,7 +91,7 @@ describe('COIN-M conditional orders', () => {
 
   test('behavior: a TAKE_PROFIT on the last price becomes a resting LIMIT order, then fills', () => {
     const f = startTrading();
-    goLong(f, '100');
+    goLong(f, BTC, '100');
     const tp = place(f, {
       side: 'SELL',
       type: 'TAKE_PROFIT',
@@ -112,26 +107,24 @@ describe('COIN-M conditional orders', () => {
       workingType: 'CONTRACT_PRICE',
     });
     moveMark(f, BTC, '51500'); // the mark does not trigger a CONTRACT_PRICE order
-    expect(order(f, tp).type).toBe('TAKE_PROFIT');
+    expect(getOrder(f, tp).type).toBe('TAKE_PROFIT');
     moveMark(f, BTC, '50000');
     tradeAt(f, BTC, '51000');
-    expect(order(f, tp)).toMatchObject({
+    expect(getOrder(f, tp)).toMatchObject({
       status: 'NEW',
       type: 'LIMIT',
       origType: 'TAKE_PROFIT',
       price: '51000.0',
     });
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC }).map((o) => o.type)).toEqual([
-      'LIMIT',
-    ]);
+    expect(openOrders(f, { symbol: BTC }).map((o) => o.type)).toEqual(['LIMIT']);
     rest(f, BTC, 'BUY', '50', '51000');
     // 50 × 100 / 51,000 = 0.09803921… BTC.
-    expect(order(f, tp)).toMatchObject({ status: 'FILLED', cumBase: '0.09803921', executedQty: '50' });
+    expect(getOrder(f, tp)).toMatchObject({ status: 'FILLED', cumBase: '0.09803921', executedQty: '50' });
   });
 
   test('behavior: a trailing stop activates, follows the high and fires on the callback', () => {
     const f = startTrading();
-    goLong(f, '100');
+    goLong(f, BTC, '100');
     const trailing = place(f, {
       side: 'SELL',
       type: 'TRAILING_STOP_MARKET',
@@ -148,10 +141,10 @@ describe('COIN-M conditional orders', () => {
     tradeAt(f, BTC, '51000');
     tradeAt(f, BTC, '52000'); // high 52,000: the stop is 51,480
     tradeAt(f, BTC, '51500');
-    expect(order(f, trailing).status).toBe('NEW');
+    expect(getOrder(f, trailing).status).toBe('NEW');
     rest(f, BTC, 'BUY', '100', '51300');
     tradeAt(f, BTC, '51480');
-    const fired = order(f, trailing);
+    const fired = getOrder(f, trailing);
     expect(fired).toMatchObject({
       status: 'FILLED',
       type: 'MARKET',
@@ -167,7 +160,7 @@ describe('COIN-M conditional orders', () => {
 
   test('behavior: closePosition closes the position at trigger time, or expires without one', () => {
     const f = startTrading();
-    goLong(f, '30');
+    goLong(f, BTC, '30');
     const close = place(f, { side: 'SELL', type: 'STOP_MARKET', stopPrice: '49000', closePosition: 'true' });
     expect(close).toMatchObject({
       closePosition: true,
@@ -183,10 +176,10 @@ describe('COIN-M conditional orders', () => {
     });
     rest(f, BTC, 'BUY', '100', '48500');
     tradeAt(f, BTC, '49000');
-    expect(order(f, close)).toMatchObject({ status: 'FILLED', executedQty: '30', type: 'MARKET' });
+    expect(getOrder(f, close)).toMatchObject({ status: 'FILLED', executedQty: '30', type: 'MARKET' });
     expect(f.trader.position(BTC, 'BOTH').amount.isZero()).toBe(true);
     tradeAt(f, BTC, '48000');
-    expect(order(f, buyClose)).toMatchObject({ status: 'EXPIRED', type: 'TAKE_PROFIT_MARKET' });
+    expect(getOrder(f, buyClose)).toMatchObject({ status: 'EXPIRED', type: 'TAKE_PROFIT_MARKET' });
   });
 
   test('behavior: a waiting conditional order is canceled like any order, and modify refuses it', () => {
@@ -198,7 +191,7 @@ describe('COIN-M conditional orders', () => {
     });
     expect(canceled).toMatchObject({ status: 'CANCELED', type: 'STOP' });
     tradeAt(f, BTC, '51500');
-    expect(order(f, stop).status).toBe('CANCELED');
+    expect(getOrder(f, stop).status).toBe('CANCELED');
     expect(orderUpdates(f)).toEqual([
       `NEW/NEW/STOP/STOP/${String(stop.orderId)}`,
       `CANCELED/CANCELED/STOP/STOP/${String(stop.orderId)}`,
@@ -207,9 +200,9 @@ describe('COIN-M conditional orders', () => {
 
   test('behavior: conditional orders take order ids from their market, in sequence with the others', () => {
     const f = startTrading();
-    const limit = place(f, { side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '49000' });
-    const stop = place(f, { side: 'BUY', type: 'STOP_MARKET', quantity: '1', stopPrice: '51000' });
-    const next = place(f, { side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: '1', price: '49000' });
+    const limit = placeOrder(f, limitParams(BTC, 'BUY', '1', '49000'));
+    const stop = placeOrder(f, stopMarketParams(BTC, 'BUY', '1', '51000'));
+    const next = placeOrder(f, limitParams(BTC, 'BUY', '1', '49000'));
     expect(BigInt(stop.orderId)).toBe(BigInt(limit.orderId) + 1n);
     expect(BigInt(next.orderId)).toBe(BigInt(stop.orderId) + 1n);
   });

@@ -1,4 +1,4 @@
-import { Decimal, type UserDataEvent, VirtualClock } from '@basis/core';
+import { type CoinmOrder, Decimal, type UserDataEvent, VirtualClock } from '@basis/core';
 import { createExchange, type DefaultAccount, type Exchange } from '../../../createExchange.js';
 import type { Account } from '../../../venue/account.js';
 import { limitOrder } from '../../../venue/orderInput.testing.js';
@@ -114,6 +114,50 @@ export function rejected(
   if (response.status === 200)
     throw new Error(`${method} ${path} succeeded: ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/** Order parameters as `POST /dapi/v1/order` takes them. */
+export type OrderParams = Readonly<Record<string, string>>;
+
+type Side = 'BUY' | 'SELL';
+
+/** A LIMIT order: GTC unless `more` sets another timeInForce. */
+export function limitParams(symbol: string, side: Side, qty: string, price: string, more: OrderParams = {}) {
+  return { symbol, side, type: 'LIMIT', timeInForce: 'GTC', quantity: qty, price, ...more };
+}
+
+/** A MARKET order. */
+export function marketParams(symbol: string, side: Side, qty: string, more: OrderParams = {}): OrderParams {
+  return { symbol, side, type: 'MARKET', quantity: qty, ...more };
+}
+
+/** A STOP_MARKET order: a conditional order on the last price. */
+export function stopMarketParams(symbol: string, side: Side, qty: string, stopPrice: string): OrderParams {
+  return { symbol, side, type: 'STOP_MARKET', quantity: qty, stopPrice };
+}
+
+/** The trader's order through `POST /dapi/v1/order`, which must accept it. */
+export function placeOrder(f: TradeFixture, params: OrderParams): CoinmOrder {
+  return ok<CoinmOrder>(f, 'POST', '/dapi/v1/order', params);
+}
+
+/** The trader's order as `GET /dapi/v1/order` answers it, by its symbol and orderId. */
+export function getOrder(
+  f: TradeFixture,
+  order: { readonly symbol: string; readonly orderId: CoinmOrder['orderId'] | string },
+): CoinmOrder {
+  return ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', { symbol: order.symbol, orderId: String(order.orderId) });
+}
+
+/** The trader's open orders as `GET /dapi/v1/openOrders` lists them (`symbol` or `pair` selects). */
+export function openOrders(f: TradeFixture, params: OrderParams = {}): CoinmOrder[] {
+  return ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', params);
+}
+
+/** The trader buys `qty` contracts of `symbol` at 50,000 from the maker: a long position. */
+export function goLong(f: TradeFixture, symbol: string, qty: string): void {
+  rest(f, symbol, 'SELL', qty, '50000');
+  placeOrder(f, marketParams(symbol, 'BUY', qty));
 }
 
 /** The trader's ORDER_TRADE_UPDATEs as `x/X/o/ot/i` strings, in order (e.g. `NEW/NEW/STOP_MARKET/STOP_MARKET/1`). */

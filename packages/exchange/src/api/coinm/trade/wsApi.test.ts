@@ -8,7 +8,17 @@ import {
 } from '@basis/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isRecord, TestClient } from '../../../ws/testing.js';
-import { closeAll, ok, rest, startTrading, type TradeFixture } from './testing.js';
+import {
+  closeAll,
+  getOrder,
+  goLong,
+  limitParams,
+  marketParams,
+  openOrders,
+  rest,
+  startTrading,
+  type TradeFixture,
+} from './testing.js';
 
 const clients: TestClient[] = [];
 
@@ -52,19 +62,16 @@ describe('COIN-M WebSocket API order methods (/ws-dapi/v1)', () => {
     rest(f, BTC, 'SELL', '100', '50000');
     const call = await wsApiOf(f);
 
-    const market = await call<CoinmOrder>('order.place', {
-      symbol: BTC,
-      side: 'BUY',
-      type: 'MARKET',
-      quantity: '100',
-      newOrderRespType: 'RESULT',
-    });
+    const market = await call<CoinmOrder>(
+      'order.place',
+      marketParams(BTC, 'BUY', '100', { newOrderRespType: 'RESULT' }),
+    );
     expect(market.status).toBe(200);
     // 100 contracts × 100 USD / 50,000 USD = 0.2 BTC.
     expect(market.result).toMatchObject({ pair: 'BTCUSD', status: 'FILLED', cumQty: '100', cumBase: '0.2' });
     expect(market.result).not.toHaveProperty('cumQuote');
     const byId = (order: CoinmOrder) => ({ symbol: BTC, orderId: String(order.orderId) });
-    const filled = ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', byId(market.result));
+    const filled = getOrder(f, market.result);
     expect(market.result).toEqual({ ...withoutTime(filled), cumQty: '100' });
     expect((await call<CoinmOrder>('order.status', byId(market.result))).result).toEqual(filled);
     // COIN-M counts orders on the minute only: no 10-second ORDERS entry.
@@ -73,20 +80,11 @@ describe('COIN-M WebSocket API order methods (/ws-dapi/v1)', () => {
       'ORDERS/1MINUTE',
     ]);
 
-    const limit = (
-      await call<CoinmOrder>('order.place', {
-        symbol: BTC,
-        side: 'BUY',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '3',
-        price: '49000',
-      })
-    ).result;
-    expect(limit).toEqual({ ...withoutTime(ok(f, 'GET', '/dapi/v1/order', byId(limit))), cumQty: '0' });
+    const limit = (await call<CoinmOrder>('order.place', limitParams(BTC, 'BUY', '3', '49000'))).result;
+    expect(limit).toEqual({ ...withoutTime(getOrder(f, limit)), cumQty: '0' });
     const modified = await call<CoinmOrder>('order.modify', { ...byId(limit), side: 'BUY', price: '49500' });
     expect(modified.status).toBe(200);
-    const rested = ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', byId(limit));
+    const rested = getOrder(f, limit);
     expect(rested).toMatchObject({ price: '49500.0', origQty: '3', cumBase: '0', pair: 'BTCUSD' });
     expect(modified.result).toEqual({ ...withoutTime(rested), cumQty: '0' });
     expect((await call<CoinmOrder>('order.status', byId(limit))).result).toEqual(rested);
@@ -96,16 +94,12 @@ describe('COIN-M WebSocket API order methods (/ws-dapi/v1)', () => {
 
     const canceled = await call<CoinmOrder>('order.cancel', byId(limit));
     expect(canceled.result.status).toBe('CANCELED');
-    expect(canceled.result).toEqual({
-      ...withoutTime(ok(f, 'GET', '/dapi/v1/order', byId(limit))),
-      cumQty: '0',
-    });
+    expect(canceled.result).toEqual({ ...withoutTime(getOrder(f, limit)), cumQty: '0' });
   });
 
   test('behavior: a conditional STOP_MARKET is placed, queried and canceled over the WebSocket API', async () => {
     const f = startTrading();
-    rest(f, BTC, 'SELL', '10', '50000');
-    ok(f, 'POST', '/dapi/v1/order', { symbol: BTC, side: 'BUY', type: 'MARKET', quantity: '10' });
+    goLong(f, BTC, '10');
     const call = await wsApiOf(f);
 
     const stop = await call<CoinmOrder>('order.place', {
@@ -128,13 +122,13 @@ describe('COIN-M WebSocket API order methods (/ws-dapi/v1)', () => {
       cumBase: '0',
     });
     const byId = { symbol: BTC, orderId: String(stop.result.orderId) };
-    const stored = ok<CoinmOrder>(f, 'GET', '/dapi/v1/order', byId);
+    const stored = getOrder(f, stop.result);
     expect(stop.result).toEqual({ ...withoutTime(stored), cumQty: '0' });
     expect((await call<CoinmOrder>('order.status', byId)).result).toEqual(stored);
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC })).toEqual([stored]);
+    expect(openOrders(f, { symbol: BTC })).toEqual([stored]);
 
     const canceled = await call<CoinmOrder>('order.cancel', byId);
     expect(canceled.result).toMatchObject({ type: 'STOP_MARKET', status: 'CANCELED' });
-    expect(ok<CoinmOrder[]>(f, 'GET', '/dapi/v1/openOrders', { symbol: BTC })).toEqual([]);
+    expect(openOrders(f, { symbol: BTC })).toEqual([]);
   });
 });
