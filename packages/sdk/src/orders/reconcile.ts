@@ -39,11 +39,27 @@ export function sleep(client: Client, ms: number): Promise<void> {
   });
 }
 
-/** The wait before query number `query` (1-based; the first is immediate): doubling from `baseDelayMs`. */
-function delayBefore(layer: OrderLayer, query: number): number {
-  if (query <= 1) return 0;
-  const { baseDelayMs, maxDelayMs } = layer.reconcile;
-  return Math.min(maxDelayMs, baseDelayMs * 2 ** (query - 2));
+/**
+ * Waits on the client's clock before query number `query` (1-based; the first is immediate):
+ * doubling from `baseDelayMs`, up to `maxDelayMs`.
+ */
+async function backOff(ctx: ReconcileContext, query: number): Promise<void> {
+  if (query <= 1) return;
+  const { baseDelayMs, maxDelayMs } = ctx.layer.reconcile;
+  const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** (query - 2));
+  if (delay > 0) await sleep(ctx.client, delay);
+}
+
+/**
+ * Waits until the request's window has closed (`closesAt`), if it has not yet: until then the
+ * request may still execute, so what a query saw proves nothing. True when it waited: the caller
+ * repeats its query at once, and that repeat does not count against the bound.
+ */
+async function waitForWindow(ctx: ReconcileContext, closesAt: number): Promise<boolean> {
+  const remaining = closesAt - ctx.client.time.now();
+  if (remaining <= 0) return false;
+  await sleep(ctx.client, remaining);
+  return true;
 }
 
 /** -2013 "Order does not exist." (the query's proof of absence). */
@@ -129,18 +145,15 @@ export async function locate<T>(
   let waitedForWindow = false;
   // Bounded: `attempts` queries, plus one repeat after the window wait.
   for (let query = 1; query <= ctx.layer.reconcile.attempts; query++) {
-    const delay = waitedForWindow ? 0 : delayBefore(ctx.layer, query);
+    if (!waitedForWindow) await backOff(ctx, query);
     waitedForWindow = false;
-    if (delay > 0) await sleep(ctx.client, delay);
     counts.queries += 1;
     try {
       return { kind: 'found', value: await lookup() };
     } catch (error) {
       cause = error;
       if (isAbsent(error)) {
-        const remaining = closesAt - ctx.client.time.now();
-        if (remaining <= 0) return { kind: 'absent', cause: error };
-        await sleep(ctx.client, remaining);
+        if (!(await waitForWindow(ctx, closesAt))) return { kind: 'absent', cause: error };
         waitedForWindow = true;
         query -= 1;
         continue;
@@ -151,6 +164,23 @@ export async function locate<T>(
   return { kind: 'unknown', cause };
 }
 
+/**
+ * Sends the request again, counted as a resend; its answer ends reconciliation, reported as
+ * `outcome`. A failure is the caller's to judge.
+ */
+async function resend<T>(
+  ctx: ReconcileContext,
+  clientOrderId: string | undefined,
+  send: () => Promise<T>,
+  outcome: ReconcileOutcome,
+  counts: Counts,
+): Promise<T> {
+  counts.resends += 1;
+  const value = await send();
+  report(ctx, clientOrderId, outcome, counts);
+  return value;
+}
+
 /** What a placement with reconciliation needs. */
 export interface PlacementSpec<T> {
   /** The client order id sent (`newClientOrderId` / `clientAlgoId`): the key to query by. */
@@ -159,6 +189,22 @@ export interface PlacementSpec<T> {
   readonly send: () => Promise<T>;
   /** Queries the order by its client order id; rejects with -2013 when it does not exist. */
   readonly lookup: () => Promise<T>;
+}
+
+/**
+ * After -4116 (an open order already carries the client order id): queries that order and returns
+ * it, reported as `duplicate`; undefined when the query does not find it. "Does not exist" is taken
+ * at once: the refused request has no window to wait out.
+ */
+async function findDuplicate<T>(
+  ctx: ReconcileContext,
+  spec: PlacementSpec<T>,
+  counts: Counts,
+): Promise<{ readonly value: T } | undefined> {
+  const existing = await locate(ctx, spec.lookup, 0, counts);
+  if (existing.kind !== 'found') return undefined;
+  report(ctx, spec.clientOrderId, 'duplicate', counts);
+  return existing;
 }
 
 /**
@@ -187,11 +233,8 @@ export async function placeReconciled<T>(ctx: ReconcileContext, spec: PlacementS
   } catch (error) {
     if (ctx.enabled && isDuplicate(error)) {
       // The id is already open: this intent was placed before (an earlier attempt, a restart).
-      const existing = await locate(ctx, spec.lookup, 0, counts);
-      if (existing.kind === 'found') {
-        report(ctx, spec.clientOrderId, 'duplicate', counts);
-        return existing.value;
-      }
+      const existing = await findDuplicate(ctx, spec, counts);
+      if (existing) return existing.value;
       throw error;
     }
     if (!(error instanceof UnknownOutcomeError) || !ctx.enabled) throw error;
@@ -210,18 +253,12 @@ export async function placeReconciled<T>(ctx: ReconcileContext, spec: PlacementS
     }
     if (counts.resends >= resends)
       throw notPlaced(ctx, spec.clientOrderId, unknown.request, counts, located.cause);
-    counts.resends += 1;
     try {
-      const value = await spec.send();
-      report(ctx, spec.clientOrderId, 'resent', counts);
-      return value;
+      return await resend(ctx, spec.clientOrderId, spec.send, 'resent', counts);
     } catch (error) {
       if (isDuplicate(error)) {
-        const existing = await locate(ctx, spec.lookup, 0, counts);
-        if (existing.kind === 'found') {
-          report(ctx, spec.clientOrderId, 'duplicate', counts);
-          return existing.value;
-        }
+        const existing = await findDuplicate(ctx, spec, counts);
+        if (existing) return existing.value;
         throw unknownStatus(ctx, spec.clientOrderId, unknown.request, counts, error);
       }
       if (!(error instanceof UnknownOutcomeError)) throw error;
@@ -247,13 +284,20 @@ async function sendFirst<T>(
   }
 }
 
+/** How a cancel or a modification queries its order after an unknown outcome. */
+export interface OrderQuery<Q> {
+  readonly clientOrderId: string | undefined;
+  /** Queries the order. */
+  readonly lookup: () => Promise<Q>;
+}
+
 /**
  * One query of the order after an unknown outcome: the order, or a transient failure to query again
  * on. "Does not exist" is thrown as is; a failure that repeating cannot fix ends in `UnknownOrderStatusError`.
  */
 async function queryOrder<Q>(
   ctx: ReconcileContext,
-  spec: { readonly clientOrderId: string | undefined; readonly lookup: () => Promise<Q> },
+  spec: OrderQuery<Q>,
   unknown: UnknownOutcomeError,
   counts: Counts,
 ): Promise<{ readonly order: Q } | { readonly retry: unknown }> {
@@ -271,12 +315,9 @@ async function queryOrder<Q>(
 export type CancelState = 'canceled' | 'open' | 'closed';
 
 /** What a cancel with reconciliation needs. */
-export interface CancelSpec<T, Q> {
-  readonly clientOrderId: string | undefined;
+export interface CancelSpec<T, Q> extends OrderQuery<Q> {
   /** Sends the cancel (a cancel is idempotent: a second one of a canceled order is refused, never harmful). */
   readonly send: () => Promise<T>;
-  /** Queries the order. */
-  readonly lookup: () => Promise<Q>;
   readonly state: (order: Q) => CancelState;
   /** The result for a queried order that is canceled or closed (may throw, e.g. `OrderClosedError`). */
   readonly settle: (order: Q, state: 'canceled' | 'closed') => T;
@@ -295,8 +336,7 @@ export async function cancelReconciled<T, Q>(ctx: ReconcileContext, spec: Cancel
   const counts: Counts = { queries: 0, resends: 0 };
   let cause: unknown = unknown;
   for (let query = 1; query <= ctx.layer.reconcile.attempts; query++) {
-    const delay = delayBefore(ctx.layer, query);
-    if (delay > 0) await sleep(ctx.client, delay);
+    await backOff(ctx, query);
     const queried = await queryOrder(ctx, spec, unknown, counts);
     if ('retry' in queried) {
       cause = queried.retry;
@@ -308,11 +348,8 @@ export async function cancelReconciled<T, Q>(ctx: ReconcileContext, spec: Cancel
       report(ctx, spec.clientOrderId, 'canceled', counts);
       return spec.settle(order, state);
     }
-    counts.resends += 1;
     try {
-      const value = await spec.send();
-      report(ctx, spec.clientOrderId, 'canceled', counts);
-      return value;
+      return await resend(ctx, spec.clientOrderId, spec.send, 'canceled', counts);
     } catch (error) {
       // Closed meanwhile (-2011) or unknown again: the next query tells.
       if (!(error instanceof UnknownOutcomeError) && !isNotOpen(error)) throw error;
@@ -326,11 +363,9 @@ export async function cancelReconciled<T, Q>(ctx: ReconcileContext, spec: Cancel
 export type ModifyState = 'applied' | 'pending' | 'closed';
 
 /** What a modification with reconciliation needs. */
-export interface ModifySpec<T, Q> {
-  readonly clientOrderId: string | undefined;
+export interface ModifySpec<T, Q> extends OrderQuery<Q> {
   /** Sends the modification (to absolute values, so a repeat lands on the same state). */
   readonly send: () => Promise<T>;
-  readonly lookup: () => Promise<Q>;
   /** `applied`: the order carries the new price and quantity; `closed`: filled or canceled; `pending`: neither. */
   readonly state: (order: Q) => ModifyState;
   readonly result: (order: Q) => T;
@@ -352,9 +387,8 @@ export async function modifyReconciled<T, Q>(ctx: ReconcileContext, spec: Modify
   let cause: unknown = unknown;
   let waitedForWindow = false;
   for (let query = 1; query <= ctx.layer.reconcile.attempts; query++) {
-    const delay = waitedForWindow ? 0 : delayBefore(ctx.layer, query);
+    if (!waitedForWindow) await backOff(ctx, query);
     waitedForWindow = false;
-    if (delay > 0) await sleep(ctx.client, delay);
     const queried = await queryOrder(ctx, spec, unknown, counts);
     if ('retry' in queried) {
       cause = queried.retry;
@@ -366,9 +400,7 @@ export async function modifyReconciled<T, Q>(ctx: ReconcileContext, spec: Modify
       report(ctx, spec.clientOrderId, 'modified', counts);
       return spec.result(order);
     }
-    const remaining = closesAt - ctx.client.time.now();
-    if (remaining > 0) {
-      await sleep(ctx.client, remaining);
+    if (await waitForWindow(ctx, closesAt)) {
       waitedForWindow = true;
       query -= 1;
       continue;
@@ -376,11 +408,8 @@ export async function modifyReconciled<T, Q>(ctx: ReconcileContext, spec: Modify
     if (counts.resends >= ctx.layer.reconcile.resends) {
       throw notPlaced(ctx, spec.clientOrderId, unknown.request, counts, cause);
     }
-    counts.resends += 1;
     try {
-      const value = await spec.send();
-      report(ctx, spec.clientOrderId, 'modified', counts);
-      return value;
+      return await resend(ctx, spec.clientOrderId, spec.send, 'modified', counts);
     } catch (error) {
       if (error instanceof BinanceApiError && (error.code === -5027 || error.code === -4197)) {
         cause = error;

@@ -1,15 +1,23 @@
 import { type CoinmKline, Decimal, type Kline } from '@basis/core';
 
-/** A USD-M kline with named fields: decimals as exact `Decimal`s, times (ms) and the count as numbers. */
-export interface ParsedKline {
+/**
+ * The fields at positions 0 to 6, laid out alike in USD-M and COIN-M klines (only the unit of
+ * `volume` differs, and each kline type says which).
+ */
+interface KlineOpening {
   readonly openTime: number;
   readonly open: Decimal;
   readonly high: Decimal;
   readonly low: Decimal;
   readonly close: Decimal;
-  /** Base-asset volume ("0" for mark, index and premium-index klines). */
   readonly volume: Decimal;
   readonly closeTime: number;
+}
+
+/** A USD-M kline with named fields: decimals as exact `Decimal`s, times (ms) and the count as numbers. */
+export interface ParsedKline extends KlineOpening {
+  /** Base-asset volume ("0" for mark, index and premium-index klines). */
+  readonly volume: Decimal;
   readonly quoteAssetVolume: Decimal;
   /** Trades (for mark, index and premium-index klines: samples). */
   readonly numberOfTrades: number;
@@ -18,20 +26,27 @@ export interface ParsedKline {
 }
 
 /** A COIN-M kline with named fields: volumes in contracts and in the base asset (no quote volume). */
-export interface ParsedCoinmKline {
-  readonly openTime: number;
-  readonly open: Decimal;
-  readonly high: Decimal;
-  readonly low: Decimal;
-  readonly close: Decimal;
+export interface ParsedCoinmKline extends KlineOpening {
   /** Volume in contracts. */
   readonly volume: Decimal;
-  readonly closeTime: number;
   readonly baseAssetVolume: Decimal;
   readonly numberOfTrades: number;
   /** Taker buy volume in contracts. */
   readonly takerBuyVolume: Decimal;
   readonly takerBuyBaseAssetVolume: Decimal;
+}
+
+/** Positions 0 to 6 of either product's kline, first so the parsed keys keep the array's order. */
+function parseOpening(row: Kline | CoinmKline): KlineOpening {
+  return {
+    openTime: row[0],
+    open: Decimal.parse(row[1]),
+    high: Decimal.parse(row[2]),
+    low: Decimal.parse(row[3]),
+    close: Decimal.parse(row[4]),
+    volume: Decimal.parse(row[5]),
+    closeTime: row[6],
+  };
 }
 
 /**
@@ -49,13 +64,7 @@ export interface ParsedCoinmKline {
  */
 export function parseKline(row: Kline): ParsedKline {
   return {
-    openTime: row[0],
-    open: Decimal.parse(row[1]),
-    high: Decimal.parse(row[2]),
-    low: Decimal.parse(row[3]),
-    close: Decimal.parse(row[4]),
-    volume: Decimal.parse(row[5]),
-    closeTime: row[6],
+    ...parseOpening(row),
     quoteAssetVolume: Decimal.parse(row[7]),
     numberOfTrades: row[8],
     takerBuyBaseAssetVolume: Decimal.parse(row[9]),
@@ -73,13 +82,7 @@ export function parseKline(row: Kline): ParsedKline {
  */
 export function parseCoinmKline(row: CoinmKline): ParsedCoinmKline {
   return {
-    openTime: row[0],
-    open: Decimal.parse(row[1]),
-    high: Decimal.parse(row[2]),
-    low: Decimal.parse(row[3]),
-    close: Decimal.parse(row[4]),
-    volume: Decimal.parse(row[5]),
-    closeTime: row[6],
+    ...parseOpening(row),
     baseAssetVolume: Decimal.parse(row[7]),
     numberOfTrades: row[8],
     takerBuyVolume: Decimal.parse(row[9]),
