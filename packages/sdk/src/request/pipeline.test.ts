@@ -35,26 +35,21 @@ beforeAll(async () => {
   };
   const h = created({ kind: 'createAccount', balances: { USDT: '1000' } });
   hmac = { apiKey: h.apiKey, apiSecret: h.apiSecret! };
-  const edPair = generateKeyPairSync('ed25519');
-  const edPem = edPair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const ed = created({
-    kind: 'createAccount',
-    balances: { USDT: '1000' },
-    keys: [
-      { type: 'ED25519', publicKey: edPair.publicKey.export({ type: 'spki', format: 'pem' }).toString() },
-    ],
-  });
-  ed25519 = { apiKey: ed.apiKey, privateKey: edPem };
-  const rsaPair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const r = created({
-    kind: 'createAccount',
-    balances: { USDT: '1000' },
-    keys: [{ type: 'RSA', publicKey: rsaPair.publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
-  });
-  rsa = {
-    apiKey: r.apiKey,
-    privateKey: rsaPair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  /** An account whose key is a new `type` pair: the exchange holds the public half, we sign with the private. */
+  const withKeyPair = (type: 'ED25519' | 'RSA') => {
+    const { publicKey, privateKey } =
+      type === 'ED25519'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const key = created({
+      kind: 'createAccount',
+      balances: { USDT: '1000' },
+      keys: [{ type, publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
+    });
+    return { apiKey: key.apiKey, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
   };
+  ed25519 = withKeyPair('ED25519');
+  rsa = withKeyPair('RSA');
 });
 
 afterAll(async () => {
@@ -110,6 +105,23 @@ async function client(
   return c;
 }
 
+/** A client of a port nothing listens on (HTTP), closed after the test. */
+async function closedPortClient(extra: Partial<ClientConfig>) {
+  const c = createClient({ env: 'local', baseUrl: await closedPortUrl(), ...extra });
+  clients.push(c);
+  return c;
+}
+
+/** An answer a recorder's override gives in the exchange's place. */
+const reply = (status: number, body: string) => ({ status, headers: {}, body });
+/** 503 -1001: the venue is busy, retryable for reads and idempotent writes. */
+const busy = reply(
+  503,
+  '{"code":-1001,"msg":"Internal error; unable to process your request. Please try again."}',
+);
+/** 400 -1021: the request's timestamp is outside recvWindow. */
+const stale = reply(400, '{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}');
+
 const account: RequestCall = {
   method: 'GET',
   path: '/fapi/v3/account',
@@ -127,6 +139,38 @@ const order = (params: Record<string, string>): RequestCall => ({
   kind: 'order',
   params,
 });
+
+/** A BTCUSDT MARKET buy of 0.002 (`extra` overrides or adds parameters in place). */
+const marketBuy = (extra: Record<string, string> = {}) =>
+  order({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.002', ...extra });
+/** A BTCUSDT GTC LIMIT buy of 0.002 at 50000 (`extra` as for marketBuy). */
+const limitBuy = (extra: Record<string, string> = {}) =>
+  order({
+    symbol: 'BTCUSDT',
+    side: 'BUY',
+    type: 'LIMIT',
+    timeInForce: 'GTC',
+    quantity: '0.002',
+    price: '50000',
+    ...extra,
+  });
+
+/**
+ * A signed client whose local clock the test can move (`clock.skewMs`), after a first signed call
+ * has synchronised it with `samples` samples.
+ */
+async function syncedWithMovableClock(samples: number, extra: Partial<ClientConfig> = {}) {
+  const clock = skewedClock(0);
+  const { seen, handler } = recorder();
+  const c = await client('inProcess', hmac, {
+    handler,
+    clock,
+    timeSync: { samples, intervalMs: false },
+    ...extra,
+  });
+  await c.request(account);
+  return { c, clock, seen };
+}
 
 /** Everything a user, a logger or a crash report may print of an error. */
 const printed = (error: unknown) =>
@@ -162,9 +206,7 @@ describe.each(['http', 'inProcess'] as const)('request pipeline over %s', (via) 
   test('behavior: -2019, -1121, -1022, -2015 become typed errors without secrets', async () => {
     const { seen, handler } = recorder();
     const withKey = await client(via, hmac, { handler });
-    const margin = await withKey
-      .request(order({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '50' }))
-      .catch((e: unknown) => e);
+    const margin = await withKey.request(marketBuy({ quantity: '50' })).catch((e: unknown) => e);
     expect(margin).toBeInstanceOf(InsufficientMarginError);
     expect(margin).toMatchObject({ code: -2019, status: 400, method: 'POST', path: '/fapi/v1/order' });
 
@@ -211,16 +253,7 @@ describe('request pipeline', () => {
       path: '/fapi/v3/positionRisk',
       params: { symbol: 'BTCUSDT', timestamp: 1, signature: 'x' },
     });
-    await c.request(
-      order({
-        symbol: 'BTCUSDT',
-        side: 'BUY',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '0.002',
-        price: '50000',
-      }),
-    );
+    await c.request(limitBuy());
     const [get, post] = seen.filter((request) => request.path !== '/fapi/v1/time');
     expect(get?.rawBody).toBe('');
     expect(get?.rawQuery).toMatch(/^symbol=BTCUSDT&recvWindow=7000&timestamp=\d+&signature=[0-9a-f]{64}$/);
@@ -263,11 +296,6 @@ describe('request pipeline', () => {
   });
 
   test('behavior: a read is retried on 503 -1001 with backoff, then succeeds', async () => {
-    const busy = {
-      status: 503,
-      headers: {},
-      body: '{"code":-1001,"msg":"Internal error; unable to process your request. Please try again."}',
-    };
     const { seen, handler } = recorder((_request, n) => (n <= 2 ? busy : undefined));
     const events: ClientEvent[] = [];
     const c = await client('inProcess', undefined, { handler, onEvent: (event) => events.push(event) });
@@ -280,11 +308,7 @@ describe('request pipeline', () => {
   });
 
   test('behavior: retries are bounded; the last error is thrown', async () => {
-    const { seen, handler } = recorder(() => ({
-      status: 502,
-      headers: {},
-      body: '<html>Bad Gateway</html>',
-    }));
+    const { seen, handler } = recorder(() => reply(502, '<html>Bad Gateway</html>'));
     const c = await client('inProcess', undefined, { handler, retry: { attempts: 4 } });
     await expect(c.request(time)).rejects.toMatchObject({ name: 'HttpResponseError', status: 502 });
     expect(seen).toHaveLength(4);
@@ -292,23 +316,12 @@ describe('request pipeline', () => {
 
   test('behavior: a read against a closed port is retried, then a ConnectionRefusedError', async () => {
     const events: ClientEvent[] = [];
-    const c = createClient({
-      env: 'local',
-      baseUrl: await closedPortUrl(),
-      random: () => 0,
-      onEvent: (e) => events.push(e),
-    });
-    clients.push(c);
+    const c = await closedPortClient({ random: () => 0, onEvent: (e) => events.push(e) });
     await expect(c.request(time)).rejects.toBeInstanceOf(ConnectionRefusedError);
     expect(events.filter((e) => e.type === 'retry')).toHaveLength(2);
   });
 
   test('behavior: an idempotent write is retried; a plain write is not', async () => {
-    const busy = {
-      status: 503,
-      headers: {},
-      body: '{"code":-1001,"msg":"Internal error; unable to process your request. Please try again."}',
-    };
     const leverage: RequestCall = {
       method: 'POST',
       path: '/fapi/v1/leverage',
@@ -330,26 +343,12 @@ describe('request pipeline', () => {
   });
 
   test('behavior: an order is never retried; an unknown outcome is an UnknownOutcomeError with what was sent', async () => {
-    const unknown = {
-      status: 503,
-      headers: {},
-      body: 'Unknown error, please check your request or try again later.',
-    };
+    const unknown = reply(503, 'Unknown error, please check your request or try again later.');
     const { seen, handler } = recorder((request) =>
       request.path === '/fapi/v1/order' ? unknown : undefined,
     );
     const c = await client('inProcess', hmac, { handler, timeSync: false });
-    const error = await c
-      .request(
-        order({
-          symbol: 'BTCUSDT',
-          side: 'BUY',
-          type: 'MARKET',
-          quantity: '0.002',
-          newClientOrderId: 'basis-42',
-        }),
-      )
-      .catch((e: unknown) => e);
+    const error = await c.request(marketBuy({ newClientOrderId: 'basis-42' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownOutcomeError);
     expect(error).toMatchObject({
       clientOrderId: 'basis-42',
@@ -377,39 +376,21 @@ describe('request pipeline', () => {
       request.path === '/fapi/v1/order' ? new Promise(() => {}) : undefined,
     );
     const c = await client('inProcess', hmac, { handler, timeSync: false, timeoutMs: 100 });
-    const error = await c
-      .request(order({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.002' }))
-      .catch((e: unknown) => e);
+    const error = await c.request(marketBuy()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnknownOutcomeError);
     expect((error as Error).cause).toBeInstanceOf(TimeoutError);
     expect(seen).toHaveLength(1);
   });
 
   test('behavior: an order refused before sending is that error, not an unknown outcome', async () => {
-    const c = createClient({
-      env: 'local',
-      baseUrl: await closedPortUrl(),
-      credentials: hmac,
-      timeSync: false,
-    });
-    clients.push(c);
-    const error = await c
-      .request(order({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.002' }))
-      .catch((e: unknown) => e);
+    const c = await closedPortClient({ credentials: hmac, timeSync: false });
+    const error = await c.request(marketBuy()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionRefusedError);
   });
 
   test('behavior: -1021 resynchronises the clock and retries a read once', async () => {
-    const clock = skewedClock(0);
-    const { seen, handler } = recorder();
     const events: ClientEvent[] = [];
-    const c = await client('inProcess', hmac, {
-      handler,
-      clock,
-      timeSync: { samples: 2, intervalMs: false },
-      onEvent: (e) => events.push(e),
-    });
-    await c.request(account);
+    const { c, clock, seen } = await syncedWithMovableClock(2, { onEvent: (e) => events.push(e) });
     expect(Math.abs(c.time.offset())).toBeLessThan(1000);
     // The local clock falls 30 s behind after the sync: the next timestamp is outside recvWindow.
     clock.skewMs = -30_000;
@@ -422,25 +403,10 @@ describe('request pipeline', () => {
   });
 
   test('behavior: -1021 on an order: resync and resend once; it is placed exactly once', async () => {
-    const clock = skewedClock(0);
-    const { seen, handler } = recorder();
-    const c = await client('inProcess', hmac, {
-      handler,
-      clock,
-      timeSync: { samples: 1, intervalMs: false },
-    });
-    await c.request(account);
+    const { c, clock, seen } = await syncedWithMovableClock(1);
     clock.skewMs = 45_000; // now 45 s ahead: "1000ms ahead of the server's time"
     const placed = await c.request<{ clientOrderId: string; status: string }>(
-      order({
-        symbol: 'BTCUSDT',
-        side: 'BUY',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '0.002',
-        price: '50000',
-        newClientOrderId: 'resync-1',
-      }),
+      limitBuy({ newClientOrderId: 'resync-1' }),
     );
     expect(placed).toMatchObject({ clientOrderId: 'resync-1', status: 'NEW' });
     expect(seen.filter((r) => r.path === '/fapi/v1/order')).toHaveLength(2);
@@ -454,11 +420,6 @@ describe('request pipeline', () => {
   });
 
   test('behavior: a second -1021 after the resync is an InvalidTimestampError; no third attempt', async () => {
-    const stale = {
-      status: 400,
-      headers: {},
-      body: '{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}',
-    };
     const { seen, handler } = recorder((request) =>
       request.path === '/fapi/v3/account' ? stale : undefined,
     );
@@ -470,11 +431,6 @@ describe('request pipeline', () => {
   });
 
   test('behavior: with timeSync false, a -1021 is thrown as is', async () => {
-    const stale = {
-      status: 400,
-      headers: {},
-      body: '{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}',
-    };
     const { seen, handler } = recorder(() => stale);
     const c = await client('inProcess', hmac, { handler, timeSync: false });
     await expect(c.request(account)).rejects.toBeInstanceOf(InvalidTimestampError);
@@ -482,17 +438,13 @@ describe('request pipeline', () => {
   });
 
   test('behavior: a large id survives parsing', async () => {
-    const { handler } = recorder(() => ({
-      status: 200,
-      headers: {},
-      body: '{"orderId":1152921504606846977}',
-    }));
+    const { handler } = recorder(() => reply(200, '{"orderId":1152921504606846977}'));
     const c = await client('inProcess', undefined, { handler });
     expect(await c.request(time)).toEqual({ orderId: 1152921504606846977n });
   });
 
   test('behavior: a 2xx body that is not JSON is an InvalidResponseError', async () => {
-    const { handler } = recorder(() => ({ status: 200, headers: {}, body: '<html>captive portal</html>' }));
+    const { handler } = recorder(() => reply(200, '<html>captive portal</html>'));
     const c = await client('inProcess', undefined, { handler, retry: { attempts: 1 } });
     await expect(c.request(time)).rejects.toMatchObject({ name: 'InvalidResponseError', status: 200 });
   });

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { AlgoOrder, CoinmAccount, CoinmBalance, CoinmOrder, CoinmPositionRisk } from '@basis/core';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, test } from 'vitest';
 import type { PlacedCoinmOrder } from '../actions/trade/coinm/newCoinmOrder.js';
@@ -8,6 +7,7 @@ import type { CoinmActions } from '../clients/decorators/coinm.js';
 import { ClientConfigError } from '../errors/config.js';
 import { ConnectionRefusedError } from '../errors/transport.js';
 import { OrderValidationError } from '../orders/errors.js';
+import { closedPortUrl } from '../testing/servers.js';
 import { startCoinmTradingExchange, type TradingExchange } from '../testing/tradingExchange.js';
 import {
   createWsApiClient,
@@ -18,6 +18,7 @@ import {
   wsPlaceCoinmOrder,
   wsPlaceOrder,
 } from './index.js';
+import { expectTimedOutPlaceReconciledOverSocket, routes } from './testing.js';
 
 // The WebSocket API client of a COIN-M client against the local exchange's /ws-dapi/v1 over
 // 127.0.0.1: COIN-M's method set (order.place/status/cancel, account.balance/position/status), its
@@ -61,22 +62,19 @@ async function priceAt(factor: number): Promise<string> {
   return (Number(book!.bidPrice) * factor).toFixed(1);
 }
 
+/** A GTC LIMIT buy of `quantity` contracts at `price`. */
+const limitBuy = (price: string, quantity = '1') =>
+  ({ symbol: SYMBOL, side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity, price }) as const;
+
 /** The venue's orders of the default account with this client order id (duplicates would show). */
 async function ordersWith(clientOrderId: string): Promise<CoinmOrder[]> {
   const all = await fx.client.getAllOrders({ symbol: SYMBOL });
   return all.filter((order) => order.clientOrderId === clientOrderId);
 }
 
-const routes = (events: readonly WsApiEvent[], method: string) =>
-  events.flatMap((e) => (e.type === 'request' && e.method === method ? [e.via] : []));
-
-/** A URL nothing listens on. */
+/** A WebSocket API URL nothing listens on. */
 async function refusedUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}/ws-dapi/v1`;
+  return `${(await closedPortUrl()).replace(/^http:/, 'ws:')}/ws-dapi/v1`;
 }
 
 describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
@@ -84,34 +82,28 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
     const { ws, events } = wsClient();
     expect(ws.url).toMatch(/\/ws-dapi\/v1$/);
     await ws.connect();
-    const [book] = await fx.client.getBookTicker({ symbol: 'BTCUSD_PERP' });
-    const price = (Number(book!.bidPrice) * 0.97).toFixed(1);
-    const placed = (await ws.request('order.place', {
-      symbol: 'BTCUSD_PERP',
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '2',
-      price,
-    })) as unknown as CoinmOrder;
-    expect(placed).toMatchObject({ symbol: 'BTCUSD_PERP', pair: 'BTCUSD', status: 'NEW', origQty: '2' });
+    const placed = (await ws.request(
+      'order.place',
+      limitBuy(await priceAt(0.97), '2'),
+    )) as unknown as CoinmOrder;
+    expect(placed).toMatchObject({ symbol: SYMBOL, pair: 'BTCUSD', status: 'NEW', origQty: '2' });
     expect(placed.cumBase).toBeDefined();
     const status = (await ws.request('order.status', {
-      symbol: 'BTCUSD_PERP',
+      symbol: SYMBOL,
       orderId: placed.orderId,
     })) as unknown as CoinmOrder;
     expect(status).toMatchObject({ orderId: placed.orderId, status: 'NEW' });
-    const canceled = await ws.request('order.cancel', { symbol: 'BTCUSD_PERP', orderId: placed.orderId });
+    const canceled = await ws.request('order.cancel', { symbol: SYMBOL, orderId: placed.orderId });
     expect(canceled).toMatchObject({ orderId: placed.orderId, status: 'CANCELED' });
     // The REST view agrees.
-    expect(await fx.client.getOrder({ symbol: 'BTCUSD_PERP', orderId: placed.orderId })).toMatchObject({
+    expect(await fx.client.getOrder({ symbol: SYMBOL, orderId: placed.orderId })).toMatchObject({
       status: 'CANCELED',
     });
 
     const balances = (await ws.request('account.balance')) as unknown as CoinmBalance[];
     expect(balances.find((b) => b.asset === 'BTC')).toMatchObject({ balance: '10.00000000' });
     const positions = (await ws.request('account.position')) as unknown as CoinmPositionRisk[];
-    expect(positions.some((p) => p.symbol === 'BTCUSD_PERP' && p.maxQty !== undefined)).toBe(true);
+    expect(positions.some((p) => p.symbol === SYMBOL && p.maxQty !== undefined)).toBe(true);
     const account = await ws.request('account.status');
     expect(account.assets.some((a) => a.asset === 'BTC')).toBe(true);
     for (const method of ['order.place', 'order.status', 'order.cancel', 'account.balance']) {
@@ -139,14 +131,7 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
     const { ws, events } = wsClient();
     await ws.connect();
     const price = await priceAt(0.97);
-    const placed = await ws.placeOrder({
-      symbol: SYMBOL,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '2',
-      price,
-    });
+    const placed = await ws.placeOrder(limitBuy(price, '2'));
     expectTypeOf(placed).toEqualTypeOf<PlacedCoinmOrder>();
     expectTypeOf(placed.order.cumBase).toEqualTypeOf<string>();
     expect(placed).toMatchObject({
@@ -222,15 +207,15 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
     const { ws, events } = wsClient();
     await ws.connect();
     const trigger = await priceAt(0.9);
-    const stop = await ws.placeOrder({
+    const stopOrder = {
       symbol: SYMBOL,
       side: 'SELL',
       type: 'STOP_MARKET',
       quantity: '1',
       stopPrice: trigger,
-      workingType: 'MARK_PRICE',
       newClientOrderId: 'ws-cm-stop',
-    });
+    } as const;
+    const stop = await ws.placeOrder({ ...stopOrder, workingType: 'MARK_PRICE' });
     expectTypeOf(stop).toEqualTypeOf<PlacedAlgoOrder>();
     expectTypeOf(stop.order).toEqualTypeOf<AlgoOrder>();
     expect(stop).toMatchObject({
@@ -241,16 +226,7 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
     expect(restPaths).toContain('/dapi/v1/algoOrder');
     expect(routes(events, 'order.place')).toEqual([]);
     // The same client id again never makes a second algo order (REST's clientAlgoId idempotency).
-    await ws
-      .placeOrder({
-        symbol: SYMBOL,
-        side: 'SELL',
-        type: 'STOP_MARKET',
-        quantity: '1',
-        stopPrice: trigger,
-        newClientOrderId: 'ws-cm-stop',
-      })
-      .catch(() => undefined);
+    await ws.placeOrder(stopOrder).catch(() => undefined);
     const open = await fx.client.getOpenAlgoOrders({ symbol: SYMBOL });
     expect(open.filter((o) => o.clientAlgoId === 'ws-cm-stop')).toHaveLength(1);
   });
@@ -258,16 +234,7 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
   test('behavior: an invalid COIN-M order is refused by the order layer before anything is sent', async () => {
     const { ws, events } = wsClient();
     await ws.connect();
-    const error = await ws
-      .placeOrder({
-        symbol: SYMBOL,
-        side: 'BUY',
-        type: 'LIMIT',
-        timeInForce: 'GTC',
-        quantity: '1',
-        price: `${await priceAt(0.97)}5`,
-      })
-      .catch((e: unknown) => e);
+    const error = await ws.placeOrder(limitBuy(`${await priceAt(0.97)}5`)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OrderValidationError);
     expect(error).toMatchObject({ field: 'price' });
     expect(routes(events, 'order.place')).toEqual([]);
@@ -276,36 +243,22 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
   test('behavior: a timed-out order.place is reconciled by client order id over the socket, never resent blindly', async () => {
     const { ws, events } = wsClient({ requestTimeoutMs: 500 });
     await ws.connect();
-    fx.exchange.faults.add({ kind: 'silence', scope: { route: 'wsApi' }, count: 1 });
-    const placed = await ws.placeOrder({
-      symbol: SYMBOL,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '1',
-      price: await priceAt(0.97),
+    const price = await priceAt(0.97);
+    const placed = await expectTimedOutPlaceReconciledOverSocket({
+      fx,
+      events,
+      place: () => ws.placeOrder(limitBuy(price)),
+      action: 'wsPlaceCoinmOrder',
+      ordersWith,
     });
     expect(placed.order).toMatchObject({ status: 'NEW', pair: 'BTCUSD' });
-    expect(routes(events, 'order.place')).toEqual(['ws']);
-    expect(routes(events, 'order.status')).toEqual(['ws']);
-    expect(fx.events).toContainEqual(
-      expect.objectContaining({ type: 'reconciled', action: 'wsPlaceCoinmOrder', outcome: 'found' }),
-    );
-    expect(await ordersWith(placed.clientOrderId)).toHaveLength(1);
   });
 
   test('behavior: with the socket down, the typed helpers go to /dapi/v1/order over REST with the same shapes', async () => {
     const { ws, events } = wsClient({ url: await refusedUrl() });
     await expect(ws.connect()).rejects.toBeInstanceOf(ConnectionRefusedError);
     const price = await priceAt(0.96);
-    const placed = await ws.placeOrder({
-      symbol: SYMBOL,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '2',
-      price,
-    });
+    const placed = await ws.placeOrder(limitBuy(price, '2'));
     expect(placed.order).toMatchObject({ status: 'NEW', pair: 'BTCUSD', cumBase: '0' });
     const modified = await ws.modifyOrder({
       symbol: SYMBOL,
@@ -332,14 +285,7 @@ describe('createWsApiClient on COIN-M (/ws-dapi/v1)', () => {
 
   test("behavior: each market's helpers refuse the other market's client; an undecorated COIN-M client is bound COIN-M's", async () => {
     const { ws, events } = wsClient();
-    const order = {
-      symbol: SYMBOL,
-      side: 'BUY',
-      type: 'LIMIT',
-      timeInForce: 'GTC',
-      quantity: '1',
-      price: '1000.0',
-    } as const;
+    const order = limitBuy('1000.0');
     await expect(wsPlaceOrder(ws, order)).rejects.toBeInstanceOf(ClientConfigError);
     await expect(wsPlaceOrder(ws, { ...order, type: 'STOP_MARKET', stopPrice: '1000.0' })).rejects.toThrow(
       /USD-M/,

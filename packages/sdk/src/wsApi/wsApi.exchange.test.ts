@@ -10,6 +10,7 @@ import { ConnectionRefusedError } from '../errors/transport.js';
 import { OrderValidationError } from '../orders/errors.js';
 import { startTradingExchange, type TradingExchange } from '../testing/tradingExchange.js';
 import { createWsApiClient, rateLimitHeaders, type WsApiClientOptions, type WsApiEvent } from './index.js';
+import { expectTimedOutPlaceReconciledOverSocket, routes } from './testing.js';
 
 // The WebSocket API client against the local exchange's /ws-fapi/v1 over 127.0.0.1: every method,
 // both ways of authenticating, the order layer's guarantees across drops and timeouts, -1021, and
@@ -64,16 +65,14 @@ function wsClient(overrides: Partial<WsApiClientOptions> = {}) {
   return { ws, events };
 }
 
-function routes(events: readonly WsApiEvent[], method: string): string[] {
-  return events.flatMap((e) => (e.type === 'request' && e.method === method ? [e.via] : []));
-}
-
-function ed25519Key(): ClientCredentials {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+/** A new key of the default account: the exchange holds the public half, the client signs with the private one. */
+function addedKey(type: 'ED25519' | 'RSA'): ClientCredentials {
+  const { publicKey, privateKey } =
+    type === 'ED25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const added = fx.exchange.admin({
     kind: 'addKey',
     accountId: fx.exchange.defaultAccount!.accountId,
-    key: { type: 'ED25519', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    key: { type, publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
   });
   if (added.kind !== 'key') throw new Error('expected a key');
   return {
@@ -220,7 +219,7 @@ describe('WebSocket API client against the local exchange (127.0.0.1)', () => {
   });
 
   test('behavior: an Ed25519 key logs the session on, requests go unsigned, logon is repeated after a drop', async () => {
-    const credentials = ed25519Key();
+    const credentials = addedKey('ED25519');
     const { ws, events } = wsClient({ credentials });
     await ws.connect();
     expect(ws.loggedOn).toBe(true);
@@ -264,19 +263,7 @@ describe('WebSocket API client against the local exchange (127.0.0.1)', () => {
   });
 
   test('behavior: an RSA key signs each request (base64 over the sorted params)', async () => {
-    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const added = fx.exchange.admin({
-      kind: 'addKey',
-      accountId: fx.exchange.defaultAccount!.accountId,
-      key: { type: 'RSA', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
-    });
-    if (added.kind !== 'key') throw new Error('expected a key');
-    const { ws, events } = wsClient({
-      credentials: {
-        apiKey: added.key.apiKey,
-        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-      },
-    });
+    const { ws, events } = wsClient({ credentials: addedKey('RSA') });
     await ws.connect();
     expect(ws.loggedOn).toBe(false);
     const placed = await ws.placeOrder(limitBuy());
@@ -324,15 +311,13 @@ describe('WebSocket API client against the local exchange (127.0.0.1)', () => {
   test('behavior: a timed-out order.place is reconciled over the socket, never resent blindly', async () => {
     const { ws, events } = wsClient({ requestTimeoutMs: 500 });
     await ws.connect();
-    fx.exchange.faults.add({ kind: 'silence', scope: { route: 'wsApi' }, count: 1 });
-    const placed = await ws.placeOrder(limitBuy());
-    expect(placed.order.status).toBe('NEW');
-    expect(routes(events, 'order.place')).toEqual(['ws']);
-    expect(routes(events, 'order.status')).toEqual(['ws']);
-    expect(fx.events).toContainEqual(
-      expect.objectContaining({ type: 'reconciled', action: 'wsPlaceOrder', outcome: 'found' }),
-    );
-    expect(await ordersWith(placed.clientOrderId)).toHaveLength(1);
+    await expectTimedOutPlaceReconciledOverSocket({
+      fx,
+      events,
+      place: () => ws.placeOrder(limitBuy()),
+      action: 'wsPlaceOrder',
+      ordersWith,
+    });
   });
 
   test('behavior: -1021 resynchronises the clock and sends once more; a second -1021 is final', async () => {
