@@ -29,6 +29,13 @@ export {
   type FaultScope,
 } from './faults/faultModel.js';
 export { ReplayError } from './marketData/replay/replayError.js';
+// For the CLI's `basis data import`, which looks into archives before copying them.
+export {
+  readZipEntries,
+  readZipEntryHead,
+  singleCsvEntry,
+  type ZipEntry,
+} from './marketData/replay/zip.js';
 export type { RestHandler, RestRequest, RestResponse } from './rest/handler.js';
 export type { RateLimitConfig } from './rest/rateLimit.js';
 export { DEFAULT_RATE_LIMITS } from './rest/rateLimit.js';

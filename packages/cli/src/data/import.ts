@@ -9,10 +9,11 @@ import {
   statSync,
 } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { ReplayError } from '@basis/exchange';
 import { parseChecksum, sha256File } from './files.js';
 import { type ArchiveName, isKlineType, type KlineType, localPath, parseArchiveName } from './layout.js';
 import { checkFirstRow } from './rows.js';
-import { ArchiveProblem, peekCsv, peekZip } from './zip.js';
+import { peekCsv, peekZip } from './zip.js';
 
 /** What happened to one file given to {@link importFiles}. */
 export interface ImportResult {
@@ -92,7 +93,9 @@ async function importOne(source: string, dir: string, options: ImportOptions): P
   try {
     head = name.format === 'zip' ? peekZip(source).head : peekCsv(source);
   } catch (error) {
-    if (error instanceof ArchiveProblem) return skip(error.message, name);
+    // `details` is the problem in a few words; the message would repeat the path.
+    if (error instanceof ReplayError && error.reason === 'zip')
+      return skip(error.details ?? error.shortMessage, name);
     return skip(`cannot read it: ${error instanceof Error ? error.message : String(error)}`, name);
   }
   const row = checkFirstRow(name.dataType, head);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ReplayError } from './replayError.js';
 import { ReplaySource } from './replaySource.js';
 import { makeZip } from './testing.js';
-import { builtinUnzip, readZipEntries, readZipEntry } from './zip.js';
+import { builtinUnzip, readZipEntries, readZipEntry, readZipEntryHead } from './zip.js';
 
 function readAll(source: { read(t: Uint8Array, o: number, l: number): number }): string {
   const chunks: Buffer[] = [];
@@ -89,6 +89,33 @@ describe('zip reader', () => {
     })();
     expect(error).toBeInstanceOf(ReplayError);
     expect(error).toMatchObject({ reason: 'zip' });
+  });
+
+  test('behavior: the head of an entry inflates only a prefix of it', () => {
+    const path = join(dir, 'large.zip');
+    const text = Array.from({ length: 2000 }, (_, i) => `${i},${(i * 7919) % 104729}`).join('\n');
+    writeFileSync(path, makeZip([{ name: 'large.csv', data: text }]));
+    const [entry] = readZipEntries(path);
+    const head = readZipEntryHead(path, entry!, 256).toString('latin1');
+    expect(head.length).toBeGreaterThan(0);
+    expect(head.length).toBeLessThan(text.length);
+    expect(text.startsWith(head)).toBe(true);
+    expect(readZipEntryHead(path, entry!, entry!.compressedSize).toString('latin1')).toBe(text);
+  });
+
+  test('behavior: sizes that do not fit are refused before or while inflating', () => {
+    const path = join(dir, 'sizes.zip');
+    const bytes = makeZip([{ name: 'a.csv', data: 'x'.repeat(100_000) }]);
+    const central = bytes.readUInt32LE(bytes.length - 22 + 16);
+    const bomb = Buffer.from(bytes);
+    bomb.writeUInt32LE(10, central + 24); // declares 10 bytes; inflates to 100,000
+    writeFileSync(path, bomb);
+    expect(() => readZipEntry(path, readZipEntries(path)[0]!)).toThrow(/inflates beyond its declared size/);
+    const overlapping = Buffer.from(bytes);
+    overlapping.writeUInt32LE(central, central + 20); // compressed data said to run into the directory
+    writeFileSync(path, overlapping);
+    expect(() => readZipEntry(path, readZipEntries(path)[0]!)).toThrow(ReplayError);
+    expect(() => readZipEntry(path, readZipEntries(path)[0]!)).toThrow(/a.csv is truncated/);
   });
 
   test('behavior: a replay reads zipped and plain files alike', () => {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { crc32, inflateRawSync } from 'node:zlib';
+import { constants, crc32, inflateRawSync } from 'node:zlib';
 import { type ByteSource, bufferSource } from './byteSource.js';
 import { ReplayError } from './replayError.js';
 
@@ -14,6 +14,8 @@ export interface ZipEntry {
   readonly localHeaderOffset: number;
   /** General-purpose flags; bit 0 means encrypted. */
   readonly flags: number;
+  /** Where the central directory starts: the entry's data must end before it. */
+  readonly directoryOffset: number;
 }
 
 /**
@@ -76,7 +78,7 @@ function entriesOf(fd: number, path: string): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw zipError(path, 'no end-of-central-directory record (not a zip file)');
+  if (eocd < 0) throw zipError(path, 'not a zip archive (no end-of-central-directory record; truncated?)');
   const count = tail.readUInt16LE(eocd + 10);
   const directorySize = tail.readUInt32LE(eocd + 12);
   const directoryOffset = tail.readUInt32LE(eocd + 16);
@@ -101,6 +103,7 @@ function entriesOf(fd: number, path: string): ZipEntry[] {
       compressedSize: directory.readUInt32LE(pos + 20),
       uncompressedSize: directory.readUInt32LE(pos + 24),
       localHeaderOffset: directory.readUInt32LE(pos + 42),
+      directoryOffset,
       name: directory.toString('utf8', pos + 46, pos + 46 + nameLength),
     };
     if (entry.compressedSize === ZIP64_MARKER || entry.uncompressedSize === ZIP64_MARKER) {
@@ -112,34 +115,71 @@ function entriesOf(fd: number, path: string): ZipEntry[] {
   return entries;
 }
 
+/** The single `.csv` entry of a data.binance.vision archive (they ship exactly one). */
+export function singleCsvEntry(path: string, entries: readonly ZipEntry[]): ZipEntry {
+  const csvs = entries.filter((e) => e.name.toLowerCase().endsWith('.csv'));
+  if (csvs.length !== 1) throw zipError(path, `expected one .csv entry, found ${csvs.length}`);
+  return csvs[0]!;
+}
+
 /** The uncompressed bytes of one entry, checked against its size and CRC-32. */
 export function readZipEntry(path: string, entry: ZipEntry): Buffer {
+  const data = inflateEntry(path, entry, entry.compressedSize);
+  if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) {
+    throw zipError(path, `${entry.name} fails its size or CRC-32 check`);
+  }
+  return data;
+}
+
+/**
+ * The first bytes of one entry, inflating at most `maxCompressed` bytes of it: a quick look into an
+ * archive too large to inflate. An entry that small is read whole and checked as by {@link readZipEntry}.
+ */
+export function readZipEntryHead(path: string, entry: ZipEntry, maxCompressed: number): Buffer {
+  if (entry.compressedSize <= maxCompressed) return readZipEntry(path, entry);
+  return inflateEntry(path, entry, maxCompressed);
+}
+
+/** Reads the first `length` compressed bytes of an entry (all of them, or a prefix) and inflates them. */
+function inflateEntry(path: string, entry: ZipEntry, length: number): Buffer {
   if ((entry.flags & 1) !== 0) throw zipError(path, `${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) {
     throw zipError(path, `${entry.name} uses compression method ${entry.method} (only stored and deflate)`);
   }
   const fd = openSync(path, 'r');
-  let data: Buffer;
+  let compressed: Buffer;
   try {
-    const header = readAt(fd, entry.localHeaderOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
-      throw zipError(path, `bad local header for ${entry.name}`);
-    }
-    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const compressed = readAt(fd, start, entry.compressedSize);
-    if (compressed.length !== entry.compressedSize) throw zipError(path, `${entry.name} is truncated`);
-    try {
-      data = entry.method === 0 ? compressed : inflateRawSync(compressed);
-    } catch (cause) {
-      throw zipError(path, `${entry.name} does not inflate`, cause);
-    }
+    compressed = readAt(fd, dataStart(fd, path, entry), length);
   } finally {
     closeSync(fd);
   }
-  if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) {
-    throw zipError(path, `${entry.name} fails its size or CRC-32 check`);
+  if (compressed.length !== length) throw zipError(path, `${entry.name} is truncated`);
+  if (entry.method === 0) return compressed;
+  try {
+    return inflateRawSync(compressed, {
+      // A prefix stops mid-stream: return what it holds rather than fail for want of the end.
+      ...(length < entry.compressedSize ? { finishFlush: constants.Z_SYNC_FLUSH } : {}),
+      // Never more than the declared size, so a zip bomb fails here instead of filling memory.
+      maxOutputLength: Math.max(1, entry.uncompressedSize),
+    });
+  } catch (cause) {
+    const tooLarge = (cause as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+    const detail = tooLarge ? 'inflates beyond its declared size' : 'does not inflate (corrupt archive)';
+    throw zipError(path, `${entry.name} ${detail}`, cause);
   }
-  return data;
+}
+
+/** Where an entry's data starts, past its local header; a short or overlapping entry is refused. */
+function dataStart(fd: number, path: string, entry: ZipEntry): number {
+  const header = readAt(fd, entry.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+    throw zipError(path, `bad local header for ${entry.name}`);
+  }
+  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  // The data must end where the directory starts: a download cut short fails here, before inflating.
+  if (start + entry.compressedSize > entry.directoryOffset)
+    throw zipError(path, `${entry.name} is truncated`);
+  return start;
 }
 
 /**
@@ -148,8 +188,6 @@ export function readZipEntry(path: string, entry: ZipEntry): Buffer {
  */
 export const builtinUnzip: Unzip = {
   open(zipPath: string): ByteSource {
-    const csvs = readZipEntries(zipPath).filter((e) => e.name.toLowerCase().endsWith('.csv'));
-    if (csvs.length !== 1) throw zipError(zipPath, `expected one .csv entry, found ${csvs.length}`);
-    return bufferSource(readZipEntry(zipPath, csvs[0]!));
+    return bufferSource(readZipEntry(zipPath, singleCsvEntry(zipPath, readZipEntries(zipPath))));
   },
 };
