@@ -1,17 +1,9 @@
 import { CONTINUOUS_CONTRACT_TYPES, type Kline } from '@basis/core';
-import type { KlineStore } from '../../marketData/klines.js';
 import { defineEndpoint, type Endpoint } from '../endpoint.js';
 import { ParamReader } from '../params.js';
-import { type KlineFormat, klineRows, tradeKlineFormat } from './format.js';
-import { continuousMarket, type KlineRequest, klineWeight, readKlineRequest } from './query.js';
-
-/** How a product selects and prints a kline request's candles (USD-M {@link klineRows}, COIN-M its own). */
-export type KlineRowsOf<Row> = (
-  store: KlineStore,
-  request: KlineRequest,
-  now: number,
-  format: KlineFormat,
-) => Row[];
+import { klineRows, tradeKlineFormat } from './format.js';
+import type { KlineRowsOf } from './klineQuery.js';
+import { continuousMarket, klineWeight, readKlineRequest } from './query.js';
 
 /**
  * `GET …/continuousKlines` of one product: trade candles of the contract of `contractType` on `pair`.

@@ -1,7 +1,7 @@
 import { Decimal, type ExchangeInfo, type SymbolFilter } from '@basis/core';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { DEFAULT_SYMBOLS } from '../../config/defaultSymbols.js';
-import { exchangeInfo } from './exchangeInfo.js';
+import { exchangeInfo, exchangeInfoBody } from './exchangeInfo.js';
 import { call, T0, tradingVenue } from './testing.js';
 
 function filter<T extends SymbolFilter['filterType']>(
@@ -32,6 +32,14 @@ describe('exchangeInfo', () => {
     ]);
     expect(body.symbols.map((s) => s.symbol)).toEqual(DEFAULT_SYMBOLS.map((s) => s.symbol));
     expect(exchangeInfo).toMatchObject({ security: 'NONE', weight: 1, command: false });
+  });
+
+  test("behavior: Binance's field order, a product's own fields just before symbols", () => {
+    const { venue } = tradingVenue();
+    const common = ['timezone', 'serverTime', 'rateLimits', 'exchangeFilters'];
+    expect(Object.keys(call(exchangeInfo, venue))).toEqual([...common, 'assets', 'symbols']);
+    // COIN-M's shape: no fields of its own.
+    expect(Object.keys(exchangeInfoBody(venue, T0, [], {}, (m) => m.symbol))).toEqual([...common, 'symbols']);
   });
 
   test('behavior: BTCUSDT as Binance lists it (§5.1)', () => {

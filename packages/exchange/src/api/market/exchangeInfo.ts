@@ -10,6 +10,7 @@ import {
   type UnderlyingType,
 } from '@basis/core';
 import type { Market } from '../../venue/market.js';
+import type { Venue } from '../../venue/venue.js';
 import { defineEndpoint } from '../endpoint.js';
 
 /** The limiters Binance publishes for USD-M (§3.1), the 10 s ORDERS entry included. */
@@ -98,6 +99,28 @@ function marginAssets(markets: Iterable<Market>): ExchangeAsset[] {
   return [...assets].map((asset) => ({ asset, marginAvailable: true, autoAssetExchange: '0' }));
 }
 
+/**
+ * The exchangeInfo body of either product, in Binance's field order: UTC, the venue's time, the
+ * product's limiters, no exchange filters, the product's own fields (USD-M's `assets`), then every
+ * listed market as `symbolRow` prints it.
+ */
+export function exchangeInfoBody<Own extends object, SymbolRow>(
+  venue: Venue,
+  now: number,
+  rateLimits: readonly RateLimit[],
+  own: Own,
+  symbolRow: (market: Market) => SymbolRow,
+) {
+  return {
+    timezone: 'UTC',
+    serverTime: now,
+    rateLimits: [...rateLimits],
+    exchangeFilters: [],
+    ...own,
+    symbols: [...venue.markets.values()].map(symbolRow),
+  };
+}
+
 /** `GET /fapi/v1/exchangeInfo` — limiters, margin assets and every symbol with its filters. */
 export const exchangeInfo = defineEndpoint<ExchangeInfo>({
   name: 'exchangeInfo',
@@ -105,13 +128,7 @@ export const exchangeInfo = defineEndpoint<ExchangeInfo>({
   weight: 1,
   command: false,
   handle(venue, context) {
-    return {
-      timezone: 'UTC',
-      serverTime: context.now,
-      rateLimits: [...RATE_LIMITS],
-      exchangeFilters: [],
-      assets: marginAssets(venue.markets.values()),
-      symbols: [...venue.markets.values()].map(symbolInfo),
-    };
+    const assets = marginAssets(venue.markets.values());
+    return exchangeInfoBody(venue, context.now, RATE_LIMITS, { assets }, symbolInfo);
   },
 });

@@ -1,8 +1,8 @@
 import type { Kline } from '@basis/core';
 import { defineEndpoint } from '../endpoint.js';
-import { ParamReader } from '../params.js';
-import { klineRows, SAMPLE_KLINE_FORMAT } from './format.js';
-import { indexMarketOfPair, klineWeight, readKlineRequest } from './query.js';
+import { klineRows } from './format.js';
+import { INDEX_PRICE_KLINES, klineHandler } from './klineQuery.js';
+import { klineWeight } from './query.js';
 
 /**
  * `GET /fapi/v1/indexPriceKlines` — index-price candles of `pair` (8 decimals, volumes "0", count =
@@ -13,11 +13,5 @@ export const indexPriceKlines = defineEndpoint<Kline[]>({
   security: 'NONE',
   weight: klineWeight,
   command: false,
-  handle(venue, context, raw) {
-    const params = new ParamReader(raw);
-    const pair = params.requiredString('pair');
-    const request = readKlineRequest(params);
-    const market = indexMarketOfPair(venue, pair);
-    return klineRows(market.indexKlines, request, context.now, SAMPLE_KLINE_FORMAT);
-  },
+  handle: klineHandler(INDEX_PRICE_KLINES, klineRows),
 });

@@ -1,8 +1,8 @@
 import type { Kline } from '@basis/core';
 import { defineEndpoint } from '../endpoint.js';
-import { ParamReader } from '../params.js';
-import { klineRows, tradeKlineFormat } from './format.js';
-import { klineWeight, readKlineRequest } from './query.js';
+import { klineRows } from './format.js';
+import { klineHandler, TRADE_KLINES } from './klineQuery.js';
+import { klineWeight } from './query.js';
 
 /**
  * `GET /fapi/v1/klines` — candles of the symbol's trades (`interval` mandatory, -1120 when invalid;
@@ -13,11 +13,5 @@ export const klines = defineEndpoint<Kline[]>({
   security: 'NONE',
   weight: klineWeight,
   command: false,
-  handle(venue, context, raw) {
-    const params = new ParamReader(raw);
-    const symbol = params.requiredString('symbol');
-    const request = readKlineRequest(params);
-    const market = venue.market(symbol);
-    return klineRows(market.klines, request, context.now, tradeKlineFormat(market));
-  },
+  handle: klineHandler(TRADE_KLINES, klineRows),
 });

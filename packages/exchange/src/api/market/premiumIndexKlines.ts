@@ -1,8 +1,8 @@
 import type { Kline } from '@basis/core';
 import { defineEndpoint } from '../endpoint.js';
-import { ParamReader } from '../params.js';
-import { klineRows, SAMPLE_KLINE_FORMAT } from './format.js';
-import { klineWeight, readKlineRequest } from './query.js';
+import { klineRows } from './format.js';
+import { klineHandler, PREMIUM_INDEX_KLINES } from './klineQuery.js';
+import { klineWeight } from './query.js';
 
 /** `GET /fapi/v1/premiumIndexKlines` — premium-index candles: 8 decimals, volumes "0", count = samples. */
 export const premiumIndexKlines = defineEndpoint<Kline[]>({
@@ -10,11 +10,5 @@ export const premiumIndexKlines = defineEndpoint<Kline[]>({
   security: 'NONE',
   weight: klineWeight,
   command: false,
-  handle(venue, context, raw) {
-    const params = new ParamReader(raw);
-    const symbol = params.requiredString('symbol');
-    const request = readKlineRequest(params);
-    const market = venue.market(symbol);
-    return klineRows(market.premiumKlines, request, context.now, SAMPLE_KLINE_FORMAT);
-  },
+  handle: klineHandler(PREMIUM_INDEX_KLINES, klineRows),
 });

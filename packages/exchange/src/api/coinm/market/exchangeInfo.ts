@@ -9,7 +9,7 @@ import { COINM_RATE_LIMITS } from '../../../rest/rateLimit.js';
 import { coinmContractType } from '../../../venue/delivery.js';
 import type { Market } from '../../../venue/market.js';
 import { defineEndpoint } from '../../endpoint.js';
-import { symbolFilters, underlyingType } from '../../market/exchangeInfo.js';
+import { exchangeInfoBody, symbolFilters, underlyingType } from '../../market/exchangeInfo.js';
 
 /**
  * The limiters the COIN-M handler enforces ({@link COINM_RATE_LIMITS}): weight and orders per
@@ -78,12 +78,6 @@ export const coinmExchangeInfo = defineEndpoint<CoinmExchangeInfo>({
   weight: 1,
   command: false,
   handle(venue, context) {
-    return {
-      timezone: 'UTC',
-      serverTime: context.now,
-      rateLimits: [...COINM_EXCHANGE_RATE_LIMITS],
-      exchangeFilters: [],
-      symbols: [...venue.markets.values()].map(coinmSymbolInfo),
-    };
+    return exchangeInfoBody(venue, context.now, COINM_EXCHANGE_RATE_LIMITS, {}, coinmSymbolInfo);
   },
 });

@@ -1,8 +1,7 @@
 import type { Kline } from '@basis/core';
 import { defineEndpoint } from '../../endpoint.js';
-import { SAMPLE_KLINE_FORMAT } from '../../market/format.js';
-import { indexMarketOfPair, klineWeight, readKlineRequest } from '../../market/query.js';
-import { ParamReader } from '../../params.js';
+import { INDEX_PRICE_KLINES, klineHandler } from '../../market/klineQuery.js';
+import { klineWeight } from '../../market/query.js';
 import { coinmKlineRows } from './query.js';
 
 /** `GET /dapi/v1/indexPriceKlines` — index-price candles of `pair` with COIN-M's window rules. */
@@ -11,11 +10,5 @@ export const coinmIndexPriceKlines = defineEndpoint<Kline[]>({
   security: 'NONE',
   weight: klineWeight,
   command: false,
-  handle(venue, context, raw) {
-    const params = new ParamReader(raw);
-    const pair = params.requiredString('pair');
-    const request = readKlineRequest(params);
-    const market = indexMarketOfPair(venue, pair);
-    return coinmKlineRows(market.indexKlines, request, context.now, SAMPLE_KLINE_FORMAT);
-  },
+  handle: klineHandler(INDEX_PRICE_KLINES, coinmKlineRows),
 });

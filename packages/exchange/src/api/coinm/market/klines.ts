@@ -1,8 +1,7 @@
 import type { CoinmKline } from '@basis/core';
 import { defineEndpoint } from '../../endpoint.js';
-import { tradeKlineFormat } from '../../market/format.js';
-import { klineWeight, readKlineRequest } from '../../market/query.js';
-import { ParamReader } from '../../params.js';
+import { klineHandler, TRADE_KLINES } from '../../market/klineQuery.js';
+import { klineWeight } from '../../market/query.js';
 import { coinmKlineRows } from './query.js';
 
 /**
@@ -14,11 +13,5 @@ export const coinmKlines = defineEndpoint<CoinmKline[]>({
   security: 'NONE',
   weight: klineWeight,
   command: false,
-  handle(venue, context, raw) {
-    const params = new ParamReader(raw);
-    const symbol = params.requiredString('symbol');
-    const request = readKlineRequest(params);
-    const market = venue.market(symbol);
-    return coinmKlineRows(market.klines, request, context.now, tradeKlineFormat(market));
-  },
+  handle: klineHandler(TRADE_KLINES, coinmKlineRows),
 });
