@@ -1,22 +1,9 @@
 import { BasisError, Decimal } from '@basis/core';
 import { forceListenKeyExpiry } from '../faults/listenKeyExpiry.js';
-import type { KeyPermissions } from '../venue/account.js';
+import type { KeyPermissions, KeySpec } from '../venue/account.js';
 import type { Product, Venue } from '../venue/venue.js';
 
-/** An API key to add: HMAC (secret generated unless given) or an Ed25519/RSA public key (PEM). */
-export type KeySpec =
-  | {
-      readonly type: 'HMAC';
-      readonly apiKey?: string;
-      readonly secret?: string;
-      readonly permissions?: KeyPermissions;
-    }
-  | {
-      readonly type: 'ED25519' | 'RSA';
-      readonly apiKey?: string;
-      readonly publicKey: string;
-      readonly permissions?: KeyPermissions;
-    };
+export type { KeySpec };
 
 /**
  * The admin API's state changes, as data: each is journaled like a trading command, so a restart

@@ -25,6 +25,21 @@ export type ApiKeyRecord =
       readonly permissions: KeyPermissions;
     };
 
+/** An API key to add: HMAC (secret generated unless given) or an Ed25519/RSA public key (PEM). */
+export type KeySpec =
+  | {
+      readonly type: 'HMAC';
+      readonly apiKey?: string;
+      readonly secret?: string;
+      readonly permissions?: KeyPermissions;
+    }
+  | {
+      readonly type: 'ED25519' | 'RSA';
+      readonly apiKey?: string;
+      readonly publicKey: string;
+      readonly permissions?: KeyPermissions;
+    };
+
 /** Per-symbol settings (`symbolConfig`). */
 export interface SymbolSettings {
   leverage: number;

@@ -14,7 +14,7 @@ import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type AccountMargins, type AccountPosition, accountMargins } from '../margin/account.js';
 import { breakEvenPrice } from '../margin/position.js';
 import { applyBackfill, backfillParamsFromSpec, generateBackfill } from '../marketData/backfill.js';
-import { Account, type ApiKeyRecord, type KeyPermissions, type PositionState } from './account.js';
+import { Account, type ApiKeyRecord, type KeySpec, type PositionState } from './account.js';
 import { AlgoBook } from './algo/algoBook.js';
 import { cancelAllOrders, cancelOrder, type OrderRef } from './cancelOrder.js';
 import { Delivery } from './delivery.js';
@@ -579,22 +579,7 @@ export class Venue {
   }
 
   /** Adds an API key to an account. HMAC keys get a generated secret unless one is given. */
-  addApiKey(
-    account: Account,
-    key:
-      | {
-          readonly type: 'HMAC';
-          readonly apiKey?: string;
-          readonly secret?: string;
-          readonly permissions?: KeyPermissions;
-        }
-      | {
-          readonly type: 'ED25519' | 'RSA';
-          readonly apiKey?: string;
-          readonly publicKey: string;
-          readonly permissions?: KeyPermissions;
-        },
-  ): ApiKeyRecord {
+  addApiKey(account: Account, key: KeySpec): ApiKeyRecord {
     const apiKey = key.apiKey ?? this.randomString(CLIENT_ID_ALPHABET, 64);
     if (this.keys.has(apiKey)) throw new Error(`API key ${apiKey.slice(0, 6)}… already exists`);
     const permissions = key.permissions ?? { read: true, trade: true };
