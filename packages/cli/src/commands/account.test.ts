@@ -1,43 +1,17 @@
 import { createServer } from 'node:net';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { run } from '../main.js';
 import { captureIo } from '../testing.js';
+import { json, useLocalExchange } from './testing.js';
 
 // basis account / positions / orders / order / cancel / leverage, in-process, against a local
 // exchange listening on 127.0.0.1 (the commands talk HTTP to it, as they would to testnet).
 
-let exchange: Exchange;
-let restUrl: string;
-let keys: Record<string, string>;
-
-beforeAll(async () => {
-  exchange = createExchange();
-  ({ restUrl } = await exchange.listen({ host: '127.0.0.1', port: 0 }));
-  const account = exchange.defaultAccount;
-  if (account === undefined) throw new Error('the exchange has no default account');
-  keys = { BASIS_API_KEY: account.apiKey, BASIS_API_SECRET: account.apiSecret };
-});
-afterAll(async () => {
-  await exchange.close();
-});
-
-/** Runs `basis <args> --url <exchange>` with the default account's keys. */
-async function basis(args: readonly string[], env: Record<string, string> = keys) {
-  const io = captureIo({ env });
-  const code = await run([...args, '--url', restUrl], io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-/** The one JSON document a --json command printed. */
-function json<T = Record<string, unknown>>(out: string): T {
-  expect(out.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(out) as T;
-}
+const { local, basis } = useLocalExchange();
 
 /** A BTCUSDT price on the tick, `fraction` of the mark price (inside PERCENT_PRICE, far from filling). */
 async function priceNearMark(fraction: number): Promise<string> {
-  const response = await fetch(`${restUrl}/fapi/v1/premiumIndex?symbol=BTCUSDT`);
+  const response = await fetch(`${local.restUrl}/fapi/v1/premiumIndex?symbol=BTCUSDT`);
   const { markPrice } = (await response.json()) as { markPrice: string };
   return (Math.floor(Number(markPrice) * fraction * 10) / 10).toFixed(1);
 }
@@ -46,7 +20,7 @@ describe('basis account, positions, orders, order, cancel, leverage', () => {
   test('default: account shows the balances as a table, and --json as one document', async () => {
     const text = await basis(['account']);
     expect(text.code).toBe(0);
-    expect(text.out).toContain(`Account on local at ${restUrl}`);
+    expect(text.out).toContain(`Account on local at ${local.restUrl}`);
     expect(text.out).toMatch(/ASSET\s+WALLET\s+UNREALIZED\s+MARGIN\s+AVAILABLE/);
     expect(text.out).toMatch(/USDT\s+\d+/);
     const doc = json<{ env: string; account: { assets: { asset: string }[] } }>(
@@ -170,14 +144,14 @@ describe('basis account, positions, orders, order, cancel, leverage', () => {
       expect(refused.err).toContain('add --yes');
     }
     // BASIS_ENV=production alone never selects production.
-    const implied = await basis(['account'], { ...keys, BASIS_ENV: 'production' });
+    const implied = await basis(['account'], { ...local.keys, BASIS_ENV: 'production' });
     expect(implied.code).toBe(2);
     expect(implied.err).toContain('add --env production');
     const typo = await basis(['account', '--env', 'prod']);
     expect(typo.code).toBe(2);
     expect(typo.err).toContain('--env must be one of local, testnet, demo, production');
     // A production URL under another environment is refused.
-    const io = captureIo({ env: keys });
+    const io = captureIo({ env: local.keys });
     expect(await run(['account', '--env', 'testnet', '--url', 'https://fapi.binance.com'], io)).toBe(2);
     expect(io.err()).toContain('is Binance production');
   });
@@ -191,12 +165,12 @@ describe('basis account, positions, orders, order, cancel, leverage', () => {
     expect(halfKeys.code).toBe(2);
     expect(halfKeys.err).toContain('BASIS_API_KEY is set without BASIS_API_SECRET');
 
-    const noUrl = captureIo({ env: keys });
+    const noUrl = captureIo({ env: local.keys });
     expect(await run(['positions'], noUrl)).toBe(2);
     expect(noUrl.err()).toContain("start one with 'npx basis exchange'");
 
     const port = await closedPort();
-    const down = captureIo({ env: keys });
+    const down = captureIo({ env: local.keys });
     expect(await run(['account', '--url', `http://127.0.0.1:${port}`], down)).toBe(1);
     expect(down.err()).toContain(`Is the local exchange at http://127.0.0.1:${port} running?`);
 

@@ -1,55 +1,33 @@
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { run } from '../main.js';
 import { trimDecimal } from '../table.js';
 import { captureIo } from '../testing.js';
+import { json, useLocalExchange } from './testing.js';
 
 // The trading commands on COIN-M, in-process, against a local exchange that serves COIN-M under
 // /dapi (REST) and /dstream (streams) on the same URL: the symbol (BTCUSD_PERP) or --market coinm
 // picks the market.
 
-let exchange: Exchange;
-let restUrl: string;
-let keys: Record<string, string>;
-
-beforeAll(async () => {
-  exchange = createExchange({
-    rateLimits: { enabled: false },
-    synthetic: { backfillMinutes: 1 },
-    log: () => {},
-  });
-  ({ restUrl } = await exchange.listen({ host: '127.0.0.1', port: 0 }));
-  const account = exchange.defaultAccount;
-  if (account === undefined) throw new Error('the exchange has no default account');
-  keys = { BASIS_API_KEY: account.apiKey, BASIS_API_SECRET: account.apiSecret };
+const { local, basis } = useLocalExchange({
+  exchange: { rateLimits: { enabled: false }, synthetic: { backfillMinutes: 1 }, log: () => {} },
+  extraArgs: ['--env', 'local'],
 });
-afterAll(async () => {
-  await exchange.close();
-});
-
-async function basis(args: readonly string[], env: Record<string, string> = keys) {
-  const io = captureIo({ env });
-  const code = await run([...args, '--env', 'local', '--url', restUrl], io);
-  return { code, out: io.out(), err: io.err() };
-}
-
-function json<T = Record<string, unknown>>(out: string): T {
-  expect(out.trim().split('\n')).toHaveLength(1);
-  return JSON.parse(out) as T;
-}
 
 /** A BTCUSD_PERP price on the tick, `fraction` of the COIN-M mark price. */
 async function priceNearMark(fraction: number): Promise<string> {
-  const response = await fetch(`${restUrl}/dapi/v1/premiumIndex?symbol=BTCUSD_PERP`);
+  const response = await fetch(`${local.restUrl}/dapi/v1/premiumIndex?symbol=BTCUSD_PERP`);
   const [index] = (await response.json()) as { markPrice: string }[];
   const markPrice = index?.markPrice ?? '0';
   return (Math.floor(Number(markPrice) * fraction * 10) / 10).toFixed(1);
 }
 
+/** Runs `basis order BTCUSD_PERP <args>`. */
+const orderPerp = (...args: string[]) => basis(['order', 'BTCUSD_PERP', ...args]);
+
 /** The exchange's COIN-M venue and the default account on it. */
 function coinmAccount() {
-  const cm = exchange.coinm;
-  const account = cm?.accounts.get(exchange.defaultAccount?.accountId ?? -1);
+  const cm = local.exchange.coinm;
+  const account = cm?.accounts.get(local.exchange.defaultAccount?.accountId ?? -1);
   if (cm === undefined || account === undefined) throw new Error('the exchange has no COIN-M account');
   return { cm, account };
 }
@@ -58,7 +36,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
   test('default: account --market coinm shows coin balances, as a table and as --json', async () => {
     const text = await basis(['account', '--market', 'coinm']);
     expect(text.code, text.err).toBe(0);
-    expect(text.out).toContain(`Account on local at ${restUrl} (COIN-M)`);
+    expect(text.out).toContain(`Account on local at ${local.restUrl} (COIN-M)`);
     expect(text.out).toMatch(/ASSET\s+WALLET\s+UNREALIZED\s+MARGIN\s+AVAILABLE/);
     expect(text.out).toMatch(/\nBTC\s+\d/);
     expect(text.out).not.toMatch(/\nUSDT\s/);
@@ -71,7 +49,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
   });
 
   test('default: a market order in contracts opens a position that positions and account show', async () => {
-    const filled = await basis(['order', 'BTCUSD_PERP', 'BUY', 'MARKET', '5', '--json']);
+    const filled = await orderPerp('BUY', 'MARKET', '5', '--json');
     expect(filled.code, filled.err).toBe(0);
     const placed = json<{ market: string; endpoint: string; order: { status: string; executedQty: string } }>(
       filled.out,
@@ -99,13 +77,13 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
 
   test('default: limit order, orders, cancel by id and cancel --all on BTCUSD_PERP', async () => {
     const price = await priceNearMark(0.9);
-    const text = await basis(['order', 'BTCUSD_PERP', 'buy', 'limit', '2', price, '--client-id', 'coinm-1']);
+    const text = await orderPerp('buy', 'limit', '2', price, '--client-id', 'coinm-1');
     expect(text.code, text.err).toBe(0);
     expect(text.out).toContain(
-      `Placed BUY LIMIT 2 contracts BTCUSD_PERP @ ${price} on local at ${restUrl} (COIN-M)`,
+      `Placed BUY LIMIT 2 contracts BTCUSD_PERP @ ${price} on local at ${local.restUrl} (COIN-M)`,
     );
     const second = json<{ order: { orderId: number } }>(
-      (await basis(['order', 'BTCUSD_PERP', 'buy', 'limit', '3', price, '--json'])).out,
+      (await orderPerp('buy', 'limit', '3', price, '--json')).out,
     );
 
     const listed = await basis(['orders', '--symbol', 'BTCUSD_PERP']);
@@ -139,38 +117,17 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
     const above = await priceNearMark(1.1);
     const { cm, account } = coinmAccount();
 
-    const limit = await basis([
-      'order',
-      'BTCUSD_PERP',
-      'buy',
-      'limit',
-      '2',
-      below,
-      '--client-id',
-      'cm-limit',
-    ]);
+    const limit = await orderPerp('buy', 'limit', '2', below, '--client-id', 'cm-limit');
     expect(limit.code, limit.err).toBe(0);
-    const stop = await basis([
-      'order',
-      'BTCUSD_PERP',
-      'sell',
-      'stop-market',
-      '3',
-      '--stop-price',
-      below,
-      '--client-id',
-      'cm-stop',
-    ]);
+    const stop = await orderPerp('sell', 'stop-market', '3', '--stop-price', below, '--client-id', 'cm-stop');
     expect(stop.code, stop.err).toBe(0);
     expect(stop.out).toContain(
-      `Placed SELL STOP_MARKET 3 contracts BTCUSD_PERP trigger ${below} on local at ${restUrl} (COIN-M) (conditional)\n`,
+      `Placed SELL STOP_MARKET 3 contracts BTCUSD_PERP trigger ${below} on local at ${local.restUrl} (COIN-M) (conditional)\n`,
     );
     const stopId = /algo id (\d+) {2}client id cm-stop {2}status NEW\n$/.exec(stop.out)?.[1];
     expect(stopId, stop.out).toMatch(/^\d+$/);
 
-    const tp = await basis([
-      'order',
-      'BTCUSD_PERP',
+    const tp = await orderPerp(
       'sell',
       'take-profit-market',
       '4',
@@ -179,7 +136,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       '--client-id',
       'cm-tp',
       '--json',
-    ]);
+    );
     expect(tp.code, tp.err).toBe(0);
     const tpDoc = json<{ order: { algoId: number } }>(tp.out);
     expect(tpDoc).toMatchObject({
@@ -200,9 +157,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
     });
     expect(String(tpDoc.order.algoId)).not.toBe(stopId);
 
-    const trailing = await basis([
-      'order',
-      'BTCUSD_PERP',
+    const trailing = await orderPerp(
       'sell',
       'trailing',
       '1',
@@ -212,10 +167,10 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       above,
       '--client-id',
       'cm-trail',
-    ]);
+    );
     expect(trailing.code, trailing.err).toBe(0);
     expect(trailing.out).toContain(
-      `Placed SELL TRAILING_STOP_MARKET 1 contracts BTCUSD_PERP on local at ${restUrl} (COIN-M) (conditional)\n`,
+      `Placed SELL TRAILING_STOP_MARKET 1 contracts BTCUSD_PERP on local at ${local.restUrl} (COIN-M) (conditional)\n`,
     );
     expect(trailing.out).toMatch(/algo id \d+ {2}client id cm-trail {2}status NEW\n$/);
 
@@ -258,7 +213,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       }),
     ]);
     // USD-M's Algo Service holds none of them.
-    expect(exchange.venue.algo.openCount(exchange.venue.accounts.get(account.id)!)).toBe(0);
+    expect(local.exchange.venue.algo.openCount(local.exchange.venue.accounts.get(account.id)!)).toBe(0);
 
     const listed = await basis(['orders', '--symbol', 'BTCUSD_PERP']);
     expect(listed.code, listed.err).toBe(0);
@@ -356,7 +311,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
     const all = await basis(['cancel', 'BTCUSD_PERP', '--all']);
     expect(all.code, all.err).toBe(0);
     expect(all.out).toBe(
-      `Canceled 1 order and 1 conditional order on BTCUSD_PERP (local at ${restUrl} (COIN-M)).\n`,
+      `Canceled 1 order and 1 conditional order on BTCUSD_PERP (local at ${local.restUrl} (COIN-M)).\n`,
     );
     expect(cm.algo.open(account, 'BTCUSD_PERP')).toEqual([]);
     expect(cm.algo.get(account, { clientAlgoId: 'cm-stop' }).status).toBe('CANCELED');
@@ -416,42 +371,24 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       ['stop-market', above],
       ['take-profit-market', below],
     ] as const) {
-      const rejected = await basis(['order', 'BTCUSD_PERP', 'sell', type, '3', '--stop-price', trigger]);
+      const rejected = await orderPerp('sell', type, '3', '--stop-price', trigger);
       expect(rejected.code, type).toBe(1);
       expect(rejected.err).toContain('Order would immediately trigger.');
       expect(rejected.err).toContain('-2021');
       expect(rejected.err).toContain('POST /dapi/v1/algoOrder');
     }
-    const fractional = await basis([
-      'order',
-      'BTCUSD_PERP',
-      'sell',
-      'stop-market',
-      '3.5',
-      '--stop-price',
-      below,
-    ]);
+    const fractional = await orderPerp('sell', 'stop-market', '3.5', '--stop-price', below);
     expect(fractional.code).toBe(1);
     expect(fractional.err).toContain(
       'basis order: not sent: quantity 3.5 breaks PRECISION.quantityPrecision',
     );
     expect(fractional.err).toContain('nearest  3 (below), 4 (above)');
-    const offTick = await basis([
-      'order',
-      'BTCUSD_PERP',
-      'sell',
-      'stop-market',
-      '3',
-      '--stop-price',
-      `${below}5`,
-    ]);
+    const offTick = await orderPerp('sell', 'stop-market', '3', '--stop-price', `${below}5`);
     expect(offTick.code).toBe(1);
     expect(offTick.err).toContain(`triggerPrice ${below}5 breaks PRECISION.pricePrecision`);
     expect(cm.algo.open(account, 'BTCUSD_PERP')).toEqual([]);
 
-    const stop = await basis([
-      'order',
-      'BTCUSD_PERP',
+    const stop = await orderPerp(
       'sell',
       'stop',
       '3',
@@ -460,10 +397,10 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       below,
       '--client-id',
       'cm-stop-limit',
-    ]);
+    );
     expect(stop.code, stop.err).toBe(0);
     expect(stop.out).toContain(
-      `Placed SELL STOP 3 contracts BTCUSD_PERP @ ${below} trigger ${below} on local at ${restUrl} (COIN-M) (conditional)\n`,
+      `Placed SELL STOP 3 contracts BTCUSD_PERP @ ${below} trigger ${below} on local at ${local.restUrl} (COIN-M) (conditional)\n`,
     );
     const listed = await basis(['orders', '--symbol', 'BTCUSD_PERP']);
     expect(listed.out).toMatch(
@@ -502,7 +439,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
 
   test('default: stream aggTrade BTCUSD_PERP receives COIN-M events from /dstream', async () => {
     const io = captureIo();
-    const args = ['stream', 'aggTrade', 'BTCUSD_PERP', '--url', restUrl, '--count', '1', '--json'];
+    const args = ['stream', 'aggTrade', 'BTCUSD_PERP', '--url', local.restUrl, '--count', '1', '--json'];
     expect(await run(args, io), io.err()).toBe(0);
     const line = JSON.parse(io.out().trim()) as { stream: string; data: { e: string; s: string } };
     expect(line.stream).toBe('btcusd_perp@aggTrade');
@@ -520,7 +457,7 @@ describe('COIN-M: account, positions, orders, order, cancel, leverage, stream', 
       [['account', '--market', 'coinm'], 'BASIS_MARKET=usdm is set'],
     ];
     for (const [args, message] of cases) {
-      const result = await basis(args, { ...keys, BASIS_MARKET: 'usdm' });
+      const result = await basis(args, { ...local.keys, BASIS_MARKET: 'usdm' });
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.err).toContain(message);
     }

@@ -241,20 +241,21 @@ describe('basis data download', () => {
   afterAll(() => server.close());
   afterEach(() => server.hits.clear());
 
+  /** The arguments of `basis data download <args>` into `dir` from the archive server. */
+  const download = (dir: string, ...args: string[]) => [
+    'data',
+    'download',
+    ...args,
+    '--dir',
+    dir,
+    '--base-url',
+    server.url,
+  ];
+
   test('default: verified daily zips land in the layout; a second run fetches only the checksums', async () => {
     const dir = tempDir();
-    const args = [
-      'data',
-      'download',
-      'BTCUSDT',
-      '--type',
-      'aggTrades',
-      '--from',
-      '2024-06-15',
-      '--to',
-      '2024-06-17',
-    ];
-    const first = await basis([...args, '--dir', dir, '--base-url', server.url, '--json']);
+    const args = ['BTCUSDT', '--type', 'aggTrades', '--from', '2024-06-15', '--to', '2024-06-17'];
+    const first = await basis(download(dir, ...args, '--json'));
     expect(first.code, first.out).toBe(0);
     const report = JSON.parse(first.out) as { files: { date: string; status: string; reason?: string }[] };
     expect(report).toMatchObject({ downloaded: 2, present: 0, missing: 1, failed: 0 });
@@ -274,7 +275,7 @@ describe('basis data download', () => {
     );
 
     server.hits.clear();
-    const second = await basis([...args, '--dir', dir, '--base-url', server.url]);
+    const second = await basis(download(dir, ...args));
     expect(second.code).toBe(0);
     expect(second.out).toContain('0 downloaded, 2 already present, 1 not published, 0 failed');
     expect(server.hits.get(day('2024-06-15'))).toBeUndefined();
@@ -287,21 +288,9 @@ describe('basis data download', () => {
 
   test('behavior: a checksum mismatch is refused and nothing is kept; the exit code says so', async () => {
     const dir = tempDir();
-    const result = await basis([
-      'data',
-      'download',
-      'BTCUSDT',
-      '--type',
-      'aggTrades',
-      '--from',
-      '2024-06-18',
-      '--dir',
-      dir,
-      '--base-url',
-      server.url,
-      '--retries',
-      '1',
-    ]);
+    const result = await basis(
+      download(dir, 'BTCUSDT', '--type', 'aggTrades', '--from', '2024-06-18', '--retries', '1'),
+    );
     expect(result.code).toBe(1);
     expect(result.out).toContain('checksum mismatch');
     expect(result.out).toContain('refused, nothing kept');
@@ -318,22 +307,7 @@ describe('basis data download', () => {
     server.failures.set(day('2024-06-19'), 1);
     const io = captureIo();
     const tty = { ...io, stdout: { write: io.stdout.write, isTTY: true } };
-    const code = await run(
-      [
-        'data',
-        'download',
-        'btcusdt',
-        '--type',
-        'aggTrades',
-        '--from',
-        '2024-06-19',
-        '--dir',
-        dir,
-        '--base-url',
-        server.url,
-      ],
-      tty,
-    );
+    const code = await run(download(dir, 'btcusdt', '--type', 'aggTrades', '--from', '2024-06-19'), tty);
     expect(code, io.out()).toBe(0);
     expect(server.hits.get(day('2024-06-19'))).toBe(2);
     expect(readFileSync(target)).toEqual(server.files.get(day('2024-06-19')));
@@ -350,19 +324,7 @@ describe('basis data download', () => {
       ]),
     );
     const dir = tempDir();
-    const result = await basis([
-      'data',
-      'download',
-      'BTCUSD_PERP',
-      '--type',
-      'aggTrades',
-      '--from',
-      '2024-06-15',
-      '--dir',
-      dir,
-      '--base-url',
-      server.url,
-    ]);
+    const result = await basis(download(dir, 'BTCUSD_PERP', '--type', 'aggTrades', '--from', '2024-06-15'));
     expect(result.code, result.out).toBe(0);
     expect(server.hits.get(path)).toBe(1);
     expect(tree(dir)).toEqual([`${path.slice(1)}`, `${path.slice(1)}.CHECKSUM`]);
@@ -370,21 +332,9 @@ describe('basis data download', () => {
 
   test('default: klines go under their interval', async () => {
     const dir = tempDir();
-    const result = await basis([
-      'data',
-      'download',
-      'ETHUSDT',
-      '--type',
-      'klines',
-      '--interval',
-      '5m',
-      '--from',
-      '2024-06-15',
-      '--dir',
-      dir,
-      '--base-url',
-      server.url,
-    ]);
+    const result = await basis(
+      download(dir, 'ETHUSDT', '--type', 'klines', '--interval', '5m', '--from', '2024-06-15'),
+    );
     expect(result.code, result.out).toBe(0);
     expect(tree(dir)).toContain('data/futures/um/daily/klines/ETHUSDT/5m/ETHUSDT-5m-2024-06-15.zip');
   });

@@ -24,6 +24,50 @@ const lines = (text: string) =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/** An exchange started apart from the CLI (as `basis exchange` would), its account's keys, and a local run's arguments. */
+interface LocalExchange {
+  readonly env: Record<string, string>;
+  readonly restUrl: string;
+  /** `basis run market-maker --env local --url <restUrl>`. */
+  readonly runArgs: readonly string[];
+}
+
+async function withLocalExchange(use: (local: LocalExchange) => Promise<void>): Promise<void> {
+  const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
+  const { restUrl, close } = await exchange.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const { apiKey, apiSecret } = exchange.defaultAccount!;
+    await use({
+      env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret },
+      restUrl,
+      runArgs: ['run', 'market-maker', '--env', 'local', '--url', restUrl],
+    });
+  } finally {
+    await close();
+    await exchange.close();
+  }
+}
+
+/**
+ * Trades live on `local` for 3s with `args`, checks the live and summary lines every live run
+ * prints, and returns the summary and the result.json it wrote.
+ */
+async function runLive(local: LocalExchange, args: readonly string[]) {
+  const out = tempDir();
+  const io = captureIo({ env: local.env });
+  expect(await run([...local.runArgs, ...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
+  const [live, summary] = lines(io.out()) as [unknown, { event: string; pnl: { usd: unknown } }];
+  expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: local.restUrl });
+  expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+  const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+    record: {
+      meta: { strategy: string; mode: string; env: string; symbols: string[]; quoteAsset: string };
+      fills: { qty: string; feeAsset: string }[];
+    };
+  };
+  return { summary, result };
+}
+
 describe('basis start, run and backtest', () => {
   test('default: start trades the market maker on a listening embedded exchange and writes the report', async () => {
     const out = tempDir();
@@ -96,55 +140,16 @@ describe('basis start, run and backtest', () => {
   }, 30_000);
 
   test('default: run --env local --url trades live through the SDK on a separately started exchange', async () => {
-    const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
-    const endpoints = await exchange.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const { apiKey, apiSecret } = exchange.defaultAccount!;
-      const out = tempDir();
-      const io = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
-      const args = ['run', 'market-maker', '--env', 'local', '--url', endpoints.restUrl];
-      expect(await run([...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
-      const [live, summary] = lines(io.out());
-      expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: endpoints.restUrl });
-      expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
-      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
-        record: { meta: { strategy: string; mode: string; env: string } };
-      };
+    await withLocalExchange(async (local) => {
+      const { result } = await runLive(local, []);
       expect(result.record.meta).toMatchObject({ strategy: 'market-maker', mode: 'live', env: 'local' });
-    } finally {
-      await endpoints.close();
-      await exchange.close();
-    }
+    });
   }, 30_000);
 
   test('behavior: run --env local --url --symbols BTCUSD_PERP trades COIN-M live, accounted in BTC', async () => {
-    const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
-    const endpoints = await exchange.listen({ host: '127.0.0.1', port: 0 });
-    try {
-      const { apiKey, apiSecret } = exchange.defaultAccount!;
-      const out = tempDir();
-      const io = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
-      const args = [
-        'run',
-        'market-maker',
-        '--env',
-        'local',
-        '--url',
-        endpoints.restUrl,
-        '--symbols',
-        'BTCUSD_PERP',
-      ];
-      expect(await run([...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
-      const [live, summary] = lines(io.out()) as [unknown, { event: string; pnl: { usd: unknown } }];
-      expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: endpoints.restUrl });
-      expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+    await withLocalExchange(async (local) => {
+      const { summary, result } = await runLive(local, ['--symbols', 'BTCUSD_PERP']);
       expect(summary.pnl.usd).not.toBeNull();
-      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
-        record: {
-          meta: { strategy: string; mode: string; env: string; symbols: string[]; quoteAsset: string };
-          fills: { qty: string; feeAsset: string }[];
-        };
-      };
       expect(result.record.meta).toMatchObject({
         strategy: 'market-maker',
         mode: 'live',
@@ -154,14 +159,10 @@ describe('basis start, run and backtest', () => {
       });
       expect(result.record.fills.every((f) => /^\d+$/.test(f.qty) && f.feeAsset === 'BTC')).toBe(true);
 
-      const mixed = captureIo({ env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret } });
-      const mixedArgs = ['run', 'market-maker', '--env', 'local', '--url', endpoints.restUrl];
-      expect(await run([...mixedArgs, '--symbols', 'BTCUSDT,BTCUSD_PERP'], mixed)).toBe(2);
+      const mixed = captureIo({ env: local.env });
+      expect(await run([...local.runArgs, '--symbols', 'BTCUSDT,BTCUSD_PERP'], mixed)).toBe(2);
       expect(mixed.err()).toContain('a run trades one product');
-    } finally {
-      await endpoints.close();
-      await exchange.close();
-    }
+    });
   }, 30_000);
 
   test('behavior: production without --yes (and no terminal to ask on) is refused, and nothing runs', async () => {
