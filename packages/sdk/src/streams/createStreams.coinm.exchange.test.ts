@@ -4,48 +4,32 @@ import type {
   CoinmIndexPriceUpdateEvent,
   CoinmMarkPriceUpdateEvent,
 } from '@basis/core';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import type { Exchange } from '@basis/exchange';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { createClient } from '../clients/createClient.js';
 import { createStreams, type Streams, type StreamsEvent, type StreamsOptions } from './createStreams.js';
 import { marketStream } from './descriptors.js';
+import { until, useLocalExchanges } from './testing.js';
 
 // COIN-M market streams end to end: a local exchange on 127.0.0.1 (wall clock, synthetic market),
 // createStreams over a COIN-M client (its stream URL is the exchange's `/dstream`), real sockets and
 // the exchange's stream faults.
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-});
+const local = useLocalExchanges();
 
 async function start(options: StreamsOptions = {}): Promise<{
   exchange: Exchange;
   streams: Streams<'coinm'>;
   events: StreamsEvent[];
 }> {
-  const exchange = createExchange({
-    rateLimits: { enabled: false },
-    synthetic: { backfillMinutes: 1 },
-    log: () => {},
-  });
-  const { restUrl } = await exchange.listen({ port: 0, host: '127.0.0.1' });
-  open.push(exchange);
-  const client = createClient({ env: 'local', market: 'coinm', baseUrl: restUrl });
-  open.unshift(client);
+  const { exchange, restUrl } = await local.start();
+  const client = local.closeAfterTest(createClient({ env: 'local', market: 'coinm', baseUrl: restUrl }));
   expect(client.urls?.stream).toMatch(/\/dstream$/);
   const events: StreamsEvent[] = [];
-  const streams = createStreams<'coinm'>(client, { onEvent: (e) => events.push(e), ...options });
-  open.unshift(streams);
+  const streams = local.closeAfterTest(
+    createStreams<'coinm'>(client, { onEvent: (e) => events.push(e), ...options }),
+  );
   return { exchange, streams, events };
-}
-
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('createStreams on COIN-M against the local exchange', () => {

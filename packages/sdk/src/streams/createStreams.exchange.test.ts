@@ -1,41 +1,26 @@
 import type { AggTradeEvent, DepthUpdateEvent } from '@basis/core';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterEach, describe, expect, expectTypeOf, test } from 'vitest';
+import type { Exchange } from '@basis/exchange';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import { createStreams, type Streams, type StreamsEvent, type StreamsOptions } from './createStreams.js';
 import { marketStream } from './descriptors.js';
+import { until, useLocalExchanges } from './testing.js';
 
 // Market streams end to end: a local exchange on 127.0.0.1 (wall clock, synthetic market), the
 // streams client over real sockets, and the exchange's stream faults.
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((o) => o.close()));
-});
+const local = useLocalExchanges();
 
 async function start(options: StreamsOptions = {}): Promise<{
   exchange: Exchange;
   streams: Streams;
   events: StreamsEvent[];
 }> {
-  const exchange = createExchange({
-    rateLimits: { enabled: false },
-    synthetic: { backfillMinutes: 1 },
-    log: () => {},
-  });
-  const { wsUrl } = await exchange.listen({ port: 0, host: '127.0.0.1' });
-  open.push(exchange);
+  const { exchange, wsUrl } = await local.start();
   const events: StreamsEvent[] = [];
-  const streams = createStreams({ urls: { stream: wsUrl } }, { onEvent: (e) => events.push(e), ...options });
-  open.unshift(streams);
+  const streams = local.closeAfterTest(
+    createStreams({ urls: { stream: wsUrl } }, { onEvent: (e) => events.push(e), ...options }),
+  );
   return { exchange, streams, events };
-}
-
-async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Collects a diff-depth stream and checks its `pu` chain: a gap or a duplicate breaks it. */

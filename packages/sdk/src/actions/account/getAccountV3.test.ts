@@ -1,27 +1,21 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createClient } from '../../clients/createClient.js';
 import { ApiKeyError } from '../../errors/api.js';
 import { MissingCredentialsError } from '../../errors/request.js';
 import { inProcess } from '../../transports/inProcess.js';
+import { useListeningExchange } from '../listeningExchange.testing.js';
 import { getAccountV3 } from './getAccountV3.js';
 
-let exchange: Exchange;
-let restUrl: string;
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 1, synthetic: { backfillMinutes: 30 } });
-  ({ restUrl } = await exchange.listen());
-});
-
-afterAll(async () => {
-  await exchange.close();
-});
+const local = useListeningExchange();
 
 describe('getAccountV3', () => {
   test('default', async () => {
-    const client = createClient({ env: 'local', baseUrl: restUrl, credentials: exchange.defaultAccount! });
+    const client = createClient({
+      env: 'local',
+      baseUrl: local().restUrl,
+      credentials: local().exchange.defaultAccount!,
+    });
     const account = await getAccountV3(client);
     expect(account.assets).toEqual(
       expect.arrayContaining([expect.objectContaining({ asset: 'USDT', walletBalance: '100000.00000000' })]),
@@ -32,7 +26,7 @@ describe('getAccountV3', () => {
 
   test('behavior: an Ed25519 account in process, with a per-call recvWindow', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    const created = exchange.admin({
+    const created = local().exchange.admin({
       kind: 'createAccount',
       balances: { USDT: '1000' },
       keys: [{ type: 'ED25519', publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() }],
@@ -40,7 +34,7 @@ describe('getAccountV3', () => {
     if (created.kind !== 'account') throw new Error('expected an account');
     const client = createClient({
       env: 'local',
-      transport: inProcess({ handler: exchange }),
+      transport: inProcess({ handler: local().exchange }),
       credentials: { apiKey: created.keys[0]!.apiKey, privateKey },
     });
     const account = await getAccountV3(client, { recvWindow: 10_000 });
@@ -48,11 +42,11 @@ describe('getAccountV3', () => {
   });
 
   test('behavior: without credentials, or with a revoked key', async () => {
-    const anonymous = createClient({ env: 'local', transport: inProcess({ handler: exchange }) });
+    const anonymous = createClient({ env: 'local', transport: inProcess({ handler: local().exchange }) });
     await expect(getAccountV3(anonymous)).rejects.toBeInstanceOf(MissingCredentialsError);
     const stranger = createClient({
       env: 'local',
-      transport: inProcess({ handler: exchange }),
+      transport: inProcess({ handler: local().exchange }),
       credentials: { apiKey: 'B'.repeat(64), apiSecret: 'nope' },
     });
     await expect(getAccountV3(stranger)).rejects.toBeInstanceOf(ApiKeyError);

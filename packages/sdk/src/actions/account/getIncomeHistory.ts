@@ -2,7 +2,8 @@ import type { GetIncomeParams, Income } from '@basis/core';
 import type { Client } from '../../clients/createClient.js';
 import type { RequestErrorType } from '../../errors/types.js';
 import { requireMarket } from '../requireMarket.js';
-import { recvWindowOf, type SignedParameters } from './signed.js';
+import { requestIncomeHistory } from './incomeHistory.js';
+import type { SignedParameters } from './signed.js';
 
 /** Parameters of {@link getIncomeHistory}: `symbol`, `incomeType`, `startTime`, `endTime`, `page`, `limit`, and `recvWindow`. */
 export type GetIncomeHistoryParameters = GetIncomeParams & SignedParameters;
@@ -38,20 +39,5 @@ export async function getIncomeHistory(
   parameters: GetIncomeHistoryParameters = {},
 ): Promise<GetIncomeHistoryReturnType> {
   requireMarket(client, 'usdm', 'getIncomeHistory');
-  return client.request<Income[]>({
-    method: 'GET',
-    path: '/fapi/v1/income',
-    params: {
-      symbol: parameters.symbol,
-      incomeType: parameters.incomeType,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      page: parameters.page,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: 30,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return requestIncomeHistory(client, parameters, { path: '/fapi/v1/income', weight: 30 });
 }

@@ -1,25 +1,15 @@
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createClient } from '../../clients/createClient.js';
 import { ClientConfigError } from '../../errors/config.js';
 import { inProcess } from '../../transports/inProcess.js';
+import { useListeningExchange } from '../listeningExchange.testing.js';
 import { getExchangeInfo } from './getExchangeInfo.js';
 
-let exchange: Exchange;
-let restUrl: string;
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 1, synthetic: { backfillMinutes: 30 } });
-  ({ restUrl } = await exchange.listen());
-});
-
-afterAll(async () => {
-  await exchange.close();
-});
+const local = useListeningExchange();
 
 describe('getExchangeInfo', () => {
   test('default', async () => {
-    const client = createClient({ env: 'local', baseUrl: restUrl });
+    const client = createClient({ env: 'local', baseUrl: local().restUrl });
     const info = await getExchangeInfo(client);
     expect(info.timezone).toBe('UTC');
     expect(info.rateLimits).toEqual(
@@ -36,7 +26,7 @@ describe('getExchangeInfo', () => {
   });
 
   test('behavior: in process gives the same answer', async () => {
-    const client = createClient({ env: 'local', transport: inProcess({ handler: exchange }) });
+    const client = createClient({ env: 'local', transport: inProcess({ handler: local().exchange }) });
     const info = await getExchangeInfo(client);
     expect(info.symbols.map((symbol) => symbol.symbol)).toContain('BTCUSDT');
   });
@@ -45,7 +35,7 @@ describe('getExchangeInfo', () => {
     const client = createClient({
       env: 'local',
       market: 'coinm',
-      transport: inProcess({ handler: exchange }),
+      transport: inProcess({ handler: local().exchange }),
     });
     await expect(getExchangeInfo(client)).rejects.toBeInstanceOf(ClientConfigError);
   });

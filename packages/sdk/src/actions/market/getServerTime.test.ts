@@ -1,24 +1,14 @@
-import { createExchange, type Exchange } from '@basis/exchange';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createClient } from '../../clients/createClient.js';
 import { inProcess } from '../../transports/inProcess.js';
+import { useListeningExchange } from '../listeningExchange.testing.js';
 import { getServerTime } from './getServerTime.js';
 
-let exchange: Exchange;
-let restUrl: string;
-
-beforeAll(async () => {
-  exchange = createExchange({ seed: 1, synthetic: { backfillMinutes: 30 } });
-  ({ restUrl } = await exchange.listen());
-});
-
-afterAll(async () => {
-  await exchange.close();
-});
+const local = useListeningExchange();
 
 describe('getServerTime', () => {
   test('default', async () => {
-    const client = createClient({ env: 'local', baseUrl: restUrl });
+    const client = createClient({ env: 'local', baseUrl: local().restUrl });
     const before = Date.now();
     const { serverTime } = await getServerTime(client);
     expect(serverTime).toBeGreaterThanOrEqual(before - 1000);
@@ -27,7 +17,7 @@ describe('getServerTime', () => {
   });
 
   test('behavior: in process, the exchange clock is the answer', async () => {
-    const client = createClient({ env: 'local', transport: inProcess({ handler: exchange }) });
+    const client = createClient({ env: 'local', transport: inProcess({ handler: local().exchange }) });
     expect(await getServerTime(client)).toEqual({ serverTime: expect.any(Number) });
   });
 

@@ -2,7 +2,8 @@ import type { GetIncomeParams, Income } from '@basis/core';
 import type { Client } from '../../../clients/createClient.js';
 import type { RequestErrorType } from '../../../errors/types.js';
 import { requireMarket } from '../../requireMarket.js';
-import { recvWindowOf, type SignedParameters } from '../signed.js';
+import { requestIncomeHistory } from '../incomeHistory.js';
+import type { SignedParameters } from '../signed.js';
 
 /** Parameters of {@link getCoinmIncomeHistory}: `symbol`, `incomeType`, `startTime`, `endTime`, `page`, `limit`, and `recvWindow`. */
 export type GetCoinmIncomeHistoryParameters = GetIncomeParams & SignedParameters;
@@ -41,20 +42,5 @@ export async function getCoinmIncomeHistory(
   parameters: GetCoinmIncomeHistoryParameters = {},
 ): Promise<GetCoinmIncomeHistoryReturnType> {
   requireMarket(client, 'coinm', 'getCoinmIncomeHistory');
-  return client.request<Income[]>({
-    method: 'GET',
-    path: '/dapi/v1/income',
-    params: {
-      symbol: parameters.symbol,
-      incomeType: parameters.incomeType,
-      startTime: parameters.startTime,
-      endTime: parameters.endTime,
-      page: parameters.page,
-      limit: parameters.limit,
-    },
-    security: 'USER_DATA',
-    weight: 20,
-    kind: 'read',
-    ...recvWindowOf(parameters),
-  });
+  return requestIncomeHistory(client, parameters, { path: '/dapi/v1/income', weight: 20 });
 }
