@@ -46,16 +46,20 @@ export function settleFill(
       ? Decimal.ZERO
       : commission(market.contract, qty, price, rate);
 
-  const signed = order.side === 'BUY' ? qty : qty.neg();
-  const { position, realizedPnl } = applyToPosition(
-    venue,
-    market,
-    account,
-    order.positionSide,
-    signed,
-    price,
-    fee,
-  );
+  const buy = order.side === 'BUY';
+  // The market's own flow keeps sizes only (see isMarketFlow).
+  const { position, realizedPnl } = isMarketFlow(venue, account)
+    ? {
+        position: moveFlowSteps(
+          venue,
+          market,
+          account,
+          order.positionSide,
+          buy ? fill.qtySteps : -fill.qtySteps,
+        ),
+        realizedPnl: MONEY_ZERO,
+      }
+    : applyToPosition(venue, market, account, order.positionSide, buy ? qty : qty.neg(), price, fee);
 
   order.executedQty += fill.qtySteps;
   if (market.contract.kind === 'inverse') {
@@ -122,12 +126,6 @@ function applyToPosition(
   const symbol = market.symbol;
   const asset = market.spec.marginAsset;
   const qty = signed.abs();
-  if (isMarketFlow(venue, account)) {
-    return {
-      position: moveFlowPosition(venue, market, account, positionSide, signed),
-      realizedPnl: MONEY_ZERO,
-    };
-  }
   const position = account.position(symbol, positionSide);
   const before = position.amount;
   const result = applyFill(market.contract, position, signed, price);
@@ -184,22 +182,6 @@ function isMarketFlow(venue: Venue, account: Account): boolean {
   return account.system && account !== venue.insuranceFund;
 }
 
-/** A fill of `signed` (+ buy) on a {@link isMarketFlow} account: its size and open interest move. */
-function moveFlowPosition(
-  venue: Venue,
-  market: Market,
-  account: Account,
-  positionSide: PositionSide,
-  signed: Decimal,
-): PositionState {
-  const position = flowPosition(market, account, positionSide);
-  const before = position.amount;
-  position.amount = before.add(signed);
-  position.updateTime = venue.now;
-  updateOpenInterest(market, before, position.amount);
-  return position;
-}
-
 /** A flow account's position, kept in steps from its first fill on. */
 function flowPosition(market: Market, account: Account, positionSide: PositionSide): FlowPosition {
   const position = account.position(market.symbol, positionSide);
@@ -209,19 +191,31 @@ function flowPosition(market: Market, account: Account, positionSide: PositionSi
   return flow;
 }
 
-/** {@link moveFlowPosition} by whole steps: integers only while the amounts stay on the step grid. */
-function moveFlowSteps(venue: Venue, market: Market, account: Account, steps: number): void {
-  const position = flowPosition(market, account, 'BOTH');
-  const before = position.steps;
-  const oi = market.openInterestSteps;
-  if (before === undefined || oi.steps === undefined) {
-    moveFlowPosition(venue, market, account, 'BOTH', fromSteps(BigInt(steps), market.stepSize));
-    return;
-  }
-  position.moveSteps(steps);
+/**
+ * A fill of `steps` (signed, + buy) on a {@link isMarketFlow} account: its size and open interest
+ * move, as integers while both stay on the step grid (fills never leave it).
+ */
+function moveFlowSteps(
+  venue: Venue,
+  market: Market,
+  account: Account,
+  positionSide: PositionSide,
+  steps: number,
+): PositionState {
+  const position = flowPosition(market, account, positionSide);
   position.updateTime = venue.now;
-  const longChange = Math.max(before + steps, 0) - Math.max(before, 0);
-  if (longChange !== 0) oi.add(longChange);
+  const before = position.steps;
+  const openInterest = market.openInterestSteps;
+  if (before !== undefined && openInterest.steps !== undefined) {
+    position.moveSteps(steps);
+    const longChange = Math.max(before + steps, 0) - Math.max(before, 0);
+    if (longChange !== 0) openInterest.add(longChange);
+    return position;
+  }
+  const amountBefore = position.amount;
+  position.amount = amountBefore.add(fromSteps(BigInt(steps), market.stepSize));
+  updateOpenInterest(market, amountBefore, position.amount);
+  return position;
 }
 
 /**
@@ -250,8 +244,8 @@ export function settleSystemTrade(
 ): void {
   // The maker buys what the taker sells.
   const makerSteps = trade.takerSells ? trade.qtySteps : -trade.qtySteps;
-  moveFlowSteps(venue, market, trade.maker, makerSteps);
-  moveFlowSteps(venue, market, trade.taker, -makerSteps);
+  moveFlowSteps(venue, market, trade.maker, 'BOTH', makerSteps);
+  moveFlowSteps(venue, market, trade.taker, 'BOTH', -makerSteps);
 }
 
 function emitFillEvents(
