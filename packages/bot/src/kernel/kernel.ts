@@ -10,7 +10,7 @@ import type { RunMeta, RunRecord } from '../report/runRecord.js';
 import { KillSwitch } from '../risk/killSwitch.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
-import type { Bar, OrderDenied, RiskHalt } from '../strategy/events.js';
+import type { BalanceChange, Bar, OrderDenied, PositionChange, RiskHalt } from '../strategy/events.js';
 import { type RunMode, type Strategy, type StrategyContext, watchesBooks } from '../strategy/strategy.js';
 import { ClientIds } from './clientIds.js';
 import { type ComponentState, Lifecycle } from './lifecycle.js';
@@ -55,6 +55,9 @@ type Queued =
 
 /** Events one drain may process before the kernel calls it a loop (a strategy reacting to itself). */
 const MAX_DRAIN = 1_000_000;
+
+/** How far past a fill the kernel looks for its account update (a few events in practice). */
+const ACCOUNT_UPDATE_LOOKAHEAD = 64;
 
 /**
  * The bot's kernel (nautilus_trader's shape): wires the data client, the execution client, the
@@ -376,6 +379,31 @@ export class Kernel {
     if (s.onDepth) this.#call(() => s.onDepth!(ctx, { symbol, time }));
   }
 
+  /**
+   * Binance sends a fill's ORDER_TRADE_UPDATE before the ACCOUNT_UPDATE with the position and wallet
+   * it leaves. So that `onFill` reads them in `ctx.position` and `ctx.balance`, the account update
+   * already queued behind the fill (up to the next fill) goes into the cache first; its events are still
+   * delivered in order, setting the same values again. One not yet received (live, a later packet)
+   * lands when it arrives, as before.
+   */
+  #cacheAccountUpdateAhead(): void {
+    const end = Math.min(this.#queue.length, this.#head + ACCOUNT_UPDATE_LOOKAHEAD);
+    for (let i = this.#head; i < end; i++) {
+      const item = this.#queue[i]!;
+      if (item.kind === 'fill') return;
+      if (item.kind === 'position') this.#cachePosition(item.change);
+      else if (item.kind === 'balance') this.#cacheBalance(item.change);
+    }
+  }
+
+  #cachePosition(change: PositionChange): void {
+    this.cache.positions.set(change.symbol, { amount: change.amount, entryPrice: change.entryPrice });
+  }
+
+  #cacheBalance(change: BalanceChange): void {
+    this.cache.wallets.set(change.asset, change.wallet);
+  }
+
   #processExec(event: ExecutionEvent): void {
     const s = this.strategy;
     const ctx = this.context;
@@ -388,17 +416,18 @@ export class Kernel {
       case 'fill':
         this.portfolio.applyFill(event.fill);
         this.#recorder.fill(event.fill);
+        this.#cacheAccountUpdateAhead();
         if (s.onFill) this.#call(() => s.onFill!(ctx, event.fill));
         return;
       case 'position': {
         const c = event.change;
-        this.cache.positions.set(c.symbol, { amount: c.amount, entryPrice: c.entryPrice });
+        this.#cachePosition(c);
         this.#recorder.position(c.time, c.symbol, c.amount);
         if (s.onPositionChange) this.#call(() => s.onPositionChange!(ctx, c));
         return;
       }
       case 'balance':
-        this.cache.wallets.set(event.change.asset, event.change.wallet);
+        this.#cacheBalance(event.change);
         if (s.onBalanceChange) this.#call(() => s.onBalanceChange!(ctx, event.change));
         return;
       case 'funding':

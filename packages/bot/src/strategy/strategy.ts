@@ -134,6 +134,11 @@ export interface Strategy {
   onDepth?: Handler<DepthUpdate>;
   onTimer?: Handler<TimerEvent>;
   onOrderUpdate?: Handler<OrderUpdate>;
+  /**
+   * A fill of one of the strategy's orders. `ctx.position` and `ctx.balance` already include it
+   * (the account update that follows the fill is read first); in live mode, when that update has not
+   * arrived yet, they include it once it does (`onPositionChange`, `onBalanceChange`).
+   */
   onFill?: Handler<Fill>;
   onPositionChange?: Handler<PositionChange>;
   onBalanceChange?: Handler<BalanceChange>;
