@@ -16,8 +16,9 @@
  * Run it:   basis backtest trend-follower
  *           basis backtest trend-follower --symbols BTCUSD_PERP
  */
-import { type Bar, defineStrategy, type StrategyContext } from '@basis/bot';
+import { defineStrategy, type StrategyContext } from '@basis/bot';
 import { Decimal } from '@basis/core';
+import { averageClose } from './indicators.js';
 
 export interface TrendFollowerParams {
   /** The symbol to trade (default: the run's first symbol, BTCUSDT unless told). */
@@ -32,13 +33,6 @@ export interface TrendFollowerParams {
   readonly takeProfit: string;
   /** Also trade downtrends (default true). */
   readonly allowShort: boolean;
-}
-
-/** The average close of the last `n` bars (exact; 8 decimals). */
-function average(bars: readonly Bar[], n: number): Decimal {
-  const last = bars.slice(-n);
-  const total = last.reduce((sum, bar) => sum.add(bar.close), Decimal.ZERO);
-  return total.div(last.length, 8, 'half-even');
 }
 
 export default defineStrategy<TrendFollowerParams>((params) => {
@@ -95,8 +89,8 @@ export default defineStrategy<TrendFollowerParams>((params) => {
       const bars = ctx.bars(symbol, '1m');
       if (bars.length < slow + 1) return;
       const before = bars.slice(0, -1);
-      const wasAbove = average(before, fast).gt(average(before, slow));
-      const isAbove = average(bars, fast).gt(average(bars, slow));
+      const wasAbove = averageClose(before, fast).gt(averageClose(before, slow));
+      const isAbove = averageClose(bars, fast).gt(averageClose(bars, slow));
       const flat = ctx.position(symbol).amount.isZero();
       if (!flat || wasAbove === isAbove) return;
       if (isAbove) ctx.submitOrder({ symbol, side: 'BUY', type: 'MARKET', quantity: size });

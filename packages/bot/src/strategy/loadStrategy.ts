@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { register } from 'node:module';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Strategy, StrategyFactory } from './strategy.js';
 
@@ -32,10 +32,11 @@ export type StrategySource = Strategy | StrategyFactory<never> | string;
  * (`market-maker`). The module's default export (or its `strategy` export) is a factory
  * (`defineStrategy`) or a strategy object.
  *
- * TypeScript on Node 20 (which cannot strip types): the file is transpiled with the workspace's
- * `typescript` package into `node_modules/.cache/basis/` next to the nearest `node_modules`, so its
- * package imports (`@basis/bot`) resolve as from the original file. Relative imports of other `.ts`
- * files are not transpiled: keep a strategy in one file, or build it to `.js`.
+ * TypeScript where Node cannot run it as written (Node 20 strips no types; no Node maps `./x.js` to
+ * `x.ts`): the module hooks of `hooks/typescript.mjs` are registered, which type-strip the strategy and
+ * the `.ts` files it imports with the `typescript` package (cached by content), and resolve relative
+ * `.js` imports to the `.ts` file beside them, as TypeScript compiles them. A strategy may so span
+ * several files.
  */
 export async function loadStrategy(pathOrName: string): Promise<StrategyFactory<Record<string, unknown>>> {
   const path = examplePath(pathOrName) ?? resolve(pathOrName);
@@ -67,51 +68,29 @@ function isStrategy(value: unknown): value is Strategy {
 }
 
 async function importModule(path: string): Promise<unknown> {
-  const ext = extname(path);
+  const url = pathToFileURL(path).href;
   try {
-    return await import(pathToFileURL(path).href);
+    return await import(url);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if ((ext === '.ts' || ext === '.mts') && code === 'ERR_UNKNOWN_FILE_EXTENSION') {
-      return import(pathToFileURL(await transpile(path)).href);
-    }
-    throw error;
+    const typescript = TYPESCRIPT_EXTENSIONS.has(extname(path));
+    // Node without type stripping refuses the extension; with it, a `./x.js` import of `x.ts` is not found.
+    if (!typescript || (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_MODULE_NOT_FOUND'))
+      throw error;
   }
+  registerTypeScriptHooks();
+  // A fresh URL: Node keeps the failed attempt's result for the plain one.
+  return import(`${url}?typescript`);
 }
 
-async function transpile(path: string): Promise<string> {
-  let ts: typeof import('typescript');
-  try {
-    const mod = (await import('typescript')) as typeof import('typescript') & {
-      default?: typeof import('typescript');
-    };
-    ts = mod.default ?? mod;
-  } catch {
-    throw new Error(
-      `cannot load ${path}: this Node cannot run TypeScript and the 'typescript' package is not installed`,
-    );
-  }
-  const source = readFileSync(path, 'utf8');
-  const out = ts.transpileModule(source, {
-    fileName: path,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
-  }).outputText;
-  const hash = createHash('sha256').update(path).update(source).digest('hex').slice(0, 12);
-  const dir = join(nearestNodeModules(dirname(path)), '.cache', 'basis', 'strategies');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${basename(path, extname(path))}-${hash}.mjs`);
-  if (!existsSync(file)) writeFileSync(file, out);
-  return file;
-}
+const TYPESCRIPT_EXTENSIONS: ReadonlySet<string> = new Set(['.ts', '.mts']);
+const TYPESCRIPT_HOOKS = new URL('../../hooks/typescript.mjs', import.meta.url);
+const HOOKS_REGISTERED = Symbol.for('basis.typescriptHooks');
 
-function nearestNodeModules(from: string): string {
-  let dir = from;
-  for (let i = 0; i < 64; i++) {
-    const candidate = join(dir, 'node_modules');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(from, 'node_modules');
+/** Registers `hooks/typescript.mjs` once per process (module hooks are process-wide). */
+function registerTypeScriptHooks(): void {
+  const registry = globalThis as { [HOOKS_REGISTERED]?: boolean };
+  if (registry[HOOKS_REGISTERED] === true) return;
+  register(TYPESCRIPT_HOOKS);
+  registry[HOOKS_REGISTERED] = true;
 }

@@ -3,23 +3,22 @@
 //   node --import ./packages/exchange/src/testing/sourceRunner.mjs packages/cli/bin/basis.js exchange ...
 //
 // The entry is the real one; every `packages/<name>/dist/<file>.js` it reaches (its own `../dist/main.js`,
-// each `@basis/*` package export) is served from `packages/<name>/src/<file>.ts`, type-stripped with the
-// workspace's TypeScript, as vitest runs the sources. So the child runs exactly the code under test: never
-// a stale or half-written build, and building (which fails while any file of the workspace does not type
-// check) is no precondition. Transpiled files are cached in the OS temp directory by content hash.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// each `@basis/*` package export) is served from `packages/<name>/src/<file>.ts`, type-stripped by the
+// bot's hooks for TypeScript strategies (`packages/bot/hooks/typescript.mjs`), as vitest runs the
+// sources. So the child runs exactly the code under test: never a stale or half-written build, and
+// building (which fails while any file of the workspace does not type check) is no precondition.
+import { existsSync } from 'node:fs';
 import { register } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
+// The bot's hooks for TypeScript strategies do the type stripping (and `.js` → `.ts` between sources).
+import { load as loadTypeScript, resolve as resolveTypeScript } from '../../../bot/hooks/typescript.mjs';
 
 if (isMainThread) register(import.meta.url);
 
+/** `file:///…/packages/`: the workspace's packages. */
+const PACKAGES = new URL('../../../', import.meta.url).href;
 const DIST = /^(.*\/packages\/[^/]+)\/dist\/(.+)\.js$/;
-const CACHE = join(tmpdir(), 'basis-source-runner');
-let typescript;
 
 /** `packages/x/dist/a/b.js` → `packages/x/src/a/b.ts` when that source exists. */
 function sourceOf(url) {
@@ -31,43 +30,18 @@ function sourceOf(url) {
 }
 
 export async function resolve(specifier, context, nextResolve) {
-  const parent = context.parentURL ?? '';
-  // Relative `.js` imports between sources name the `.ts` file beside them.
-  if (parent.endsWith('.ts') && specifier.startsWith('.') && specifier.endsWith('.js')) {
-    const ts = new URL(`${specifier.slice(0, -3)}.ts`, parent);
-    if (existsSync(fileURLToPath(ts))) return { url: ts.href, format: 'module', shortCircuit: true };
-  }
-  const resolved = await nextResolve(specifier, context);
+  const fromWorkspace = context.parentURL?.startsWith(PACKAGES) === true;
+  const resolved = fromWorkspace
+    ? await resolveTypeScript(specifier, context, nextResolve)
+    : await nextResolve(specifier, context);
   const source = sourceOf(resolved.url);
   return source === undefined ? resolved : { url: source, format: 'module', shortCircuit: true };
 }
 
+/**
+ * The workspace's sources only: any other TypeScript (a user's strategy file) reaches Node as it
+ * would without this runner, so the product's own way of loading it is what runs.
+ */
 export async function load(url, context, nextLoad) {
-  if (!url.endsWith('.ts')) return nextLoad(url, context);
-  const path = fileURLToPath(url);
-  const text = readFileSync(path, 'utf8');
-  const key = createHash('sha1').update(path).update('\0').update(text).digest('hex');
-  const cached = join(CACHE, `${key}.js`);
-  if (existsSync(cached))
-    return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
-  typescript ??= (await import('typescript')).default;
-  const output = typescript.transpileModule(text, {
-    fileName: path,
-    compilerOptions: {
-      module: typescript.ModuleKind.ESNext,
-      target: typescript.ScriptTarget.ES2022,
-      verbatimModuleSyntax: true,
-      sourceMap: false,
-      inlineSourceMap: true,
-    },
-  }).outputText;
-  try {
-    mkdirSync(CACHE, { recursive: true });
-    writeFileSync(`${cached}.${process.pid}`, output);
-    // Atomic, so a concurrent run never reads half a file.
-    renameSync(`${cached}.${process.pid}`, cached);
-  } catch {
-    // A cache that cannot be written only costs speed.
-  }
-  return { format: 'module', source: output, shortCircuit: true };
+  return url.startsWith(PACKAGES) ? loadTypeScript(url, context, nextLoad) : nextLoad(url, context);
 }
