@@ -60,6 +60,8 @@ export interface BacktestProgress {
   readonly fraction: number;
   readonly equity: string;
   readonly fills: number;
+  /** Events the kernel has delivered so far (market data, timers, order and account events). */
+  readonly events: number;
 }
 
 export interface BacktestResult {
@@ -143,6 +145,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     fraction: Math.min(1, (clock.now() - start) / (end - start)),
     equity: kernel.portfolio.equity().toString(),
     fills: kernel.record().fills.length,
+    events: kernel.eventCount,
   });
   try {
     await kernel.start();

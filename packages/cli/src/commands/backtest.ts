@@ -75,8 +75,9 @@ export default defineCommand({
       const eta =
         progress.fraction > 0 ? (elapsed / progress.fraction) * (1 - progress.fraction) : Number.NaN;
       const bar = `${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}`;
+      const rate = elapsed > 0 ? Math.round((progress.events / elapsed) * 1000) : 0;
       io.stdout.write(
-        `\r\u001b[2K[${bar}] ${(progress.fraction * 100).toFixed(0).padStart(3)}%  ${new Date(progress.time).toISOString().slice(0, 19)}Z  fills ${progress.fills}  ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}`,
+        `\r\u001b[2K[${bar}] ${(progress.fraction * 100).toFixed(0).padStart(3)}%  ${new Date(progress.time).toISOString().slice(0, 19)}Z  ${rate} events/s  fills ${progress.fills}  ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}`,
       );
     };
     const result = await runBacktest({
@@ -104,12 +105,21 @@ export default defineCommand({
       const market =
         dataDir === undefined ? `synthetic market, seed ${String(seed)}` : `replay of ${dataDir}`;
       io.stdout.write(
-        `Backtest ${result.aborted ? 'stopped early' : 'done'}: ${market}; ${result.events} events in ${formatDuration(result.wallMs)} (${rate} events/s)\n${summaryText(summary, htmlPath)}`,
+        `Backtest ${result.aborted ? 'stopped early' : 'done'}: ${market}; ${result.events} events in ${formatDuration(result.wallMs)} (${rate} events/s, ${speedUp(result)} market time)\n${summaryText(summary, htmlPath)}`,
       );
     }
     return 0;
   },
 });
+
+/** How much faster than real time the run went: `4,320x` (market time covered / wall time). */
+function speedUp(result: {
+  readonly record: { readonly meta: { startTime: number; endTime: number } };
+  readonly wallMs: number;
+}): string {
+  const marketMs = result.record.meta.endTime - result.record.meta.startTime;
+  return result.wallMs > 0 ? `${Math.round(marketMs / result.wallMs).toLocaleString('en-US')}x` : 'n/a';
+}
 
 function isDirectory(path: string): boolean {
   try {

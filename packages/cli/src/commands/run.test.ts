@@ -105,6 +105,18 @@ describe('basis start, run and backtest', () => {
     expect(second.summary.pnl).toEqual(first.summary.pnl);
   }, 60_000);
 
+  test('behavior: on a terminal, backtest draws a progress bar with events/s and an ETA, then its speed', async () => {
+    const io = captureIo();
+    const tty = { ...io, stdout: { write: io.stdout.write, isTTY: true } };
+    const args = ['backtest', 'market-maker', '--duration', '10m', '--seed', '3', '--out', tempDir()];
+    expect(await run(args, tty)).toBe(0);
+    // The last draw is at 100%, whatever the machine's speed.
+    expect(io.out()).toMatch(/\] 100% {2}\S+Z {2}\d+ events\/s {2}fills \d+ {2}ETA /);
+    expect(io.out()).toMatch(
+      /^Backtest done: synthetic market, seed 3; \d+ events in .+ \(\d+ events\/s, [\d,]+x market time\)$/m,
+    );
+  }, 30_000);
+
   test('behavior: backtest and run (paper) take COIN-M symbols and report in the coin and in USD', async () => {
     const out = tempDir();
     const io = captureIo();
