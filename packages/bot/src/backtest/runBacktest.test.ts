@@ -15,6 +15,7 @@ describe('runBacktest', () => {
       env: 'local',
       seed: 7,
       symbols: ['BTCUSDT'],
+      tickSizes: { BTCUSDT: '0.10' },
     });
     expect(record.fills.length).toBeGreaterThanOrEqual(4);
     expect(record.positions.BTCUSDT!.length).toBeGreaterThan(2);

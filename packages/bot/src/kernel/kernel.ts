@@ -279,6 +279,7 @@ export class Kernel {
       quoteAsset: this.quoteAsset,
       startingEquity: this.#startingEquity.toString(),
       ...(this.#inverse ? { contractSizes: this.#contractSizes() } : {}),
+      tickSizes: this.#tickSizes(),
     };
     return this.#recorder.build(meta);
   }
@@ -503,6 +504,12 @@ export class Kernel {
     const sizes: Record<string, string> = {};
     for (const [symbol, instrument] of this.#instruments)
       if (instrument.contractSize !== undefined) sizes[symbol] = instrument.contractSize.toString();
+    return sizes;
+  }
+
+  #tickSizes(): Record<string, string> {
+    const sizes: Record<string, string> = {};
+    for (const [symbol, instrument] of this.#instruments) sizes[symbol] = instrument.tickSize.toString();
     return sizes;
   }
 

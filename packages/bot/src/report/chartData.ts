@@ -85,7 +85,10 @@ function symbolChart(record: RunRecord, symbol: string): SymbolChart {
   const priceSource =
     pricePoints.length > 0 ? pricePoints : fills.map((f) => ({ time: f.time, price: f.price }));
   const price = downsample(toSeconds(priceSource.map((p) => [p.time, Number(p.price)])));
-  const pricePrecision = precisionOf(priceSource.map((p) => p.price));
+  // The tick's decimals (BTCUSDT 0.10 → 1), not the mark price's 8; records without ticks: the prices'.
+  const tick = record.meta.tickSizes?.[symbol];
+  const pricePrecision =
+    tick === undefined ? precisionOf(priceSource.map((p) => p.price)) : precisionOf([trimZeros(tick)]);
 
   let position = Decimal.ZERO;
   const derivedPositions: { time: number; amount: string }[] = [];
@@ -181,6 +184,11 @@ function snap(series: readonly ChartPoint[], time: number): number {
     else hi = mid - 1;
   }
   return series[lo]![0];
+}
+
+/** `0.10` → `0.1`, `1.00` → `1`. */
+function trimZeros(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
 }
 
 function precisionOf(values: readonly string[]): number {

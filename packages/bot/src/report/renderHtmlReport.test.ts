@@ -162,6 +162,17 @@ describe('buildChartData', () => {
       [10, 0],
     ]);
   });
+
+  test("behavior: the price axis shows the tick's decimals, not the mark price's 8", () => {
+    const record = handRecord();
+    const markPrices = { BTCUSDT: [{ time: 0, price: '96791.90794656' }, ...record.prices.BTCUSDT!] };
+    const withMarks = { ...record, prices: markPrices };
+    expect(buildChartData(withMarks).symbols[0]!.pricePrecision).toBe(8);
+    const withTick = { ...withMarks, meta: { ...record.meta, tickSizes: { BTCUSDT: '0.10' } } };
+    expect(buildChartData(withTick).symbols[0]!.pricePrecision).toBe(1);
+    const wholeTick = { ...withMarks, meta: { ...record.meta, tickSizes: { BTCUSDT: '1.00' } } };
+    expect(buildChartData(wholeTick).symbols[0]!.pricePrecision).toBe(0);
+  });
 });
 
 describe('downsample', () => {

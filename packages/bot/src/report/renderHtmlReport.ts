@@ -368,7 +368,7 @@ h2{font-size:16px;margin:24px 0 8px;display:inline-block}
 .sub,.legend,.empty,footer{color:var(--muted)}
 .legend{margin:0 0 6px;font-size:12px}
 .buy{color:var(--pos)}.sell{color:var(--neg)}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px;margin-top:16px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,480px),1fr));gap:12px;margin-top:16px}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 .card{width:100%;background:var(--panel);border:1px solid var(--line);border-radius:6px}
 .card caption{text-align:left;font-weight:600;padding:6px 0}

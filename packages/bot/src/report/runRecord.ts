@@ -37,6 +37,8 @@ export interface RunMeta {
    * notional is qty × contractSize / price in coin.
    */
   readonly contractSizes?: Readonly<Record<string, string>>;
+  /** Each symbol's price tick (`0.10`): the report's price axis shows its decimals. */
+  readonly tickSizes?: Readonly<Record<string, string>>;
 }
 
 export interface EquityPoint {
