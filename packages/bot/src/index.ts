@@ -13,6 +13,7 @@ export type {
   Instrument,
   OrderBookView,
 } from './data/dataClient.js';
+export type { FeedHealth } from './data/feedHealth.js';
 export { BAR_INTERVAL_MS, intervalMs } from './data/intervals.js';
 export type {
   AccountSnapshot,
@@ -26,6 +27,7 @@ export type {
 export type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from './execution/requests.js';
 export { Kernel, type KernelOptions } from './kernel/kernel.js';
 export { type ComponentState, Lifecycle } from './kernel/lifecycle.js';
+export type { FillLine, MarketLine, OpenOrderLine } from './kernel/realTimeUpdate.js';
 export { LiveDataClient, type LiveDataClientOptions } from './live/liveDataClient.js';
 export { LiveExecutionClient, type LiveExecutionClientOptions } from './live/liveExecutionClient.js';
 export { COINM_LIVE, type LiveProduct, liveProduct, USDM_LIVE } from './live/liveProduct.js';

@@ -30,7 +30,7 @@ export type ParsedFlags<S extends FlagSpecs> = {
 
 /** Where a command writes: the process's streams in production, buffers in tests. */
 export interface CommandIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number };
   readonly stderr: { write(text: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user asks the command to stop (SIGINT/SIGTERM). */

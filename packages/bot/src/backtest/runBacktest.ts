@@ -144,7 +144,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     time: clock.now(),
     fraction: Math.min(1, (clock.now() - start) / (end - start)),
     equity: kernel.portfolio.equity().toString(),
-    fills: kernel.record().fills.length,
+    fills: kernel.fillCount,
     events: kernel.eventCount,
   });
   try {

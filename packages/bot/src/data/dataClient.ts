@@ -1,5 +1,6 @@
 import type { Decimal, KlineInterval } from '@basis/core';
 import type { Bar, DepthUpdate, FundingRateEvent, MarkPriceUpdate, TradeTick } from '../strategy/events.js';
+import type { FeedHealth } from './feedHealth.js';
 
 /** A symbol's trading rules, as exact values (from `exchangeInfo`). */
 export interface Instrument {
@@ -69,4 +70,6 @@ export interface DataClient {
     | undefined;
   /** The latest mark price update. */
   mark(symbol: string): MarkPriceUpdate | undefined;
+  /** The market-data feed's state, for the live view. */
+  health(): FeedHealth;
 }

@@ -1,4 +1,5 @@
 import type { Decimal, MarginType } from '@basis/core';
+import type { FeedHealth } from '../data/feedHealth.js';
 import type {
   AlgoUpdate,
   BalanceChange,
@@ -94,4 +95,6 @@ export interface ExecutionClient {
   cancelAllAlgoOrders(symbol: string): void;
   setLeverage(symbol: string, leverage: number): void;
   setMarginType(symbol: string, marginType: MarginType): void;
+  /** The account feed's state (user-data stream), for the live view. */
+  health(): FeedHealth;
 }

@@ -2,11 +2,12 @@ import { type Clock, Decimal, type DecimalInput, type KlineInterval, type TimerH
 import { BarAggregator } from '../data/barAggregator.js';
 import { Cache } from '../data/cache.js';
 import type { DataClient, DataEvent, Instrument } from '../data/dataClient.js';
+import type { FeedHealth } from '../data/feedHealth.js';
 import type { ExecutionClient, ExecutionEvent } from '../execution/executionClient.js';
 import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
 import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
 import { RunRecorder } from '../portfolio/recorder.js';
-import type { RunMeta, RunRecord } from '../report/runRecord.js';
+import type { FillRecord, RunMeta, RunRecord } from '../report/runRecord.js';
 import { KillSwitch } from '../risk/killSwitch.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
@@ -91,6 +92,7 @@ export class Kernel {
   readonly #log: (line: string) => void;
   readonly #sampleEveryMs: number;
   #queue: Queued[] = [];
+  #lastMarketEventAt: number | undefined;
   #head = 0;
   #draining = false;
   #scheduled = false;
@@ -132,6 +134,31 @@ export class Kernel {
     return this.#events;
   }
 
+  /** Fills so far. */
+  get fillCount(): number {
+    return this.#recorder.fillCount;
+  }
+
+  /** The last `count` fills, oldest first (without building the whole record). */
+  recentFills(count: number): readonly FillRecord[] {
+    return this.#recorder.recentFills(count);
+  }
+
+  /**
+   * The state of the market-data and account feeds, and when the last market event arrived (clock
+   * time; undefined before the first): a live view tells a quiet market from a silent socket.
+   */
+  feeds(): {
+    readonly market: FeedHealth;
+    readonly account: FeedHealth;
+    readonly lastMarketEventAt?: number;
+  } {
+    const feeds = { market: this.#options.data.health(), account: this.#options.execution.health() };
+    return this.#lastMarketEventAt === undefined
+      ? feeds
+      : { ...feeds, lastMarketEventAt: this.#lastMarketEventAt };
+  }
+
   /** The error that faulted the kernel (a strategy handler that threw), if any. */
   get fault(): unknown {
     return this.#fault;
@@ -154,12 +181,18 @@ export class Kernel {
     for (const a of account.openAlgoOrders ?? []) this.cache.applyAlgo(a);
     const s = this.strategy;
     const intervals = s.bars ?? [];
-    await data.start((event) => this.#enqueue(event), {
-      symbols: this.symbols,
-      trades: s.onTrade !== undefined || intervals.length > 0,
-      books: watchesBooks(s),
-      marks: true,
-    });
+    await data.start(
+      (event) => {
+        this.#lastMarketEventAt = this.#clock.now();
+        this.#enqueue(event);
+      },
+      {
+        symbols: this.symbols,
+        trades: s.onTrade !== undefined || intervals.length > 0,
+        books: watchesBooks(s),
+        marks: true,
+      },
+    );
     for (const symbol of this.symbols) {
       const instrument = data.instrument(symbol);
       this.#instruments.set(symbol, instrument);

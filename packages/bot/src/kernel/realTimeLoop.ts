@@ -1,17 +1,9 @@
 import type { Clock } from '@basis/core';
 import type { RunRecord } from '../report/runRecord.js';
 import type { Kernel } from './kernel.js';
+import { type RealTimeUpdate, realTimeUpdate } from './realTimeUpdate.js';
 
-/** What a real-time run reports every sample period (paper and live). */
-export interface RealTimeUpdate {
-  readonly time: number;
-  /** The asset of `equity` and `unrealizedPnl`: the run's accounting asset (USDT, BTC on COIN-M). */
-  readonly asset: string;
-  readonly equity: string;
-  readonly unrealizedPnl: string;
-  readonly fills: number;
-  readonly positions: Readonly<Record<string, string>>;
-}
+export type { RealTimeUpdate } from './realTimeUpdate.js';
 
 /** How {@link runRealTime} runs a started kernel. */
 export interface RealTimeLoopOptions {
@@ -51,16 +43,7 @@ export async function runRealTime(
       if (kernel.fault !== undefined) done();
     }, TICK_MS);
     const updates = clock.setInterval(() => {
-      const positions: Record<string, string> = {};
-      for (const s of options.symbols) positions[s] = kernel.cache.position(s).amount.toString();
-      options.onUpdate?.({
-        time: clock.now(),
-        asset: kernel.quoteAsset,
-        equity: kernel.portfolio.equity().toString(),
-        unrealizedPnl: kernel.portfolio.unrealizedPnl().toString(),
-        fills: kernel.record().fills.length,
-        positions,
-      });
+      options.onUpdate?.(realTimeUpdate(kernel, options.symbols, clock.now()));
     }, options.sampleEveryMs);
     const deadline =
       options.durationMs === undefined ? undefined : clock.setTimeout(done, options.durationMs);

@@ -15,6 +15,7 @@ import type {
   Instrument,
   OrderBookView,
 } from '../data/dataClient.js';
+import type { FeedHealth } from '../data/feedHealth.js';
 import { closedBars } from '../data/klineBars.js';
 import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
 import { type LiveProduct, liveProduct } from './liveProduct.js';
@@ -377,6 +378,23 @@ export class LiveDataClient implements DataClient {
 
   mark(symbol: string): MarkPriceUpdate | undefined {
     return this.#marks.get(symbol);
+  }
+
+  health(): FeedHealth {
+    const streams = this.#streams;
+    if (streams === undefined) return { state: this.#stopped ? 'closed' : 'connecting', reconnects: 0 };
+    const connections = streams.stats().connections;
+    const reconnects = connections.reduce((sum, c) => sum + c.reconnects, 0);
+    // The worst socket speaks for the feed.
+    const states = new Set(connections.map((c) => c.state));
+    const state = states.has('reconnecting')
+      ? 'reconnecting'
+      : states.has('connecting') || states.has('idle') || connections.length === 0
+        ? 'connecting'
+        : states.has('closed')
+          ? 'closed'
+          : 'live';
+    return { state, reconnects };
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type UserDataStreamEvent,
   type UserDataStreamOptions,
 } from '@basis/sdk';
+import type { FeedHealth } from '../data/feedHealth.js';
 import type {
   AccountSnapshot,
   ExecutionClient,
@@ -91,6 +92,15 @@ function executionOf(order: OrderView): OrderUpdate['execution'] {
   }
 }
 
+/** The user-data stream's status as a feed state. */
+const USER_DATA_FEED_STATE: Readonly<Record<UserDataStream['status'], FeedHealth['state']>> = {
+  idle: 'connecting',
+  starting: 'connecting',
+  live: 'live',
+  recovering: 'reconnecting',
+  stopped: 'closed',
+};
+
 /**
  * The execution client of a venue reached through `@basis/sdk`: commands go through the SDK's
  * actions (filter validation, client order ids, reconciliation of unknown outcomes), one symbol's
@@ -117,6 +127,7 @@ export class LiveExecutionClient implements ExecutionClient {
   #stream: UserDataStream | undefined;
   /** The final read-back of `stop` is running (its gap is not news). */
   #stopping = false;
+  #stopped = false;
 
   constructor(client: Client, options: LiveExecutionClientOptions = {}) {
     this.#client = client;
@@ -195,6 +206,7 @@ export class LiveExecutionClient implements ExecutionClient {
       await stream?.stop();
       this.#stream = undefined;
       this.#sink = undefined;
+      this.#stopped = true;
     }
   }
 
@@ -288,6 +300,12 @@ export class LiveExecutionClient implements ExecutionClient {
     this.#command(symbol, 'marginType', '', async () => {
       await setMarginType(this.#client, { symbol, marginType });
     });
+  }
+
+  health(): FeedHealth {
+    const stream = this.#stream;
+    if (stream === undefined) return { state: this.#stopped ? 'closed' : 'connecting', reconnects: 0 };
+    return { state: USER_DATA_FEED_STATE[stream.status], reconnects: stream.stats().gaps };
   }
 
   // Commands -----------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   FAST_RECONNECTS,
   liveVenues,
   offlineClient,
+  runDroppingConnections,
   USDM,
 } from './testing.js';
 
@@ -49,6 +50,32 @@ describe('runLive', () => {
 
   test('behavior: a dropped connection mid-run loses no fill and reports none twice', async () => {
     await expectNoFillLostToDrop(await startVenue(13), trader(100));
+  }, 20_000);
+
+  test('behavior: the updates show prices, orders, fills and the feeds, through a drop and its recovery', async () => {
+    const venue = await startVenue(16);
+    const { updates, drop } = await runDroppingConnections(venue, {
+      strategy: trader(200),
+      durationMs: 3_000,
+      sampleEveryMs: 250,
+      ...FAST_RECONNECTS,
+    });
+    expect(drop?.closed).toBeGreaterThan(0);
+    const beforeDrop = updates[1]!;
+    expect(beforeDrop.feeds.market).toEqual({ state: 'live', reconnects: 0 });
+    expect(beforeDrop.feeds.account).toEqual({ state: 'live', reconnects: 0 });
+    const last = updates.at(-1)!;
+    // Both feeds came back, and say they did.
+    expect(last.feeds.market.state).toBe('live');
+    expect(last.feeds.market.reconnects).toBeGreaterThanOrEqual(1);
+    expect(last.feeds.account.state).toBe('live');
+    expect(last.feeds.account.reconnects).toBeGreaterThanOrEqual(1);
+    expect(last.time - last.feeds.lastMarketEventAt!).toBeLessThan(1_000);
+    // This trader watches no book: its view of the market is the mark price, at BTCUSDT's tick (0.10).
+    expect(last.markets[SYMBOL]!.mark).toMatch(/^\d+\.\d{2}$/);
+    expect(last.fills).toBeGreaterThan(0);
+    expect(last.recentFills.length).toBe(Math.min(3, last.fills));
+    expect(last.recentFills.every((f) => f.symbol === SYMBOL && f.qty === '0.002')).toBe(true);
   }, 20_000);
 
   test('behavior: trades lost while the market streams reconnect are read back, in order, once each', async () => {

@@ -33,7 +33,7 @@ import {
   type OpenOrderView,
   type StrategyFactory,
 } from '../strategy/strategy.js';
-import { type LiveOptions, type LiveResult, runLive } from './runLive.js';
+import { type LiveOptions, type LiveResult, type LiveUpdate, runLive } from './runLive.js';
 
 // Fixtures of the live-mode tests (runLive.test.ts on USDⓈ-M, runLive.coinm.test.ts on COIN-M): a
 // local exchange over real loopback sockets with a client of the product, the strategies the tests
@@ -326,6 +326,8 @@ export interface DroppedRun {
   readonly lines: readonly string[];
   /** What the drop closed (undefined if the run never got to its second progress update). */
   readonly drop: Drop | undefined;
+  /** Every progress update; the drop happened right after the second. */
+  readonly updates: readonly LiveUpdate[];
 }
 
 /**
@@ -337,17 +339,17 @@ export async function runDroppingConnections(
   options: Omit<LiveOptions, 'client' | 'log' | 'onUpdate'>,
 ): Promise<DroppedRun> {
   const { lines, log } = captureLog();
-  let updates = 0;
+  const updates: LiveUpdate[] = [];
   let drop: Drop | undefined;
   const result = await runLive({
     ...options,
     client: venue.client,
     log,
-    onUpdate: () => {
-      if (updates++ === 1) drop = dropConnections(venue);
+    onUpdate: (update) => {
+      if (updates.push(update) === 2) drop = dropConnections(venue);
     },
   });
-  return { result, lines, drop };
+  return { result, lines, drop, updates };
 }
 
 /** What {@link runThroughMarketStreamGap} saw. */

@@ -6,6 +6,7 @@ import type {
   Instrument,
   OrderBookView,
 } from '../data/dataClient.js';
+import { type FeedHealth, IN_PROCESS_FEED } from '../data/feedHealth.js';
 import { closedBars, type KlineRow } from '../data/klineBars.js';
 import type { Bar, MarkPriceUpdate } from '../strategy/events.js';
 import type { LocalVenue } from './localVenue.js';
@@ -153,6 +154,10 @@ export class LocalDataClient implements DataClient {
   mark(symbol: string): MarkPriceUpdate | undefined {
     if (!this.#local.venue.markets.has(symbol)) return undefined;
     return this.#markOf(symbol, this.#local.venue.now);
+  }
+
+  health(): FeedHealth {
+    return IN_PROCESS_FEED;
   }
 
   #markOf(symbol: string, time: number): MarkPriceUpdate {

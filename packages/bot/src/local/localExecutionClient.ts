@@ -1,4 +1,5 @@
 import type { Decimal, MarginType, UserDataEvent } from '@basis/core';
+import { type FeedHealth, IN_PROCESS_FEED } from '../data/feedHealth.js';
 import type {
   AccountSnapshot,
   ExecutionClient,
@@ -223,6 +224,10 @@ export class LocalExecutionClient implements ExecutionClient {
 
   setMarginType(symbol: string, marginType: MarginType): void {
     this.#command(this.#product.marginType, { symbol, marginType }, 'marginType', symbol, '');
+  }
+
+  health(): FeedHealth {
+    return IN_PROCESS_FEED;
   }
 
   #openOrders(params: Readonly<Record<string, string>>): OpenOrderWire[] {

@@ -33,7 +33,12 @@ describe('runPaper', () => {
     expect(result.endpoints?.restUrl).toBe(restUrl);
     expect(result.record.meta.mode).toBe('paper');
     expect(result.record.fills).toHaveLength(1);
-    expect(updates.at(-1)?.positions.BTCUSDT).toBe('0.002');
+    const last = updates.at(-1)!;
+    expect(last.positions.BTCUSDT).toBe('0.002');
+    expect(last.recentFills).toMatchObject([{ symbol: 'BTCUSDT', side: 'BUY', qty: '0.002' }]);
+    expect(last.entryPrices.BTCUSDT).toBe(last.recentFills[0]!.price);
+    expect(last.feeds.market).toEqual({ state: 'in-process', reconnects: 0 });
+    expect(last.feeds.account).toEqual({ state: 'in-process', reconnects: 0 });
     expect(result.record.meta.endTime - result.record.meta.startTime).toBeLessThan(4_000);
   });
 

@@ -113,6 +113,11 @@ export class RunRecorder {
     return this.#fills.length;
   }
 
+  /** The last `count` fills, oldest first. */
+  recentFills(count: number): readonly FillRecord[] {
+    return this.#fills.slice(-count);
+  }
+
   build(meta: RunMeta): RunRecord {
     return {
       meta,
