@@ -10,6 +10,13 @@ import type {
   RunRecord,
 } from '../report/runRecord.js';
 import type { Fill, FundingPayment } from '../strategy/events.js';
+import { thinSamples } from './thinSamples.js';
+
+/**
+ * Equity and price samples kept per series before the older ones are thinned (one a second is about
+ * 5.5 hours): a run of weeks keeps bounded memory, the recent past full detail.
+ */
+export const SAMPLE_CAPACITY = 20_000;
 
 /** Money in the record: 8 decimals at most, as Binance prints it. */
 function money(value: Decimal): string {
@@ -21,16 +28,18 @@ function money(value: Decimal): string {
  * positions on change, and every fill, funding payment and denial as it happens.
  */
 export class RunRecorder {
-  readonly #equity: EquityPoint[] = [];
+  #equity: EquityPoint[] = [];
   readonly #prices = new Map<string, PricePoint[]>();
   readonly #positions = new Map<string, PositionPoint[]>();
   readonly #fills: FillRecord[] = [];
   readonly #funding: FundingRecord[] = [];
   readonly #denials: DenialRecord[] = [];
   readonly #symbols: readonly string[];
+  readonly #capacity: number;
 
-  constructor(symbols: readonly string[]) {
+  constructor(symbols: readonly string[], options: { readonly sampleCapacity?: number } = {}) {
     this.#symbols = symbols;
+    this.#capacity = Math.max(8, options.sampleCapacity ?? SAMPLE_CAPACITY);
     for (const s of symbols) {
       this.#prices.set(s, []);
       this.#positions.set(s, []);
@@ -56,14 +65,19 @@ export class RunRecorder {
         : { usdPrice: usdPrice.toString(), usdValue: money(Decimal.parse(money(equity)).mul(usdPrice)) }),
     };
     if (last !== undefined && last.time === time) this.#equity[this.#equity.length - 1] = point;
-    else this.#equity.push(point);
+    else if (this.#equity.push(point) >= this.#capacity)
+      this.#equity = thinSamples(this.#equity, (p) => Number(p.equity));
     for (const symbol of this.#symbols) {
       const price = prices(symbol);
       if (price === undefined) continue;
       const list = this.#prices.get(symbol)!;
       const prev = list[list.length - 1];
       if (prev !== undefined && prev.time === time) list[list.length - 1] = { time, price: price.toString() };
-      else list.push({ time, price: price.toString() });
+      else if (list.push({ time, price: price.toString() }) >= this.#capacity)
+        this.#prices.set(
+          symbol,
+          thinSamples(list, (p) => Number(p.price)),
+        );
     }
   }
 
