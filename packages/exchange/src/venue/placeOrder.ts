@@ -8,6 +8,7 @@ import {
 } from '@basis/core';
 import { apiError } from '../api/apiError.js';
 import { maxNotionalForLeverage } from '../margin/brackets.js';
+import { clearlyCovered } from '../margin/marginBound.js';
 import { assumedMarketPrice, marginCheck } from '../margin/orderMargin.js';
 import {
   type BookSide,
@@ -355,6 +356,10 @@ function checkMargin(
       bestAsk: Number.isNaN(ask) ? undefined : market.priceOf(ask),
       markPrice: market.markPrice,
     });
+  const qty = market.qtyOf(qtySteps);
+  // Most orders are far from the limit: a bound in doubles settles them without exact rationals.
+  if (clearlyCovered(market.contract, settings.leverage, available, qty, orderPrice, market.markPrice))
+    return;
   const check = marginCheck({
     contract: market.contract,
     leverage: settings.leverage,
@@ -365,7 +370,7 @@ function checkMargin(
     openSellQty: exposure.askQty,
     bidValue: exposure.bidValue,
     askValue: exposure.askValue,
-    order: { side, qty: market.qtyOf(qtySteps), price: orderPrice },
+    order: { side, qty, price: orderPrice },
   });
   if (!check.passes) throw apiError(-2019);
 }
