@@ -33,6 +33,19 @@ describe('basis stream', () => {
     }
   }, 20_000);
 
+  test('behavior: without --json, each event is one readable line (trades, then the top of the book)', async () => {
+    const trades = captureIo();
+    const tradeArgs = ['stream', 'aggTrade', 'BTCUSDT', '--url', restUrl, '--count', '3'];
+    expect(await run(tradeArgs, trades)).toBe(0);
+    const lines = trades.out().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines)
+      expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} BTCUSDT aggTrade (SELL|BUY ) \d+\.\d+ @ \d+\.\d+$/);
+    const book = captureIo();
+    expect(await run(['stream', 'depth5', 'BTCUSDT', '--url', restUrl, '--count', '1'], book)).toBe(0);
+    expect(book.out()).toMatch(/^\S+ BTCUSDT book 5 bids \(best \d+\.\d+ × \d+\.\d+\) {2}5 asks \(best /);
+  }, 20_000);
+
   test('behavior: needs no keys, and says how to fix a bad stream, a missing symbol or a missing URL', async () => {
     const cases: [string[], string][] = [
       [['stream', 'candles', 'BTCUSDT', '--url', restUrl], 'unknown stream candles'],

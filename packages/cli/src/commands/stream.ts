@@ -4,6 +4,7 @@ import { CliUsageError } from '../cliError.js';
 import { CLIENT_FLAGS, describeTarget, MARKET_FLAG, marketOf, resolveTarget } from '../client.js';
 import { defineCommand } from '../command.js';
 import { parseDuration } from '../run/duration.js';
+import { streamText } from './streamText.js';
 
 /** Stream kinds as typed after the symbol (`btcusdt@<kind>`); `!…` kinds take no symbol. */
 const KINDS =
@@ -75,9 +76,7 @@ export default defineCommand({
           if (stop.signal.aborted) return;
           seen += 1;
           io.stdout.write(
-            flags.json
-              ? `${stringifyJson({ stream: name, data: event })}\n`
-              : `${name} ${stringifyJson(event)}\n`,
+            flags.json ? `${stringifyJson({ stream: name, data: event })}\n` : `${streamText(name, event)}\n`,
           );
           if (count !== undefined && seen >= count) stop.abort();
         });
