@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +14,20 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const RUNNER = join(ROOT, 'packages/exchange/src/testing/sourceRunner.mjs');
 const CLI = join(ROOT, 'packages/cli/bin/basis.js');
 const out = mkdtempSync(join(tmpdir(), 'basis-backtest-cli-'));
+/** The child's own user cache (`XDG_CACHE_HOME`), where the strategy's transpiled files must land. */
+const cache = mkdtempSync(join(tmpdir(), 'basis-backtest-cache-'));
 
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+});
 
 /** Runs the CLI to its end (bounded: killed after `timeoutMs`); its exit code and output. */
 function runCli(args: readonly string[], timeoutMs: number) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', RUNNER, CLI, ...args], {
       cwd: ROOT,
+      env: { ...process.env, XDG_CACHE_HOME: cache },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -64,5 +70,12 @@ describe('basis backtest (a child process)', () => {
     // The strategy ran: its crossovers traded (the moving averages come from indicators.ts).
     expect(result.fills).toBeGreaterThan(0);
     expect(existsSync(result.jsonPath)).toBe(true);
+    // Both files were type-stripped into the user's cache, and nothing else was.
+    const cached = readdirSync(join(cache, 'basis', 'typescript')).map((file) =>
+      readFileSync(join(cache, 'basis', 'typescript', file), 'utf8'),
+    );
+    expect(cached).toHaveLength(2);
+    expect(cached.filter((source) => source.includes('export function averageClose('))).toHaveLength(1);
+    expect(cached.filter((source) => source.includes("name: 'trend-follower'"))).toHaveLength(1);
   }, 150_000);
 });

@@ -9,15 +9,19 @@
 // building (which fails while any file of the workspace does not type check) is no precondition.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 // The bot's hooks for TypeScript strategies do the type stripping (and `.js` → `.ts` between sources).
-import { load as loadTypeScript, resolve as resolveTypeScript } from '../../../bot/hooks/typescript.mjs';
+import { resolve as resolveTypeScript, typeScriptLoader } from '../../../bot/hooks/typescript.mjs';
 
 if (isMainThread) register(import.meta.url);
 
 /** `file:///…/packages/`: the workspace's packages. */
 const PACKAGES = new URL('../../../', import.meta.url).href;
+/** The workspace's transpiled sources, apart from the user's own cache of strategies. */
+const loadTypeScript = typeScriptLoader(join(tmpdir(), 'basis-source-runner'));
 const DIST = /^(.*\/packages\/[^/]+)\/dist\/(.+)\.js$/;
 
 /** `packages/x/dist/a/b.js` → `packages/x/src/a/b.ts` when that source exists. */
