@@ -48,6 +48,7 @@ export {
   type ReplayMarketOptions,
   type ReplayPrintPath,
   type ReplayStatus,
+  replayEndTime,
   replayStartTime,
 } from './venue/replayMarket.js';
 export { Venue, type VenueOptions } from './venue/venue.js';

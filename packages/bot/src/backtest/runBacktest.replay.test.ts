@@ -155,4 +155,47 @@ describe.each(cases)('runBacktest over $product historical files', ({ symbol, si
       ).record;
     expect(JSON.stringify(await run())).toBe(JSON.stringify(await run()));
   });
+
+  test('behavior: without an end, the backtest runs until the data ends, not the end of the day', async () => {
+    let progressAtEnd = 0;
+    const result = await runBacktest({
+      strategy: flipper,
+      params: { symbol, size },
+      symbols: [symbol],
+      seed: 5,
+      exchange: { replay: { dir } },
+      onProgress: (p) => {
+        progressAtEnd = p.fraction;
+      },
+    });
+    const last = prints().at(-1)!.time;
+    const venue = symbol === 'BTCUSDT' ? result.exchange.venue : result.exchange.coinm!;
+    expect(venue.replay!.status()).toMatchObject({ state: 'ended', prints: PRINTS });
+    // One loop step past the last print (250 ms), not 2024-06-16 00:00, the end of the file's day.
+    expect(result.record.meta.endTime).toBeGreaterThanOrEqual(last);
+    expect(result.record.meta.endTime).toBeLessThanOrEqual(last + 250);
+    expect(progressAtEnd).toBe(1);
+  });
+});
+
+describe('runBacktest over a file that turns out malformed', () => {
+  test('behavior: the backtest fails with the replay error instead of passing for a complete run', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'basis-backtest-bad-'));
+    try {
+      // 5,000 rows (300 kB, read in 64 kB chunks during the run); row 4,000 has a price that is not a number.
+      const lines = [AGG_HEADER];
+      for (let i = 1; i <= 5_000; i++) {
+        const price = i === 4_000 ? 'abc' : (66_000 + (i % 50) / 10).toFixed(1);
+        lines.push(`${i},${price},0.001,${i},${i},${START + i * 1000},${i % 2 === 0}`);
+      }
+      const path = join(bad, 'futures/um/daily/aggTrades/BTCUSDT/BTCUSDT-aggTrades-2024-06-15.csv');
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, `${lines.join('\n')}\n`);
+      const run = runBacktest({ strategy: flipper, seed: 5, exchange: { replay: { dir: bad } } });
+      await expect(run).rejects.toMatchObject({ name: 'ReplayError' });
+      await expect(run).rejects.toThrow(/abc/);
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
 });

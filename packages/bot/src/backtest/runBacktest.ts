@@ -1,5 +1,11 @@
 import { VirtualClock } from '@basis/core';
-import { createExchange, type Exchange, type ExchangeOptions, replayStartTime } from '@basis/exchange';
+import {
+  createExchange,
+  type Exchange,
+  type ExchangeOptions,
+  replayEndTime,
+  replayStartTime,
+} from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
 import { defaultBalances, embeddedMarkets, localVenueFor } from '../local/embeddedExchange.js';
 import { LocalDataClient } from '../local/localDataClient.js';
@@ -28,7 +34,10 @@ export interface BacktestOptions {
   readonly seed?: number | string;
   /** Start, ms (default: the replay's first data, else {@link DEFAULT_BACKTEST_START}). */
   readonly from?: number;
-  /** End, ms; or `durationMs` (default 1 hour). */
+  /**
+   * End, ms; or `durationMs`. Default: a replay runs until its data ends (its last print), anything
+   * else for 1 hour.
+   */
   readonly to?: number;
   readonly durationMs?: number;
   /**
@@ -96,7 +105,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     options.from ??
     (replay === undefined ? undefined : replayStartTime(replay.dir, symbols, { product: run.product })) ??
     DEFAULT_BACKTEST_START;
-  const end = options.to ?? start + (options.durationMs ?? 3_600_000);
+  // Without an end, a replay runs until its data does: bounded by the end of its files' last day.
+  const untilDataEnds = replay !== undefined && options.to === undefined && options.durationMs === undefined;
+  const end =
+    options.to ??
+    (untilDataEnds ? replayEndTime(replay.dir, symbols, { product: run.product }) : undefined) ??
+    start + (options.durationMs ?? 3_600_000);
   if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);
   const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
   const seed = options.seed ?? 1;
@@ -140,9 +154,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const maxSteps = options.maxSteps ?? Math.ceil((4 * (end - start)) / stepMs) + 1_000_000;
   let steps = 0;
   let aborted = false;
-  const progress = (): BacktestProgress => ({
+  const progress = (done = false): BacktestProgress => ({
     time: clock.now(),
-    fraction: Math.min(1, (clock.now() - start) / (end - start)),
+    fraction: done ? 1 : Math.min(1, (clock.now() - start) / (end - start)),
     equity: kernel.portfolio.equity().toString(),
     fills: kernel.fillCount,
     events: kernel.eventCount,
@@ -160,6 +174,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       kernel.onTime(clock.now());
       if (kernel.busy) await kernel.settle();
       if (kernel.fault !== undefined) throw kernel.fault;
+      const replayState = local.venue.replay?.state;
+      // A backtest on data that turned out unreadable must not pass for a complete one.
+      if (replayState === 'failed')
+        throw local.venue.replay!.status().error ?? new Error('the replay failed');
+      if (untilDataEnds && replayState === 'ended') break;
       if (options.signal?.aborted) {
         aborted = true;
         break;
@@ -174,7 +193,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     }
     if (kernel.fault !== undefined) throw kernel.fault;
     const record = await kernel.stop();
-    options.onProgress?.(progress());
+    options.onProgress?.(progress(!aborted));
     return {
       record,
       totals: kernel.totals(),

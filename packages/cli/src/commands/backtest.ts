@@ -29,9 +29,8 @@ export default defineCommand({
     to: { type: 'string', valueName: 'TIME', description: 'end (default: --duration after the start)' },
     duration: {
       type: 'string',
-      default: '1h',
       valueName: 'D',
-      description: 'length when --to is absent (default 1h)',
+      description: 'length when --to is absent (default 1h; with --data, until the data ends)',
     },
     seed: { type: 'string', default: '1', valueName: 'N', description: 'seed of the synthetic market' },
     symbols: {
@@ -55,7 +54,7 @@ export default defineCommand({
     const to = flags.to === undefined ? undefined : parseTime(flags.to, 'to');
     if (from !== undefined && to !== undefined && to <= from)
       throw new CliUsageError('--to must be after --from');
-    const durationMs = parseDuration(flags.duration, 'duration');
+    const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
     const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
     const symbols = flags.symbols
       ?.split(',')
@@ -85,7 +84,7 @@ export default defineCommand({
       seed,
       ...(symbols === undefined ? {} : { symbols }),
       ...(from === undefined ? {} : { from }),
-      ...(to === undefined ? { durationMs } : { to }),
+      ...(to !== undefined ? { to } : durationMs !== undefined ? { durationMs } : {}),
       ...(dataDir === undefined ? {} : { exchange: { replay: { dir: dataDir, align: 'history' as const } } }),
       onProgress,
       signal: io.stopSignal,

@@ -339,6 +339,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     this.#schedule(time);
   }
 
+  /** `playing`, then `ended` once the data is played (or `failed`: {@link status} has the error). */
+  get state(): ReplayStatus['state'] {
+    return this.#state;
+  }
+
   /** Whether the last run only executed prints without the book and moved prices (no order, no mark). */
   quiet(): boolean {
     return !this.#loud;
@@ -791,6 +796,29 @@ export function replayStartTime(
     prints.close();
     candles.close();
   }
+}
+
+/**
+ * Where `dir`'s data for `symbols` ends at the latest: the end of the last day (or month) its files
+ * cover, from their names alone (nothing is read); `undefined` when there is no file. A backtest that
+ * runs "until the data ends" takes it as its bound and stops when the replay reports its end.
+ */
+export function replayEndTime(
+  dir: string,
+  symbols: readonly string[],
+  options: { readonly product?: Product } = {},
+): number | undefined {
+  const { product = 'usdm' } = options;
+  const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
+  const plan = planFiles(files, symbols);
+  let end: number | undefined;
+  for (const file of [...plan.printFiles, ...plan.candleFiles]) {
+    const [year, month, day] = file.date.split('-').map(Number) as [number, number, number?];
+    const fileEnd =
+      file.period === 'monthly' ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, (day ?? 1) + 1);
+    if (Number.isFinite(fileEnd)) end = Math.max(end ?? fileEnd, fileEnd);
+  }
+  return end;
 }
 
 // Planning ----------------------------------------------------------------------------------------------
