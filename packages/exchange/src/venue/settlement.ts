@@ -18,6 +18,14 @@ export interface FillSettlement {
   readonly position: PositionState;
 }
 
+/** One fill of an order: its size and price in steps and ticks, its trade id, and which side it was. */
+export interface FillTerms {
+  readonly qtySteps: number;
+  readonly priceTick: number;
+  readonly tradeId: Id;
+  readonly isMaker: boolean;
+}
+
 /**
  * Applies one fill to an order and its account: the order's executed quantity and quote, the
  * position (entry, realized PnL, isolated wallet), the commission, the wallet, the user-trade and
@@ -29,12 +37,7 @@ export function settleFill(
   market: Market,
   account: Account,
   order: OrderRecord,
-  fill: {
-    readonly qtySteps: number;
-    readonly priceTick: number;
-    readonly tradeId: Id;
-    readonly isMaker: boolean;
-  },
+  fill: FillTerms,
 ): FillSettlement {
   const qty = market.qtyOf(fill.qtySteps);
   const price = market.priceOf(fill.priceTick);
@@ -253,12 +256,7 @@ function emitFillEvents(
   market: Market,
   account: Account,
   order: OrderRecord,
-  fill: {
-    readonly qtySteps: number;
-    readonly priceTick: number;
-    readonly tradeId: Id;
-    readonly isMaker: boolean;
-  },
+  fill: FillTerms,
   fee: Decimal,
   realizedPnl: Decimal,
   position: PositionState,
