@@ -13,7 +13,7 @@ export type {
   Instrument,
   OrderBookView,
 } from './data/dataClient.js';
-export type { FeedHealth } from './data/feedHealth.js';
+export type { FeedHealth, Feeds } from './data/feedHealth.js';
 export { BAR_INTERVAL_MS, intervalMs } from './data/intervals.js';
 export type {
   AccountSnapshot,

@@ -11,5 +11,12 @@ export interface FeedHealth {
   readonly reconnects: number;
 }
 
+/** A run's two feeds, and when the last market event arrived (clock ms; absent before the first). */
+export interface Feeds {
+  readonly market: FeedHealth;
+  readonly account: FeedHealth;
+  readonly lastMarketEventAt?: number;
+}
+
 /** The health of an in-process feed. */
 export const IN_PROCESS_FEED: FeedHealth = { state: 'in-process', reconnects: 0 };

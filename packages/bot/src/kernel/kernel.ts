@@ -2,7 +2,7 @@ import { type Clock, Decimal, type DecimalInput, type KlineInterval, type TimerH
 import { BarAggregator } from '../data/barAggregator.js';
 import { Cache } from '../data/cache.js';
 import type { DataClient, DataEvent, Instrument } from '../data/dataClient.js';
-import type { FeedHealth } from '../data/feedHealth.js';
+import type { Feeds } from '../data/feedHealth.js';
 import type { ExecutionClient, ExecutionEvent } from '../execution/executionClient.js';
 import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
 import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
@@ -148,11 +148,7 @@ export class Kernel {
    * The state of the market-data and account feeds, and when the last market event arrived (clock
    * time; undefined before the first): a live view tells a quiet market from a silent socket.
    */
-  feeds(): {
-    readonly market: FeedHealth;
-    readonly account: FeedHealth;
-    readonly lastMarketEventAt?: number;
-  } {
+  feeds(): Feeds {
     const feeds = { market: this.#options.data.health(), account: this.#options.execution.health() };
     return this.#lastMarketEventAt === undefined
       ? feeds
@@ -311,8 +307,8 @@ export class Kernel {
       endTime,
       quoteAsset: this.quoteAsset,
       startingEquity: this.#startingEquity.toString(),
-      ...(this.#inverse ? { contractSizes: this.#contractSizes() } : {}),
-      tickSizes: this.#tickSizes(),
+      ...(this.#inverse ? { contractSizes: this.#perSymbol((i) => i.contractSize) } : {}),
+      tickSizes: this.#perSymbol((i) => i.tickSize),
     };
     return this.#recorder.build(meta);
   }
@@ -533,17 +529,14 @@ export class Kernel {
     return undefined;
   }
 
-  #contractSizes(): Record<string, string> {
-    const sizes: Record<string, string> = {};
-    for (const [symbol, instrument] of this.#instruments)
-      if (instrument.contractSize !== undefined) sizes[symbol] = instrument.contractSize.toString();
-    return sizes;
-  }
-
-  #tickSizes(): Record<string, string> {
-    const sizes: Record<string, string> = {};
-    for (const [symbol, instrument] of this.#instruments) sizes[symbol] = instrument.tickSize.toString();
-    return sizes;
+  /** One figure of each instrument that has it, by symbol (for the record's meta). */
+  #perSymbol(figure: (instrument: Instrument) => Decimal | undefined): Record<string, string> {
+    const figures: Record<string, string> = {};
+    for (const [symbol, instrument] of this.#instruments) {
+      const value = figure(instrument);
+      if (value !== undefined) figures[symbol] = value.toString();
+    }
+    return figures;
   }
 
   #checkKillSwitch(time: number): void {

@@ -1,5 +1,5 @@
 import type { Decimal } from '@basis/core';
-import type { FeedHealth } from '../data/feedHealth.js';
+import type { Feeds } from '../data/feedHealth.js';
 import type { Kernel } from './kernel.js';
 
 /** A symbol's prices as the strategy sees them (strings: display and JSON; absent when unknown). */
@@ -51,12 +51,8 @@ export interface RealTimeUpdate {
   readonly openOrders: readonly OpenOrderLine[];
   /** The last {@link RECENT_FILLS} fills, oldest first. */
   readonly recentFills: readonly FillLine[];
-  /** The feeds' state; `lastMarketEventAt` is when the last market event arrived (clock ms). */
-  readonly feeds: {
-    readonly market: FeedHealth;
-    readonly account: FeedHealth;
-    readonly lastMarketEventAt?: number;
-  };
+  /** The feeds' state, and when the last market event arrived. */
+  readonly feeds: Feeds;
 }
 
 export const RECENT_FILLS = 3;

@@ -89,9 +89,9 @@ function blockLines(update: PaperUpdate): string[] {
     const prices = parts.length === 0 ? 'no price yet' : parts.map(([k, v]) => `${k} ${v}`).join('  ');
     lines.push(`  ${symbol.padEnd(11)} ${prices}`);
   }
-  const open = Object.entries(update.positions).filter(([, amount]) => !Decimal.parse(amount).isZero());
+  const open = openPositions(update);
   lines.push(
-    `  position    ${open.length === 0 ? 'flat' : open.map(([s, a]) => `${s} ${a} @ ${update.entryPrices[s] ?? '?'}`).join(', ')}`,
+    `  position    ${open.length === 0 ? 'flat' : open.map((s) => `${s} ${update.positions[s]} @ ${update.entryPrices[s]}`).join(', ')}`,
   );
   lines.push(
     `  PnL         ${money(update.netPnl, asset, true)} ${asset}  realized ${money(update.realizedPnl, asset, true)}  unrealized ${money(update.unrealizedPnl, asset, true)}  fees ${money(update.fees, asset)}  funding ${money(update.funding, asset, true)}`,
@@ -124,12 +124,17 @@ function blockLines(update: PaperUpdate): string[] {
 
 /** The one line a file or pipe gets every few seconds. */
 function plainLine(update: PaperUpdate): string {
-  const open = Object.entries(update.positions).filter(([, amount]) => !Decimal.parse(amount).isZero());
-  const position = open.length === 0 ? 'flat' : open.map(([s, a]) => `${s} ${a}`).join(',');
+  const open = openPositions(update);
+  const position = open.length === 0 ? 'flat' : open.map((s) => `${s} ${update.positions[s]}`).join(',');
   const prices = Object.entries(update.markets)
     .map(([s, m]) => `${s}:${m.last ?? m.mark ?? '?'}`)
     .join(',');
   return `${new Date(update.time).toISOString()} equity=${update.equity} upnl=${update.unrealizedPnl} net=${update.netPnl} fills=${update.fills} position=${position} orders=${update.openOrders.length} price=${prices} streams=${update.feeds.market.state}/${update.feeds.account.state}`;
+}
+
+/** The symbols with an open position: those with an entry price. */
+function openPositions(update: PaperUpdate): string[] {
+  return Object.keys(update.entryPrices);
 }
 
 function feedText(feed: FeedHealth): string {

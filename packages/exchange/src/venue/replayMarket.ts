@@ -779,8 +779,7 @@ export function replayStartTime(
   options: { readonly product?: Product; readonly read?: ReplayOptions } = {},
 ): number | undefined {
   const { product = 'usdm', read } = options;
-  const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
-  const plan = planFiles(files, symbols);
+  const plan = planDir(dir, product, symbols);
   const prints = new ReplaySource(plan.printFiles, read);
   const candles = new ReplaySource(plan.candleFiles, read);
   try {
@@ -809,8 +808,7 @@ export function replayEndTime(
   options: { readonly product?: Product } = {},
 ): number | undefined {
   const { product = 'usdm' } = options;
-  const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
-  const plan = planFiles(files, symbols);
+  const plan = planDir(dir, product, symbols);
   let end: number | undefined;
   for (const file of [...plan.printFiles, ...plan.candleFiles]) {
     const [year, month, day] = file.date.split('-').map(Number) as [number, number, number?];
@@ -844,8 +842,13 @@ function discover(dir: string): ReplayFile[] {
  * a venue of that product listing those symbols has something to replay.
  */
 export function replayCovers(dir: string, product: Product, symbols: readonly string[]): boolean {
+  return planDir(dir, product, symbols).lanes.length > 0;
+}
+
+/** The files of `dir` that a venue of `product` listing `symbols` would replay, planned. */
+function planDir(dir: string, product: Product, symbols: readonly string[]): Omit<Plan, 'skipped'> {
   const files = productFiles(discover(dir), product).filter((f) => symbols.includes(f.symbol));
-  return planFiles(files, symbols).lanes.length > 0;
+  return planFiles(files, symbols);
 }
 
 /**
