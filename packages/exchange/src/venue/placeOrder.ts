@@ -344,7 +344,6 @@ function checkMargin(
   price: Decimal | undefined,
 ): void {
   const settings = account.settingsFor(market.symbol);
-  const exposure = account.exposureOf(market.symbol, positionSide);
   const available = venue.marginsOf(account, market.spec.marginAsset).availableBalance;
   const bid = market.book.bestBid();
   const ask = market.book.bestAsk();
@@ -360,6 +359,7 @@ function checkMargin(
   // Most orders are far from the limit: a bound in doubles settles them without exact rationals.
   if (clearlyCovered(market.contract, settings.leverage, available, qty, orderPrice, market.markPrice))
     return;
+  const exposure = account.exposureOf(market.symbol, positionSide);
   const check = marginCheck({
     contract: market.contract,
     leverage: settings.leverage,
