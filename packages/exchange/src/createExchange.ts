@@ -25,7 +25,7 @@ import { COINM_RATE_LIMITS, DEFAULT_RATE_LIMITS, type RateLimitConfig } from './
 import { type RestServer, startRestServer } from './rest/server.js';
 import type { SnapshotFileInfo } from './store/snapshot.js';
 import { type FsyncPolicy, openStore, type Store } from './store/store.js';
-import type { HistoryLimits } from './venue/market.js';
+import { DEFAULT_HISTORY, type HistoryLimits } from './venue/market.js';
 import { type ReplayAlign, type ReplayPrintPath, replayCovers } from './venue/replayMarket.js';
 import { type Product, Venue, type VenueOptions } from './venue/venue.js';
 import { attachWebSockets, type WebSockets } from './ws/attachWebSockets.js';
@@ -65,7 +65,8 @@ export interface ExchangeOptions {
   /** Binance's WebSocket limits by default; tests shorten them. */
   readonly webSocketLimits?: Partial<WebSocketLimits>;
   readonly synthetic?: VenueOptions['synthetic'];
-  readonly history?: HistoryLimits;
+  /** How much history markets and accounts keep; each field defaults to Binance-like limits. */
+  readonly history?: Partial<HistoryLimits>;
   /** Directory of the journal and snapshots; restarting with it resumes the same exchange. */
   readonly stateDir?: string;
   readonly fsync?: FsyncPolicy;
@@ -237,7 +238,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     idStart: BigInt(fresh.idStart),
     marketData: marketData.usdm,
     ...(fresh.symbols === undefined ? {} : { symbols: fresh.symbols }),
-    ...(options.history === undefined ? {} : { history: options.history }),
+    ...(options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } }),
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
   };
   const coinmOptions: VenueOptions | undefined =
@@ -250,7 +251,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           product: 'coinm',
           marketData: marketData.coinm,
           ...(coinmGenesis.symbols === undefined ? {} : { symbols: coinmGenesis.symbols }),
-          ...(options.history === undefined ? {} : { history: options.history }),
+          ...(options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } }),
           ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
         };
   const endpoints: JournalEndpoints = { usdm: byName(ROUTES), coinm: byName(COINM_ROUTES) };

@@ -7,7 +7,12 @@ import {
   replayStartTime,
 } from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
-import { defaultBalances, embeddedMarkets, localVenueFor } from '../local/embeddedExchange.js';
+import {
+  defaultBalances,
+  EMBEDDED_HISTORY,
+  embeddedMarkets,
+  localVenueFor,
+} from '../local/embeddedExchange.js';
 import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
@@ -121,6 +126,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     ...embeddedMarkets(run, symbols, start),
     ...options.exchange,
     synthetic: { backfillMinutes: 180, ...options.exchange?.synthetic },
+    history: { ...EMBEDDED_HISTORY, ...options.exchange?.history },
     clock,
     seed,
     tickMs: stepMs,

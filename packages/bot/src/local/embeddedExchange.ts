@@ -27,6 +27,13 @@ export function embeddedMarkets(
   return { symbols: usdm, coinm: { symbols: listing.filter((s) => symbols.includes(s.symbol)) } };
 }
 
+/**
+ * The history the embedded exchange keeps per account: the bot reads its own state from the kernel,
+ * so 10,000 records of each kind (orders, fills, income) are plenty, and a market maker that
+ * requotes all day keeps a few megabytes instead of growing without bound.
+ */
+export const EMBEDDED_HISTORY = { recordsPerAccount: 10_000 } as const;
+
 /** A run's starting balance when none is given: 10,000 of the quote asset, or 1 coin on COIN-M. */
 export function defaultBalances(run: RunProduct): Record<string, string> {
   return { [run.asset]: run.product === 'coinm' ? '1' : '10000' };

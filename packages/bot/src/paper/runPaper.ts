@@ -2,7 +2,12 @@ import { createLiveClock } from '@basis/core';
 import { createExchange, type Exchange, type ExchangeEndpoints, type ExchangeOptions } from '@basis/exchange';
 import { Kernel } from '../kernel/kernel.js';
 import { type RealTimeUpdate, runRealTime } from '../kernel/realTimeLoop.js';
-import { defaultBalances, embeddedMarkets, localVenueFor } from '../local/embeddedExchange.js';
+import {
+  defaultBalances,
+  EMBEDDED_HISTORY,
+  embeddedMarkets,
+  localVenueFor,
+} from '../local/embeddedExchange.js';
 import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
@@ -117,6 +122,7 @@ function paperExchange(options: PaperOptions, run: RunProduct, symbols: readonly
     clock,
     ...embeddedMarkets(run, symbols, clock.now()),
     ...options.exchangeOptions,
+    history: { ...EMBEDDED_HISTORY, ...options.exchangeOptions?.history },
     defaultAccount: { balances: options.balances ?? defaultBalances(run) },
   });
 }

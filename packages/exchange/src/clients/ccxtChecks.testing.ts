@@ -310,6 +310,9 @@ export async function runCcxtProUserStreamWorkflow(
     amount: limitAmount,
   });
   const balance = pro.watchBalance();
+  // Positions from the stream alone: with its REST snapshot on, ccxt resolves the first watch with
+  // whichever of the snapshot and the fill's update lands first, a race on a busy machine.
+  pro.options.watchPositions = { ...pro.options.watchPositions, fetchPositionsSnapshot: false };
   const positions = pro.watchPositions([symbol]);
   // Let both subscriptions register before the fill they wait for.
   await pause(100);

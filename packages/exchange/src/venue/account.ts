@@ -2,6 +2,7 @@ import { Decimal, type MarginType, type PositionSide } from '@basis/core';
 import type { Id } from './idSequence.js';
 import type { AmendmentRecord } from './modifyOrder.js';
 import type { OrderRecord } from './orderRecord.js';
+import { appendBounded, boundOrders } from './retention.js';
 import type { PositionMarginRecord } from './settings.js';
 
 /** What an API key may do. */
@@ -101,6 +102,16 @@ export interface UserTradeRecord {
 export const DEFAULT_LEVERAGE = 20;
 
 /**
+ * Records of each history kind (orders, fills, income, amendments, margin changes) an account keeps
+ * by default, on top of Binance's retention times: an account that trades for weeks at hundreds of
+ * orders a minute would otherwise hold millions of them in memory.
+ */
+export const DEFAULT_ACCOUNT_RECORDS = 100_000;
+
+/** The smallest record limit: above any account's open orders (200 per symbol). */
+export const MIN_ACCOUNT_RECORDS = 1_000;
+
+/**
  * One trading account: wallets, settings, positions, open and closed orders, fills and income.
  * A system account (the synthetic market maker and takers, the insurance fund) is exempt from
  * margin checks and liquidation.
@@ -138,15 +149,41 @@ export class Account {
   readonly amendments: AmendmentRecord[] = [];
   /** Dead-man switches: symbol → { countdown ms, deadline }. */
   readonly countdowns = new Map<string, { countdownTime: number; deadline: number }>();
+  /** Records of each history kind kept; past it the oldest go first (open orders always stay). */
+  readonly recordLimit: number;
 
-  constructor(id: number, alias: string, system: boolean) {
+  constructor(id: number, alias: string, system: boolean, recordLimit = DEFAULT_ACCOUNT_RECORDS) {
     this.id = id;
     this.alias = alias;
     this.system = system;
+    this.recordLimit = Math.max(MIN_ACCOUNT_RECORDS, recordLimit);
   }
 
   wallet(asset: string): Decimal {
     return this.wallets.get(asset) ?? Decimal.ZERO;
+  }
+
+  /** Indexes an order by orderId and client order id (replacing an earlier record of either). */
+  indexOrder(order: OrderRecord): void {
+    this.orders.set(`${order.symbol}|${String(order.orderId)}`, order);
+    this.byClientId.set(`${order.symbol}|${order.clientOrderId}`, order);
+    boundOrders(this);
+  }
+
+  addTrade(trade: UserTradeRecord): void {
+    appendBounded(this.trades, trade, this.recordLimit);
+  }
+
+  addIncome(income: IncomeRecord): void {
+    appendBounded(this.income, income, this.recordLimit);
+  }
+
+  addAmendment(amendment: AmendmentRecord): void {
+    appendBounded(this.amendments, amendment, this.recordLimit);
+  }
+
+  addMarginChange(change: PositionMarginRecord): void {
+    appendBounded(this.positionMarginHistory, change, this.recordLimit);
   }
 
   settingsFor(symbol: string): SymbolSettings {

@@ -281,10 +281,7 @@ function bilateralClose(
       expireReason: 0,
       reserved: Decimal.ZERO,
     };
-    if (!owner.system) {
-      owner.orders.set(`${market.symbol}|${String(order.orderId)}`, order);
-      owner.byClientId.set(`${market.symbol}|${clientOrderId}`, order);
-    }
+    if (!owner.system) owner.indexOrder(order);
     settleFill(venue, market, owner, order, { qtySteps: steps, priceTick, tradeId, isMaker: false });
   };
   make(account, closingBuy ? 'BUY' : 'SELL', position.positionSide, `autoclose-${venue.now}`);

@@ -17,12 +17,18 @@ export interface IdStarts {
   readonly updateId: bigint;
 }
 
-/** How much market history each market keeps. */
+/** How much history each market and account keeps. */
 export interface HistoryLimits {
   /** Public trades (and aggregate trades) kept per symbol. */
   readonly tradeCapacity: number;
   /** Minutes of klines kept per symbol. */
   readonly klineRetentionMinutes: number;
+  /**
+   * Records of each kind an account keeps (orders, fills, income, amendments, margin changes), on
+   * top of Binance's retention times; the oldest go first, open orders always stay. Default 100,000,
+   * at least 1,000.
+   */
+  readonly recordsPerAccount?: number;
 }
 
 export const DEFAULT_HISTORY: HistoryLimits = { tradeCapacity: 50_000, klineRetentionMinutes: 14 * 24 * 60 };

@@ -214,7 +214,7 @@ export function placeOrder(venue: Venue, account: Account, input: NewOrderInput)
   const { market, record, limitTick, maxFillSteps, stp, expireAtOnce } = validateOrder(venue, account, input);
   const orderId = input.internal?.orderId ?? market.orderIds.next();
   const order: OrderRecord = { orderId, ref: market.nextRef(), ...record };
-  registerOrder(account, order);
+  account.indexOrder(order);
   const ack = orderToWire(market, order, { withCumQty: true });
   emitOrderEvent(venue, market, account, order, 'NEW');
   if (expireAtOnce !== 0) {
@@ -387,10 +387,4 @@ function marketBound(market: Market, side: BookSide): number {
   const best = market.book.bestBid();
   if (!Number.isNaN(best) && best < bound) throw apiError(-4131);
   return bound;
-}
-
-/** Indexes a new order in its account (replacing an earlier record of the same orderId or client id). */
-export function registerOrder(account: Account, order: OrderRecord): void {
-  account.orders.set(`${order.symbol}|${String(order.orderId)}`, order);
-  account.byClientId.set(`${order.symbol}|${order.clientOrderId}`, order);
 }

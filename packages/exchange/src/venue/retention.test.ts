@@ -12,9 +12,14 @@ afterEach(async () => {
 });
 
 /** An exchange on a virtual clock, with a quiet market and a driver that ticks hourly (fast jumps). */
-function start() {
+function start(history?: { readonly recordsPerAccount: number }) {
   const clock = new VirtualClock(T0);
-  const exchange = createExchange({ clock, marketData: 'none', tickMs: HOUR });
+  const exchange = createExchange({
+    clock,
+    marketData: 'none',
+    tickMs: HOUR,
+    ...(history && { history, rateLimits: { enabled: false } }),
+  });
   open.push(exchange);
   const seller = exchange.admin({
     kind: 'createAccount',
@@ -122,5 +127,74 @@ describe('history retention', () => {
     );
     expect(order.json.status).toBe('NEW');
     expect(exchange.venue.accounts.get(trader.accountId)!.openOrderCount()).toBe(1);
+  });
+
+  test('behavior: past recordsPerAccount the oldest closed orders, fills and income go, open orders stay', () => {
+    const limit = 1_000;
+    const { exchange, trader, sellerKey, call } = start({ recordsPerAccount: limit });
+    const order = (params: Record<string, string>, key: TestCredentials = trader) =>
+      call<Order>('POST', '/fapi/v1/order', { symbol: 'BTCUSDT', quantity: '0.001', ...params }, key);
+    const query = (orderId: number) =>
+      call<Order>('GET', '/fapi/v1/order', { symbol: 'BTCUSDT', orderId: String(orderId) }, trader);
+    const resting = order({
+      side: 'BUY',
+      type: 'LIMIT',
+      timeInForce: 'GTC',
+      price: '80000',
+      quantity: '0.002',
+    }).json;
+    expect(resting.status).toBe('NEW');
+    expect(
+      order({ side: 'SELL', type: 'LIMIT', timeInForce: 'GTC', price: '96000', quantity: '5' }, sellerKey)
+        .status,
+    ).toBe(200);
+    // 1,500 buys that each take 0.002 from the seller: an order, a fill and a commission each.
+    const ids: number[] = [];
+    for (let i = 0; i < 1_500; i++) {
+      const taken = order({
+        side: 'BUY',
+        type: 'LIMIT',
+        timeInForce: 'IOC',
+        price: '96000',
+        quantity: '0.002',
+        newClientOrderId: `take-${i}`,
+        newOrderRespType: 'RESULT',
+      });
+      expect(taken.json).toMatchObject({ status: 'FILLED' });
+      ids.push(taken.json.orderId);
+    }
+    const account = exchange.venue.accounts.get(trader.accountId)!;
+    // Bounded: never more than the limit and its slack (an eighth), cut back to the limit.
+    for (const kept of [
+      account.orders.size,
+      account.byClientId.size,
+      account.trades.length,
+      account.income.length,
+    ])
+      expect(kept).toBeLessThanOrEqual(limit + limit / 8);
+    expect(account.trades.length).toBeGreaterThanOrEqual(limit);
+    // The newest are kept, in order; the oldest are gone, found by neither id.
+    expect(Number(account.trades.at(-1)!.orderId)).toBe(ids.at(-1));
+    expect(account.trades.map((t) => Number(t.orderId))).toEqual(ids.slice(-account.trades.length));
+    expect(query(ids.at(-1)!).json.status).toBe('FILLED');
+    expect(query(ids[0]!)).toMatchObject({ status: 400, json: { code: -2013 } });
+    const byClientId = call<Order>(
+      'GET',
+      '/fapi/v1/order',
+      { symbol: 'BTCUSDT', origClientOrderId: 'take-0' },
+      trader,
+    );
+    expect(byClientId.json.code).toBe(-2013);
+    // The open order, the oldest of all, stays.
+    expect(query(resting.orderId).json.status).toBe('NEW');
+    expect(account.openOrderCount()).toBe(1);
+    // userTrades answers from what is kept.
+    const trades = call<{ orderId: number }[]>(
+      'GET',
+      '/fapi/v1/userTrades',
+      { symbol: 'BTCUSDT', limit: '1000' },
+      trader,
+    );
+    expect(trades.json.at(-1)!.orderId).toBe(ids.at(-1));
   });
 });

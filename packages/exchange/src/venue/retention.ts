@@ -1,5 +1,5 @@
 import type { Account } from './account.js';
-import { isOpen } from './orderRecord.js';
+import { isOpen, type OrderRecord } from './orderRecord.js';
 import type { VenueProcess } from './process.js';
 import type { Venue } from './venue.js';
 
@@ -61,9 +61,7 @@ export function pruneAccount(account: Account, now: number): void {
         ? RETENTION_MS.unfilledClosedOrder
         : RETENTION_MS.closedOrder;
     if (age < limit) continue;
-    account.orders.delete(key);
-    const clientKey = `${order.symbol}|${order.clientOrderId}`;
-    if (account.byClientId.get(clientKey) === order) account.byClientId.delete(clientKey);
+    forgetOrder(account, key, order);
   }
   dropOlderThan(account.trades, now - RETENTION_MS.userTrade);
   dropOlderThan(account.income, now - RETENTION_MS.income);
@@ -76,4 +74,42 @@ function dropOlderThan(records: { readonly time: number }[], cutoff: number): vo
   let count = 0;
   while (count < records.length && records[count]!.time < cutoff) count++;
   if (count > 0) records.splice(0, count);
+}
+
+/** How far past its limit a history list grows before it is cut back: amortized O(1) per record. */
+function slackOf(limit: number): number {
+  return Math.max(64, limit >>> 3);
+}
+
+/** Appends `record`; past `limit` (and its slack) the oldest records go. */
+export function appendBounded<T>(records: T[], record: T, limit: number): void {
+  if (records.push(record) > limit + slackOf(limit)) records.splice(0, records.length - limit);
+}
+
+/**
+ * Past `limit` (and its slack), forgets the oldest entries of `map` (in insertion order) that `keep`
+ * does not hold, until it holds `limit`.
+ */
+export function boundOldest<K, V>(
+  map: Map<K, V>,
+  limit: number,
+  keep: (value: V) => boolean,
+  forget: (key: K, value: V) => void,
+): void {
+  if (map.size <= limit + slackOf(limit)) return;
+  for (const [key, value] of map) {
+    if (map.size <= limit) return;
+    if (!keep(value)) forget(key, value);
+  }
+}
+
+/** Past the account's record limit, forgets its oldest closed orders; open orders always stay. */
+export function boundOrders(account: Account): void {
+  boundOldest(account.orders, account.recordLimit, isOpen, (key, order) => forgetOrder(account, key, order));
+}
+
+function forgetOrder(account: Account, key: string, order: OrderRecord): void {
+  account.orders.delete(key);
+  const clientKey = `${order.symbol}|${order.clientOrderId}`;
+  if (account.byClientId.get(clientKey) === order) account.byClientId.delete(clientKey);
 }

@@ -4,7 +4,6 @@ import { accountVenue, limitOrder, rejects, setMark, trade, userEvents } from '.
 import { maxRemovableIsolatedMargin } from '../margin/liquidation.js';
 import {
   modifyIsolatedMargin,
-  positionMarginHistoryOf,
   removableMargin,
   SUCCESS,
   setLeverage,
@@ -189,7 +188,7 @@ describe('modifyIsolatedMargin', () => {
     expect(trader.wallet('USDT').eq(d('10000'))).toBe(true);
     expect(venue.crossWalletBalance(trader, 'USDT').eq(d('6900'))).toBe(true);
     expect(venue.marginsOf(trader, 'USDT').availableBalance.eq(d('6900'))).toBe(true);
-    expect(positionMarginHistoryOf(trader)).toEqual([
+    expect(trader.positionMarginHistory).toEqual([
       {
         symbol: 'BTCUSDT',
         type: 1,
@@ -233,7 +232,7 @@ describe('modifyIsolatedMargin', () => {
     ).toBe(-4051);
     expect(modifyIsolatedMargin(venue, trader, 'BTCUSDT', 'BOTH', d('1450'), 2).type).toBe(2);
     expect(position.isolatedWallet.eq(d('2050'))).toBe(true);
-    expect(positionMarginHistoryOf(trader).map((r) => [r.type, r.amount.toString()])).toEqual([
+    expect(trader.positionMarginHistory.map((r) => [r.type, r.amount.toString()])).toEqual([
       [1, '500'],
       [2, '1450'],
     ]);
@@ -255,7 +254,7 @@ describe('modifyIsolatedMargin', () => {
     expect(rejects(() => modifyIsolatedMargin(venue, trader, 'ETHUSDT', undefined, d('1'), 1))).toBe(-4049);
     setMarginType(venue, trader, 'SOLUSDT', 'ISOLATED');
     expect(rejects(() => modifyIsolatedMargin(venue, trader, 'SOLUSDT', undefined, d('1'), 1))).toBe(-4054);
-    expect(positionMarginHistoryOf(trader)).toHaveLength(1);
+    expect(trader.positionMarginHistory).toHaveLength(1);
   });
 
   test('behavior: hedge mode needs LONG or SHORT', () => {

@@ -35,14 +35,6 @@ export const SUCCESS: CodeMsgAck = Object.freeze({ code: 200, msg: 'success' });
 export const POSITION_MARGIN_MESSAGE = 'Successfully modify position margin.';
 
 /**
- * The position-margin history of `account`, oldest first. The list lives on the account under
- * `positionMarginHistory`; until `Account` declares that field it is created on first use.
- */
-export function positionMarginHistoryOf(account: Account): PositionMarginRecord[] {
-  return account.positionMarginHistory;
-}
-
-/**
  * `POST /fapi/v1/leverage`: sets the initial leverage of `symbol`.
  * - `-4028 Leverage %s is not valid` unless an integer from 1 to the brackets' maximum;
  * - `-4161` when lowering the leverage of an isolated symbol with an open position;
@@ -185,7 +177,7 @@ export function modifyIsolatedMargin(
     if (amount.gt(removableMargin(market, account, symbol, position))) throw apiError(-4051);
     position.isolatedWallet = position.isolatedWallet.sub(amount);
   }
-  positionMarginHistoryOf(account).push({
+  account.addMarginChange({
     symbol,
     type,
     deltaType: 'USER_ADJUST',

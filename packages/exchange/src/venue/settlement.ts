@@ -76,7 +76,7 @@ export function settleFill(
   if (fill.isMaker) releaseExposure(market, account, order, fill.qtySteps, order.origQty - order.executedQty);
 
   if (!account.system) {
-    account.trades.push({
+    account.addTrade({
       symbol: order.symbol,
       id: fill.tradeId,
       orderId: order.orderId,

@@ -224,6 +224,11 @@ export class Venue {
   readonly #idStart: bigint;
   readonly #history: HistoryLimits;
 
+  /** Records of each history kind an account keeps ({@link HistoryLimits.recordsPerAccount}). */
+  get recordsPerAccount(): number | undefined {
+    return this.#history.recordsPerAccount;
+  }
+
   /**
    * Lists a market while the venue runs (a new quarterly when the quarter rolls): no history, prices
    * from its spec until the caller sets them; the price feeds and the synthetic market take it up.
@@ -502,7 +507,7 @@ export class Venue {
     order: OrderRecord,
     change: { priceBefore: string; priceAfter: string; qtyBefore: string; qtyAfter: string },
   ): void {
-    account.amendments.push({
+    account.addAmendment({
       amendmentId: this.tranIds.next(),
       symbol: market.symbol,
       orderId: order.orderId,
@@ -570,7 +575,12 @@ export class Venue {
     options: { readonly system?: boolean; readonly balances?: Readonly<Record<string, string>> } = {},
   ): Account {
     const id = this.#nextAccountId++;
-    const account = new Account(id, this.randomString(ALIAS_ALPHABET, 4), options.system ?? false);
+    const account = new Account(
+      id,
+      this.randomString(ALIAS_ALPHABET, 4),
+      options.system ?? false,
+      this.recordsPerAccount,
+    );
     this.accounts.set(id, account);
     for (const [asset, amount] of Object.entries(options.balances ?? {})) {
       this.transfer(account, asset, Decimal.parse(amount), 'DEPOSIT');
@@ -635,7 +645,7 @@ export class Venue {
     },
   ): void {
     if (account.system || income.income.isZero()) return;
-    account.income.push({
+    account.addIncome({
       symbol: income.symbol,
       incomeType: income.incomeType,
       income: income.income,

@@ -303,7 +303,8 @@ export function restoreVenue(
 
     venue.accounts.clear();
     venue.keys.clear();
-    for (const row of snapshot.accounts) venue.accounts.set(row.id, accountFromSnapshot(row, orderAt));
+    for (const row of snapshot.accounts)
+      venue.accounts.set(row.id, accountFromSnapshot(row, orderAt, venue.recordsPerAccount));
     for (const apiKey of snapshot.keyOrder) {
       const owner = [...venue.accounts.values()].find((a) => a.keys.has(apiKey));
       if (owner === undefined) throw new VenueSnapshotError('the snapshot lists a key no account holds');
@@ -441,8 +442,12 @@ function keyMismatch(account: Account, key: string): Error {
   return new Error(`account ${account.id} keeps an order under a key its fields do not give: ${key}`);
 }
 
-function accountFromSnapshot(row: AccountSnapshot, orderAt: (index: number) => OrderRecord): Account {
-  const account = new Account(row.id, row.alias, row.system);
+function accountFromSnapshot(
+  row: AccountSnapshot,
+  orderAt: (index: number) => OrderRecord,
+  recordLimit: number | undefined,
+): Account {
+  const account = new Account(row.id, row.alias, row.system, recordLimit);
   for (const k of row.keys) account.keys.set(k.apiKey, { ...k, permissions: { ...k.permissions } });
   for (const [asset, balance] of row.wallets) account.wallets.set(asset, Decimal.parse(balance));
   for (const [asset, time] of row.walletUpdateTime) account.walletUpdateTime.set(asset, time);

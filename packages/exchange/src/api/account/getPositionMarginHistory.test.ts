@@ -1,6 +1,5 @@
 import { Decimal } from '@basis/core';
 import { describe, expect, test } from 'vitest';
-import { positionMarginHistoryOf } from '../../venue/settings.js';
 import { changeMarginType } from './changeMarginType.js';
 import { getPositionMarginHistory } from './getPositionMarginHistory.js';
 import { modifyPositionMargin } from './modifyPositionMargin.js';
@@ -40,7 +39,7 @@ describe('getPositionMarginHistory', () => {
 
   test('behavior: 30-day window, limit, and parameter errors', () => {
     const { venue, trader } = accountVenue();
-    const history = positionMarginHistoryOf(trader);
+    const history = trader.positionMarginHistory;
     for (let day = 0; day < 40; day++) {
       history.push({
         symbol: 'BTCUSDT',

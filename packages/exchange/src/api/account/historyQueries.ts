@@ -1,6 +1,6 @@
 import type { Account, IncomeRecord, UserTradeRecord } from '../../venue/account.js';
 import { idKey } from '../../venue/idSequence.js';
-import { type PositionMarginRecord, positionMarginHistoryOf } from '../../venue/settings.js';
+import type { PositionMarginRecord } from '../../venue/settings.js';
 import type { Venue } from '../../venue/venue.js';
 import { apiError } from '../apiError.js';
 import type { ParamReader } from '../params.js';
@@ -89,7 +89,7 @@ export function selectPositionMarginHistory(
   if (type !== undefined && type !== 1 && type !== 2) throw apiError(-1130, ['type']);
   const window = timeWindow(p, now, { defaultSpanMs: 30 * DAY_MS, maxDays: 30 });
   const limit = limitParam(p, defaultLimit, 1000);
-  const rows = positionMarginHistoryOf(account).filter(
+  const rows = account.positionMarginHistory.filter(
     (r) => r.symbol === symbol && (type === undefined || r.type === type) && inWindow(window, r.time),
   );
   return rows.slice(0, limit);

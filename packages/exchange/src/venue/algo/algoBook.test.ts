@@ -302,6 +302,25 @@ describe('AlgoBook', () => {
     expect(algo.get(trader, { algoId: BigInt(b.algoId) })).toBe(b);
   });
 
+  test('behavior: past the account record limit the oldest ended algo orders go, live ones stay', () => {
+    const { algo, trader, print, place } = algoFixture({ recordsPerAccount: 1_000 });
+    print('96000.00');
+    const live = place('SELL', 'STOP_MARKET', { triggerPrice: '90000.00', clientAlgoId: 'live' });
+    const canceled: bigint[] = [];
+    for (let i = 0; i < 1_300; i++) {
+      const placed = place('SELL', 'STOP_MARKET', { triggerPrice: '90000.00', clientAlgoId: `c-${i}` });
+      algo.cancel(trader, { algoId: BigInt(placed.algoId) });
+      canceled.push(BigInt(placed.algoId));
+    }
+    const kept = algo.history(trader, 'BTCUSDT', { limit: 1000 });
+    expect(kept.length).toBeLessThanOrEqual(1000);
+    expect(() => algo.get(trader, { algoId: canceled[0]! })).toThrow('Order does not exist.');
+    expect(() => algo.get(trader, { clientAlgoId: 'c-0' })).toThrow('Order does not exist.');
+    expect(algo.get(trader, { algoId: canceled.at(-1)! }).status).toBe('CANCELED');
+    expect(algo.get(trader, { clientAlgoId: 'live' })).toBe(live);
+    expect(algo.open(trader, 'BTCUSDT')).toEqual([live]);
+  });
+
   test('behavior: ALGO_UPDATE carries every field of §11.2', () => {
     const { print, place, algoUpdates } = algoFixture();
     print('96000.00');

@@ -6,8 +6,8 @@ import { idKey } from '../idSequence.js';
 import type { Market } from '../market.js';
 import { emitOrderEvent } from '../orderEvents.js';
 import { isOpen, type OrderRecord } from '../orderRecord.js';
-import { registerOrder } from '../placeOrder.js';
 import type { VenueProcess } from '../process.js';
+import { boundOldest } from '../retention.js';
 import type { Venue } from '../venue.js';
 import type { AlgoOrderInput } from './algoInput.js';
 import { type AlgoOrderRecord, childType, firesUpward, isOpenAlgo } from './algoRecord.js';
@@ -83,6 +83,11 @@ class AccountAlgos {
   readonly byClientId = new Map<string, AlgoOrderRecord>();
   /** The orders waiting for their trigger. */
   readonly open = new Map<bigint, AlgoOrderRecord>();
+}
+
+/** Waiting for its trigger, or triggered with its order still working: never forgotten. */
+function isLiveAlgo(algo: AlgoOrderRecord): boolean {
+  return isOpenAlgo(algo) || algo.status === 'TRIGGERING' || algo.status === 'TRIGGERED';
 }
 
 function byAlgoId(a: AlgoOrderRecord, b: AlgoOrderRecord): number {
@@ -238,12 +243,13 @@ export class AlgoBook implements VenueProcess {
       version: 0,
     };
     this.#register(algos, algo);
+    boundOldest(algos.byId, account.recordLimit, isLiveAlgo, (key, gone) => this.#forget(algos, key, gone));
     this.#arm(algo);
     if (algo.goodTillDate > 0) this.#expiries.push(algo);
     this.#emit(account, market, algo);
     if (algo.orderId !== undefined) {
       const order = conditionalOrderRecord(market, algo, algo.orderId);
-      registerOrder(account, order);
+      account.indexOrder(order);
       this.#byOrder.set(orderKey(order), algo);
       emitOrderEvent(this.venue, market, account, order, 'NEW');
     }
@@ -842,7 +848,7 @@ export class AlgoBook implements VenueProcess {
 
   /** §4 retention: unfilled ended orders for 3 days, every order for 90 days, live ones always. */
   #retained(algo: AlgoOrderRecord, now: number): boolean {
-    if (isOpenAlgo(algo) || algo.status === 'TRIGGERING' || algo.status === 'TRIGGERED') return true;
+    if (isLiveAlgo(algo)) return true;
     const age = now - algo.createTime;
     if (age > RETENTION_MS) return false;
     const filled = (algo.actualOrder?.executedQty ?? algo.actualQtySteps) > 0;
@@ -855,11 +861,14 @@ export class AlgoBook implements VenueProcess {
     this.#nextPrune = now + PRUNE_EVERY_MS;
     for (const algos of this.#accounts.values()) {
       for (const [key, algo] of algos.byId) {
-        if (this.#retained(algo, now)) continue;
-        algos.byId.delete(key);
-        if (algos.byClientId.get(algo.clientAlgoId) === algo) algos.byClientId.delete(algo.clientAlgoId);
+        if (!this.#retained(algo, now)) this.#forget(algos, key, algo);
       }
     }
+  }
+
+  #forget(algos: AccountAlgos, key: bigint, algo: AlgoOrderRecord): void {
+    algos.byId.delete(key);
+    if (algos.byClientId.get(algo.clientAlgoId) === algo) algos.byClientId.delete(algo.clientAlgoId);
   }
 
   #emit(account: Account, market: Market, algo: AlgoOrderRecord): void {

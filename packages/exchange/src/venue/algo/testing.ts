@@ -2,6 +2,7 @@ import { type AlgoUpdateEvent, Decimal, type UserDataEvent } from '@basis/core';
 import { expect } from 'vitest';
 import type { ApiError } from '../../api/apiError.js';
 import type { Account } from '../account.js';
+import { DEFAULT_HISTORY } from '../market.js';
 import { limitOrder, marketOrder } from '../orderInput.testing.js';
 import { Venue } from '../venue.js';
 import { AlgoBook } from './algoBook.js';
@@ -98,8 +99,21 @@ export function errorOf(fn: () => unknown): ApiError {
  * "mover" whose small trades set the last price; `events` collects the trader's user-data events.
  * The book's hooks are called by hand, as the venue does once wired.
  */
-export function algoFixture(options: { readonly traderUsdt?: string; readonly maxOpen?: number } = {}) {
-  const venue = new Venue({ startTime: T0, seed: 1, marketData: 'none' });
+export function algoFixture(
+  options: {
+    readonly traderUsdt?: string;
+    readonly maxOpen?: number;
+    readonly recordsPerAccount?: number;
+  } = {},
+) {
+  const venue = new Venue({
+    startTime: T0,
+    seed: 1,
+    marketData: 'none',
+    ...(options.recordsPerAccount === undefined
+      ? {}
+      : { history: { ...DEFAULT_HISTORY, recordsPerAccount: options.recordsPerAccount } }),
+  });
   const algo = new AlgoBook(
     venue,
     options.maxOpen === undefined ? {} : { maxOpenPerAccount: options.maxOpen },
