@@ -120,7 +120,7 @@ export class Kernel {
     );
     this.risk = new RiskEngine(options.risk);
     this.#killSwitch = new KillSwitch(options.risk ?? {});
-    this.#recorder = new RunRecorder(this.symbols);
+    this.#recorder = new RunRecorder(this.symbols, () => this.#meta(this.#clock.now()));
     this.#ids = new ClientIds(options.strategy.name);
     this.context = this.#createContext();
   }
@@ -297,7 +297,11 @@ export class Kernel {
 
   /** The record so far (also mid-run, for progress reports). */
   record(endTime = this.#clock.now()): RunRecord {
-    const meta: RunMeta = {
+    return this.#recorder.build(this.#meta(endTime));
+  }
+
+  #meta(endTime: number): RunMeta {
+    return {
       strategy: this.strategy.name,
       mode: this.mode,
       env: this.#options.env,
@@ -310,7 +314,6 @@ export class Kernel {
       ...(this.#inverse ? { contractSizes: this.#perSymbol((i) => i.contractSize) } : {}),
       tickSizes: this.#perSymbol((i) => i.tickSize),
     };
-    return this.#recorder.build(meta);
   }
 
   // Events -------------------------------------------------------------------------------------------

@@ -66,7 +66,9 @@ describe('RunRecorder samples', () => {
   });
 
   function record(capacity: number, points: readonly { time: number; value: number }[]) {
-    const recorder = new RunRecorder(['BTCUSDT'], { sampleCapacity: capacity });
+    const recorder = new RunRecorder(['BTCUSDT'], () => meta(points.at(-1)!.time), {
+      sampleCapacity: capacity,
+    });
     for (const p of points) {
       const equity = Decimal.parse(p.value.toFixed(2));
       recorder.sample(p.time, equity, Decimal.ZERO, () => equity.mul(10));

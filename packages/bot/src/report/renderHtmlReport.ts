@@ -58,16 +58,17 @@ export function renderHtmlReport(record: RunRecord, summary: RunSummary): string
     )
     .join('\n')}</div>
 <section>
-<h2>Round trips (${summary.roundTrips.length})</h2>
-${roundTripTable(summary)}
+<h2>Round trips (${summary.trades.closed + summary.trades.open})</h2>
+${earlierNote(record, 'round trips closed')}${roundTripTable(summary)}
 </section>
 <section>
-<details><summary><h2>Fills (${record.fills.length})</h2></summary>
-${fillTable(record)}
+<details><summary><h2>Fills (${summary.trades.fills})</h2></summary>
+${earlierNote(record, 'fills')}${fillTable(record)}
 </details>
 </section>
 <section>
-<details><summary><h2>Risk denials (${record.denials.length})</h2></summary>
+<details><summary><h2>Risk denials (${summary.denials.count})</h2></summary>
+${earlierNote(record, 'denials')}
 ${denialTable(record)}
 </details>
 </section>
@@ -306,6 +307,13 @@ function row(cells: readonly Cell[]): string {
         : `<td${c[1] === '' ? '' : ` class="${c[1]}"`}>${escapeHtml(c[0])}</td>`,
     )
     .join('')}</tr>`;
+}
+
+/** What a long run's record folded: counted in every figure, no longer listed. */
+function earlierNote(record: RunRecord, what: string): string {
+  const { earlier } = record;
+  if (earlier === undefined) return '';
+  return `<p class="empty">The ${escapeHtml(what)} up to ${formatTime(earlier.until)} count in every figure but are no longer listed: a long run's record keeps the most recent ones.</p>`;
 }
 
 function table(headers: readonly string[], rows: readonly string[], total: number): string {

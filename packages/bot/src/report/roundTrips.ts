@@ -47,6 +47,28 @@ interface OpenTrade {
   fills: number;
 }
 
+/** A round trip still open, as a record carries it (decimals as strings). */
+export interface OpenTradeState {
+  readonly symbol: string;
+  readonly side: 'LONG' | 'SHORT';
+  readonly openTime: number;
+  readonly position: string;
+  readonly maxQty: string;
+  readonly entryQty: string;
+  readonly entryNotional: string;
+  readonly exitQty: string;
+  readonly exitNotional: string;
+  readonly realizedPnl: string;
+  readonly fees: string;
+  readonly fills: number;
+}
+
+/** A trade the builder has closed (or that is still open, `closeTime` null), before funding. */
+interface EndedTrade {
+  readonly trade: OpenTrade;
+  readonly closeTime: number | null;
+}
+
 /**
  * Derives round-trip trades from fills, per symbol, in time order (stable for equal times).
  *
@@ -67,24 +89,45 @@ export function deriveRoundTrips(
   funding: readonly FundingRecord[],
   quoteAsset: string,
 ): RoundTrip[] {
-  const ordered = fills.map((fill, index) => ({ fill, index }));
-  ordered.sort((a, b) => a.fill.time - b.fill.time || a.index - b.index);
+  const builder = new RoundTripBuilder(quoteAsset);
+  builder.addAll(fills);
+  return builder.trips(funding);
+}
 
-  const open = new Map<string, OpenTrade>();
-  const closed: { trade: OpenTrade; closeTime: number | null }[] = [];
+/**
+ * {@link deriveRoundTrips} one fill at a time: a long run's recorder feeds it the fills it stops
+ * listing, and the summary goes on from the trades still open ({@link openState}).
+ */
+export class RoundTripBuilder {
+  readonly #quoteAsset: string;
+  readonly #open = new Map<string, OpenTrade>();
+  #closed: EndedTrade[] = [];
 
-  for (const { fill } of ordered) {
+  constructor(quoteAsset: string, open: readonly OpenTradeState[] = []) {
+    this.#quoteAsset = quoteAsset;
+    for (const t of open) this.#open.set(t.symbol, openTradeFromState(t));
+  }
+
+  /** Adds fills in time order (stable for equal times). */
+  addAll(fills: readonly FillRecord[]): void {
+    const ordered = fills.map((fill, index) => ({ fill, index }));
+    ordered.sort((a, b) => a.fill.time - b.fill.time || a.index - b.index);
+    for (const { fill } of ordered) this.add(fill);
+  }
+
+  add(fill: FillRecord): void {
     const qty = Decimal.parse(fill.qty);
-    if (qty.isZero()) continue;
+    if (qty.isZero()) return;
     const price = Decimal.parse(fill.price);
-    const fee = fill.feeAsset === quoteAsset ? Decimal.parse(fill.fee) : Decimal.ZERO;
+    const fee = fill.feeAsset === this.#quoteAsset ? Decimal.parse(fill.fee) : Decimal.ZERO;
     const delta = fill.side === 'BUY' ? qty : qty.neg();
     const realized = Decimal.parse(fill.realizedPnl);
+    const open = this.#open;
 
     let trade = open.get(fill.symbol);
     if (trade === undefined) {
       open.set(fill.symbol, startTrade(fill.symbol, fill.time, delta, qty, price, fee, realized));
-      continue;
+      return;
     }
 
     const increases = trade.position.sign() === delta.sign();
@@ -96,7 +139,7 @@ export function deriveRoundTrips(
       trade.realizedPnl = trade.realizedPnl.add(realized);
       trade.fees = trade.fees.add(fee);
       trade.fills += 1;
-      continue;
+      return;
     }
 
     const held = trade.position.abs();
@@ -113,7 +156,7 @@ export function deriveRoundTrips(
     trade.fills += 1;
 
     if (trade.position.isZero()) {
-      closed.push({ trade, closeTime: fill.time });
+      this.#closed.push({ trade, closeTime: fill.time });
       open.delete(fill.symbol);
       if (!openingQty.isZero()) {
         const openingDelta = delta.sign() > 0 ? openingQty : openingQty.neg();
@@ -130,9 +173,63 @@ export function deriveRoundTrips(
       }
     }
   }
-  for (const trade of open.values()) closed.push({ trade, closeTime: null });
-  closed.sort((a, b) => a.trade.openTime - b.trade.openTime);
 
+  /** The trades closed since the last call, with their funding; they are no longer kept. */
+  takeClosed(funding: readonly FundingRecord[]): RoundTrip[] {
+    const closed = this.#closed;
+    this.#closed = [];
+    return withFunding(closed, funding, this.#quoteAsset);
+  }
+
+  /** Every trade closed so far and the open ones, with their funding, by open time. */
+  trips(funding: readonly FundingRecord[]): RoundTrip[] {
+    const ended: EndedTrade[] = [...this.#closed];
+    for (const trade of this.#open.values()) ended.push({ trade, closeTime: null });
+    ended.sort((a, b) => a.trade.openTime - b.trade.openTime);
+    return withFunding(ended, funding, this.#quoteAsset);
+  }
+
+  /** The trades open now, to carry in a record. */
+  openState(): OpenTradeState[] {
+    return [...this.#open.values()].map((t) => ({
+      symbol: t.symbol,
+      side: t.side,
+      openTime: t.openTime,
+      position: t.position.toString(),
+      maxQty: t.maxQty.toString(),
+      entryQty: t.entryQty.toString(),
+      entryNotional: t.entryNotional.toString(),
+      exitQty: t.exitQty.toString(),
+      exitNotional: t.exitNotional.toString(),
+      realizedPnl: t.realizedPnl.toString(),
+      fees: t.fees.toString(),
+      fills: t.fills,
+    }));
+  }
+}
+
+function openTradeFromState(t: OpenTradeState): OpenTrade {
+  return {
+    symbol: t.symbol,
+    side: t.side,
+    openTime: t.openTime,
+    position: Decimal.parse(t.position),
+    maxQty: Decimal.parse(t.maxQty),
+    entryQty: Decimal.parse(t.entryQty),
+    entryNotional: Decimal.parse(t.entryNotional),
+    exitQty: Decimal.parse(t.exitQty),
+    exitNotional: Decimal.parse(t.exitNotional),
+    realizedPnl: Decimal.parse(t.realizedPnl),
+    fees: Decimal.parse(t.fees),
+    fills: t.fills,
+  };
+}
+
+function withFunding(
+  ended: readonly EndedTrade[],
+  funding: readonly FundingRecord[],
+  quoteAsset: string,
+): RoundTrip[] {
   const fundingBySymbol = new Map<string, { time: number; amount: Decimal }[]>();
   for (const f of funding) {
     if (f.asset !== quoteAsset) continue;
@@ -144,7 +241,7 @@ export function deriveRoundTrips(
     list.push({ time: f.time, amount: Decimal.parse(f.amount) });
   }
 
-  return closed.map(({ trade, closeTime }) => {
+  return ended.map(({ trade, closeTime }) => {
     let fundingSum = Decimal.ZERO;
     for (const f of fundingBySymbol.get(trade.symbol) ?? []) {
       if (f.time > trade.openTime && (closeTime === null || f.time <= closeTime)) {

@@ -1,3 +1,7 @@
+import type { ExposureState } from './exposureSweep.js';
+import type { OpenTradeState } from './roundTrips.js';
+import type { TradeTallyState } from './tradeTally.js';
+
 /**
  * Everything a bot run leaves behind, in a form that can be written to JSON as is.
  *
@@ -16,6 +20,32 @@ export interface RunRecord {
   readonly fills: readonly FillRecord[];
   readonly funding: readonly FundingRecord[];
   readonly denials: readonly DenialRecord[];
+  /**
+   * What the record no longer lists: a long run's oldest fills, position changes and denials,
+   * folded into the totals the summary goes on from. Absent while the record lists everything.
+   */
+  readonly earlier?: EarlierActivity;
+}
+
+/**
+ * A long run's fills, position changes and denials up to and including `until`, folded: the record
+ * keeps the recent ones (the recorder's capacity) so a run of weeks keeps bounded memory, and its
+ * summary is the same as if it had kept them all (except the round-trip list, which starts later).
+ */
+export interface EarlierActivity {
+  readonly until: number;
+  readonly fills: number;
+  readonly realizedPnl: string;
+  readonly feesByAsset: Readonly<Record<string, string>>;
+  readonly tradedNotional: string;
+  /** Round trips closed by `until`. */
+  readonly closedTrades: TradeTallyState;
+  /** Round trips open at `until`, which the listed fills continue. */
+  readonly openTrades: readonly OpenTradeState[];
+  /** Time in market and notional over time, swept to `until`. */
+  readonly exposure: ExposureState;
+  readonly denials: number;
+  readonly denialsByRule: Readonly<Record<string, number>>;
 }
 
 export interface RunMeta {

@@ -1,7 +1,10 @@
 import { Decimal } from '@basis/core';
+import { FillTotals, sweepEvents } from './earlier.js';
+import { ExposureSweep } from './exposureSweep.js';
 import { type PeriodReturns, periodReturns, ratioShortfall, sharpeRatio, sortinoRatio } from './returns.js';
-import { AVERAGE_SCALE, deriveRoundTrips, type RoundTrip } from './roundTrips.js';
+import { AVERAGE_SCALE, type RoundTrip, RoundTripBuilder } from './roundTrips.js';
 import type { RunMeta, RunRecord } from './runRecord.js';
+import { TradeTally } from './tradeTally.js';
 
 /**
  * The figures of a run. Money is a decimal string (exact sums of the record's strings; averages are divided
@@ -155,17 +158,11 @@ export function summarize(record: RunRecord): RunSummary {
   const curve = equityCurve(record, startingEquity);
   const endTime = Math.max(meta.endTime, curve[curve.length - 1]?.time ?? meta.endTime);
 
-  // PnL components.
-  let realized = Decimal.ZERO;
-  let tradedNotional = Decimal.ZERO;
-  const fees = new Map<string, Decimal>();
-  for (const fill of record.fills) {
-    realized = realized.add(Decimal.parse(fill.realizedPnl));
-    tradedNotional = tradedNotional.add(
-      notionalOf(meta, fill.symbol, Decimal.parse(fill.qty), Decimal.parse(fill.price)),
-    );
-    addTo(fees, fill.feeAsset, Decimal.parse(fill.fee));
-  }
+  // PnL components, on top of what a long run's record folded (`earlier`).
+  const { earlier } = record;
+  const fillTotals = new FillTotals(meta, earlier);
+  for (const fill of record.fills) fillTotals.add(fill);
+  const { realized, tradedNotional, fees } = fillTotals;
   const funding = new Map<string, Decimal>();
   for (const f of record.funding) addTo(funding, f.asset, Decimal.parse(f.amount));
   const lastSample = record.equity[record.equity.length - 1];
@@ -177,12 +174,19 @@ export function summarize(record: RunRecord): RunSummary {
     lastSample === undefined ? startingEquity.add(explained) : Decimal.parse(lastSample.equity);
   const netPnl = endingEquity.sub(startingEquity);
 
-  const roundTrips = deriveRoundTrips(record.fills, record.funding, quote);
-  const closed = roundTrips.filter((t) => t.closeTime !== null);
+  const builder = new RoundTripBuilder(quote, earlier?.openTrades);
+  builder.addAll(record.fills);
+  const roundTrips = builder.trips(record.funding);
+  const tally = new TradeTally(earlier?.closedTrades);
+  let open = 0;
+  for (const trip of roundTrips) {
+    if (trip.closeTime === null) open += 1;
+    else tally.add(Decimal.parse(trip.netPnl));
+  }
 
   const periods = periodReturns(curve.map((p) => ({ time: p.time, value: p.equity.toNumber() })));
 
-  const denialsByRule: Record<string, number> = {};
+  const denialsByRule: Record<string, number> = { ...earlier?.denialsByRule };
   for (const d of record.denials) denialsByRule[d.rule] = (denialsByRule[d.rule] ?? 0) + 1;
 
   return {
@@ -203,21 +207,11 @@ export function summarize(record: RunRecord): RunSummary {
     },
     drawdown: drawdown(curve, endTime),
     exposure: exposure(record, curve, tradedNotional),
-    trades: tradeStats(record.fills.length, roundTrips.length - closed.length, closed),
+    trades: tradeStats((earlier?.fills ?? 0) + record.fills.length, open, tally),
     risk: riskSummary(periods),
-    denials: { count: record.denials.length, byRule: denialsByRule },
+    denials: { count: (earlier?.denials ?? 0) + record.denials.length, byRule: denialsByRule },
     roundTrips,
   };
-}
-
-/**
- * The notional of `qty` at `price` in the run's accounting asset: qty × price, or on COIN-M
- * qty × contractSize / price in coin (cut to 8 decimals, as the exchange does).
- */
-function notionalOf(meta: RunMeta, symbol: string, qty: Decimal, price: Decimal): Decimal {
-  const size = meta.contractSizes?.[symbol];
-  if (size === undefined) return qty.mul(price);
-  return price.isZero() ? Decimal.ZERO : qty.mul(Decimal.parse(size)).div(price, 8, 'down');
 }
 
 /**
@@ -345,100 +339,22 @@ function drawdown(curve: readonly CurvePoint[], endTime: number): DrawdownSummar
   };
 }
 
-interface SweepEvent {
-  readonly time: number;
-  readonly symbol: string;
-  readonly kind: 'position' | 'price';
-  readonly value: Decimal;
-}
-
 function exposure(record: RunRecord, curve: readonly CurvePoint[], tradedNotional: Decimal): ExposureSummary {
   const { startTime, endTime } = record.meta;
   const span = endTime - startTime;
-  const events: SweepEvent[] = [];
-  const symbols = new Set<string>([...Object.keys(record.positions), ...record.fills.map((f) => f.symbol)]);
-  for (const symbol of symbols) {
-    const points = record.positions[symbol];
-    if (points !== undefined && points.length > 0) {
-      for (const p of points) {
-        events.push({ time: p.time, symbol, kind: 'position', value: Decimal.parse(p.amount) });
-      }
-    } else {
-      // No position samples for a traded symbol: rebuild the position from its fills.
-      let amount = Decimal.ZERO;
-      for (const f of record.fills) {
-        if (f.symbol !== symbol) continue;
-        const qty = Decimal.parse(f.qty);
-        amount = f.side === 'BUY' ? amount.add(qty) : amount.sub(qty);
-        events.push({ time: f.time, symbol, kind: 'position', value: amount });
-      }
-    }
-  }
-  for (const [symbol, points] of Object.entries(record.prices)) {
-    for (const p of points)
-      events.push({ time: p.time, symbol, kind: 'price', value: Decimal.parse(p.price) });
-  }
-  for (const f of record.fills) {
-    events.push({ time: f.time, symbol: f.symbol, kind: 'price', value: Decimal.parse(f.price) });
-  }
-  events.sort((a, b) => a.time - b.time);
-
-  const amounts = new Map<string, Decimal>();
-  const prices = new Map<string, Decimal>();
-  const inMarketBySymbol = new Map<string, number>();
-  let inMarketMs = 0;
-  let notionalTime = Decimal.ZERO;
-  let maxGross: Decimal | null = null;
-  let priced = false;
-
-  const gross = (): Decimal => {
-    let sum = Decimal.ZERO;
-    for (const [symbol, amount] of amounts) {
-      const price = prices.get(symbol);
-      if (price !== undefined) sum = sum.add(notionalOf(record.meta, symbol, amount.abs(), price));
-    }
-    return sum;
-  };
-
-  let i = 0;
-  let prev = startTime;
-  const advance = (to: number): void => {
-    const dt = to - prev;
-    if (dt <= 0) return;
-    let any = false;
-    for (const [symbol, amount] of amounts) {
-      if (amount.isZero()) continue;
-      any = true;
-      inMarketBySymbol.set(symbol, (inMarketBySymbol.get(symbol) ?? 0) + dt);
-    }
-    if (any) inMarketMs += dt;
-    notionalTime = notionalTime.add(gross().mul(BigInt(dt)));
-    prev = to;
-  };
-  const apply = (e: SweepEvent): void => {
-    if (e.kind === 'position') amounts.set(e.symbol, e.value);
-    else {
-      prices.set(e.symbol, e.value);
-      priced = true;
-    }
-  };
-
-  while (i < events.length && events[i]!.time <= startTime) apply(events[i++]!);
-  if (span > 0) {
-    maxGross = gross();
-    while (i < events.length && events[i]!.time <= endTime) {
-      const t = events[i]!.time;
-      advance(t);
-      while (i < events.length && events[i]!.time === t) apply(events[i++]!);
-      const g = gross();
-      if (g.gt(maxGross)) maxGross = g;
-    }
-    advance(endTime);
-  }
+  const { earlier } = record;
+  const sweep = new ExposureSweep(record.meta, earlier?.exposure);
+  sweep.feed(sweepEvents(record, earlier?.until ?? Number.NEGATIVE_INFINITY, endTime, earlier === undefined));
+  const { inMarketMs, inMarketMsBySymbol, notionalTime, maxGross, priced } = sweep.totals(endTime);
+  const symbols = new Set<string>([
+    ...Object.keys(record.positions),
+    ...record.fills.map((f) => f.symbol),
+    ...Object.keys(earlier?.exposure.amounts ?? {}),
+  ]);
 
   const byPct: Record<string, number> = {};
   for (const symbol of [...symbols].sort()) {
-    byPct[symbol] = span > 0 ? ((inMarketBySymbol.get(symbol) ?? 0) / span) * 100 : 0;
+    byPct[symbol] = span > 0 ? ((inMarketMsBySymbol.get(symbol) ?? 0) / span) * 100 : 0;
   }
 
   const averageEquity = timeWeightedEquity(curve, startTime, endTime);
@@ -471,28 +387,8 @@ function timeWeightedEquity(curve: readonly CurvePoint[], startTime: number, end
   return sum.div(endTime - startTime, AVERAGE_SCALE, 'half-even').normalize();
 }
 
-function tradeStats(fills: number, open: number, closed: readonly RoundTrip[]): TradeSummary {
-  let wins = 0;
-  let losses = 0;
-  let grossProfit = Decimal.ZERO;
-  let grossLoss = Decimal.ZERO;
-  let total = Decimal.ZERO;
-  let largestWin: Decimal | null = null;
-  let largestLoss: Decimal | null = null;
-  for (const t of closed) {
-    const net = Decimal.parse(t.netPnl);
-    total = total.add(net);
-    if (net.isPositive()) {
-      wins += 1;
-      grossProfit = grossProfit.add(net);
-      largestWin = largestWin === null ? net : largestWin.max(net);
-    } else if (net.isNegative()) {
-      losses += 1;
-      grossLoss = grossLoss.add(net.neg());
-      largestLoss = largestLoss === null ? net : largestLoss.min(net);
-    }
-  }
-  const n = closed.length;
+function tradeStats(fills: number, open: number, tally: TradeTally): TradeSummary {
+  const { closed: n, wins, losses, grossProfit, grossLoss, total, largestWin, largestLoss } = tally;
   return {
     fills,
     closed: n,
