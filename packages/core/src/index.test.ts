@@ -57,6 +57,7 @@ test('exports', () => {
       "RESPONSE_TIME_IN_FORCES",
       "ROUNDING_MODES",
       "RandomArgumentError",
+      "RecentMap",
       "SELF_TRADE_PREVENTION_MODES",
       "STRATEGY_OP_CODES",
       "STRATEGY_STATUSES",

@@ -6,6 +6,7 @@ export { VirtualClockError } from './clock/errors.js';
 export type { LiveClockOptions } from './clock/liveClock.js';
 export { createLiveClock, LiveClock } from './clock/liveClock.js';
 export { VirtualClock } from './clock/virtualClock.js';
+export { RecentMap } from './collections/recentMap.js';
 export type { BasisErrorJson, BasisErrorOptions, BasisErrorType } from './errors/baseError.js';
 export { BasisError, basisErrorBrand } from './errors/baseError.js';
 export type {

@@ -2,6 +2,7 @@ import {
   type AlgoOrderType,
   Decimal,
   type MarginType,
+  RecentMap,
   type ResponseOrderType,
   type UserDataEvent,
 } from '@basis/core';
@@ -51,6 +52,9 @@ export interface LiveExecutionClientOptions {
   /** The product's actions (default: the client's market's). */
   readonly product?: LiveProduct;
 }
+
+/** Orders whose client order id is remembered (a few MB; a quoting bot places tens of thousands an hour). */
+export const CLIENT_IDS_KEPT = 50_000;
 
 /** Binance's code of an SDK error: its `code`, else a validation error's `binanceCode`, else -1000. */
 function codeOf(error: unknown): number {
@@ -114,8 +118,12 @@ export class LiveExecutionClient implements ExecutionClient {
   readonly #product: LiveProduct;
   readonly #quoteAsset: string;
   readonly #log: (line: string) => void;
-  /** `symbol:orderId` → client order id (fills read back from REST carry only the order id). */
-  readonly #clientIds = new Map<string, string>();
+  /**
+   * `symbol:orderId` → client order id (fills read back from REST carry only the order id), for the
+   * last {@link CLIENT_IDS_KEPT} orders: a fill read back for an older one takes its id from the
+   * order's own change that follows it, else is reported with the order id only.
+   */
+  readonly #clientIds = new RecentMap<string, string>(CLIENT_IDS_KEPT);
   /** Read-back fills whose order has not been seen yet, by `symbol:orderId`. */
   readonly #orphans = new Map<string, TradeView[]>();
   /** Per symbol, the tail of its command chain. */

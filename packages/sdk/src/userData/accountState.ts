@@ -1,4 +1,4 @@
-import type { AccountUpdateEvent, UserDataEvent } from '@basis/core';
+import { type AccountUpdateEvent, RecentMap, type UserDataEvent } from '@basis/core';
 import type { AccountChange } from './events.js';
 import {
   type AlgoOrderView,
@@ -59,26 +59,6 @@ interface OrderMark {
   readonly updateTime: number;
 }
 
-/** Keeps at most `limit` keys, forgetting the oldest first. */
-class BoundedMap<V> extends Map<string, V> {
-  readonly #limit: number;
-
-  constructor(limit: number) {
-    super();
-    this.#limit = limit;
-  }
-
-  override set(key: string, value: V): this {
-    if (this.has(key)) this.delete(key);
-    super.set(key, value);
-    if (this.size > this.#limit) {
-      const oldest = this.keys().next();
-      if (!oldest.done) this.delete(oldest.value);
-    }
-    return this;
-  }
-}
-
 /**
  * The account as the stream and REST show it, with exact decimals, and the memory that keeps each
  * change reported once: per order the furthest state seen (filled quantity, status, update time),
@@ -93,17 +73,17 @@ export class AccountState implements AccountStateView {
   readonly positions = new Map<string, PositionView>();
   readonly balances = new Map<string, BalanceView>();
   readonly symbols = new Set<string>();
-  readonly #orders: BoundedMap<OrderMark>;
-  readonly #algos: BoundedMap<{ rank: number; updateTime: number }>;
-  readonly #trades: BoundedMap<true>;
+  readonly #orders: RecentMap<string, OrderMark>;
+  readonly #algos: RecentMap<string, { rank: number; updateTime: number }>;
+  readonly #trades: RecentMap<string, true>;
   readonly #positionTimes = new Map<string, number>();
   readonly #balanceTimes = new Map<string, number>();
 
   /** @param memory - How many orders, algo orders and trades to remember for deduplication (each). */
   constructor(memory = 100_000) {
-    this.#orders = new BoundedMap(memory);
-    this.#algos = new BoundedMap(memory);
-    this.#trades = new BoundedMap(memory);
+    this.#orders = new RecentMap(memory);
+    this.#algos = new RecentMap(memory);
+    this.#trades = new RecentMap(memory);
   }
 
   /** Whether this trade id was already reported. */
