@@ -39,7 +39,9 @@ export {
 export type { RestHandler, RestRequest, RestResponse } from './rest/handler.js';
 export type { RateLimitConfig } from './rest/rateLimit.js';
 export { DEFAULT_RATE_LIMITS } from './rest/rateLimit.js';
+export { DEFAULT_ACCOUNT_RECORDS, MIN_ACCOUNT_RECORDS } from './venue/account.js';
 export type { VenueListener } from './venue/events.js';
+export type { HistoryLimits } from './venue/market.js';
 export {
   REPLAY_ALIGNMENTS,
   REPLAY_PRINT_PATHS,

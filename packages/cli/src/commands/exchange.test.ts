@@ -10,6 +10,7 @@ import { captureIo } from '../testing.js';
 /** Waits (bounded) for the command's first JSON line: the endpoints it serves. */
 interface Facts {
   restUrl: string;
+  recordsPerAccount: number;
   adminUrl: string;
   coinm: { restUrl: string; wsUrl: string; wsApiUrl: string; symbols: string[] } | null;
   replay: {
@@ -153,6 +154,28 @@ describe('basis exchange', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(await exit).toBe(0);
+  });
+
+  test("behavior: --records-per-account bounds each account's history (default 100,000), and is checked", async () => {
+    for (const [args, expected] of [
+      [[], 100_000],
+      [['--records-per-account', '5000'], 5_000],
+    ] as const) {
+      const controller = new AbortController();
+      const io = captureIo({ signal: controller.signal });
+      const exit = run(['exchange', '--json', '--no-coinm', ...args], io);
+      try {
+        expect((await started(io.out)).recordsPerAccount).toBe(expected);
+      } finally {
+        controller.abort();
+      }
+      expect(await exit).toBe(0);
+    }
+    for (const bad of ['10', 'many']) {
+      const io = captureIo();
+      expect(await run(['exchange', '--records-per-account', bad], io)).toBe(2);
+      expect(io.err()).toContain(`--records-per-account must be a whole number of at least 1000, got ${bad}`);
+    }
   });
 
   test('behavior: a malformed --fault is a usage error (exit 2)', async () => {

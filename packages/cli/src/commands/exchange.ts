@@ -1,6 +1,12 @@
 import { statSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { createExchange, FAULT_FLAGS, FaultError, parseFaultFlags } from '@basis/exchange';
+import {
+  createExchange,
+  FAULT_FLAGS,
+  FaultError,
+  MIN_ACCOUNT_RECORDS,
+  parseFaultFlags,
+} from '@basis/exchange';
 import { CliUsageError } from '../cliError.js';
 import { defineCommand } from '../command.js';
 
@@ -28,6 +34,12 @@ export default defineCommand({
       default: false,
       description: "turn off Binance's request and order limits",
     },
+    'records-per-account': {
+      type: 'string',
+      valueName: 'N',
+      description:
+        'orders, fills and income records each account keeps, oldest dropped first (default 100000, at least 1000)',
+    },
     'no-coinm': {
       type: 'boolean',
       default: false,
@@ -52,6 +64,12 @@ export default defineCommand({
       if (error instanceof FaultError) throw new CliUsageError(error.message);
       throw error;
     }
+    const records = flags['records-per-account'];
+    if (records !== undefined && !(/^\d+$/.test(records) && Number(records) >= MIN_ACCOUNT_RECORDS)) {
+      throw new CliUsageError(
+        `--records-per-account must be a whole number of at least 1000, got ${records}`,
+      );
+    }
     const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
     // A replay plays from the exchange's start at real speed (align 'now'): clients sign with the wall clock.
     const exchange = createExchange({
@@ -60,6 +78,7 @@ export default defineCommand({
       ...(flags.state === undefined ? {} : { stateDir: flags.state }),
       ...(flags['no-rate-limits'] ? { rateLimits: { enabled: false } } : {}),
       ...(flags['no-coinm'] ? { coinm: false as const } : {}),
+      ...(records === undefined ? {} : { history: { recordsPerAccount: Number(records) } }),
       faults,
     });
     const endpoints = await exchange.listen({ host: flags.host, port });
@@ -84,6 +103,7 @@ export default defineCommand({
       accountId: account?.accountId ?? null,
       seed,
       stateDir: flags.state ?? null,
+      recordsPerAccount: exchange.venue.recordsPerAccount,
       symbols: [...exchange.venue.markets.keys()],
       coinm:
         exchange.coinm === undefined || endpoints.coinm === undefined

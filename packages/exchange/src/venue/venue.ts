@@ -14,7 +14,14 @@ import type { SymbolSpec } from '../config/symbolSpec.js';
 import { type AccountMargins, type AccountPosition, accountMargins } from '../margin/account.js';
 import { breakEvenPrice } from '../margin/position.js';
 import { applyBackfill, backfillParamsFromSpec, generateBackfill } from '../marketData/backfill.js';
-import { Account, type ApiKeyRecord, type KeySpec, type PositionState } from './account.js';
+import {
+  Account,
+  type ApiKeyRecord,
+  DEFAULT_ACCOUNT_RECORDS,
+  type KeySpec,
+  MIN_ACCOUNT_RECORDS,
+  type PositionState,
+} from './account.js';
 import { AlgoBook } from './algo/algoBook.js';
 import { cancelAllOrders, cancelOrder, type OrderRef } from './cancelOrder.js';
 import { Delivery } from './delivery.js';
@@ -225,8 +232,8 @@ export class Venue {
   readonly #history: HistoryLimits;
 
   /** Records of each history kind an account keeps ({@link HistoryLimits.recordsPerAccount}). */
-  get recordsPerAccount(): number | undefined {
-    return this.#history.recordsPerAccount;
+  get recordsPerAccount(): number {
+    return Math.max(MIN_ACCOUNT_RECORDS, this.#history.recordsPerAccount ?? DEFAULT_ACCOUNT_RECORDS);
   }
 
   /**

@@ -445,7 +445,7 @@ function keyMismatch(account: Account, key: string): Error {
 function accountFromSnapshot(
   row: AccountSnapshot,
   orderAt: (index: number) => OrderRecord,
-  recordLimit: number | undefined,
+  recordLimit: number,
 ): Account {
   const account = new Account(row.id, row.alias, row.system, recordLimit);
   for (const k of row.keys) account.keys.set(k.apiKey, { ...k, permissions: { ...k.permissions } });
