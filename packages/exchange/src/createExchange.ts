@@ -232,13 +232,15 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   const coinmGenesis = fresh.coinm ?? {};
 
   const marketData = productMarketData(fresh, coinmGenesis);
+  const history =
+    options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } };
   const venueOptions: VenueOptions = {
     startTime: fresh.startTime,
     seed: fresh.seed,
     idStart: BigInt(fresh.idStart),
     marketData: marketData.usdm,
     ...(fresh.symbols === undefined ? {} : { symbols: fresh.symbols }),
-    ...(options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } }),
+    ...history,
     ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
   };
   const coinmOptions: VenueOptions | undefined =
@@ -251,7 +253,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
           product: 'coinm',
           marketData: marketData.coinm,
           ...(coinmGenesis.symbols === undefined ? {} : { symbols: coinmGenesis.symbols }),
-          ...(options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } }),
+          ...history,
           ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
         };
   const endpoints: JournalEndpoints = { usdm: byName(ROUTES), coinm: byName(COINM_ROUTES) };

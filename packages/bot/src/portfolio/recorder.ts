@@ -21,9 +21,9 @@ import { thinSamples } from './thinSamples.js';
 export const SAMPLE_CAPACITY = 20_000;
 
 /**
- * Fills, position changes per symbol and denials listed before the oldest are folded into the
- * record's `earlier` totals (about 45 MB of fills and position changes): a market maker filling 100
- * times a minute runs for weeks in bounded memory, and its summary stays the same.
+ * Fills, position changes (per symbol) and denials the record lists: past it (by an eighth) the
+ * oldest are folded into the record's `earlier` totals. About 45 MB of fills and position changes:
+ * a market maker filling 100 times a minute runs for weeks in bounded memory, its summary the same.
  */
 export const RECORD_CAPACITY = 100_000;
 

@@ -149,14 +149,17 @@ export class Account {
   readonly amendments: AmendmentRecord[] = [];
   /** Dead-man switches: symbol → { countdown ms, deadline }. */
   readonly countdowns = new Map<string, { countdownTime: number; deadline: number }>();
-  /** Records of each history kind kept; past it the oldest go first (open orders always stay). */
+  /**
+   * Records of each history kind kept; past it the oldest go first (open orders always stay). The
+   * venue passes its `recordsPerAccount`, already at least {@link MIN_ACCOUNT_RECORDS}.
+   */
   readonly recordLimit: number;
 
   constructor(id: number, alias: string, system: boolean, recordLimit = DEFAULT_ACCOUNT_RECORDS) {
     this.id = id;
     this.alias = alias;
     this.system = system;
-    this.recordLimit = Math.max(MIN_ACCOUNT_RECORDS, recordLimit);
+    this.recordLimit = recordLimit;
   }
 
   wallet(asset: string): Decimal {
