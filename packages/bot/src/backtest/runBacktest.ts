@@ -17,7 +17,7 @@ import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
 import { runProduct } from '../product/runProduct.js';
-import type { RunRecord } from '../report/runRecord.js';
+import type { FillRecord, RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { watchesBooks } from '../strategy/strategy.js';
@@ -64,6 +64,8 @@ export interface BacktestOptions {
   readonly onProgress?: (progress: BacktestProgress) => void;
   readonly signal?: AbortSignal;
   readonly log?: (line: string) => void;
+  /** Sees every fill as the run's record lists it, as it happens (a fills journal on disk, `FillJournal`). */
+  readonly onFill?: (fill: FillRecord) => void;
   /** A bound on loop steps (default: 4 × duration / stepMs + 1,000,000). */
   readonly maxSteps?: number;
 }
@@ -155,6 +157,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     drain: 'sync',
     ...(options.risk === undefined ? {} : { risk: options.risk }),
     ...(options.log === undefined ? {} : { log: options.log }),
+    ...(options.onFill === undefined ? {} : { onFill: options.onFill }),
   });
 
   const maxSteps = options.maxSteps ?? Math.ceil((4 * (end - start)) / stepMs) + 1_000_000;

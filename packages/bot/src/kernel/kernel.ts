@@ -38,6 +38,8 @@ export interface KernelOptions {
   readonly sampleEveryMs?: number;
   /** Where the kernel logs (denials, rejections, the kill switch). Default: nothing. */
   readonly log?: (line: string) => void;
+  /** Sees every fill as the run's record lists it, as it happens (a fills journal, see `FillJournal`). */
+  readonly onFill?: (fill: FillRecord) => void;
   /**
    * `sync` (backtest): the driver calls `drain()` after moving time. `async` (paper, live): the
    * kernel drains itself in a microtask whenever events arrive.
@@ -120,7 +122,11 @@ export class Kernel {
     );
     this.risk = new RiskEngine(options.risk);
     this.#killSwitch = new KillSwitch(options.risk ?? {});
-    this.#recorder = new RunRecorder(this.symbols, () => this.#meta(this.#clock.now()));
+    this.#recorder = new RunRecorder(
+      this.symbols,
+      () => this.#meta(this.#clock.now()),
+      options.onFill === undefined ? {} : { onFill: options.onFill },
+    );
     this.#ids = new ClientIds(options.strategy.name);
     this.context = this.#createContext();
   }

@@ -5,7 +5,7 @@ import { runRealTime } from '../kernel/realTimeLoop.js';
 import type { PaperUpdate } from '../paper/runPaper.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
 import { runProduct } from '../product/runProduct.js';
-import type { RunRecord } from '../report/runRecord.js';
+import type { FillRecord, RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { LiveDataClient } from './liveDataClient.js';
@@ -35,6 +35,8 @@ export interface LiveOptions {
   readonly sampleEveryMs?: number;
   readonly onUpdate?: (update: LiveUpdate) => void;
   readonly log?: (line: string) => void;
+  /** Sees every fill as the run's record lists it, as it happens (a fills journal on disk, `FillJournal`). */
+  readonly onFill?: (fill: FillRecord) => void;
   /** Options of the market streams (reconnect backoff, watchdog). */
   readonly streams?: StreamsOptions;
   /** Options of the user-data stream (reconnect backoff, watchdog, read-back lookback). */
@@ -136,6 +138,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     drain: 'async',
     log,
     ...(options.risk === undefined ? {} : { risk: options.risk }),
+    ...(options.onFill === undefined ? {} : { onFill: options.onFill }),
   });
   try {
     await kernel.start();

@@ -12,7 +12,7 @@ import { LocalDataClient } from '../local/localDataClient.js';
 import { LocalExecutionClient } from '../local/localExecutionClient.js';
 import type { PortfolioTotals } from '../portfolio/portfolio.js';
 import { type RunProduct, runProduct } from '../product/runProduct.js';
-import type { RunRecord } from '../report/runRecord.js';
+import type { FillRecord, RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 
@@ -44,6 +44,8 @@ export interface PaperOptions {
   /** Called once the created exchange listens. */
   readonly onListening?: (endpoints: ExchangeEndpoints) => void;
   readonly log?: (line: string) => void;
+  /** Sees every fill as the run's record lists it, as it happens (a fills journal on disk, `FillJournal`). */
+  readonly onFill?: (fill: FillRecord) => void;
 }
 
 /** What a paper run reports every sample period. */
@@ -93,6 +95,7 @@ export async function runPaper(options: PaperOptions): Promise<PaperResult> {
       drain: 'async',
       ...(options.risk === undefined ? {} : { risk: options.risk }),
       ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.onFill === undefined ? {} : { onFill: options.onFill }),
     });
     await kernel.start();
 

@@ -2,7 +2,7 @@ import { Decimal } from '@basis/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { renderHtmlReport } from '../report/renderHtmlReport.js';
-import type { RunMeta, RunRecord } from '../report/runRecord.js';
+import type { FillRecord, RunMeta, RunRecord } from '../report/runRecord.js';
 import { summarize } from '../report/summarize.js';
 import { RunRecorder } from './recorder.js';
 
@@ -51,7 +51,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
  * Plays `steps` into a recorder as a kernel would (a position change after each fill, equity and
  * price samples, funding, denials), several events sharing a millisecond now and then.
  */
-function play(steps: readonly Step[], recordCapacity: number): RunRecord {
+function play(steps: readonly Step[], recordCapacity: number, journal?: FillRecord[]): RunRecord {
   let now = START;
   const meta = (): RunMeta => ({
     strategy: 'fold',
@@ -63,7 +63,11 @@ function play(steps: readonly Step[], recordCapacity: number): RunRecord {
     quoteAsset: 'USDT',
     startingEquity: '10000',
   });
-  const recorder = new RunRecorder(SYMBOLS, meta, { recordCapacity, sampleCapacity: 1_000_000 });
+  const recorder = new RunRecorder(SYMBOLS, meta, {
+    recordCapacity,
+    sampleCapacity: 1_000_000,
+    ...(journal === undefined ? {} : { onFill: (fill: FillRecord) => journal.push(fill) }),
+  });
   const prices = [Decimal.parse('95000'), Decimal.parse('3000')];
   const positions = [Decimal.ZERO, Decimal.ZERO];
   let wallet = Decimal.parse('10000');
@@ -118,7 +122,8 @@ describe('RunRecorder folding', () => {
         fc.integer({ min: 8, max: 40 }),
         (steps, capacity) => {
           const whole = play(steps, 1_000_000);
-          const folded = play(steps, capacity);
+          const journal: FillRecord[] = [];
+          const folded = play(steps, capacity, journal);
           expect(whole.earlier).toBeUndefined();
           const full = summarize(whole);
           const part = summarize(folded);
@@ -136,6 +141,8 @@ describe('RunRecorder folding', () => {
             expect(points.length).toBeLessThanOrEqual(bound);
           expect((folded.earlier?.fills ?? 0) + folded.fills.length).toBe(whole.fills.length);
           expect(folded.fills).toEqual(whole.fills.slice(whole.fills.length - folded.fills.length));
+          // The journal saw every fill, folded ones included, as the whole record lists them.
+          expect(journal).toEqual(whole.fills);
         },
       ),
       { numRuns: 150, seed: 7 },

@@ -48,15 +48,24 @@ export class RunRecorder {
   readonly #capacity: number;
   readonly #recordCapacity: number;
   readonly #meta: () => RunMeta;
+  readonly #onFill: ((fill: FillRecord) => void) | undefined;
 
-  /** `meta` gives the run's meta when the recorder folds (its start, quote asset and contract sizes). */
+  /**
+   * `meta` gives the run's meta when the recorder folds (its start, quote asset and contract sizes);
+   * `onFill` sees every fill as the record lists it, folded ones included (a journal on disk).
+   */
   constructor(
     symbols: readonly string[],
     meta: () => RunMeta,
-    options: { readonly sampleCapacity?: number; readonly recordCapacity?: number } = {},
+    options: {
+      readonly sampleCapacity?: number;
+      readonly recordCapacity?: number;
+      readonly onFill?: (fill: FillRecord) => void;
+    } = {},
   ) {
     this.#symbols = symbols;
     this.#meta = meta;
+    this.#onFill = options.onFill;
     this.#capacity = Math.max(8, options.sampleCapacity ?? SAMPLE_CAPACITY);
     this.#recordCapacity = Math.max(8, options.recordCapacity ?? RECORD_CAPACITY);
     for (const s of symbols) {
@@ -114,7 +123,7 @@ export class RunRecorder {
   }
 
   fill(fill: Fill): void {
-    this.#fills.push({
+    const record: FillRecord = {
       time: fill.time,
       symbol: fill.symbol,
       side: fill.side,
@@ -126,7 +135,9 @@ export class RunRecorder {
       orderId: fill.orderId,
       clientOrderId: fill.clientOrderId,
       maker: fill.maker,
-    });
+    };
+    this.#fills.push(record);
+    this.#onFill?.(record);
     if (this.#fills.length > this.#foldAt) this.#fold(this.#fills);
   }
 

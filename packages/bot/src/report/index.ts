@@ -1,4 +1,5 @@
 export type { ChartData, ChartMarker, ChartPoint, SymbolChart } from './chartData.js';
+export { FILLS_FILE, FillJournal } from './fillJournal.js';
 export type { ReportData } from './renderHtmlReport.js';
 export { renderHtmlReport } from './renderHtmlReport.js';
 export type { EquitySample, PeriodReturns } from './returns.js';

@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BacktestProgress, runBacktest, writeRunReport } from '@basis/bot';
+import { type BacktestProgress, resolveStrategy, runBacktest } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
 import { defineCommand } from '../command.js';
 import { parseDuration, parseTime } from '../run/duration.js';
 import { reportDir } from '../run/reportDir.js';
+import { openRunFiles } from '../run/runFiles.js';
 import { formatDuration, summaryText } from '../run/summaryText.js';
 
 const BAR_WIDTH = 30;
@@ -39,7 +40,11 @@ export default defineCommand({
       description:
         "symbols to trade (default: the strategy's): USDⓈ-M, or COIN-M of one coin (BTCUSD_PERP,BTCUSD_260327), accounted in that coin",
     },
-    out: { type: 'string', valueName: 'DIR', description: 'where to write result.json and report.html' },
+    out: {
+      type: 'string',
+      valueName: 'DIR',
+      description: 'where to write result.json, report.html and fills.jsonl (every fill)',
+    },
   },
   async run({ flags, positionals, io }) {
     const strategy = positionals[0];
@@ -79,8 +84,13 @@ export default defineCommand({
         `\r\u001b[2K[${bar}] ${(progress.fraction * 100).toFixed(0).padStart(3)}%  ${new Date(progress.time).toISOString().slice(0, 19)}Z  ${rate} events/s  fills ${progress.fills}  ETA ${Number.isFinite(eta) ? formatDuration(eta) : '?'}`,
       );
     };
+    const log = (line: string): void => {
+      if (!flags.json) io.stderr.write(`${line}\n`);
+    };
+    const resolved = await resolveStrategy(strategy);
+    const files = openRunFiles(reportDir(flags.out, 'backtest', resolved.name, wallStart), log);
     const result = await runBacktest({
-      strategy,
+      strategy: resolved,
       seed,
       ...(symbols === undefined ? {} : { symbols }),
       ...(from === undefined ? {} : { from }),
@@ -88,23 +98,21 @@ export default defineCommand({
       ...(dataDir === undefined ? {} : { exchange: { replay: { dir: dataDir, align: 'history' as const } } }),
       onProgress,
       signal: io.stopSignal,
-      log: (line) => {
-        if (!flags.json) io.stderr.write(`${line}\n`);
-      },
+      onFill: files.onFill,
+      log,
     });
     if (tty) io.stdout.write('\n');
-    const dir = reportDir(flags.out, 'backtest', result.record.meta.strategy, wallStart);
-    const { htmlPath, jsonPath, summary } = writeRunReport(dir, result.record);
+    const { htmlPath, jsonPath, fillsPath, summary } = files.finish(result.record);
     const rate = result.wallMs > 0 ? Math.round((result.events / result.wallMs) * 1000) : 0;
     if (flags.json) {
       io.stdout.write(
-        `${JSON.stringify({ htmlPath, jsonPath, events: result.events, wallMs: Math.round(result.wallMs), aborted: result.aborted, pnl: summary.pnl, fills: summary.trades.fills })}\n`,
+        `${JSON.stringify({ htmlPath, jsonPath, fillsPath, events: result.events, wallMs: Math.round(result.wallMs), aborted: result.aborted, pnl: summary.pnl, fills: summary.trades.fills })}\n`,
       );
     } else {
       const market =
         dataDir === undefined ? `synthetic market, seed ${String(seed)}` : `replay of ${dataDir}`;
       io.stdout.write(
-        `Backtest ${result.aborted ? 'stopped early' : 'done'}: ${market}; ${result.events} events in ${formatDuration(result.wallMs)} (${rate} events/s, ${speedUp(result)} market time)\n${summaryText(summary, htmlPath)}`,
+        `Backtest ${result.aborted ? 'stopped early' : 'done'}: ${market}; ${result.events} events in ${formatDuration(result.wallMs)} (${rate} events/s, ${speedUp(result)} market time)\n${summaryText(summary, htmlPath, fillsPath)}`,
       );
     }
     return 0;

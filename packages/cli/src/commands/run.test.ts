@@ -24,6 +24,23 @@ const lines = (text: string) =>
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
+/**
+ * The fills journal a run wrote in `out` (one fill per line, as they happened): checked against what
+ * the summary counted and what the record lists (a short run folds nothing, so the two are equal).
+ */
+function expectJournal(out: string, fills: unknown, record: { fills: readonly unknown[] }): void {
+  const text = readFileSync(join(out, 'fills.jsonl'), 'utf8');
+  const journal =
+    text === ''
+      ? []
+      : text
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as unknown);
+  expect(journal).toHaveLength(Number(fills));
+  expect(journal).toEqual(record.fills);
+}
+
 /** An exchange started apart from the CLI (as `basis exchange` would), its account's keys, and a local run's arguments. */
 interface LocalExchange {
   readonly env: Record<string, string>;
@@ -56,15 +73,23 @@ async function runLive(local: LocalExchange, args: readonly string[]) {
   const out = tempDir();
   const io = captureIo({ env: local.env });
   expect(await run([...local.runArgs, ...args, '--duration', '3s', '--json', '--out', out], io)).toBe(0);
-  const [live, summary] = lines(io.out()) as [unknown, { event: string; pnl: { usd: unknown } }];
+  const [live, summary] = lines(io.out()) as [
+    unknown,
+    { event: string; trades: number; pnl: { usd: unknown } },
+  ];
   expect(live).toMatchObject({ event: 'live', env: 'local', restUrl: local.restUrl });
-  expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+  expect(summary).toMatchObject({
+    event: 'summary',
+    htmlPath: join(out, 'report.html'),
+    fillsPath: join(out, 'fills.jsonl'),
+  });
   const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
     record: {
       meta: { strategy: string; mode: string; env: string; symbols: string[]; quoteAsset: string };
       fills: { qty: string; feeAsset: string }[];
     };
   };
+  expectJournal(out, summary.trades, result.record);
   return { summary, result };
 }
 
@@ -76,12 +101,17 @@ describe('basis start, run and backtest', () => {
     const [listening, summary] = lines(io.out());
     expect(listening).toMatchObject({ event: 'listening' });
     expect(String(listening?.restUrl)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(summary).toMatchObject({ event: 'summary', htmlPath: join(out, 'report.html') });
+    expect(summary).toMatchObject({
+      event: 'summary',
+      htmlPath: join(out, 'report.html'),
+      fillsPath: join(out, 'fills.jsonl'),
+    });
     const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
-      record: { meta: { strategy: string; mode: string } };
+      record: { meta: { strategy: string; mode: string }; fills: unknown[] };
       summary: { pnl: { startingEquity: string } };
     };
     expect(result.record.meta).toMatchObject({ strategy: 'market-maker', mode: 'paper' });
+    expectJournal(out, summary?.trades, result.record);
     expect(result.summary.pnl.startingEquity).toBe('10000.00000000');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html');
   }, 30_000);
@@ -94,7 +124,10 @@ describe('basis start, run and backtest', () => {
       expect(await run(args, io)).toBe(0);
       const [summary] = lines(io.out());
       expect(existsSync(join(out, 'report.html'))).toBe(true);
-      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as { record: unknown };
+      const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+        record: { fills: unknown[] };
+      };
+      expectJournal(out, summary?.fills, result.record);
       return { summary: summary as { events: number; fills: number; pnl: unknown }, record: result.record };
     };
     const first = await runOnce();

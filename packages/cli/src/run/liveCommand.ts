@@ -85,6 +85,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
   return withMarketClient(target, (client) =>
     runSession({
       strategy,
+      strategyName: resolved.name,
       mode: 'live',
       where: `${describeTarget(target)} (live)`,
       durationMs,
@@ -101,6 +102,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           ...(durationMs === undefined ? {} : { durationMs }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
+          onFill: hooks.onFill,
           log: hooks.log,
         });
       },

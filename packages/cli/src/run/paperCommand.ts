@@ -1,4 +1,4 @@
-import { runPaper } from '@basis/bot';
+import { resolveStrategy, runPaper } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
@@ -23,7 +23,11 @@ export const PAPER_FLAGS = {
     valueName: 'N',
     description: 'port of the embedded exchange, so other clients can watch (0 picks a free one)',
   },
-  out: { type: 'string', valueName: 'DIR', description: 'where to write result.json and report.html' },
+  out: {
+    type: 'string',
+    valueName: 'DIR',
+    description: 'where to write result.json, report.html and fills.jsonl (every fill, as it happens)',
+  },
 } as const;
 
 export interface PaperCommandInput {
@@ -48,8 +52,10 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliUsageError(`--port must be 0..65535, got ${flags.port}`);
   const symbols = parseSymbols(flags.symbols);
+  const resolved = await resolveStrategy(strategy);
   return runSession({
     strategy,
+    strategyName: resolved.name,
     mode: 'paper',
     where: 'the embedded local exchange (paper)',
     durationMs,
@@ -58,7 +64,7 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
     io,
     run: (hooks) =>
       runPaper({
-        strategy,
+        strategy: resolved,
         ...(symbols === undefined ? {} : { symbols }),
         ...(durationMs === undefined ? {} : { durationMs }),
         listen: { host: '127.0.0.1', port },
@@ -69,6 +75,7 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
             endpoints.restUrl,
           ),
         onUpdate: hooks.onUpdate,
+        onFill: hooks.onFill,
         log: hooks.log,
       }),
   });

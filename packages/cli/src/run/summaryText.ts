@@ -1,7 +1,7 @@
 import type { RiskSummary, RunSummary } from '@basis/bot';
 
 /** The run summary as a small table for the terminal. */
-export function summaryText(summary: RunSummary, reportPath: string): string {
+export function summaryText(summary: RunSummary, reportPath: string, fillsPath?: string): string {
   const { pnl, drawdown, trades, risk, exposure, denials } = summary;
   const pct = (value: number | null, digits = 2) => (value === null ? 'n/a' : `${value.toFixed(digits)}%`);
   const quote = summary.run.quoteAsset;
@@ -26,6 +26,7 @@ export function summaryText(summary: RunSummary, reportPath: string): string {
     ['time in market', pct(exposure.timeInMarketPct, 1)],
     ['risk denials', String(denials.count)],
     ['report', reportPath],
+    ...(fillsPath === undefined ? [] : ([['fills', fillsPath]] as [string, string][])),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return `${rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n')}\n`;
