@@ -55,7 +55,14 @@ export {
 } from './product/runProduct.js';
 export * from './report/index.js';
 export { KillSwitch, type KillSwitchTrip } from './risk/killSwitch.js';
-export type { RiskLimits, RiskRule } from './risk/limits.js';
+export {
+  checkRiskLimits,
+  mergeRiskLimits,
+  type RiskLimits,
+  RiskLimitsError,
+  type RiskLimitsErrorType,
+  type RiskRule,
+} from './risk/limits.js';
 export { type Denial, RiskEngine, type RiskView, type TradingState } from './risk/riskEngine.js';
 export type * from './strategy/events.js';
 export {

@@ -10,6 +10,7 @@ import { RunRecorder } from '../portfolio/recorder.js';
 import type { FillRecord, RunMeta, RunRecord } from '../report/runRecord.js';
 import { KillSwitch } from '../risk/killSwitch.js';
 import type { RiskLimits } from '../risk/limits.js';
+import { checkRiskLimits, mergeRiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
 import type { BalanceChange, Bar, OrderDenied, PositionChange, RiskHalt } from '../strategy/events.js';
 import { type RunMode, type Strategy, type StrategyContext, watchesBooks } from '../strategy/strategy.js';
@@ -32,6 +33,7 @@ export interface KernelOptions {
    * COIN-M (BTC for BTCUSD_PERP), where PnL, fees, funding and equity are in coin.
    */
   readonly quoteAsset?: string;
+  /** Limits of this run, on top of the strategy's own (`Strategy.risk`), field by field. */
   readonly risk?: RiskLimits;
   readonly seed?: number | string;
   /** Equity and price samples of the record, ms (default 60 s). */
@@ -120,8 +122,10 @@ export class Kernel {
       this.quoteAsset,
       (s) => this.#instruments.get(s)?.contractSize,
     );
-    this.risk = new RiskEngine(options.risk);
-    this.#killSwitch = new KillSwitch(options.risk ?? {});
+    // The strategy's own limits, the run's on top; checked here so a typo never runs unguarded.
+    const limits = checkRiskLimits(mergeRiskLimits(options.strategy.risk, options.risk));
+    this.risk = new RiskEngine(limits);
+    this.#killSwitch = new KillSwitch(limits);
     this.#recorder = new RunRecorder(
       this.symbols,
       () => this.#meta(this.#clock.now()),
@@ -316,6 +320,7 @@ export class Kernel {
       startTime: this.#startTime,
       endTime,
       quoteAsset: this.quoteAsset,
+      ...(Object.keys(this.risk.limits).length === 0 ? {} : { risk: this.risk.limits }),
       startingEquity: this.#startingEquity.toString(),
       ...(this.#inverse ? { contractSizes: this.#perSymbol((i) => i.contractSize) } : {}),
       tickSizes: this.#perSymbol((i) => i.tickSize),

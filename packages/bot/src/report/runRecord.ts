@@ -1,3 +1,4 @@
+import type { RiskLimits } from '../risk/limits.js';
 import type { ExposureState } from './exposureSweep.js';
 import type { OpenTradeState } from './roundTrips.js';
 import type { TradeTallyState } from './tradeTally.js';
@@ -69,6 +70,8 @@ export interface RunMeta {
   readonly contractSizes?: Readonly<Record<string, string>>;
   /** Each symbol's price tick (`0.10`): the report's price axis shows its decimals. */
   readonly tickSizes?: Readonly<Record<string, string>>;
+  /** The risk limits in force (the strategy's and the run's), when any were set. */
+  readonly risk?: RiskLimits;
 }
 
 export interface EquityPoint {

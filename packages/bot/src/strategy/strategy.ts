@@ -1,6 +1,7 @@
 import type { Decimal, DecimalInput, KlineInterval, MarginType, RoundingMode } from '@basis/core';
 import type { Instrument, OrderBookView } from '../data/dataClient.js';
 import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
+import type { RiskLimits } from '../risk/limits.js';
 import type {
   AlgoUpdate,
   BalanceChange,
@@ -123,6 +124,12 @@ export interface Strategy {
   readonly bars?: readonly KlineInterval[];
   /** Bars of history loaded at start per symbol and interval (default 100). */
   readonly barHistory?: number;
+  /**
+   * The strategy's own risk limits (its author knows its sizing): the risk engine and kill switch
+   * apply them in every mode; a run's limits (`risk` of a runtime, the CLI's `--max-*` flags) override
+   * them field by field.
+   */
+  readonly risk?: RiskLimits;
 
   onStart?(ctx: StrategyContext): void | Promise<void>;
   onStop?(ctx: StrategyContext): void | Promise<void>;

@@ -5,6 +5,7 @@ import { CliUsageError } from '../cliError.js';
 import { defineCommand } from '../command.js';
 import { parseDuration, parseTime } from '../run/duration.js';
 import { reportDir } from '../run/reportDir.js';
+import { parseRiskFlags, RISK_FLAGS } from '../run/riskFlags.js';
 import { openRunFiles } from '../run/runFiles.js';
 import { formatDuration, summaryText } from '../run/summaryText.js';
 
@@ -45,6 +46,7 @@ export default defineCommand({
       valueName: 'DIR',
       description: 'where to write result.json, report.html and fills.jsonl (every fill)',
     },
+    ...RISK_FLAGS,
   },
   async run({ flags, positionals, io }) {
     const strategy = positionals[0];
@@ -61,6 +63,7 @@ export default defineCommand({
       throw new CliUsageError('--to must be after --from');
     const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
     const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
+    const risk = parseRiskFlags(flags);
     const symbols = flags.symbols
       ?.split(',')
       .map((s) => s.trim().toUpperCase())
@@ -98,6 +101,7 @@ export default defineCommand({
       ...(dataDir === undefined ? {} : { exchange: { replay: { dir: dataDir, align: 'history' as const } } }),
       onProgress,
       signal: io.stopSignal,
+      ...(risk === undefined ? {} : { risk }),
       onFill: files.onFill,
       log,
     });

@@ -186,8 +186,13 @@ describe('basis start, run and backtest', () => {
 
   test('default: run --env local --url trades live through the SDK on a separately started exchange', async () => {
     await withLocalExchange(async (local) => {
-      const { result } = await runLive(local, []);
-      expect(result.record.meta).toMatchObject({ strategy: 'market-maker', mode: 'live', env: 'local' });
+      const { result } = await runLive(local, ['--max-order-notional', '5000', '--max-drawdown', '0.5']);
+      expect(result.record.meta).toMatchObject({
+        strategy: 'market-maker',
+        mode: 'live',
+        env: 'local',
+        risk: { maxOrderNotional: '5000', maxDrawdown: '0.5' },
+      });
     });
   }, 30_000);
 
@@ -243,6 +248,67 @@ describe('basis start, run and backtest', () => {
       const io = captureIo();
       expect(await run(args, io)).toBe(2);
       expect(io.err()).toContain(message);
+    }
+  });
+
+  test('behavior: risk flags set the limits of backtest, start and run; the record keeps them', async () => {
+    const out = tempDir();
+    const io = captureIo();
+    const args = ['backtest', 'market-maker', '--duration', '2m', '--seed', '3', '--json', '--out', out];
+    // The market maker quotes both sides at once: with one open order allowed, the second is denied.
+    expect(await run([...args, '--max-open-orders', '1', '--max-daily-loss', '500'], io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+      record: { meta: { risk: unknown }; denials: { rule: string }[] };
+      summary: { denials: { count: number } };
+    };
+    expect(result.record.meta.risk).toEqual({ maxOpenOrders: 1, maxDailyLoss: '500' });
+    expect(result.summary.denials.count).toBeGreaterThan(0);
+    expect(new Set(result.record.denials.map((d) => d.rule))).toEqual(new Set(['maxOpenOrders']));
+
+    // Paper (start) takes the same flags.
+    const paperOut = tempDir();
+    const paper = captureIo();
+    const paperArgs = ['start', '--duration', '2s', '--json', '--out', paperOut];
+    expect(await run([...paperArgs, '--max-position', 'BTCUSDT=0.002', '--order-rate', '5/1s'], paper)).toBe(
+      0,
+    );
+    const paperResult = JSON.parse(readFileSync(join(paperOut, 'result.json'), 'utf8')) as {
+      record: { meta: { risk: unknown } };
+    };
+    expect(paperResult.record.meta.risk).toEqual({
+      maxPosition: { BTCUSDT: '0.002' },
+      orderRate: { count: 5, perMs: 1000 },
+    });
+  }, 60_000);
+
+  test('error: a bad risk flag is a usage error naming the flag, its rule and the value, and nothing runs', async () => {
+    const cases: [string[], string][] = [
+      [
+        ['--max-drawdown', '1.5'],
+        '--max-drawdown must be a fraction above 0 and below 1, like "0.1"; got 1.5',
+      ],
+      [['--max-drawdown', '10%'], '--max-drawdown must be a fraction above 0 and below 1'],
+      [
+        ['--max-order-notional=-1'],
+        '--max-order-notional must be a positive decimal string like "1000"; got -1',
+      ],
+      [['--max-position', 'BTCUSDT='], '--max-position must be a positive decimal string'],
+      [['--max-position', 'lots'], '--max-position must be a positive decimal string like "1000"; got lots'],
+      [['--max-position', 'BTCUSDT=1=2'], '--max-position takes Q or SYMBOL=Q,SYMBOL=Q'],
+      [['--max-leverage', '200'], '--max-leverage must be a whole number from 1 to 125; got 200'],
+      [['--max-open-orders', 'many'], '--max-open-orders must be a whole number'],
+      [['--order-rate', '10'], '--order-rate takes N/DURATION like 10/1s or 100/1m; got 10'],
+      [['--order-rate', '10/soon'], '--order-rate must be a positive duration'],
+      [['--max-daily-loss', '0'], '--max-daily-loss must be a positive decimal string'],
+    ];
+    for (const [flags, message] of cases) {
+      for (const command of [['backtest', 'market-maker'], ['run', 'market-maker'], ['start']]) {
+        const out = tempDir();
+        const io = captureIo();
+        expect(await run([...command, ...flags, '--duration', '1s', '--out', out], io)).toBe(2);
+        expect(io.err()).toContain(message);
+        expect(existsSync(join(out, 'result.json'))).toBe(false);
+      }
     }
   });
 });

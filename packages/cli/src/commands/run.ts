@@ -3,6 +3,7 @@ import { CLIENT_FLAGS, YES_FLAG } from '../client.js';
 import { defineCommand } from '../command.js';
 import { runLiveCommand } from '../run/liveCommand.js';
 import { PAPER_FLAGS, runPaperCommand } from '../run/paperCommand.js';
+import { RISK_FLAGS } from '../run/riskFlags.js';
 
 const ENVS = ['local', 'testnet', 'demo', 'production'] as const;
 
@@ -22,6 +23,7 @@ export default defineCommand({
     url: CLIENT_FLAGS.url,
     ...YES_FLAG,
     ...PAPER_FLAGS,
+    ...RISK_FLAGS,
   },
   async run({ flags, positionals, io }) {
     const strategy = positionals[0];

@@ -1,5 +1,6 @@
 import { defineCommand } from '../command.js';
 import { PAPER_FLAGS, runPaperCommand } from '../run/paperCommand.js';
+import { RISK_FLAGS } from '../run/riskFlags.js';
 
 export default defineCommand({
   name: 'start',
@@ -14,6 +15,7 @@ export default defineCommand({
       description: 'an example (market-maker, trend-follower, funding-carry) or a strategy file',
     },
     ...PAPER_FLAGS,
+    ...RISK_FLAGS,
   },
   run: ({ flags, io }) => runPaperCommand({ strategy: flags.strategy, flags, io }),
 });

@@ -6,11 +6,12 @@ import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
 import { parseSymbols } from './paperCommand.js';
+import { parseRiskFlags, type RiskFlagValues } from './riskFlags.js';
 import { runSession } from './session.js';
 
 export interface LiveCommandInput {
   readonly strategy: string;
-  readonly flags: {
+  readonly flags: RiskFlagValues & {
     readonly env: string;
     readonly url?: string | undefined;
     readonly yes: boolean;
@@ -55,6 +56,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
     throw new CliUsageError(`--env must be one of ${environments.join(', ')}; got ${flags.env}`);
   const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
   const symbols = parseSymbols(flags.symbols);
+  const risk = parseRiskFlags(flags);
   let confirmed = flags.yes;
   if (env === 'production' && !confirmed) {
     const ask = confirm ?? terminalConfirm(io);
@@ -100,6 +102,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           allowProduction: env === 'production' && confirmed,
           ...(symbols === undefined ? {} : { symbols }),
           ...(durationMs === undefined ? {} : { durationMs }),
+          ...(risk === undefined ? {} : { risk }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,

@@ -2,6 +2,7 @@ import { resolveStrategy, runPaper } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
+import { parseRiskFlags, type RiskFlagValues } from './riskFlags.js';
 import { runSession } from './session.js';
 
 /** The flags `basis start` and `basis run` share. */
@@ -32,7 +33,7 @@ export const PAPER_FLAGS = {
 
 export interface PaperCommandInput {
   readonly strategy: string;
-  readonly flags: {
+  readonly flags: RiskFlagValues & {
     readonly duration?: string | undefined;
     readonly symbols?: string | undefined;
     readonly port: string;
@@ -52,6 +53,7 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliUsageError(`--port must be 0..65535, got ${flags.port}`);
   const symbols = parseSymbols(flags.symbols);
+  const risk = parseRiskFlags(flags);
   const resolved = await resolveStrategy(strategy);
   return runSession({
     strategy,
@@ -67,6 +69,7 @@ export async function runPaperCommand({ strategy, flags, io }: PaperCommandInput
         strategy: resolved,
         ...(symbols === undefined ? {} : { symbols }),
         ...(durationMs === undefined ? {} : { durationMs }),
+        ...(risk === undefined ? {} : { risk }),
         listen: { host: '127.0.0.1', port },
         signal: io.stopSignal,
         onListening: (endpoints) =>
