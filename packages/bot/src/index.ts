@@ -54,7 +54,7 @@ export {
   runProduct,
 } from './product/runProduct.js';
 export * from './report/index.js';
-export { KillSwitch, type KillSwitchTrip } from './risk/killSwitch.js';
+export { KillSwitch, type KillSwitchState, type KillSwitchTrip } from './risk/killSwitch.js';
 export {
   checkRiskLimits,
   mergeRiskLimits,
@@ -64,6 +64,13 @@ export {
   type RiskRule,
 } from './risk/limits.js';
 export { type Denial, RiskEngine, type RiskView, type TradingState } from './risk/riskEngine.js';
+export {
+  type RiskState,
+  RiskStateError,
+  type RiskStateErrorType,
+  RiskStateFile,
+  type RiskStateStore,
+} from './risk/riskState.js';
 export type * from './strategy/events.js';
 export {
   EXAMPLE_STRATEGIES,

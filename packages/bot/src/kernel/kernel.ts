@@ -12,6 +12,7 @@ import { KillSwitch } from '../risk/killSwitch.js';
 import type { RiskLimits } from '../risk/limits.js';
 import { checkRiskLimits, mergeRiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
+import type { RiskState, RiskStateStore } from '../risk/riskState.js';
 import type { BalanceChange, Bar, OrderDenied, PositionChange, RiskHalt } from '../strategy/events.js';
 import { type RunMode, type Strategy, type StrategyContext, watchesBooks } from '../strategy/strategy.js';
 import { ClientIds } from './clientIds.js';
@@ -42,6 +43,12 @@ export interface KernelOptions {
   readonly log?: (line: string) => void;
   /** Sees every fill as the run's record lists it, as it happens (a fills journal, see `FillJournal`). */
   readonly onFill?: (fill: FillRecord) => void;
+  /**
+   * Where the kill switch's references (equity peak, the day's start) and a halt are kept across
+   * restarts (live runs: `RiskStateFile`): a run that starts after a trip starts halted, and a restart
+   * does not reset the drawdown's peak or the day's loss. Loaded at start, saved as it changes.
+   */
+  readonly riskState?: RiskStateStore;
   /**
    * `sync` (backtest): the driver calls `drain()` after moving time. `async` (paper, live): the
    * kernel drains itself in a microtask whenever events arrive.
@@ -105,6 +112,11 @@ export class Kernel {
   #startingEquity = Decimal.ZERO;
   #fault: unknown;
   #events = 0;
+  /** Why the risk engine halted (kept for the risk state), if it did. */
+  #halt: RiskHalt | undefined;
+  /** The risk state last saved, as JSON: unchanged state is not written again. */
+  #savedRisk = '';
+  #riskStateFailed = false;
   /** A COIN-M run: inverse contracts, equity in coin, valued in USD at the coin's index price. */
   #inverse = false;
 
@@ -214,12 +226,27 @@ export class Kernel {
     const now = this.#clock.now();
     this.#startTime = now;
     this.#startingEquity = this.portfolio.equity();
-    this.#killSwitch.observe(now, this.#startingEquity);
+    // An earlier run's references (and halt) on this account, before the first observation.
+    const saved = this.#options.riskState?.load();
+    if (saved !== undefined) this.#killSwitch.restore(saved.killSwitch);
+    const trip = this.#killSwitch.observe(now, this.#startingEquity);
     for (const symbol of this.symbols)
       this.#recorder.position(now, symbol, this.cache.position(symbol).amount);
     this.#sample(now);
     this.#nextSample = now + this.#sampleEveryMs;
     this.#lifecycle.to('RUNNING');
+    if (saved?.halt !== undefined) {
+      // Still halted: the trip's cancels and flattening run again, in case the last run died mid-way.
+      const when = new Date(saved.halt.time).toISOString();
+      this.#halt = saved.halt;
+      this.#log(
+        `the kill switch tripped in an earlier run (${saved.halt.rule} at ${when}): this run starts halted`,
+      );
+      this.#trip(saved.halt.rule, `${saved.halt.message} (in an earlier run, at ${when})`, now);
+    } else if (trip !== undefined && this.#killSwitch.armed) {
+      this.#trip(trip.rule, trip.message, now);
+    }
+    this.#saveRiskState();
     this.#call(() => s.onStart?.(this.context));
     this.drain();
   }
@@ -235,6 +262,7 @@ export class Kernel {
     if (now >= this.#nextSample) {
       this.#sample(now);
       this.#checkKillSwitch(now);
+      this.#saveRiskState();
       this.#nextSample = now + this.#sampleEveryMs - ((now - this.#startTime) % this.#sampleEveryMs);
     }
     this.drain();
@@ -299,6 +327,8 @@ export class Kernel {
     }
     const end = this.#clock.now();
     this.#sample(end);
+    this.#checkKillSwitch(end);
+    this.#saveRiskState();
     await this.#options.data.stop();
     await this.#options.execution.stop();
     this.#lifecycle.to('STOPPED');
@@ -563,6 +593,8 @@ export class Kernel {
   #trip(rule: RiskHalt['rule'], message: string, time: number): void {
     if (this.risk.state === 'halted') return;
     this.risk.halt();
+    this.#halt ??= { rule, message, time };
+    this.#saveRiskState();
     this.#log(`kill switch (${rule}): ${message}; canceling every order and flattening`);
     this.#recorder.denial(time, `killSwitch:${rule}`, message, '');
     const { execution } = this.#options;
@@ -584,6 +616,33 @@ export class Kernel {
       }
     }
     this.#enqueue({ kind: 'halt', halt: { rule, message, time } });
+  }
+
+  /**
+   * Saves the kill switch's references and the halt when they changed (live runs with a store; only
+   * an armed kill switch or a halt has anything to keep). A store that fails is logged once: the kill
+   * switch still works, but a restart would forget it.
+   */
+  #saveRiskState(): void {
+    const store = this.#options.riskState;
+    if (store === undefined || this.#riskStateFailed) return;
+    if (!this.#killSwitch.armed && this.#halt === undefined) return;
+    const state: RiskState = {
+      version: 1,
+      killSwitch: this.#killSwitch.state(),
+      ...(this.#halt === undefined ? {} : { halt: this.#halt }),
+    };
+    const text = JSON.stringify(state);
+    if (text === this.#savedRisk) return;
+    try {
+      store.save(state);
+      this.#savedRisk = text;
+    } catch (error) {
+      this.#riskStateFailed = true;
+      this.#log(
+        `risk state not saved (${error instanceof Error ? error.message : String(error)}): the kill switch works, but a restart would forget its peak and any halt`,
+      );
+    }
   }
 
   #deny(symbol: string, clientId: string, denial: Denial): SubmitResult {

@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { RiskStateFile } from '../risk/riskState.js';
+import type { OrderDenied, RiskHalt } from '../strategy/events.js';
 import { loadStrategy } from '../strategy/loadStrategy.js';
+import { defineStrategy } from '../strategy/strategy.js';
 import { LiveRunRefusedError, runLive } from './runLive.js';
 import {
   alternatingTrader,
@@ -89,6 +95,67 @@ describe('runLive', () => {
     });
     expect(seen.algos).toEqual([]);
   }, 20_000);
+
+  test('behavior: a kill switch that tripped stays tripped when the bot restarts, until its state is cleared', async () => {
+    const venue = await startVenue(15);
+    const dir = mkdtempSync(join(tmpdir(), 'basis-live-risk-'));
+    try {
+      const store = new RiskStateFile(join(dir, 'risk.json'));
+      // Buys at start; the taker fee alone is a drawdown far past 0.0001%.
+      const buyer = (halts: RiskHalt[], denied: OrderDenied[]) =>
+        defineStrategy(() => ({
+          name: 'buyer',
+          symbols: [SYMBOL],
+          onStart(ctx) {
+            ctx.submitOrder({ symbol: SYMBOL, side: 'BUY', type: 'MARKET', quantity: '0.01' });
+          },
+          onRiskHalt(_ctx, halt) {
+            halts.push(halt);
+          },
+          onOrderDenied(_ctx, event) {
+            denied.push(event);
+          },
+        }));
+      const run = async () => {
+        const halts: RiskHalt[] = [];
+        const denied: OrderDenied[] = [];
+        const lines: string[] = [];
+        const result = await runLive({
+          strategy: buyer(halts, denied),
+          client: venue.client,
+          durationMs: 2_000,
+          risk: { maxDrawdown: '0.000001' },
+          riskState: store,
+          log: (line) => lines.push(line),
+          ...FAST_RECONNECTS,
+        });
+        return { result, halts, denied, lines };
+      };
+
+      const first = await run();
+      expect(first.result.record.fills.length).toBeGreaterThanOrEqual(2); // the buy, then the flattening sell
+      expect(first.halts.map((h) => h.rule)).toEqual(['maxDrawdown']);
+      const saved = store.load();
+      expect(saved?.halt?.rule).toBe('maxDrawdown');
+      expect(Number(saved?.killSwitch.peak)).toBeGreaterThan(0);
+
+      // Restarted: halted from the start, so its opening buy never reaches the exchange.
+      const second = await run();
+      expect(second.denied.map((d) => d.rule)).toEqual(['halted']);
+      expect(second.result.record.fills).toEqual([]);
+      expect(second.halts[0]?.message).toMatch(/in an earlier run, at \d{4}-/);
+      expect(second.lines.some((l) => l.includes('tripped in an earlier run'))).toBe(true);
+      expect(store.load()?.halt).toEqual(saved?.halt);
+
+      // Cleared by the operator: trading resumes (and trips again on its own fee).
+      store.clear();
+      const third = await run();
+      expect(third.denied).toEqual([]);
+      expect(third.result.record.fills.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   test('behavior: a production client is refused unless allowProduction is passed', async () => {
     const client = offlineClient('production');

@@ -7,6 +7,7 @@ import type { PortfolioTotals } from '../portfolio/portfolio.js';
 import { runProduct } from '../product/runProduct.js';
 import type { FillRecord, RunRecord } from '../report/runRecord.js';
 import type { RiskLimits } from '../risk/limits.js';
+import type { RiskStateStore } from '../risk/riskState.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { LiveDataClient } from './liveDataClient.js';
 import { LiveExecutionClient } from './liveExecutionClient.js';
@@ -37,6 +38,11 @@ export interface LiveOptions {
   readonly log?: (line: string) => void;
   /** Sees every fill as the run's record lists it, as it happens (a fills journal on disk, `FillJournal`). */
   readonly onFill?: (fill: FillRecord) => void;
+  /**
+   * Keeps the kill switch's peak, day start and halt across restarts (`RiskStateFile`): a bot restarted
+   * after a trip starts halted, and a restart resets neither the drawdown nor the day's loss.
+   */
+  readonly riskState?: RiskStateStore;
   /** Options of the market streams (reconnect backoff, watchdog). */
   readonly streams?: StreamsOptions;
   /** Options of the user-data stream (reconnect backoff, watchdog, read-back lookback). */
@@ -139,6 +145,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     log,
     ...(options.risk === undefined ? {} : { risk: options.risk }),
     ...(options.onFill === undefined ? {} : { onFill: options.onFill }),
+    ...(options.riskState === undefined ? {} : { riskState: options.riskState }),
   });
   try {
     await kernel.start();

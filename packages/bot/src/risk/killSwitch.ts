@@ -8,6 +8,16 @@ export interface KillSwitchTrip {
   readonly message: string;
 }
 
+/** What the kill switch remembers across restarts (see {@link KillSwitch.state}): money as strings. */
+export interface KillSwitchState {
+  /** The highest equity seen, the drawdown's reference. */
+  readonly peak?: string;
+  /** The UTC day (days since the epoch) of `dayStart`. */
+  readonly day?: number;
+  /** Equity at the start of `day`, the daily loss's reference. */
+  readonly dayStart?: string;
+}
+
 /**
  * Watches equity for the kill switch: the drawdown from the peak, and the loss since the start of
  * the UTC day. Pure bookkeeping; the risk engine acts on a trip.
@@ -22,6 +32,26 @@ export class KillSwitch {
   constructor(limits: { readonly maxDrawdown?: string; readonly maxDailyLoss?: string }) {
     this.#maxDrawdown = limits.maxDrawdown === undefined ? undefined : Decimal.parse(limits.maxDrawdown);
     this.#maxDailyLoss = limits.maxDailyLoss === undefined ? undefined : Decimal.parse(limits.maxDailyLoss);
+  }
+
+  /** Its references, to carry into a restarted run ({@link restore}). */
+  state(): KillSwitchState {
+    return {
+      ...(this.#peak === undefined ? {} : { peak: this.#peak.toString() }),
+      ...(Number.isNaN(this.#day) ? {} : { day: this.#day, dayStart: this.#dayStart.toString() }),
+    };
+  }
+
+  /**
+   * Continues from an earlier run's {@link state}: its peak stays the drawdown's reference, and on the
+   * same UTC day its day start the daily loss's. Call before the first {@link observe}.
+   */
+  restore(state: KillSwitchState): void {
+    if (state.peak !== undefined) this.#peak = Decimal.parse(state.peak);
+    if (state.day !== undefined && state.dayStart !== undefined) {
+      this.#day = state.day;
+      this.#dayStart = Decimal.parse(state.dayStart);
+    }
   }
 
   get armed(): boolean {

@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createExchange } from '@basis/exchange';
 import { afterAll, describe, expect, test } from 'vitest';
 import { run } from '../main.js';
@@ -186,7 +186,19 @@ describe('basis start, run and backtest', () => {
 
   test('default: run --env local --url trades live through the SDK on a separately started exchange', async () => {
     await withLocalExchange(async (local) => {
-      const { result } = await runLive(local, ['--max-order-notional', '5000', '--max-drawdown', '0.5']);
+      const riskState = join(tempDir(), 'risk.json');
+      const { result } = await runLive(local, [
+        '--max-order-notional',
+        '5000',
+        '--max-drawdown',
+        '0.5',
+        '--risk-state',
+        riskState,
+      ]);
+      // The armed kill switch's references are kept for the next run (no halt: nothing tripped).
+      const saved = JSON.parse(readFileSync(riskState, 'utf8')) as { version: number; killSwitch: object };
+      expect(saved).toMatchObject({ version: 1, killSwitch: { peak: expect.stringMatching(/^\d/) } });
+      expect(saved).not.toHaveProperty('halt');
       expect(result.record.meta).toMatchObject({
         strategy: 'market-maker',
         mode: 'live',
@@ -280,6 +292,39 @@ describe('basis start, run and backtest', () => {
       orderRate: { count: 5, perMs: 1000 },
     });
   }, 60_000);
+
+  test('error: --risk-state and --reset-kill-switch are for live runs; a paper run refuses them', async () => {
+    for (const flag of [['--risk-state', 'x.json'], ['--reset-kill-switch']]) {
+      const io = captureIo();
+      expect(await run(['run', 'market-maker', ...flag, '--duration', '1s'], io)).toBe(2);
+      expect(io.err()).toContain('--risk-state and --reset-kill-switch apply to live runs');
+    }
+  });
+
+  test('behavior: a live run restarted after its kill switch tripped starts halted; --reset-kill-switch clears it', async () => {
+    await withLocalExchange(async (local) => {
+      const riskState = join(tempDir(), 'state', 'risk.json');
+      // A halt an earlier run left (as the kill switch writes it).
+      mkdirSync(dirname(riskState), { recursive: true });
+      const halt = {
+        rule: 'maxDailyLoss',
+        message: 'lost 301 today, more than 300',
+        time: Date.now() - 60_000,
+      };
+      writeFileSync(riskState, JSON.stringify({ version: 1, killSwitch: {}, halt }));
+      const halted = await runLive(local, ['--risk-state', riskState]);
+      expect(halted.result.record.fills).toEqual([]);
+      expect(halted.summary.trades).toBe(0);
+      const denials = (halted.result.record as unknown as { denials: { rule: string }[] }).denials;
+      expect(denials[0]?.rule).toBe('killSwitch:maxDailyLoss');
+      expect(denials.slice(1).every((d) => d.rule === 'halted')).toBe(true);
+      expect(JSON.parse(readFileSync(riskState, 'utf8'))).toMatchObject({ halt });
+
+      const reset = await runLive(local, ['--risk-state', riskState, '--reset-kill-switch']);
+      expect(reset.result.record.fills.length).toBeGreaterThan(0);
+      expect(existsSync(riskState)).toBe(false); // cleared, and nothing armed to save since
+    });
+  }, 30_000);
 
   test('error: a bad risk flag is a usage error naming the flag, its rule and the value, and nothing runs', async () => {
     const cases: [string[], string][] = [

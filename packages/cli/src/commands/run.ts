@@ -1,7 +1,7 @@
 import { CliUsageError } from '../cliError.js';
 import { CLIENT_FLAGS, YES_FLAG } from '../client.js';
 import { defineCommand } from '../command.js';
-import { runLiveCommand } from '../run/liveCommand.js';
+import { LIVE_RISK_FLAGS, runLiveCommand } from '../run/liveCommand.js';
 import { PAPER_FLAGS, runPaperCommand } from '../run/paperCommand.js';
 import { RISK_FLAGS } from '../run/riskFlags.js';
 
@@ -24,6 +24,7 @@ export default defineCommand({
     ...YES_FLAG,
     ...PAPER_FLAGS,
     ...RISK_FLAGS,
+    ...LIVE_RISK_FLAGS,
   },
   async run({ flags, positionals, io }) {
     const strategy = positionals[0];
@@ -32,7 +33,14 @@ export default defineCommand({
     if (!(ENVS as readonly string[]).includes(flags.env))
       throw new CliUsageError(`--env must be one of ${ENVS.join(', ')}; got ${flags.env}`);
     // Paper on the embedded exchange unless a venue is named: a remote environment, or a URL.
-    if (flags.env === 'local' && flags.url === undefined) return runPaperCommand({ strategy, flags, io });
+    if (flags.env === 'local' && flags.url === undefined) {
+      // A paper run trades a fresh embedded account: there is no earlier run's kill switch to keep.
+      if (flags['risk-state'] !== undefined || flags['reset-kill-switch'])
+        throw new CliUsageError(
+          '--risk-state and --reset-kill-switch apply to live runs (--env testnet|demo|production, or --url)',
+        );
+      return runPaperCommand({ strategy, flags, io });
+    }
     return runLiveCommand({ strategy, flags, io });
   },
 });

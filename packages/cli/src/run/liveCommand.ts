@@ -1,17 +1,20 @@
 import { createInterface } from 'node:readline/promises';
-import { resolveStrategy, runLive, runProduct } from '@basis/bot';
+import { RiskStateFile, resolveStrategy, runLive, runProduct } from '@basis/bot';
 import { type Environment, environments } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
 import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
 import type { CommandIo } from '../command.js';
 import { parseDuration } from './duration.js';
 import { parseSymbols } from './paperCommand.js';
+import { riskStatePath } from './reportDir.js';
 import { parseRiskFlags, type RiskFlagValues } from './riskFlags.js';
 import { runSession } from './session.js';
 
 export interface LiveCommandInput {
   readonly strategy: string;
   readonly flags: RiskFlagValues & {
+    readonly 'risk-state'?: string | undefined;
+    readonly 'reset-kill-switch'?: boolean | undefined;
     readonly env: string;
     readonly url?: string | undefined;
     readonly yes: boolean;
@@ -27,6 +30,21 @@ export interface LiveCommandInput {
    */
   readonly confirm?: (question: string) => Promise<boolean>;
 }
+
+/** Where a live run's kill switch is remembered across restarts. */
+export const LIVE_RISK_FLAGS = {
+  'risk-state': {
+    type: 'string',
+    valueName: 'FILE',
+    description:
+      "live: where the kill switch's peak, day start and halt survive restarts (default runs/state/<env>-<strategy>.json)",
+  },
+  'reset-kill-switch': {
+    type: 'boolean',
+    default: false,
+    description: 'live: forget the saved kill-switch state (a halt included) before starting',
+  },
+} as const;
 
 /** A yes/no question on the terminal; `undefined` when there is no terminal to ask on. */
 function terminalConfirm(io: CommandIo): ((question: string) => Promise<boolean>) | undefined {
@@ -70,6 +88,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
   // The symbols (--symbols, else the strategy's) decide the market: COIN-M symbols trade on a COIN-M
   // client (`/dapi`), accounted in their margin coin.
   const resolved = await resolveStrategy(strategy);
+  const riskState = new RiskStateFile(riskStatePath(flags['risk-state'], env, resolved.name));
   let market: 'usdm' | 'coinm' = 'usdm';
   const traded = symbols ?? resolved.symbols;
   if (traded !== undefined) {
@@ -95,6 +114,10 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
       json: flags.json,
       io,
       run: (hooks) => {
+        if (flags['reset-kill-switch'] === true) {
+          riskState.clear();
+          hooks.log(`kill switch reset: ${riskState.path} cleared`);
+        }
         hooks.started({ event: 'live', env, restUrl: client.urls?.rest }, client.urls?.rest);
         return runLive({
           strategy: resolved,
@@ -103,6 +126,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           ...(symbols === undefined ? {} : { symbols }),
           ...(durationMs === undefined ? {} : { durationMs }),
           ...(risk === undefined ? {} : { risk }),
+          riskState,
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,

@@ -4,6 +4,18 @@ import { join, resolve } from 'node:path';
 export function reportDir(out: string | undefined, mode: string, strategy: string, now: number): string {
   if (out !== undefined) return resolve(out);
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const name = strategy.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
-  return resolve(join('runs', `${mode}-${name}-${stamp}`));
+  return resolve(join('runs', `${mode}-${fileSafeName(strategy)}-${stamp}`));
+}
+
+/**
+ * Where a live run keeps its kill switch's state unless `--risk-state` says: one file per
+ * environment and strategy, `./runs/state/<env>-<strategy>.json`, which every restart reads.
+ */
+export function riskStatePath(file: string | undefined, env: string, strategy: string): string {
+  return resolve(file ?? join('runs', 'state', `${env}-${fileSafeName(strategy)}.json`));
+}
+
+/** A strategy name as a file name part: letters, digits, `_` and `-`, at most 40. */
+function fileSafeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
 }
