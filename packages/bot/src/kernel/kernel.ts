@@ -9,8 +9,7 @@ import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
 import { RunRecorder } from '../portfolio/recorder.js';
 import type { FillRecord, RunMeta, RunRecord } from '../report/runRecord.js';
 import { KillSwitch } from '../risk/killSwitch.js';
-import type { RiskLimits } from '../risk/limits.js';
-import { checkRiskLimits, mergeRiskLimits } from '../risk/limits.js';
+import { checkRiskLimits, mergeRiskLimits, type RiskLimits } from '../risk/limits.js';
 import { type Denial, RiskEngine, type RiskView } from '../risk/riskEngine.js';
 import type { RiskState, RiskStateStore } from '../risk/riskState.js';
 import type { BalanceChange, Bar, OrderDenied, PositionChange, RiskHalt } from '../strategy/events.js';
@@ -243,7 +242,7 @@ export class Kernel {
         `the kill switch tripped in an earlier run (${saved.halt.rule} at ${when}): this run starts halted`,
       );
       this.#trip(saved.halt.rule, `${saved.halt.message} (in an earlier run, at ${when})`, now);
-    } else if (trip !== undefined && this.#killSwitch.armed) {
+    } else if (trip !== undefined) {
       this.#trip(trip.rule, trip.message, now);
     }
     this.#saveRiskState();
@@ -327,7 +326,6 @@ export class Kernel {
     }
     const end = this.#clock.now();
     this.#sample(end);
-    this.#checkKillSwitch(end);
     this.#saveRiskState();
     await this.#options.data.stop();
     await this.#options.execution.stop();
