@@ -79,9 +79,9 @@ export function mergeRiskLimits(base: RiskLimits | undefined, run: RiskLimits | 
  * @throws RiskLimitsError naming the field and the rule.
  */
 export function checkRiskLimits(limits: RiskLimits): RiskLimits {
+  const decimal = (value: unknown) => (typeof value === 'string' ? Decimal.tryParse(value) : undefined);
   const positive = (field: string, value: unknown): void => {
-    const parsed = typeof value === 'string' ? Decimal.tryParse(value) : undefined;
-    if (parsed === undefined || !parsed.isPositive())
+    if (!decimal(value)?.isPositive())
       throw new RiskLimitsError(field, 'must be a positive decimal string like "1000"', value);
   };
   const count = (field: string, value: unknown, max = Number.MAX_SAFE_INTEGER): void => {
@@ -98,13 +98,8 @@ export function checkRiskLimits(limits: RiskLimits): RiskLimits {
     count('orderRate.perMs', limits.orderRate.perMs);
   }
   if (limits.maxDrawdown !== undefined) {
-    const fraction = Decimal.tryParse(String(limits.maxDrawdown));
-    if (
-      typeof limits.maxDrawdown !== 'string' ||
-      fraction === undefined ||
-      !fraction.isPositive() ||
-      !fraction.lt(Decimal.ONE)
-    )
+    const fraction = decimal(limits.maxDrawdown);
+    if (fraction === undefined || !fraction.isPositive() || !fraction.lt(Decimal.ONE))
       throw new RiskLimitsError(
         'maxDrawdown',
         'must be a fraction above 0 and below 1, like "0.1"',

@@ -3,7 +3,7 @@ import { RiskStateFile, resolveStrategy, runLive, runProduct } from '@basis/bot'
 import { type Environment, environments } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
 import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
-import type { CommandIo } from '../command.js';
+import type { CommandIo, ParsedFlags } from '../command.js';
 import { parseDuration } from './duration.js';
 import { parseSymbols } from './paperCommand.js';
 import { riskStatePath } from './reportDir.js';
@@ -12,17 +12,16 @@ import { runSession } from './session.js';
 
 export interface LiveCommandInput {
   readonly strategy: string;
-  readonly flags: RiskFlagValues & {
-    readonly 'risk-state'?: string | undefined;
-    readonly 'reset-kill-switch'?: boolean | undefined;
-    readonly env: string;
-    readonly url?: string | undefined;
-    readonly yes: boolean;
-    readonly duration?: string | undefined;
-    readonly symbols?: string | undefined;
-    readonly out?: string | undefined;
-    readonly json: boolean;
-  };
+  readonly flags: RiskFlagValues &
+    Readonly<Partial<ParsedFlags<typeof LIVE_RISK_FLAGS>>> & {
+      readonly env: string;
+      readonly url?: string | undefined;
+      readonly yes: boolean;
+      readonly duration?: string | undefined;
+      readonly symbols?: string | undefined;
+      readonly out?: string | undefined;
+      readonly json: boolean;
+    };
   readonly io: CommandIo;
   /**
    * Asks the user to confirm trading on production; answers whether they did. Default: a prompt on

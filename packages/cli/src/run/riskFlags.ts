@@ -1,5 +1,6 @@
 import { checkRiskLimits, type RiskLimits, RiskLimitsError } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
+import type { ParsedFlags } from '../command.js';
 import { parseDuration } from './duration.js';
 
 /** The risk engine's limits as flags of `run`, `start` and `backtest` (on top of the strategy's own). */
@@ -35,26 +36,12 @@ export const RISK_FLAGS = {
   },
 } as const;
 
-export interface RiskFlagValues {
-  readonly 'max-order-notional'?: string | undefined;
-  readonly 'max-position'?: string | undefined;
-  readonly 'max-leverage'?: string | undefined;
-  readonly 'max-open-orders'?: string | undefined;
-  readonly 'order-rate'?: string | undefined;
-  readonly 'max-drawdown'?: string | undefined;
-  readonly 'max-daily-loss'?: string | undefined;
-}
+/** The risk flags as parsed; a command passes its whole parsed flags. */
+export type RiskFlagValues = Readonly<Partial<ParsedFlags<typeof RISK_FLAGS>>>;
 
-/** Which flag sets each field, for the usage error. */
-const FLAG_OF: Readonly<Record<string, string>> = {
-  maxOrderNotional: 'max-order-notional',
-  maxPosition: 'max-position',
-  maxLeverage: 'max-leverage',
-  maxOpenOrders: 'max-open-orders',
-  orderRate: 'order-rate',
-  maxDrawdown: 'max-drawdown',
-  maxDailyLoss: 'max-daily-loss',
-};
+/** The flag that sets a limit's field: each flag is its field in kebab case (`maxDrawdown` → `max-drawdown`). */
+const flagOf = (field: string): keyof RiskFlagValues =>
+  field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) as keyof RiskFlagValues;
 
 /**
  * The run's risk limits from the flags; undefined when none is given (the strategy's own apply).
@@ -86,9 +73,8 @@ export function parseRiskFlags(flags: RiskFlagValues): RiskLimits | undefined {
     return checkRiskLimits(limits);
   } catch (error) {
     if (!(error instanceof RiskLimitsError)) throw error;
-    const field = error.field.split('.')[0] ?? error.field;
-    const flag = FLAG_OF[field] ?? field;
-    throw new CliUsageError(`--${flag} ${error.rule}; got ${flags[flag as keyof RiskFlagValues] ?? ''}`);
+    const flag = flagOf(error.field.split('.')[0] ?? error.field);
+    throw new CliUsageError(`--${flag} ${error.rule}; got ${flags[flag] ?? ''}`);
   }
 }
 
