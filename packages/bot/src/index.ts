@@ -24,6 +24,13 @@ export type {
   NormalizedModify,
   NormalizedOrder,
 } from './execution/executionClient.js';
+export {
+  EXIT_POLICIES,
+  type ExitOrder,
+  type ExitPolicy,
+  isExitPolicy,
+  onlyReduces,
+} from './execution/exitPolicy.js';
 export type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from './execution/requests.js';
 export { Kernel, type KernelOptions } from './kernel/kernel.js';
 export { type ComponentState, Lifecycle } from './kernel/lifecycle.js';

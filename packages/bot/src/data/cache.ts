@@ -81,6 +81,7 @@ export class Cache {
       type: update.type,
       triggerPrice: update.triggerPrice,
       closePosition: update.closePosition,
+      reduceOnly: update.reduceOnly,
     });
   }
 

@@ -86,6 +86,12 @@ export interface ExecutionClient {
   /** Connects (user-data stream, ...) and answers the account as it is. */
   start(sink: ExecutionSink): Promise<AccountSnapshot>;
   stop(): Promise<void>;
+  /**
+   * Resolves once every command sent so far has its outcome and the account has been read back from
+   * the venue, each change reported through the sink: the kernel's state is then the venue's (before
+   * a run's exit policy acts on it). In-process venues answer at once.
+   */
+  sync(): Promise<void>;
   submitOrder(order: NormalizedOrder): void;
   modifyOrder(modify: NormalizedModify): void;
   cancelOrder(symbol: string, clientOrderId: string): void;

@@ -4,6 +4,7 @@ import { Cache } from '../data/cache.js';
 import type { DataClient, DataEvent, Instrument } from '../data/dataClient.js';
 import type { Feeds } from '../data/feedHealth.js';
 import type { ExecutionClient, ExecutionEvent } from '../execution/executionClient.js';
+import { type ExitPolicy, onlyReduces } from '../execution/exitPolicy.js';
 import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
 import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
 import { RunRecorder } from '../portfolio/recorder.js';
@@ -49,6 +50,12 @@ export interface KernelOptions {
    */
   readonly riskState?: RiskStateStore;
   /**
+   * What the run leaves on the venue when it stops, a fault included (see {@link ExitPolicy}): acted on
+   * after `onStop`, with the account read back first. Default `leave` (backtest and paper, whose
+   * exchange ends with the run); live runs default to `cancel`.
+   */
+  readonly exitPolicy?: ExitPolicy;
+  /**
    * `sync` (backtest): the driver calls `drain()` after moving time. `async` (paper, live): the
    * kernel drains itself in a microtask whenever events arrive.
    */
@@ -92,6 +99,9 @@ export class Kernel {
   readonly #killSwitch: KillSwitch;
   readonly #ids: ClientIds;
   readonly #killIds = new ClientIds('kill');
+  readonly #exitIds = new ClientIds('exit');
+  /** The exit policy acting while the run stops (new orders are then denied). */
+  #exiting: ExitPolicy | undefined;
   readonly #instruments = new Map<string, Instrument>();
   readonly #aggregators: BarAggregator[] = [];
   readonly #timers = new Map<string, TimerHandle>();
@@ -324,6 +334,7 @@ export class Kernel {
       this.drain();
       await this.settle();
     }
+    await this.#exit();
     const end = this.#clock.now();
     this.#sample(end);
     this.#saveRiskState();
@@ -595,25 +606,88 @@ export class Kernel {
     this.#saveRiskState();
     this.#log(`kill switch (${rule}): ${message}; canceling every order and flattening`);
     this.#recorder.denial(time, `killSwitch:${rule}`, message, '');
+    this.#cancelEverything();
+    this.#closePositions(this.#killIds);
+    this.#enqueue({ kind: 'halt', halt: { rule, message, time } });
+  }
+
+  /** Cancels every order and conditional order of the run's symbols. */
+  #cancelEverything(): void {
     const { execution } = this.#options;
     for (const symbol of this.symbols) {
       execution.cancelAllOrders(symbol);
       execution.cancelAllAlgoOrders(symbol);
-      const amount = this.cache.position(symbol).amount;
-      if (!amount.isZero()) {
-        execution.submitOrder({
-          symbol,
-          side: amount.isPositive() ? 'SELL' : 'BUY',
-          type: 'MARKET',
-          quantity: amount.abs(),
-          price: undefined,
-          timeInForce: undefined,
-          reduceOnly: true,
-          clientOrderId: this.#killIds.next(),
-        });
-      }
     }
-    this.#enqueue({ kind: 'halt', halt: { rule, message, time } });
+  }
+
+  /** Closes each position of the run's symbols, as the cache holds it, with a reduce-only market order. */
+  #closePositions(ids: ClientIds): void {
+    for (const symbol of this.symbols) {
+      const amount = this.cache.position(symbol).amount;
+      if (amount.isZero()) continue;
+      this.#options.execution.submitOrder({
+        symbol,
+        side: amount.isPositive() ? 'SELL' : 'BUY',
+        type: 'MARKET',
+        quantity: amount.abs(),
+        price: undefined,
+        timeInForce: undefined,
+        reduceOnly: true,
+        clientOrderId: ids.next(),
+      });
+    }
+  }
+
+  /**
+   * Leaves the venue as the exit policy says (after `onStop`, or at once after a fault). The account
+   * is read back first, so an order still in flight is seen; from then on the strategy's new orders
+   * are denied (`stopping`), so a handler reacting to the cancels cannot quote again.
+   */
+  async #exit(): Promise<void> {
+    const policy = this.#options.exitPolicy ?? 'leave';
+    if (policy === 'leave') return;
+    this.#exiting = policy;
+    try {
+      await this.#syncVenue();
+      if (policy === 'flatten') {
+        this.#cancelEverything();
+        // The cancels first: a fill meanwhile changes the position to close.
+        await this.#syncVenue();
+        const open = this.symbols.filter((s) => !this.cache.position(s).amount.isZero());
+        this.#log(
+          `exit (flatten): canceled every order; ${open.length === 0 ? 'no position to close' : `closing ${open.map((s) => `${s} ${this.cache.position(s).amount}`).join(', ')}`}`,
+        );
+        this.#closePositions(this.#exitIds);
+      } else {
+        this.#cancelRiskIncreasing();
+      }
+      // The execution client's stop answers these commands and reads the account back once more.
+    } catch (error) {
+      this.#log(`exit (${policy}) did not finish: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Cancels the run's orders that could open or grow a position; keeps those that only reduce one. */
+  #cancelRiskIncreasing(): void {
+    const { execution } = this.#options;
+    const mine = (symbol: string) => this.symbols.includes(symbol);
+    const orders = [...this.cache.orders.values()].filter((o) => mine(o.symbol));
+    const algos = [...this.cache.algos.values()].filter((a) => mine(a.symbol));
+    const cancel = orders.filter((o) => !onlyReduces(o));
+    const cancelAlgos = algos.filter((a) => !onlyReduces(a));
+    for (const o of cancel) execution.cancelOrder(o.symbol, o.clientOrderId);
+    for (const a of cancelAlgos) execution.cancelAlgoOrder(a.symbol, a.clientAlgoId);
+    const kept = orders.length + algos.length - cancel.length - cancelAlgos.length;
+    this.#log(
+      `exit (cancel): canceled ${cancel.length} order(s) and ${cancelAlgos.length} conditional order(s); kept ${kept} that only reduce a position`,
+    );
+  }
+
+  /** The venue's state in the cache: commands answered, the account read back, its events processed. */
+  async #syncVenue(): Promise<void> {
+    await this.#options.execution.sync();
+    this.drain();
+    await this.settle();
   }
 
   /**
@@ -696,6 +770,10 @@ export class Kernel {
         });
       }
     };
+    const stopping = (): Denial => ({
+      rule: 'stopping',
+      message: `the run is stopping and its exit policy (${this.#exiting}) is acting: no new orders`,
+    });
     const symbolsOr = (symbol: string | undefined) => (symbol === undefined ? this.symbols : [symbol]);
     const setTimer = (name: string, ms: number, repeat: boolean): void => {
       const prev = this.#timers.get(name);
@@ -736,6 +814,7 @@ export class Kernel {
       submitOrder: (request: OrderRequest) => {
         const clientId = request.clientOrderId ?? this.#ids.next();
         return guard(request.symbol, clientId, () => {
+          if (this.#exiting !== undefined) return this.#deny(request.symbol, clientId, stopping());
           const order = normalizeOrder(request, clientId);
           const denial = this.risk.checkOrder(order, view, clock.now());
           if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);
@@ -746,6 +825,8 @@ export class Kernel {
       },
       modifyOrder: (request: ModifyRequest) =>
         guard(request.symbol, request.clientOrderId, () => {
+          if (this.#exiting !== undefined)
+            return this.#deny(request.symbol, request.clientOrderId, stopping());
           const modify = normalizeModify(request);
           const denial = this.risk.checkModify(modify, view, clock.now());
           if (denial !== undefined) return this.#deny(modify.symbol, modify.clientOrderId, denial);
@@ -759,6 +840,7 @@ export class Kernel {
       submitAlgoOrder: (request: AlgoOrderRequest) => {
         const clientId = request.clientAlgoId ?? this.#ids.next();
         return guard(request.symbol, clientId, () => {
+          if (this.#exiting !== undefined) return this.#deny(request.symbol, clientId, stopping());
           const order = normalizeAlgo(request, clientId);
           const denial = this.risk.checkAlgo(order, view, clock.now());
           if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);

@@ -133,8 +133,8 @@ export class LiveExecutionClient implements ExecutionClient {
   readonly #lastWallet = new Map<string, Decimal>();
   #sink: ExecutionSink | undefined;
   #stream: UserDataStream | undefined;
-  /** The final read-back of `stop` is running (its gap is not news). */
-  #stopping = false;
+  /** A read-back we asked for (`sync`, `stop`) is running: its gap is not news. */
+  #readingBack = false;
   #stopped = false;
 
   constructor(client: Client, options: LiveExecutionClientOptions = {}) {
@@ -189,6 +189,7 @@ export class LiveExecutionClient implements ExecutionClient {
       triggerPrice: decOr(a.triggerPrice),
       quantity: decOr(a.quantity),
       closePosition: a.closePosition,
+      reduceOnly: a.reduceOnly,
       orderId: String(a.actualOrderId ?? ''),
       time: a.updateTime,
     }));
@@ -200,13 +201,9 @@ export class LiveExecutionClient implements ExecutionClient {
     const clock = this.#client.clock;
     const timeoutMs = this.#options.stopTimeoutMs ?? 10_000;
     try {
-      await withTimeout(this.#idle(), timeoutMs, clock, 'commands still in flight');
-      if (stream !== undefined && this.#options.finalReconcile !== false && stream.status !== 'stopped') {
-        // A fill the socket had not delivered yet is read back from REST and reported (once).
-        this.#stopping = true;
-        stream.resync();
-        await withTimeout(stream.ready(), timeoutMs, clock, 'the final read-back did not finish');
-      }
+      // A fill the socket had not delivered yet is read back from REST and reported (once).
+      if (this.#options.finalReconcile !== false) await this.#readBack(timeoutMs);
+      else await withTimeout(this.#idle(), timeoutMs, clock, 'commands still in flight');
     } catch (error) {
       this.#log(`live execution stop: ${messageOf(error)}`);
     } finally {
@@ -347,6 +344,26 @@ export class LiveExecutionClient implements ExecutionClient {
     });
   }
 
+  async sync(): Promise<void> {
+    await this.#readBack(this.#options.stopTimeoutMs ?? 10_000);
+  }
+
+  /** Waits for the commands in flight, then reads the account back from REST (its changes reported once). */
+  async #readBack(timeoutMs: number): Promise<void> {
+    const clock = this.#client.clock;
+    await withTimeout(this.#idle(), timeoutMs, clock, 'commands still in flight');
+    const stream = this.#stream;
+    if (stream === undefined || stream.status === 'stopped') return;
+    // Asked for, so its gap is not news.
+    this.#readingBack = true;
+    try {
+      stream.resync();
+      await withTimeout(stream.ready(), timeoutMs, clock, 'the read-back did not finish');
+    } finally {
+      this.#readingBack = false;
+    }
+  }
+
   async #idle(): Promise<void> {
     while (this.#inflight.size > 0) await Promise.all([...this.#inflight]);
   }
@@ -373,13 +390,13 @@ export class LiveExecutionClient implements ExecutionClient {
         return;
       }
       case 'gap':
-        if (this.#stopping) return;
+        if (this.#readingBack) return;
         this.#log(`user-data stream: gap (${event.reason}); reading the account back`);
         return;
       case 'reconciled':
         this.#flushOrphans();
-        if (event.changes > 0 && this.#stopping)
-          this.#log(`user-data stream: the final read-back found ${event.changes} change(s)`);
+        if (event.changes > 0 && this.#readingBack)
+          this.#log(`user-data stream: the read-back found ${event.changes} change(s)`);
         else if (event.changes > 0)
           this.#log(`user-data stream: ${event.changes} change(s) read back after a gap`);
         return;
@@ -519,6 +536,7 @@ export class LiveExecutionClient implements ExecutionClient {
       triggerPrice: a.triggerPrice,
       quantity: a.quantity,
       closePosition: a.closePosition,
+      reduceOnly: a.reduceOnly,
       orderId: wire?.e === 'ALGO_UPDATE' ? String(wire.o.ai) : '',
       time: a.updateTime,
     };

@@ -1,5 +1,6 @@
 import type { Clock } from '@basis/core';
 import type { Client, StreamsOptions, UserDataStreamOptions } from '@basis/sdk';
+import type { ExitPolicy } from '../execution/exitPolicy.js';
 import { Kernel } from '../kernel/kernel.js';
 import { runRealTime } from '../kernel/realTimeLoop.js';
 import type { PaperUpdate } from '../paper/runPaper.js';
@@ -43,6 +44,13 @@ export interface LiveOptions {
    * after a trip starts halted, and a restart resets neither the drawdown nor the day's loss.
    */
   readonly riskState?: RiskStateStore;
+  /**
+   * What the run leaves on the exchange when it stops, for any reason (a strategy that threw
+   * included): `cancel` (default) cancels every order and conditional order of its symbols that
+   * could open or grow a position and keeps the reduce-only and close-position ones; `flatten` also
+   * closes the positions; `leave` changes nothing. See {@link ExitPolicy}.
+   */
+  readonly exitPolicy?: ExitPolicy;
   /** Options of the market streams (reconnect backoff, watchdog). */
   readonly streams?: StreamsOptions;
   /** Options of the user-data stream (reconnect backoff, watchdog, read-back lookback). */
@@ -87,8 +95,9 @@ function serverClock(client: Client): Clock {
  * and paper, with market data from the SDK's streams and orders through its actions, and the
  * account's changes from its user-data stream (gaps read back from REST, each change once). Existing
  * open orders and positions are loaded into the strategy's state before `onStart`. Ends after
- * `durationMs` or when `signal` aborts; `onStop` runs, and a last read-back leaves no fill out of
- * the record.
+ * `durationMs` or when `signal` aborts; `onStop` runs, then the exit policy (default `cancel`: no
+ * order that could open or grow a position is left working, even after a strategy fault), and a
+ * last read-back leaves no fill out of the record.
  *
  * Both products: a USDⓈ-M client (`market: 'usdm'`) trades USDⓈ-M symbols in the quote asset, a
  * COIN-M client (`market: 'coinm'`) trades one margin coin's COIN-M symbols (BTCUSD_PERP, the BTCUSD
@@ -142,6 +151,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     quoteAsset,
     sampleEveryMs,
     drain: 'async',
+    exitPolicy: options.exitPolicy ?? 'cancel',
     log,
     ...(options.risk === undefined ? {} : { risk: options.risk }),
     ...(options.onFill === undefined ? {} : { onFill: options.onFill }),

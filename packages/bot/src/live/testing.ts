@@ -14,9 +14,11 @@ import {
   getCoinmBookTicker,
   getCoinmOpenAlgoOrders,
   getCoinmOpenOrders,
+  getCoinmPositionRisk,
   getCoinmUserTrades,
   getOpenAlgoOrders,
   getOpenOrders,
+  getPositionRiskV3,
   getUserTrades,
   type Market,
   newCoinmOrder,
@@ -74,7 +76,15 @@ export interface LiveTestProduct<Actions extends object> {
   openOrders(client: Client, symbol: string): Promise<readonly unknown[]>;
   /** The account's open algo (conditional) orders on `symbol` over the product's REST API. */
   openAlgoOrders(client: Client, symbol: string): Promise<readonly unknown[]>;
+  /** The account's one-way position on `symbol` (0 without one), over the product's REST API. */
+  position(client: Client, symbol: string): Promise<Decimal>;
 }
+
+/** The one-way (BOTH) row's amount of a position risk answer. */
+const positionAmount = (
+  rows: readonly { symbol: string; positionSide: string; positionAmt: string }[],
+  symbol: string,
+) => Decimal.parse(rows.find((r) => r.symbol === symbol && r.positionSide === 'BOTH')?.positionAmt ?? '0');
 
 /** An order the tests place over REST before a run, alike on both products. */
 export interface RestOrder {
@@ -100,6 +110,7 @@ export const USDM: LiveTestProduct<UsdmActions> = {
   bestBid: async (client, symbol) => Decimal.parse((await getBookTicker(client, { symbol })).bidPrice),
   openOrders: (client, symbol) => getOpenOrders(client, { symbol }),
   openAlgoOrders: (client, symbol) => getOpenAlgoOrders(client, { symbol }),
+  position: async (client, symbol) => positionAmount(await getPositionRiskV3(client, { symbol }), symbol),
 };
 
 /** COIN-M: BTCUSD_PERP (in contracts) under `/dapi` and `/dstream`, the wallet in BTC. */
@@ -118,6 +129,8 @@ export const COINM: LiveTestProduct<CoinmActions> = {
   },
   openOrders: (client, symbol) => getCoinmOpenOrders(client, { symbol }),
   openAlgoOrders: (client, symbol) => getCoinmOpenAlgoOrders(client, { symbol }),
+  position: async (client, symbol) =>
+    positionAmount(await getCoinmPositionRisk(client, { pair: symbol.split('_')[0]! }), symbol),
 };
 
 const norm = (text: string) => Decimal.parse(text).normalize().toString();

@@ -115,6 +115,9 @@ export class LocalExecutionClient implements ExecutionClient {
     return { time: this.#local.venue.now, wallets, positions, leverage, openOrders };
   }
 
+  /** Commands run in the venue as they are sent, and their events come back before they return. */
+  async sync(): Promise<void> {}
+
   async stop(): Promise<void> {
     this.#stop?.();
     this.#stop = undefined;

@@ -67,6 +67,7 @@ export function algoEvent(event: AlgoUpdateEvent): AlgoUpdate {
     triggerPrice: dec(o.tp),
     quantity: dec(o.q),
     closePosition: o.cp,
+    reduceOnly: o.R,
     orderId: o.ai,
     time: event.E,
   };
@@ -108,6 +109,7 @@ export function conditionalEvent(event: OrderTradeUpdateEvent): AlgoUpdate {
     triggerPrice: dec(o.sp),
     quantity: dec(o.q),
     closePosition: o.cp,
+    reduceOnly: o.R,
     orderId: status === 'TRIGGERED' ? String(o.i) : '',
     time: event.E,
   };

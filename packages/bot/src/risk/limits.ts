@@ -33,6 +33,8 @@ export type RiskRule =
   | 'maxOpenOrders'
   | 'orderRate'
   | 'halted'
+  /** The run is stopping and its exit policy is acting: no new order or change. */
+  | 'stopping'
   | 'invalidOrder';
 
 /** Risk limits that break a rule: the field, the rule and the value, e.g. `maxDrawdown`. */

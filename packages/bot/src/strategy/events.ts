@@ -154,6 +154,8 @@ export interface AlgoUpdate {
   readonly triggerPrice: Decimal;
   readonly quantity: Decimal;
   readonly closePosition: boolean;
+  /** Whether it can only reduce a position once triggered. */
+  readonly reduceOnly: boolean;
   /** The matching-engine order id once triggered; "" before. */
   readonly orderId: string;
   readonly time: number;

@@ -52,6 +52,7 @@ export interface OpenAlgoView {
   readonly type: string;
   readonly triggerPrice: Decimal;
   readonly closePosition: boolean;
+  readonly reduceOnly: boolean;
 }
 
 /**

@@ -47,17 +47,21 @@ interface LocalExchange {
   readonly restUrl: string;
   /** `basis run market-maker --env local --url <restUrl>`. */
   readonly runArgs: readonly string[];
+  /** The client order ids of the account's orders resting on BTCUSDT, as the exchange holds them. */
+  restingOrders(): string[];
 }
 
 async function withLocalExchange(use: (local: LocalExchange) => Promise<void>): Promise<void> {
   const exchange = createExchange({ synthetic: { backfillMinutes: 5 }, log: () => {} });
   const { restUrl, close } = await exchange.listen({ host: '127.0.0.1', port: 0 });
   try {
-    const { apiKey, apiSecret } = exchange.defaultAccount!;
+    const { apiKey, apiSecret, accountId } = exchange.defaultAccount!;
     await use({
       env: { BASIS_API_KEY: apiKey, BASIS_API_SECRET: apiSecret },
       restUrl,
       runArgs: ['run', 'market-maker', '--env', 'local', '--url', restUrl],
+      restingOrders: () =>
+        [...exchange.venue.account(accountId).openOrdersOf('BTCUSDT').values()].map((o) => o.clientOrderId),
     });
   } finally {
     await close();
@@ -293,13 +297,46 @@ describe('basis start, run and backtest', () => {
     });
   }, 60_000);
 
-  test('error: --risk-state and --reset-kill-switch are for live runs; a paper run refuses them', async () => {
-    for (const flag of [['--risk-state', 'x.json'], ['--reset-kill-switch']]) {
+  test('error: --risk-state, --reset-kill-switch and --on-exit are for live runs; a paper run refuses them', async () => {
+    for (const flag of [['--risk-state', 'x.json'], ['--reset-kill-switch'], ['--on-exit', 'leave']]) {
       const io = captureIo();
       expect(await run(['run', 'market-maker', ...flag, '--duration', '1s'], io)).toBe(2);
-      expect(io.err()).toContain('--risk-state and --reset-kill-switch apply to live runs');
+      expect(io.err()).toContain('--risk-state, --reset-kill-switch and --on-exit apply to live runs');
     }
   });
+
+  test('behavior: a live run cancels the orders it leaves that could grow a position; --on-exit leave keeps them', async () => {
+    // A strategy that rests one bid and never cancels it (no onStop).
+    const strategy = join(tempDir(), 'restingBid.mjs');
+    writeFileSync(
+      strategy,
+      `export default () => ({
+  name: 'resting-bid',
+  symbols: ['BTCUSDT'],
+  onStart(ctx) {
+    const price = ctx.roundPrice('BTCUSDT', ctx.markPrice('BTCUSDT').mul('0.97'), 'floor');
+    ctx.submitOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'LIMIT', quantity: '0.002', price, clientOrderId: 'resting-bid' });
+  },
+});
+`,
+    );
+    await withLocalExchange(async (local) => {
+      const args = (more: string[]) => ['run', strategy, '--env', 'local', '--url', local.restUrl, ...more];
+      const io = captureIo({ env: local.env });
+      expect(await run(args(['--duration', '1s', '--out', tempDir()]), io)).toBe(0);
+      expect(local.restingOrders()).toEqual([]);
+      expect(io.out() + io.err()).toContain('exit (cancel): canceled 1 order(s)');
+
+      const leave = captureIo({ env: local.env });
+      expect(await run(args(['--duration', '1s', '--out', tempDir(), '--on-exit', 'leave']), leave)).toBe(0);
+      expect(local.restingOrders()).toEqual(['resting-bid']);
+
+      const bad = captureIo({ env: local.env });
+      expect(await run(args(['--duration', '1s', '--on-exit', 'sometimes']), bad)).toBe(2);
+      expect(bad.err()).toContain('--on-exit must be one of cancel, flatten, leave; got sometimes');
+      expect(local.restingOrders()).toEqual(['resting-bid']);
+    });
+  }, 30_000);
 
   test('behavior: a live run restarted after its kill switch tripped starts halted; --reset-kill-switch clears it', async () => {
     await withLocalExchange(async (local) => {

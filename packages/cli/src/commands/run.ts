@@ -1,7 +1,7 @@
 import { CliUsageError } from '../cliError.js';
 import { CLIENT_FLAGS, YES_FLAG } from '../client.js';
 import { defineCommand } from '../command.js';
-import { LIVE_RISK_FLAGS, runLiveCommand } from '../run/liveCommand.js';
+import { LIVE_FLAGS, runLiveCommand } from '../run/liveCommand.js';
 import { PAPER_FLAGS, runPaperCommand } from '../run/paperCommand.js';
 import { RISK_FLAGS } from '../run/riskFlags.js';
 
@@ -24,7 +24,7 @@ export default defineCommand({
     ...YES_FLAG,
     ...PAPER_FLAGS,
     ...RISK_FLAGS,
-    ...LIVE_RISK_FLAGS,
+    ...LIVE_FLAGS,
   },
   async run({ flags, positionals, io }) {
     const strategy = positionals[0];
@@ -34,10 +34,11 @@ export default defineCommand({
       throw new CliUsageError(`--env must be one of ${ENVS.join(', ')}; got ${flags.env}`);
     // Paper on the embedded exchange unless a venue is named: a remote environment, or a URL.
     if (flags.env === 'local' && flags.url === undefined) {
-      // A paper run trades a fresh embedded account: there is no earlier run's kill switch to keep.
-      if (flags['risk-state'] !== undefined || flags['reset-kill-switch'])
+      // A paper run trades a fresh embedded account that ends with it: no earlier run's kill switch
+      // to keep, nothing left behind on the exchange.
+      if (flags['risk-state'] !== undefined || flags['reset-kill-switch'] || flags['on-exit'] !== undefined)
         throw new CliUsageError(
-          '--risk-state and --reset-kill-switch apply to live runs (--env testnet|demo|production, or --url)',
+          '--risk-state, --reset-kill-switch and --on-exit apply to live runs (--env testnet|demo|production, or --url)',
         );
       return runPaperCommand({ strategy, flags, io });
     }

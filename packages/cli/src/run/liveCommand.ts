@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { RiskStateFile, resolveStrategy, runLive, runProduct } from '@basis/bot';
+import { EXIT_POLICIES, isExitPolicy, RiskStateFile, resolveStrategy, runLive, runProduct } from '@basis/bot';
 import { type Environment, environments } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
 import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
@@ -13,7 +13,7 @@ import { runSession } from './session.js';
 export interface LiveCommandInput {
   readonly strategy: string;
   readonly flags: RiskFlagValues &
-    Readonly<Partial<ParsedFlags<typeof LIVE_RISK_FLAGS>>> & {
+    Readonly<Partial<ParsedFlags<typeof LIVE_FLAGS>>> & {
       readonly env: string;
       readonly url?: string | undefined;
       readonly yes: boolean;
@@ -30,8 +30,8 @@ export interface LiveCommandInput {
   readonly confirm?: (question: string) => Promise<boolean>;
 }
 
-/** Where a live run's kill switch is remembered across restarts. */
-export const LIVE_RISK_FLAGS = {
+/** Flags of live runs only: the kill switch's memory across restarts, and what a stopped run leaves behind. */
+export const LIVE_FLAGS = {
   'risk-state': {
     type: 'string',
     valueName: 'FILE',
@@ -42,6 +42,12 @@ export const LIVE_RISK_FLAGS = {
     type: 'boolean',
     default: false,
     description: 'live: forget the saved kill-switch state (a halt included) before starting',
+  },
+  'on-exit': {
+    type: 'string',
+    valueName: 'POLICY',
+    description:
+      'live: what the run leaves on the exchange when it stops, a strategy crash included: cancel (default: every order that could open or grow a position; reduce-only and close-position orders stay), flatten (cancel every order, close the positions) or leave',
   },
 } as const;
 
@@ -74,6 +80,9 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
   const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
   const symbols = parseSymbols(flags.symbols);
   const risk = parseRiskFlags(flags);
+  const onExit = flags['on-exit'];
+  if (onExit !== undefined && !isExitPolicy(onExit))
+    throw new CliUsageError(`--on-exit must be one of ${EXIT_POLICIES.join(', ')}; got ${onExit}`);
   let confirmed = flags.yes;
   if (env === 'production' && !confirmed) {
     const ask = confirm ?? terminalConfirm(io);
@@ -126,6 +135,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           ...(durationMs === undefined ? {} : { durationMs }),
           ...(risk === undefined ? {} : { risk }),
           riskState,
+          ...(onExit === undefined ? {} : { exitPolicy: onExit }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,
