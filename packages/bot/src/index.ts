@@ -39,6 +39,7 @@ export { LiveDataClient, type LiveDataClientOptions } from './live/liveDataClien
 export { LiveExecutionClient, type LiveExecutionClientOptions } from './live/liveExecutionClient.js';
 export { COINM_LIVE, type LiveProduct, liveProduct, USDM_LIVE } from './live/liveProduct.js';
 export {
+  DEFAULT_DEAD_MAN_SWITCH_MS,
   type LiveOptions,
   type LiveResult,
   LiveRunRefusedError,

@@ -4,6 +4,7 @@ import {
   type MarginType,
   RecentMap,
   type ResponseOrderType,
+  type TimerHandle,
   type UserDataEvent,
 } from '@basis/core';
 import {
@@ -45,6 +46,13 @@ export interface LiveExecutionClientOptions {
    * is missing from the record (default true).
    */
   readonly finalReconcile?: boolean;
+  /**
+   * Binance's dead-man switch (`countdownCancelAll`) on each of `symbols`, ms: armed at start,
+   * refreshed every third of it while the client runs, disarmed by `stop`. Should the process die or
+   * lose the exchange for this long, Binance cancels those symbols' open orders. 0 leaves it off
+   * (default).
+   */
+  readonly deadManSwitchMs?: number;
   /** How long `stop` waits for commands in flight and the final read-back, ms (default 10000). */
   readonly stopTimeoutMs?: number;
   /** Stream life-cycle lines (gaps, read-backs) and commands whose outcome stayed unknown. */
@@ -135,6 +143,10 @@ export class LiveExecutionClient implements ExecutionClient {
   #stream: UserDataStream | undefined;
   /** A read-back we asked for (`sync`, `stop`) is running: its gap is not news. */
   #readingBack = false;
+  /** The dead-man switch's refresh timer, while armed. */
+  #deadMan: TimerHandle | undefined;
+  /** Whether its last refresh failed (logged once per failing streak). */
+  #deadManFailing = false;
   #stopped = false;
 
   constructor(client: Client, options: LiveExecutionClientOptions = {}) {
@@ -193,7 +205,41 @@ export class LiveExecutionClient implements ExecutionClient {
       orderId: String(a.actualOrderId ?? ''),
       time: a.updateTime,
     }));
+    await this.#armDeadMan();
     return { time: this.#client.time.now(), wallets, positions, leverage, openOrders, openAlgoOrders };
+  }
+
+  /** Arms the dead-man switch on every traded symbol, and its refresh (see `deadManSwitchMs`). */
+  async #armDeadMan(): Promise<void> {
+    const ms = this.#options.deadManSwitchMs ?? 0;
+    const symbols = this.#options.symbols ?? [];
+    if (ms <= 0 || symbols.length === 0) return;
+    await this.#setCountdown(symbols, ms);
+    this.#deadMan = this.#client.clock.setInterval(
+      () => {
+        void this.#setCountdown(symbols, ms);
+      },
+      Math.max(1, Math.floor(ms / 3)),
+    );
+    this.#log(
+      `dead-man switch: armed on ${symbols.join(', ')}; the exchange cancels their orders if this run is gone for ${ms / 1000} s`,
+    );
+  }
+
+  /** Sets the countdown on each symbol (0 disarms); a failing streak is logged once, its end too. */
+  async #setCountdown(symbols: readonly string[], countdownTime: number): Promise<void> {
+    const results = await Promise.allSettled(
+      symbols.map((symbol) => this.#product.countdownCancelAll(this.#client, { symbol, countdownTime })),
+    );
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure !== undefined && !this.#deadManFailing) {
+      this.#log(
+        `dead-man switch: ${countdownTime === 0 ? 'disarming' : 'refreshing'} failed (${messageOf(failure.reason)})${countdownTime === 0 ? '' : `; the exchange cancels the orders if it fails for ${countdownTime / 1000} s`}`,
+      );
+    } else if (failure === undefined && this.#deadManFailing) {
+      this.#log('dead-man switch: refreshed again');
+    }
+    this.#deadManFailing = failure !== undefined;
   }
 
   async stop(): Promise<void> {
@@ -207,6 +253,12 @@ export class LiveExecutionClient implements ExecutionClient {
     } catch (error) {
       this.#log(`live execution stop: ${messageOf(error)}`);
     } finally {
+      if (this.#deadMan !== undefined) {
+        // Stopped on purpose: what the exit policy left stays (a crash leaves the countdown running).
+        clock.clearInterval(this.#deadMan);
+        this.#deadMan = undefined;
+        await this.#setCountdown(this.#options.symbols ?? [], 0);
+      }
       this.#flushOrphans();
       await stream?.stop();
       this.#stream = undefined;

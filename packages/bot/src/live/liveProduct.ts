@@ -13,6 +13,8 @@ import {
   cancelCoinmAllOpenOrders,
   cancelCoinmOrder,
   cancelOrder,
+  coinmCountdownCancelAll,
+  countdownCancelAll,
   getCoinmExchangeInfo,
   getCoinmKlines,
   getCoinmOpenAlgoOrders,
@@ -62,6 +64,8 @@ export interface LiveProduct {
   newAlgoOrder(client: Client, params: NewAlgoOrderParameters): Promise<unknown>;
   cancelAlgoOrder(client: Client, params: CancelAlgoOrderParameters): Promise<unknown>;
   cancelAllAlgoOpenOrders(client: Client, params: CancelAllAlgoOpenOrdersParameters): Promise<unknown>;
+  /** Arms (or with 0 disarms) Binance's dead-man switch on `symbol`: its open orders are canceled after `countdownTime` ms without another call. */
+  countdownCancelAll(client: Client, params: { symbol: string; countdownTime: number }): Promise<unknown>;
   openAlgoOrders(client: Client): Promise<AlgoOrderDetail[]>;
   /** Each symbol's leverage (empty when the venue does not say). */
   leverages(client: Client): Promise<Map<string, number>>;
@@ -127,6 +131,7 @@ export const USDM_LIVE: LiveProduct = {
   newAlgoOrder,
   cancelAlgoOrder,
   cancelAllAlgoOpenOrders,
+  countdownCancelAll,
   openAlgoOrders: (client) => getOpenAlgoOrders(client),
   async leverages(client) {
     const configs = await getSymbolConfig(client).catch(() => []);
@@ -164,6 +169,7 @@ export const COINM_LIVE: LiveProduct = {
   newAlgoOrder: newCoinmAlgoOrder,
   cancelAlgoOrder: cancelCoinmAlgoOrder,
   cancelAllAlgoOpenOrders: cancelCoinmAllAlgoOpenOrders,
+  countdownCancelAll: coinmCountdownCancelAll,
   openAlgoOrders: (client) => getCoinmOpenAlgoOrders(client),
   async leverages(client) {
     // COIN-M has no symbolConfig: the leverage is on each position row (one per symbol in one-way mode).

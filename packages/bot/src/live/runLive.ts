@@ -51,11 +51,21 @@ export interface LiveOptions {
    * closes the positions; `leave` changes nothing. See {@link ExitPolicy}.
    */
   readonly exitPolicy?: ExitPolicy;
+  /**
+   * Binance's dead-man switch on the run's symbols, ms (`countdownCancelAll`): refreshed every third
+   * of it while the run lives, disarmed when it stops. Should the process die (killed, out of memory,
+   * the host down) or lose the exchange for this long, the exchange cancels the symbols' open orders
+   * on its own. Default 60000; 0 turns it off.
+   */
+  readonly deadManSwitchMs?: number;
   /** Options of the market streams (reconnect backoff, watchdog). */
   readonly streams?: StreamsOptions;
   /** Options of the user-data stream (reconnect backoff, watchdog, read-back lookback). */
   readonly userData?: Omit<UserDataStreamOptions, 'onEvent' | 'symbols'>;
 }
+
+/** How long a live run may be gone before the exchange cancels its orders (see `deadManSwitchMs`). */
+export const DEFAULT_DEAD_MAN_SWITCH_MS = 60_000;
 
 /** A progress report of a live run (the same shape as a paper run's). */
 export type LiveUpdate = PaperUpdate;
@@ -124,6 +134,9 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     throw new LiveRunRefusedError(
       `${symbols.join(', ')} ${symbols.length === 1 ? 'is' : 'are'} ${product === 'coinm' ? 'COIN-M' : 'USDⓈ-M'}, but the client trades ${client.market === 'coinm' ? 'COIN-M' : 'USDⓈ-M'}: create it with market: '${product}'`,
     );
+  const deadManSwitchMs = options.deadManSwitchMs ?? DEFAULT_DEAD_MAN_SWITCH_MS;
+  if (!(Number.isSafeInteger(deadManSwitchMs) && deadManSwitchMs >= 0))
+    throw new RangeError(`deadManSwitchMs must be 0 (off) or a whole number of ms; got ${deadManSwitchMs}`);
   const profile = liveProduct(product);
   const clock = serverClock(client);
   const sampleEveryMs = options.sampleEveryMs ?? 1000;
@@ -138,6 +151,7 @@ export async function runLive(options: LiveOptions): Promise<LiveResult> {
     symbols,
     quoteAsset,
     log,
+    deadManSwitchMs,
     ...(options.userData === undefined ? {} : { userData: options.userData }),
   });
   const kernel = new Kernel({

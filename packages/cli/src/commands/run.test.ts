@@ -297,15 +297,21 @@ describe('basis start, run and backtest', () => {
     });
   }, 60_000);
 
-  test('error: --risk-state, --reset-kill-switch and --on-exit are for live runs; a paper run refuses them', async () => {
-    for (const flag of [['--risk-state', 'x.json'], ['--reset-kill-switch'], ['--on-exit', 'leave']]) {
+  test('error: the live flags are for live runs; a paper run refuses them', async () => {
+    const flags = [
+      ['--risk-state', 'x.json'],
+      ['--reset-kill-switch'],
+      ['--on-exit', 'leave'],
+      ['--dead-man-switch', '30s'],
+    ];
+    for (const flag of flags) {
       const io = captureIo();
       expect(await run(['run', 'market-maker', ...flag, '--duration', '1s'], io)).toBe(2);
-      expect(io.err()).toContain('--risk-state, --reset-kill-switch and --on-exit apply to live runs');
+      expect(io.err()).toContain(`${flag[0]}: for live runs only (--env testnet|demo|production, or --url)`);
     }
   });
 
-  test('behavior: a live run cancels the orders it leaves that could grow a position; --on-exit leave keeps them', async () => {
+  test('behavior: a live run cancels the orders it leaves that could grow a position (--on-exit leave keeps them) and arms the dead-man switch (--dead-man-switch 0: off)', async () => {
     // A strategy that rests one bid and never cancels it (no onStop).
     const strategy = join(tempDir(), 'restingBid.mjs');
     writeFileSync(
@@ -326,14 +332,34 @@ describe('basis start, run and backtest', () => {
       expect(await run(args(['--duration', '1s', '--out', tempDir()]), io)).toBe(0);
       expect(local.restingOrders()).toEqual([]);
       expect(io.out() + io.err()).toContain('exit (cancel): canceled 1 order(s)');
+      // Binance's dead-man switch is on by default, and off with 0.
+      expect(io.out() + io.err()).toContain(
+        'dead-man switch: armed on BTCUSDT; the exchange cancels their orders if this run is gone for 60 s',
+      );
 
       const leave = captureIo({ env: local.env });
-      expect(await run(args(['--duration', '1s', '--out', tempDir(), '--on-exit', 'leave']), leave)).toBe(0);
+      const leaveArgs = [
+        '--duration',
+        '1s',
+        '--out',
+        tempDir(),
+        '--on-exit',
+        'leave',
+        '--dead-man-switch',
+        '0',
+      ];
+      expect(await run(args(leaveArgs), leave)).toBe(0);
       expect(local.restingOrders()).toEqual(['resting-bid']);
+      expect(leave.out() + leave.err()).not.toContain('dead-man switch');
 
       const bad = captureIo({ env: local.env });
       expect(await run(args(['--duration', '1s', '--on-exit', 'sometimes']), bad)).toBe(2);
       expect(bad.err()).toContain('--on-exit must be one of cancel, flatten, leave; got sometimes');
+      const badCountdown = captureIo({ env: local.env });
+      expect(await run(args(['--duration', '1s', '--dead-man-switch', 'soon']), badCountdown)).toBe(2);
+      expect(badCountdown.err()).toContain(
+        '--dead-man-switch must be a positive duration like 30, 30s, 5m or 2h; got soon',
+      );
       expect(local.restingOrders()).toEqual(['resting-bid']);
     });
   }, 30_000);

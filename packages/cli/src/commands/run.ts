@@ -36,9 +36,13 @@ export default defineCommand({
     if (flags.env === 'local' && flags.url === undefined) {
       // A paper run trades a fresh embedded account that ends with it: no earlier run's kill switch
       // to keep, nothing left behind on the exchange.
-      if (flags['risk-state'] !== undefined || flags['reset-kill-switch'] || flags['on-exit'] !== undefined)
+      const live = Object.keys(LIVE_FLAGS).filter((name) => {
+        const value = flags[name as keyof typeof LIVE_FLAGS];
+        return value !== undefined && value !== false;
+      });
+      if (live.length > 0)
         throw new CliUsageError(
-          '--risk-state, --reset-kill-switch and --on-exit apply to live runs (--env testnet|demo|production, or --url)',
+          `${live.map((name) => `--${name}`).join(', ')}: for live runs only (--env testnet|demo|production, or --url)`,
         );
       return runPaperCommand({ strategy, flags, io });
     }

@@ -49,7 +49,19 @@ export const LIVE_FLAGS = {
     description:
       'live: what the run leaves on the exchange when it stops, a strategy crash included: cancel (default: every order that could open or grow a position; reduce-only and close-position orders stay), flatten (cancel every order, close the positions) or leave',
   },
+  'dead-man-switch': {
+    type: 'string',
+    valueName: 'DURATION',
+    description:
+      "live: should this process die or lose the exchange this long, the exchange cancels the run's open orders itself (Binance's countdownCancelAll, refreshed while the run lives); default 60s, 0 turns it off",
+  },
 } as const;
+
+/** `--dead-man-switch`: a duration, or 0 for off; `undefined` (the runtime's default) when not given. */
+function parseDeadManSwitch(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  return text.trim() === '0' ? 0 : parseDuration(text, 'dead-man-switch');
+}
 
 /** A yes/no question on the terminal; `undefined` when there is no terminal to ask on. */
 function terminalConfirm(io: CommandIo): ((question: string) => Promise<boolean>) | undefined {
@@ -80,6 +92,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
   const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
   const symbols = parseSymbols(flags.symbols);
   const risk = parseRiskFlags(flags);
+  const deadManSwitchMs = parseDeadManSwitch(flags['dead-man-switch']);
   const onExit = flags['on-exit'];
   if (onExit !== undefined && !isExitPolicy(onExit))
     throw new CliUsageError(`--on-exit must be one of ${EXIT_POLICIES.join(', ')}; got ${onExit}`);
@@ -136,6 +149,7 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           ...(risk === undefined ? {} : { risk }),
           riskState,
           ...(onExit === undefined ? {} : { exitPolicy: onExit }),
+          ...(deadManSwitchMs === undefined ? {} : { deadManSwitchMs }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,
