@@ -53,7 +53,7 @@ export interface LiveExecutionClientOptions {
    * (default).
    */
   readonly deadManSwitchMs?: number;
-  /** How long `stop` waits for commands in flight and the final read-back, ms (default 10000). */
+  /** How long `stop` and `sync` wait for commands in flight and the read-back, ms (default 10000). */
   readonly stopTimeoutMs?: number;
   /** Stream life-cycle lines (gaps, read-backs) and commands whose outcome stayed unknown. */
   readonly log?: (line: string) => void;
@@ -257,7 +257,10 @@ export class LiveExecutionClient implements ExecutionClient {
         // Stopped on purpose: what the exit policy left stays (a crash leaves the countdown running).
         clock.clearInterval(this.#deadMan);
         this.#deadMan = undefined;
-        await this.#setCountdown(this.#options.symbols ?? [], 0);
+        const disarm = this.#setCountdown(this.#options.symbols ?? [], 0);
+        await withTimeout(disarm, timeoutMs, clock, 'disarming the dead-man switch').catch((error: unknown) =>
+          this.#log(`live execution stop: ${messageOf(error)}`),
+        );
       }
       this.#flushOrphans();
       await stream?.stop();
