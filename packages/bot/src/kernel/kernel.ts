@@ -4,7 +4,7 @@ import { Cache } from '../data/cache.js';
 import type { DataClient, DataEvent, Instrument } from '../data/dataClient.js';
 import type { Feeds } from '../data/feedHealth.js';
 import type { ExecutionClient, ExecutionEvent } from '../execution/executionClient.js';
-import { type ExitPolicy, onlyReduces } from '../execution/exitPolicy.js';
+import { EXIT_POLICIES, type ExitPolicy, isExitPolicy, onlyReduces } from '../execution/exitPolicy.js';
 import type { AlgoOrderRequest, ModifyRequest, OrderRequest, SubmitResult } from '../execution/requests.js';
 import { Portfolio, type PortfolioTotals } from '../portfolio/portfolio.js';
 import { RunRecorder } from '../portfolio/recorder.js';
@@ -100,8 +100,6 @@ export class Kernel {
   readonly #ids: ClientIds;
   readonly #killIds = new ClientIds('kill');
   readonly #exitIds = new ClientIds('exit');
-  /** The exit policy acting while the run stops (new orders are then denied). */
-  #exiting: ExitPolicy | undefined;
   readonly #instruments = new Map<string, Instrument>();
   readonly #aggregators: BarAggregator[] = [];
   readonly #timers = new Map<string, TimerHandle>();
@@ -145,6 +143,10 @@ export class Kernel {
     );
     // The strategy's own limits, the run's on top; checked here so a typo never runs unguarded.
     const limits = checkRiskLimits(mergeRiskLimits(options.strategy.risk, options.risk));
+    if (options.exitPolicy !== undefined && !isExitPolicy(options.exitPolicy))
+      throw new RangeError(
+        `exitPolicy must be one of ${EXIT_POLICIES.join(', ')}; got ${String(options.exitPolicy)}`,
+      );
     this.risk = new RiskEngine(limits);
     this.#killSwitch = new KillSwitch(limits);
     this.#recorder = new RunRecorder(
@@ -646,7 +648,7 @@ export class Kernel {
   async #exit(): Promise<void> {
     const policy = this.#options.exitPolicy ?? 'leave';
     if (policy === 'leave') return;
-    this.#exiting = policy;
+    this.risk.stop(`the run is stopping and its exit policy (${policy}) is acting: no new orders`);
     try {
       await this.#syncVenue();
       if (policy === 'flatten') {
@@ -770,10 +772,6 @@ export class Kernel {
         });
       }
     };
-    const stopping = (): Denial => ({
-      rule: 'stopping',
-      message: `the run is stopping and its exit policy (${this.#exiting}) is acting: no new orders`,
-    });
     const symbolsOr = (symbol: string | undefined) => (symbol === undefined ? this.symbols : [symbol]);
     const setTimer = (name: string, ms: number, repeat: boolean): void => {
       const prev = this.#timers.get(name);
@@ -814,7 +812,6 @@ export class Kernel {
       submitOrder: (request: OrderRequest) => {
         const clientId = request.clientOrderId ?? this.#ids.next();
         return guard(request.symbol, clientId, () => {
-          if (this.#exiting !== undefined) return this.#deny(request.symbol, clientId, stopping());
           const order = normalizeOrder(request, clientId);
           const denial = this.risk.checkOrder(order, view, clock.now());
           if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);
@@ -825,8 +822,6 @@ export class Kernel {
       },
       modifyOrder: (request: ModifyRequest) =>
         guard(request.symbol, request.clientOrderId, () => {
-          if (this.#exiting !== undefined)
-            return this.#deny(request.symbol, request.clientOrderId, stopping());
           const modify = normalizeModify(request);
           const denial = this.risk.checkModify(modify, view, clock.now());
           if (denial !== undefined) return this.#deny(modify.symbol, modify.clientOrderId, denial);
@@ -840,7 +835,6 @@ export class Kernel {
       submitAlgoOrder: (request: AlgoOrderRequest) => {
         const clientId = request.clientAlgoId ?? this.#ids.next();
         return guard(request.symbol, clientId, () => {
-          if (this.#exiting !== undefined) return this.#deny(request.symbol, clientId, stopping());
           const order = normalizeAlgo(request, clientId);
           const denial = this.risk.checkAlgo(order, view, clock.now());
           if (denial !== undefined) return this.#deny(order.symbol, clientId, denial);

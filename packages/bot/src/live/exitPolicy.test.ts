@@ -188,6 +188,13 @@ describe('runLive exit policy', () => {
     expect(denials.map((d) => d.rule)).toEqual(['stopping']);
   }, 20_000);
 
+  test('error: an unknown exit policy is refused before anything runs', async () => {
+    const { result, error, account } = await usdm(37, 'cancle' as ExitPolicy);
+    expect(result).toBeUndefined();
+    expect((error as Error).message).toBe('exitPolicy must be one of cancel, flatten, leave; got cancle');
+    expect(account).toEqual({ orders: [], algos: [], position: '0' });
+  }, 20_000);
+
   test('behavior: an order onStop sent a moment before is seen and canceled', async () => {
     const { error, account } = await usdm(35, 'cancel', { bidInOnStop: true });
     expect(error).toBeUndefined();

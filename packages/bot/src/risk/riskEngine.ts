@@ -36,6 +36,8 @@ export class RiskEngine {
   readonly #maxPosition = new Map<string, Decimal>();
   readonly #rate: OrderRateWindow | undefined;
   #state: TradingState = 'active';
+  /** Once the run stops: the denial of every new order, change and conditional order. */
+  #stopping: Denial | undefined;
 
   constructor(limits: RiskLimits = {}) {
     this.limits = limits;
@@ -58,7 +60,13 @@ export class RiskEngine {
     this.#state = 'halted';
   }
 
+  /** The run is stopping (its exit policy acting): from now on nothing new passes, `why` says why. */
+  stop(why: string): void {
+    this.#stopping = { rule: 'stopping', message: why };
+  }
+
   checkOrder(order: NormalizedOrder, view: RiskView, now: number): Denial | undefined {
+    if (this.#stopping !== undefined) return this.#stopping;
     const position = view.position(order.symbol);
     const signed = order.side === 'BUY' ? order.quantity : order.quantity.neg();
     const after = position.add(signed);
@@ -88,6 +96,7 @@ export class RiskEngine {
   }
 
   checkModify(modify: NormalizedModify, view: RiskView, now: number): Denial | undefined {
+    if (this.#stopping !== undefined) return this.#stopping;
     if (this.#state === 'halted') return { rule: 'halted', message: 'the kill switch has tripped' };
     if (this.#maxNotional !== undefined) {
       const notional = view.notional(modify.symbol, modify.quantity, modify.price);
@@ -108,6 +117,7 @@ export class RiskEngine {
   }
 
   checkAlgo(order: NormalizedAlgoOrder, view: RiskView, now: number): Denial | undefined {
+    if (this.#stopping !== undefined) return this.#stopping;
     const reducing = order.reduceOnly || order.closePosition;
     if (this.#state === 'halted' && !reducing) {
       return { rule: 'halted', message: 'the kill switch has tripped: only reducing orders are accepted' };
