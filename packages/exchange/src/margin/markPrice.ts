@@ -1,6 +1,6 @@
-import type { Decimal } from '@basis/core';
+import { Decimal } from '@basis/core';
 import { API_PRICE, type PriceRounding, toPrice } from './precision.js';
-import { Rational, type RationalInput } from './rational.js';
+import { pow10, Rational, type RationalInput } from './rational.js';
 
 function median<T>(a: T, b: T, c: T, cmp: (x: T, y: T) => number): T {
   const [lo, hi] = cmp(a, b) <= 0 ? [a, b] : [b, a];
@@ -17,8 +17,10 @@ export function medianOfThree(a: Decimal, b: Decimal, c: Decimal): Decimal {
  * One sample of the basis for Price2: `(bid₁ + ask₁) / 2 − index`. Exact.
  */
 export function basisSample(bestBid: Decimal, bestAsk: Decimal, indexPrice: Decimal): Decimal {
-  return bestBid.add(bestAsk).mul('0.5').sub(indexPrice);
+  return bestBid.add(bestAsk).mul(HALF).sub(indexPrice);
 }
+
+const HALF = Decimal.parse('0.5');
 
 /** Inputs of {@link markPrice}. */
 export interface MarkPriceInput {
@@ -57,7 +59,7 @@ export function markPrice(input: MarkPriceInput): Decimal {
 }
 
 /**
- * {@link markPrice} in decimals when it is rounded half-up to a power of ten (the API's 8 decimals,
+ * {@link markPrice} in integer units when it is rounded half-up to a power of ten (the API's 8 decimals,
  * every second per market): each candidate floored to one digit more, and their median rounded. The
  * same result: flooring is monotone, so it commutes with the median, and for a value ≥ 0 that extra
  * digit alone decides half-up. `undefined` where that does not hold (another rounding, an index with
@@ -69,17 +71,41 @@ function decimalMarkPrice(input: MarkPriceInput, rounding: PriceRounding): Decim
   const index = input.indexPrice;
   // Adding the index commutes with flooring only when the index is on the finer grid.
   if (index.scale > digits) return undefined;
-  const price1 = index.add(
-    index
-      .mul(input.lastFundingRate)
-      .mul(input.msUntilNextFunding)
-      .div(input.fundingIntervalMs, digits, 'floor'),
-  );
+  // In units of 10^-digits: this runs every second per market, and plain bigints took about a quarter
+  // of the time of the same sums in Decimals (one object per step) in the backtest's profile.
+  const indexUnits = index.units * pow10(digits - index.scale);
+  const rate = input.lastFundingRate;
+  const price1 =
+    indexUnits +
+    scaledFloorDiv(
+      index.units * rate.units * BigInt(input.msUntilNextFunding),
+      digits - index.scale - rate.scale,
+      BigInt(input.fundingIntervalMs),
+    );
   const samples = input.basisSamples;
-  const total = samples.length === 0 ? undefined : (input.basisSum ?? sumDecimals(samples));
-  const price2 = total === undefined ? index : index.add(total.div(samples.length, digits, 'floor'));
-  const median = medianOfThree(price1, price2, input.lastPrice.round(digits, 'floor'));
-  return median.isNegative() ? undefined : median.round(rounding.step.scale, 'half-up');
+  let price2 = indexUnits;
+  if (samples.length > 0) {
+    const total = input.basisSum ?? sumDecimals(samples);
+    price2 += scaledFloorDiv(total.units, digits - total.scale, BigInt(samples.length));
+  }
+  const last = input.lastPrice;
+  const lastUnits = scaledFloorDiv(last.units, digits - last.scale, 1n);
+  const middle = median(price1, price2, lastUnits, compareUnits);
+  // Half-up of a non-negative count: the extra digit alone decides.
+  return middle < 0n ? undefined : Decimal.fromUnits((middle + 5n) / 10n, digits - 1);
+}
+
+/** ⌊units × 10^shift / divisor⌋ for a positive divisor (a negative shift divides by 10^-shift too). */
+function scaledFloorDiv(units: bigint, shift: number, divisor: bigint): bigint {
+  const numerator = shift >= 0 ? units * pow10(shift) : units;
+  const denominator = shift >= 0 ? divisor : divisor * pow10(-shift);
+  const quotient = numerator / denominator;
+  // bigint division truncates toward zero: step down once for a negative inexact quotient.
+  return numerator < 0n && quotient * denominator !== numerator ? quotient - 1n : quotient;
+}
+
+function compareUnits(x: bigint, y: bigint): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function sumDecimals(values: readonly Decimal[]): Decimal {

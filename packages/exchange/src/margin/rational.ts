@@ -6,7 +6,8 @@ export type RationalInput = Rational | Decimal | number;
 // Powers of ten by exponent, computed once each: scales repeat (prices, quantities, rates).
 const POW10: bigint[] = [];
 
-function pow10(exponent: number): bigint {
+/** 10^exponent as a bigint, cached for the exponents prices, quantities and rates use. */
+export function pow10(exponent: number): bigint {
   if (exponent < 0 || exponent > 64 || !Number.isInteger(exponent)) return 10n ** BigInt(exponent);
   let p = POW10[exponent];
   if (p === undefined) {

@@ -1,4 +1,5 @@
-import { Decimal } from '@basis/core';
+import { Decimal, toSteps } from '@basis/core';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Kline } from './klines.js';
 import { KlineStore } from './klines.js';
@@ -177,6 +178,26 @@ describe('KlineStore', () => {
     expect((store.klines({ interval: '3d', limit: 1 })[0]?.openTime ?? 1) % (3 * 86_400_000)).toBe(0);
     expect(store.klines({ interval: '1d', startTime: utc('2024-02-10T00:00:00'), limit: 1 })[0]?.count).toBe(
       24,
+    );
+  });
+
+  test('behavior: a sample is its value rounded half-up to the unit, on the grid or off it (property)', () => {
+    // On the grid `addSample` scales the units without rounding; off it, or past 2^53 units, it rounds.
+    const sample = fc
+      .bigInt({ min: -(10n ** 17n), max: 10n ** 17n })
+      .chain((units) => fc.integer({ min: 0, max: 12 }).map((scale) => Decimal.fromUnits(units, scale)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 }), sample, (decimals, value) => {
+        const unit = Decimal.fromUnits(1n, decimals);
+        const expected = toSteps(value.roundToStep(unit, 'half-up'), unit);
+        fc.pre(expected >= BigInt(Number.MIN_SAFE_INTEGER) && expected <= BigInt(Number.MAX_SAFE_INTEGER));
+        const fast = KlineStore.forSamples(decimals);
+        fast.addSample(T0, value);
+        const exact = KlineStore.forSamples(decimals);
+        exact.addSampleUnits(T0, Number(expected));
+        expect(fast.klines({ interval: '1m' })).toEqual(exact.klines({ interval: '1m' }));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -349,7 +349,16 @@ export class KlineStore {
    */
   addSample(time: number, value: DecimalInput): void {
     const unit = this.priceUnit;
-    const units = toSteps(Decimal.from(value).roundToStep(unit, 'half-up'), unit);
+    const decimal = Decimal.from(value);
+    // A value already on a power-of-ten grid (a mark price at 8 decimals) needs no rounding: scale it.
+    if (unit.units === 1n && decimal.scale <= unit.scale) {
+      const units = Number(decimal.units) * 10 ** (unit.scale - decimal.scale);
+      if (Number.isSafeInteger(units)) {
+        this.#addUnits(time, units);
+        return;
+      }
+    }
+    const units = toSteps(decimal.roundToStep(unit, 'half-up'), unit);
     this.#addUnits(time, Number(units));
   }
 

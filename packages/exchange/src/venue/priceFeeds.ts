@@ -40,6 +40,12 @@ export interface PriceFeedsSnapshot {
   }[];
 }
 
+interface FundingTerms {
+  readonly impactNotional: Decimal;
+  readonly cap: Decimal;
+  readonly floor: Decimal;
+}
+
 interface FeedState {
   readonly basis: Decimal[];
   /** Σ basis, exact, kept with the window (derived: snapshots hold only the samples). */
@@ -60,6 +66,8 @@ interface FeedState {
 export class PriceFeeds implements VenueProcess {
   readonly #venue: Venue;
   readonly #state = new Map<string, FeedState>();
+  /** Per market, what its spec fixes for funding, parsed once (a market's spec and brackets never change). */
+  readonly #terms = new WeakMap<Market, FundingTerms>();
   #nextMark: number;
   #nextPremium: number;
 
@@ -214,7 +222,7 @@ export class PriceFeeds implements VenueProcess {
 
   #samplePremium(market: Market): void {
     const state = this.#feed(market.symbol);
-    const impact = impactMarginNotional(maxLeverage(market.brackets));
+    const impact = this.#termsOf(market).impactNotional;
     const impactBid = impactPrice(market.contract, levels(market, BUY), impact);
     const impactAsk = impactPrice(market.contract, levels(market, SELL), impact);
     const bid = impactBid ?? market.indexPrice;
@@ -228,12 +236,26 @@ export class PriceFeeds implements VenueProcess {
 
   #rate(market: Market, state: FeedState): Decimal {
     const n = state.premiums.length;
+    const terms = this.#termsOf(market);
     return fundingRate({
       averagePremiumIndex: n === 0 ? Decimal.ZERO : averagePremiumIndexOf(state.premiumWeighted, n),
       intervalHours: market.spec.fundingIntervalHours,
-      cap: Decimal.parse(market.spec.fundingRateCap),
-      floor: Decimal.parse(market.spec.fundingRateFloor),
+      cap: terms.cap,
+      floor: terms.floor,
     });
+  }
+
+  #termsOf(market: Market): FundingTerms {
+    let terms = this.#terms.get(market);
+    if (terms === undefined) {
+      terms = {
+        impactNotional: impactMarginNotional(maxLeverage(market.brackets)),
+        cap: Decimal.parse(market.spec.fundingRateCap),
+        floor: Decimal.parse(market.spec.fundingRateFloor),
+      };
+      this.#terms.set(market, terms);
+    }
+    return terms;
   }
 
   /** Settles funding: every position pays or receives notional at mark × rate (longs pay when positive). */
