@@ -214,6 +214,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   readonly #candles: ReplaySource;
   /** The longest candle: a candle opening by time t closes by t + lookahead. */
   readonly #lookahead: number;
+  /** Whether the replay has no candle files (aggTrades or trades only): each print skips the candle work. */
+  readonly #printsOnly: boolean;
   readonly #shift: number;
   readonly #firstTime: number;
   #state: ReplayStatus['state'] = 'playing';
@@ -281,6 +283,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     this.#prints = new ReplaySource(plan.printFiles, options.read);
     this.#candles = new ReplaySource(plan.candleFiles, options.read);
     this.#lookahead = plan.lookahead;
+    this.#printsOnly = plan.candleFiles.length === 0;
     // The first event: the earliest print or candle opening (read ahead one lookahead past the first close).
     this.#peekFiles();
     const firstClose = this.#candles.peekTime();
@@ -424,13 +427,14 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #printOne(h: number): void {
     let best: Lane | undefined;
     let bestTime = this.#nextFilePrint;
-    for (const lane of this.#lanes.values()) {
-      const next = lane.candlePrints[lane.candleHead];
-      if (next !== undefined && next.time < bestTime) {
-        best = lane;
-        bestTime = next.time;
+    if (!this.#printsOnly)
+      for (const lane of this.#lanes.values()) {
+        const next = lane.candlePrints[lane.candleHead];
+        if (next !== undefined && next.time < bestTime) {
+          best = lane;
+          bestTime = next.time;
+        }
       }
-    }
     if (bestTime > h) return;
     if (best === undefined) {
       const event = this.#prints.next();
@@ -661,6 +665,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
 
   /** Starts the candles that have opened by history time `h`. */
   #openCandles(h: number): void {
+    if (this.#printsOnly) return;
     for (const lane of this.#lanes.values()) {
       let opened = false;
       for (let k = lane.klines[0]; k !== undefined && k.openTime <= h; k = lane.klines[0]) {
@@ -722,6 +727,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #exhausted(): boolean {
     if (this.#nextFilePrint !== Number.POSITIVE_INFINITY || this.#nextRefill !== Number.POSITIVE_INFINITY)
       return false;
+    if (this.#printsOnly) return true;
     for (const lane of this.#lanes.values()) {
       if (lane.candleHead < lane.candlePrints.length) return false;
       if (lane.klines.length + lane.indexKlines.length + lane.markKlines.length > 0) return false;
@@ -752,21 +758,29 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #schedule(time: number): void {
     let h = Math.min(this.#nextFilePrint, this.#nextRefill);
     let hasIndex = false;
-    for (const lane of this.#lanes.values()) {
-      const print = lane.candlePrints[lane.candleHead];
-      if (print !== undefined) h = Math.min(h, print.time);
-      for (const queue of [lane.klines, lane.indexKlines, lane.markKlines]) {
-        const head = queue[0];
-        if (head !== undefined) h = Math.min(h, head.openTime);
+    if (!this.#printsOnly)
+      for (const lane of this.#lanes.values()) {
+        const print = lane.candlePrints[lane.candleHead];
+        if (print !== undefined) h = Math.min(h, print.time);
+        h = Math.min(
+          h,
+          openTimeOf(lane.klines[0]),
+          openTimeOf(lane.indexKlines[0]),
+          openTimeOf(lane.markKlines[0]),
+        );
+        if (lane.indexPath !== undefined) hasIndex = true;
       }
-      if (lane.indexPath !== undefined) hasIndex = true;
-    }
     this.#nextIndex =
       hasIndex && this.#state === 'playing'
         ? Math.floor(time / INDEX_STEP_MS) * INDEX_STEP_MS + INDEX_STEP_MS
         : Number.POSITIVE_INFINITY;
     this.#due = Math.min(h + this.#shift, this.#nextIndex, this.#nextQuote);
   }
+}
+
+/** A queued candle's opening time; +∞ for an empty queue. */
+function openTimeOf(candle: ReplayKline | undefined): number {
+  return candle === undefined ? Number.POSITIVE_INFINITY : candle.openTime;
 }
 
 /**
