@@ -22,6 +22,9 @@ import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { watchesBooks } from '../strategy/strategy.js';
 
+/** The longest time step a backtest takes: a day. */
+const MAX_STEP_MS = 86_400_000;
+
 /** Where a backtest starts by default: a fixed instant, so a seed alone reproduces a run. */
 export const DEFAULT_BACKTEST_START = Date.UTC(2026, 0, 5, 0, 0, 0);
 
@@ -56,7 +59,13 @@ export interface BacktestOptions {
   readonly risk?: RiskLimits;
   /** The accounting asset of a USDⓈ-M run (default USDT); a COIN-M run accounts in its coin. */
   readonly quoteAsset?: string;
-  /** The loop's largest time step, ms (default: the synthetic market's step, 250). */
+  /**
+   * The loop's time step, whole ms from 1 to 86,400,000 (default: the synthetic market's step, 250).
+   * A strategy sees an event at the end of the step it happened in, and its orders reach the exchange
+   * then, so a reaction takes up to one step: the run's model of latency. Larger steps also run faster
+   * (fewer steps per second of market time).
+   * Kept in the record's meta.
+   */
   readonly stepMs?: number;
   /** Equity samples in the record, ms (default: the duration / 500, at least 1 s). */
   readonly sampleEveryMs?: number;
@@ -120,6 +129,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     start + (options.durationMs ?? 3_600_000);
   if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);
   const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
+  if (!(Number.isInteger(stepMs) && stepMs >= 1 && stepMs <= MAX_STEP_MS)) {
+    throw new RangeError(
+      `stepMs must be a whole number of milliseconds from 1 to ${MAX_STEP_MS}; got ${stepMs}`,
+    );
+  }
   const seed = options.seed ?? 1;
   const quoteAsset = run.asset;
 
@@ -153,6 +167,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     symbols,
     quoteAsset,
     seed,
+    stepMs,
     sampleEveryMs: options.sampleEveryMs ?? Math.max(1000, Math.ceil((end - start) / 500 / 1000) * 1000),
     drain: 'sync',
     ...(options.risk === undefined ? {} : { risk: options.risk }),

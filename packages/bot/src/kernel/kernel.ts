@@ -37,6 +37,8 @@ export interface KernelOptions {
   /** Limits of this run, on top of the strategy's own (`Strategy.risk`), field by field. */
   readonly risk?: RiskLimits;
   readonly seed?: number | string;
+  /** Backtests: the loop's time step in ms, recorded in the run's meta (it sets the strategy's reaction latency). */
+  readonly stepMs?: number;
   /** Equity and price samples of the record, ms (default 60 s). */
   readonly sampleEveryMs?: number;
   /** Where the kernel logs (denials, rejections, the kill switch). Default: nothing. */
@@ -357,6 +359,7 @@ export class Kernel {
       mode: this.mode,
       env: this.#options.env,
       ...(this.#options.seed === undefined ? {} : { seed: this.#options.seed }),
+      ...(this.#options.stepMs === undefined ? {} : { stepMs: this.#options.stepMs }),
       symbols: this.symbols,
       startTime: this.#startTime,
       endTime,

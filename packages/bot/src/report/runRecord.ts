@@ -54,6 +54,11 @@ export interface RunMeta {
   readonly mode: 'backtest' | 'paper' | 'live';
   readonly env: string;
   readonly seed?: number | string;
+  /**
+   * Backtests only: the loop's time step, ms. A strategy sees an event at the end of the step it
+   * happened in and its orders reach the exchange then: a reaction takes up to one step.
+   */
+  readonly stepMs?: number;
   readonly symbols: readonly string[];
   readonly startTime: number;
   readonly endTime: number;

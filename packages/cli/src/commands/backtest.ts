@@ -35,6 +35,12 @@ export default defineCommand({
       description: 'length when --to is absent (default 1h; with --data, until the data ends)',
     },
     seed: { type: 'string', default: '1', valueName: 'N', description: 'seed of the synthetic market' },
+    step: {
+      type: 'string',
+      valueName: 'D',
+      description:
+        "the loop's time step (default 250ms): the strategy sees an event at the end of its step and its orders reach the exchange then, so a reaction takes up to one step; larger steps run faster",
+    },
     symbols: {
       type: 'string',
       valueName: 'A,B',
@@ -62,6 +68,7 @@ export default defineCommand({
     if (from !== undefined && to !== undefined && to <= from)
       throw new CliUsageError('--to must be after --from');
     const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration, 'duration');
+    const stepMs = flags.step === undefined ? undefined : parseStep(flags.step);
     const seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;
     const risk = parseRiskFlags(flags);
     const symbols = flags.symbols
@@ -95,6 +102,7 @@ export default defineCommand({
     const result = await runBacktest({
       strategy: resolved,
       seed,
+      ...(stepMs === undefined ? {} : { stepMs }),
       ...(symbols === undefined ? {} : { symbols }),
       ...(from === undefined ? {} : { from }),
       ...(to !== undefined ? { to } : durationMs !== undefined ? { durationMs } : {}),
@@ -130,6 +138,13 @@ function speedUp(result: {
 }): string {
   const marketMs = result.record.meta.endTime - result.record.meta.startTime;
   return result.wallMs > 0 ? `${Math.round(marketMs / result.wallMs).toLocaleString('en-US')}x` : 'n/a';
+}
+
+/** `--step`: a duration from 1 ms to a day (what `runBacktest` takes). */
+function parseStep(text: string): number {
+  const ms = parseDuration(text, 'step');
+  if (ms < 1 || ms > 86_400_000) throw new CliUsageError(`--step must be from 1ms to 1d; got ${text}`);
+  return ms;
 }
 
 function isDirectory(path: string): boolean {

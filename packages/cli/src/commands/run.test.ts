@@ -142,6 +142,26 @@ describe('basis start, run and backtest', () => {
     expect(second.summary.pnl).toEqual(first.summary.pnl);
   }, 60_000);
 
+  test('behavior: backtest --step sets the loop step, which the record keeps; a bad step is a usage error', async () => {
+    const out = tempDir();
+    const io = captureIo();
+    const args = ['backtest', 'market-maker', '--duration', '2m', '--step', '1s', '--json', '--out', out];
+    expect(await run(args, io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
+      record: { meta: { stepMs?: number } };
+    };
+    expect(result.record.meta.stepMs).toBe(1000);
+    for (const [step, message] of [
+      ['0', '--step must be a positive duration like 30, 30s, 5m or 2h; got 0'],
+      ['0.2ms', '--step must be from 1ms to 1d; got 0.2ms'],
+      ['2d', '--step must be from 1ms to 1d; got 2d'],
+    ] as const) {
+      const bad = captureIo();
+      expect(await run(['backtest', 'market-maker', '--duration', '1m', '--step', step], bad)).toBe(2);
+      expect(bad.err()).toContain(message);
+    }
+  }, 30_000);
+
   test('behavior: on a terminal, backtest draws a progress bar with events/s and an ETA, then its speed', async () => {
     const io = captureIo();
     const tty = { ...io, stdout: { write: io.stdout.write, isTTY: true } };
