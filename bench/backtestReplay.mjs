@@ -3,7 +3,7 @@
 // price, funding, the kernel, risk, portfolio and a trivial strategy), against the floor of reading
 // and parsing the same files with no engine (node:readline, split, Number) in the same run.
 //
-//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 10] [--json]
+//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 10] [--step 250] [--json]
 //
 // The data is generated once (seeded random walk, 10 trades/s unless --per-second says otherwise,
 // one file per UTC day, with header rows as data.binance.vision writes them) under
@@ -19,16 +19,22 @@ const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     'per-second': { type: 'string', default: '10' },
+    // The backtest's loop step in ms (runBacktest's stepMs): the strategy's reaction latency.
+    step: { type: 'string', default: '250' },
     json: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
 const PER_SECOND = Number(values['per-second']);
+const STEP_MS = Number(values.step);
 if (
   !(Number.isInteger(ROWS) && ROWS > 0) ||
-  !(Number.isInteger(PER_SECOND) && PER_SECOND > 0 && 1000 % PER_SECOND === 0)
+  !(Number.isInteger(PER_SECOND) && PER_SECOND > 0 && 1000 % PER_SECOND === 0) ||
+  !(Number.isInteger(STEP_MS) && STEP_MS > 0)
 ) {
-  throw new RangeError('--rows must be a positive integer and --per-second a divisor of 1000');
+  throw new RangeError(
+    '--rows must be a positive integer, --per-second a divisor of 1000 and --step whole milliseconds',
+  );
 }
 const START = Date.UTC(2024, 2, 1);
 const SPACING_MS = 1000 / PER_SECOND;
@@ -117,6 +123,7 @@ async function engine() {
     symbols: ['BTCUSDT'],
     from: START,
     durationMs: ROWS * SPACING_MS,
+    stepMs: STEP_MS,
     exchange: { replay: { dir: root } },
   });
   const cpu = process.cpuUsage(cpuBefore);
@@ -138,6 +145,7 @@ const out = {
   node: process.version,
   rows: ROWS,
   perSecond: PER_SECOND,
+  stepMs: STEP_MS,
   floorRowsPerSecond: rate(base.rows, base.wallMs),
   readerRowsPerSecond: rate(reader.rows, reader.wallMs),
   engineRowsPerSecond: rate(full.rows, full.wallMs),
@@ -156,7 +164,7 @@ else {
     `the replay's own reader (byte-level CSV, no engine): ${out.readerRowsPerSecond.toLocaleString()} aggTrades/s`,
   );
   console.log(
-    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time)`,
+    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps)`,
   );
   console.log(
     `ratio: ${out.ratio.toFixed(3)}x the readline floor, ${out.readerRatio.toFixed(3)}x the replay's reader; target 1,000,000 aggTrades/s`,
