@@ -66,7 +66,10 @@ interface FeedState {
 export class PriceFeeds implements VenueProcess {
   readonly #venue: Venue;
   readonly #state = new Map<string, FeedState>();
-  /** Per market, what its spec fixes for funding, parsed once (a market's spec and brackets never change). */
+  /**
+   * Per market, what its spec fixes for funding, parsed once: a market's brackets never change, and its
+   * spec only in a quarterly's contract type when the quarter rolls.
+   */
   readonly #terms = new WeakMap<Market, FundingTerms>();
   #nextMark: number;
   #nextPremium: number;
