@@ -2,7 +2,7 @@
 // biome-ignore-all lint/performance/noBarrelFile: the package's entry point
 
 export type { BacktestOptions, BacktestProgress, BacktestResult } from './backtest/runBacktest.js';
-export { DEFAULT_BACKTEST_START, runBacktest } from './backtest/runBacktest.js';
+export { DEFAULT_BACKTEST_START, MAX_BACKTEST_STEP_MS, runBacktest } from './backtest/runBacktest.js';
 export { BarAggregator } from './data/barAggregator.js';
 export { Cache } from './data/cache.js';
 export type {

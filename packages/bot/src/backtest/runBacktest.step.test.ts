@@ -56,5 +56,9 @@ describe('runBacktest stepMs', () => {
         new RangeError(`stepMs must be a whole number of milliseconds from 1 to 86400000; got ${stepMs}`),
       );
     }
+    // Checked before the strategy is loaded: a file that does not exist is never read.
+    await expect(
+      runBacktest({ strategy: '/nonexistent/strategy.ts', durationMs: 60_000, stepMs: 0 }),
+    ).rejects.toThrow(RangeError);
   });
 });

@@ -22,8 +22,8 @@ import type { RiskLimits } from '../risk/limits.js';
 import { resolveStrategy, type StrategySource } from '../strategy/loadStrategy.js';
 import { watchesBooks } from '../strategy/strategy.js';
 
-/** The longest time step a backtest takes: a day. */
-const MAX_STEP_MS = 86_400_000;
+/** The longest time step a backtest takes (`stepMs`): a day. */
+export const MAX_BACKTEST_STEP_MS = 86_400_000;
 
 /** Where a backtest starts by default: a fixed instant, so a seed alone reproduces a run. */
 export const DEFAULT_BACKTEST_START = Date.UTC(2026, 0, 5, 0, 0, 0);
@@ -113,6 +113,13 @@ export interface BacktestResult {
  */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
   const wallStart = performance.now();
+  // Checked first: nothing (a strategy file, the data's files) is read for a run that cannot start.
+  const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
+  if (!(Number.isInteger(stepMs) && stepMs >= 1 && stepMs <= MAX_BACKTEST_STEP_MS)) {
+    throw new RangeError(
+      `stepMs must be a whole number of milliseconds from 1 to ${MAX_BACKTEST_STEP_MS}; got ${stepMs}`,
+    );
+  }
   const strategy = await resolveStrategy(options.strategy, { ...options.params });
   const symbols = options.symbols ?? strategy.symbols ?? ['BTCUSDT'];
   const run = runProduct(symbols, options.quoteAsset);
@@ -128,12 +135,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     (untilDataEnds ? replayEndTime(replay.dir, symbols, { product: run.product }) : undefined) ??
     start + (options.durationMs ?? 3_600_000);
   if (!(end > start)) throw new RangeError(`the backtest must end after it starts (${start} → ${end})`);
-  const stepMs = options.stepMs ?? options.exchange?.synthetic?.stepMs ?? 250;
-  if (!(Number.isInteger(stepMs) && stepMs >= 1 && stepMs <= MAX_STEP_MS)) {
-    throw new RangeError(
-      `stepMs must be a whole number of milliseconds from 1 to ${MAX_STEP_MS}; got ${stepMs}`,
-    );
-  }
   const seed = options.seed ?? 1;
   const quoteAsset = run.asset;
 

@@ -607,13 +607,14 @@ export class Kernel {
   #trip(rule: RiskHalt['rule'], message: string, time: number): void {
     if (this.risk.state === 'halted') return;
     this.risk.halt();
-    this.#halt ??= { rule, message, time };
+    const halt: RiskHalt = { rule, message, time };
+    this.#halt ??= halt;
     this.#saveRiskState();
     this.#log(`kill switch (${rule}): ${message}; canceling every order and flattening`);
     this.#recorder.denial(time, `killSwitch:${rule}`, message, '');
     this.#cancelEverything();
     this.#closePositions(this.#killIds);
-    this.#enqueue({ kind: 'halt', halt: { rule, message, time } });
+    this.#enqueue({ kind: 'halt', halt });
   }
 
   /** Cancels every order and conditional order of the run's symbols. */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BacktestProgress, resolveStrategy, runBacktest } from '@basis/bot';
+import { type BacktestProgress, MAX_BACKTEST_STEP_MS, resolveStrategy, runBacktest } from '@basis/bot';
 import { CliUsageError } from '../cliError.js';
 import { defineCommand } from '../command.js';
 import { parseDuration, parseTime } from '../run/duration.js';
@@ -143,7 +143,8 @@ function speedUp(result: {
 /** `--step`: a duration from 1 ms to a day (what `runBacktest` takes). */
 function parseStep(text: string): number {
   const ms = parseDuration(text, 'step');
-  if (ms < 1 || ms > 86_400_000) throw new CliUsageError(`--step must be from 1ms to 1d; got ${text}`);
+  if (ms < 1 || ms > MAX_BACKTEST_STEP_MS)
+    throw new CliUsageError(`--step must be from 1ms to 1d; got ${text}`);
   return ms;
 }
 
