@@ -3,7 +3,8 @@
 // price, funding, the kernel, risk, portfolio and a trivial strategy), against the floor of reading
 // and parsing the same files with no engine (node:readline, split, Number) in the same run.
 //
-//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 10] [--step 250] [--json]
+//   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 10] [--step 250]
+//     [--thread auto|main|worker] [--json]
 //
 // The data is generated once (seeded random walk, 10 trades/s unless --per-second says otherwise,
 // one file per UTC day, with header rows as data.binance.vision writes them) under
@@ -21,19 +22,23 @@ const { values } = parseArgs({
     'per-second': { type: 'string', default: '10' },
     // The backtest's loop step in ms (runBacktest's stepMs): the strategy's reaction latency.
     step: { type: 'string', default: '250' },
+    // Where the engine parses the files: a reader thread (auto picks it for files this size) or not.
+    thread: { type: 'string', default: 'auto' },
     json: { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
 const PER_SECOND = Number(values['per-second']);
 const STEP_MS = Number(values.step);
+const THREAD = values.thread;
 if (
   !(Number.isInteger(ROWS) && ROWS > 0) ||
   !(Number.isInteger(PER_SECOND) && PER_SECOND > 0 && 1000 % PER_SECOND === 0) ||
-  !(Number.isInteger(STEP_MS) && STEP_MS > 0)
+  !(Number.isInteger(STEP_MS) && STEP_MS > 0) ||
+  !['auto', 'main', 'worker'].includes(THREAD)
 ) {
   throw new RangeError(
-    '--rows must be a positive integer, --per-second a divisor of 1000 and --step whole milliseconds',
+    '--rows must be a positive integer, --per-second a divisor of 1000, --step whole milliseconds and --thread auto, main or worker',
   );
 }
 const START = Date.UTC(2024, 2, 1);
@@ -99,18 +104,23 @@ async function floor() {
   return { rows, wallMs: performance.now() - started, checksum };
 }
 
-// The replay's own reader with no engine: what reading and parsing costs the engine (a byte-level
-// CSV parser, faster than readline), imported from the built package's internals.
-async function readerFloor() {
-  const { ReplaySource } = await import('../packages/exchange/dist/marketData/replay/replaySource.js');
+// The replay's own print reader with no engine (a byte-level CSV parser into columns of ticks and
+// steps, faster than readline), on the main thread or a reader thread: what the engine reads with.
+// Imported from the built package's internals.
+async function readerFloor(thread) {
+  const { discoverReplayFiles } = await import('../packages/exchange/dist/marketData/replay/discover.js');
+  const { PrintSource, emptyPrint } = await import(
+    '../packages/exchange/dist/marketData/replay/printSource.js'
+  );
   const started = performance.now();
-  const source = ReplaySource.fromDirectory(root, { dataTypes: ['aggTrades'] });
+  const files = discoverReplayFiles(root, { dataTypes: ['aggTrades'] });
+  const source = new PrintSource(files, () => ({ tickSize: '0.10', stepSize: '0.001' }), { thread });
+  const print = emptyPrint();
   let rows = 0;
   let checksum = 0;
-  for (let event = source.next(); event !== undefined && rows <= ROWS; event = source.next()) {
-    checksum += event.time;
-    rows++;
-  }
+  for (; rows < ROWS && source.take(print); rows++) checksum += print.time + print.tick;
+  source.close();
+  await source.ended();
   return { rows, wallMs: performance.now() - started, checksum };
 }
 
@@ -124,7 +134,7 @@ async function engine() {
     from: START,
     durationMs: ROWS * SPACING_MS,
     stepMs: STEP_MS,
-    exchange: { replay: { dir: root } },
+    exchange: { replay: { dir: root, thread: THREAD } },
   });
   const cpu = process.cpuUsage(cpuBefore);
   return {
@@ -138,7 +148,8 @@ async function engine() {
 
 generate();
 const base = await floor();
-const reader = await readerFloor();
+const reader = await readerFloor('main');
+const readerThread = await readerFloor('worker');
 const full = await engine();
 const rate = (rows, ms) => Math.round((rows / ms) * 1000);
 const out = {
@@ -146,8 +157,10 @@ const out = {
   rows: ROWS,
   perSecond: PER_SECOND,
   stepMs: STEP_MS,
+  thread: THREAD,
   floorRowsPerSecond: rate(base.rows, base.wallMs),
   readerRowsPerSecond: rate(reader.rows, reader.wallMs),
+  readerThreadRowsPerSecond: rate(readerThread.rows, readerThread.wallMs),
   engineRowsPerSecond: rate(full.rows, full.wallMs),
   engineCpuMicrosPerRow: Number(((full.cpuMs * 1000) / full.rows).toFixed(3)),
   engineEvents: full.events,
@@ -161,10 +174,10 @@ else {
     `floor (readline + split + Number, no engine): ${out.floorRowsPerSecond.toLocaleString()} aggTrades/s`,
   );
   console.log(
-    `the replay's own reader (byte-level CSV, no engine): ${out.readerRowsPerSecond.toLocaleString()} aggTrades/s`,
+    `the replay's own reader (byte-level CSV into columns, no engine): ${out.readerRowsPerSecond.toLocaleString()} aggTrades/s on the main thread, ${out.readerThreadRowsPerSecond.toLocaleString()} from a reader thread`,
   );
   console.log(
-    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps)`,
+    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps, reader thread: ${THREAD})`,
   );
   console.log(
     `ratio: ${out.ratio.toFixed(3)}x the readline floor, ${out.readerRatio.toFixed(3)}x the replay's reader; target 1,000,000 aggTrades/s`,

@@ -14,6 +14,7 @@ import { DEFAULT_SYMBOLS } from './config/defaultSymbols.js';
 import type { SymbolSpec } from './config/symbolSpec.js';
 import { FaultInjector } from './faults/faultInjector.js';
 import type { FaultRuleSpec } from './faults/faultModel.js';
+import type { PrintReadThread } from './marketData/replay/printSource.js';
 import {
   type CommandEntry,
   createRestHandler,
@@ -59,6 +60,11 @@ export interface ExchangeOptions {
     readonly dir: string;
     readonly align?: ReplayAlign;
     readonly printPath?: ReplayPrintPath;
+    /**
+     * Where the print files are parsed (default `auto`: a reader thread for 4 MiB of files or more
+     * when the machine has a second core). The replay is the same either way, so it is not journaled.
+     */
+    readonly thread?: PrintReadThread;
   };
   /** Fault injection from the start: the injector's seed (default 1) and rules (`basis exchange --fault`). */
   readonly faults?: { readonly seed?: number | string; readonly rules?: readonly FaultRuleSpec[] };
@@ -231,7 +237,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
   if (store !== undefined && genesis === undefined) writeGenesis(options.stateDir!, fresh);
   const coinmGenesis = fresh.coinm ?? {};
 
-  const marketData = productMarketData(fresh, coinmGenesis);
+  const marketData = withReadThread(productMarketData(fresh, coinmGenesis), options.replay?.thread);
   const history =
     options.history === undefined ? {} : { history: { ...DEFAULT_HISTORY, ...options.history } };
   const venueOptions: VenueOptions = {
@@ -525,6 +531,7 @@ export function createExchange(options: ExchangeOptions = {}): Exchange {
     close() {
       closed ??= (async () => {
         clock.clearInterval(driver);
+        await Promise.all(allVenues.map((v) => v.replay?.close()));
         await webSockets.close();
         await server?.close();
         try {
@@ -565,6 +572,17 @@ function productMarketData(
     coinm !== false && replayCovers(dir, 'coinm', names(coinm.symbols ?? coinmSymbols(genesis.startTime)));
   const usdmReplays = replayCovers(dir, 'usdm', names(genesis.symbols ?? DEFAULT_SYMBOLS)) || !coinmReplays;
   return { usdm: usdmReplays ? marketData : 'synthetic', coinm: coinmReplays ? marketData : 'synthetic' };
+}
+
+/** The replaying venues' market data with the prints' reader thread chosen (never part of the genesis). */
+function withReadThread(
+  marketData: Record<Product, NonNullable<VenueOptions['marketData']>>,
+  thread: PrintReadThread | undefined,
+): Record<Product, NonNullable<VenueOptions['marketData']>> {
+  if (thread === undefined) return marketData;
+  const choose = (m: NonNullable<VenueOptions['marketData']>): NonNullable<VenueOptions['marketData']> =>
+    typeof m === 'string' ? m : { replay: { ...m.replay, read: { ...m.replay.read, thread } } };
+  return { usdm: choose(marketData.usdm), coinm: choose(marketData.coinm) };
 }
 
 function freshVenues(usdm: VenueOptions, coinm: VenueOptions | undefined): ExchangeVenues {

@@ -28,6 +28,7 @@ export {
   type FaultRuleStatus,
   type FaultScope,
 } from './faults/faultModel.js';
+export type { PrintReadThread } from './marketData/replay/printSource.js';
 export { ReplayError } from './marketData/replay/replayError.js';
 // For the CLI's `basis data import`, which looks into archives before copying them.
 export {

@@ -14,6 +14,7 @@ import {
   AGG_HEADER,
   KLINE_HEADER,
   makeZip,
+  SOURCE_PRINT_WORKER,
   TRADE_HEADER,
   useDataFolder,
 } from '../marketData/replay/testing.js';
@@ -350,6 +351,47 @@ describe('ReplayMarket', () => {
     expect(() => new ReplayMarket(venueAt(T), { dir: data.dir })).toThrow(
       /BTCUSDT-aggTrades-2024-06-15\.csv:2$/m,
     );
+  });
+
+  test('behavior: prints parsed on a reader thread play exactly as on the main thread, errors included', async () => {
+    writeAggTrades();
+    write('futures/um/daily/trades/ETHUSDT/ETHUSDT-trades-2024-06-15.csv', [
+      TRADE_HEADER,
+      ...Array.from(
+        { length: 400 },
+        (_, i) => `${i},3400.${i % 10}0,0.05${i % 10},170.0,${T + i * 300},${i % 2 === 0}`,
+      ),
+    ]);
+    const play = (thread: 'main' | 'worker') => {
+      const read = { thread, worker: SOURCE_PRINT_WORKER, chunkSize: 256 } as const;
+      const { venue, replay } = replaying(venueAt(T), { read });
+      venue.advanceTo(T + 200_000);
+      const tapes = ['BTCUSDT', 'ETHUSDT'].map((symbol) =>
+        JSON.stringify(
+          aggTrades.handle(venue, { now: venue.now, account: undefined }, { symbol, limit: '1000' }),
+        ),
+      );
+      const { state, prints, endedAt, error } = replay.status();
+      return {
+        replay,
+        result: { tapes, state, prints, endedAt, error: error?.message, candles: candles(venue) },
+      };
+    };
+    const main = play('main');
+    const worker = play('worker');
+    expect(main.result.prints).toBe(410);
+    expect(worker.result).toEqual(main.result);
+    await worker.replay.close();
+    // A malformed row: the same prints before it, the same failure.
+    write(`${AGG_DIR}/BTCUSDT-aggTrades-2024-06-16.csv`, [
+      `2008,66200.00,5.000,5024,5026,${T + 120_500},maybe`,
+    ]);
+    const failedMain = play('main').result;
+    const failedWorker = play('worker');
+    expect(failedMain).toMatchObject({ state: 'failed', endedAt: T + 119_000 });
+    expect(failedMain.error).toMatch(/BTCUSDT-aggTrades-2024-06-16\.csv:1$/m);
+    expect(failedWorker.result).toEqual(failedMain);
+    await failedWorker.replay.close();
   });
 
   test('behavior: unknown symbols are reported and skipped; markets without data stay quiet', () => {

@@ -1,9 +1,12 @@
 import { Decimal, type Rng } from '@basis/core';
 import { KLINE_INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from '../marketData/klineIntervals.js';
-import { decimalToSteps, type ReplayEvent, type ReplayKline } from '../marketData/replay/csvRows.js';
+import type { ReplayEvent, ReplayKline } from '../marketData/replay/csvRows.js';
 import { discoverReplayFiles, type ReplayFile } from '../marketData/replay/discover.js';
+import type { PrintGrid } from '../marketData/replay/printColumns.js';
+import { emptyPrint, type PrintReadOptions, PrintSource } from '../marketData/replay/printSource.js';
 import { ReplayError } from '../marketData/replay/replayError.js';
 import { type ReplayOptions, ReplaySource } from '../marketData/replay/replaySource.js';
+import { UnitGrid } from '../marketData/replay/unitGrid.js';
 import { quoteLadder, type SyntheticParams, syntheticParamsFromSpec } from '../marketData/syntheticModels.js';
 import { BUY, SELL } from '../matching/types.js';
 import type { Account } from './account.js';
@@ -47,8 +50,8 @@ export interface ReplayMarketOptions {
   readonly align?: ReplayAlign;
   /** Replay only these symbols (default: every symbol in the data that the venue lists). */
   readonly symbols?: readonly string[];
-  /** How files are read (the zip implementation, the chunk size). */
-  readonly read?: ReplayOptions;
+  /** How files are read (the zip implementation, the chunk size, the prints' reader thread). */
+  readonly read?: PrintReadOptions;
   /** Milliseconds between refreshes of the maker's ladder when no print comes (default 1000). */
   readonly quoteMs?: number;
   /**
@@ -117,10 +120,9 @@ interface Lane {
   readonly params: SyntheticParams;
   readonly describe: ReplayedSymbol;
   /** Ticks and steps as integer units and scale, for the fast decimal conversion. */
-  readonly tickUnits: number;
-  readonly tickScale: number;
-  readonly stepUnits: number;
-  readonly stepScale: number;
+  /** The market's tick and step grids, for the candles' prices and volumes. */
+  readonly ticks: UnitGrid;
+  readonly steps: UnitGrid;
   /** Seeded order of high and low inside candles. */
   readonly pathRng: Rng;
   /** Where the maker's ladder is centred (fractional ticks); NaN before the first print. */
@@ -209,7 +211,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   readonly #lanes = new Map<string, Lane>();
   readonly #skipped: { readonly symbol: string; readonly reason: string }[];
   /** aggTrades and trades of every lane, merged in time order. */
-  readonly #prints: ReplaySource;
+  readonly #prints: PrintSource;
+  /** The lane of each of {@link #prints}'s series. */
+  readonly #printLanes: readonly Lane[];
+  /** The print being played (reused). */
+  readonly #print = emptyPrint();
   /** Klines (klines-only lanes), index and mark klines, read ahead by {@link #lookahead}. */
   readonly #candles: ReplaySource;
   /** The longest candle: a candle opening by time t closes by t + lookahead. */
@@ -257,10 +263,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
         market,
         params,
         describe: description,
-        tickUnits: Number(market.tickSize.units),
-        tickScale: market.tickSize.scale,
-        stepUnits: Number(market.stepSize.units),
-        stepScale: market.stepSize.scale,
+        ticks: new UnitGrid(market.tickSize),
+        steps: new UnitGrid(market.stepSize),
         pathRng: venue.rng.fork(`replay:${symbol}`),
         fair: Number.NaN,
         quotedFair: Number.NaN,
@@ -280,7 +284,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
       (lane as { view: LadderView }).view = new LadderView(lane, params.ladder);
       this.#lanes.set(symbol, lane);
     }
-    this.#prints = new ReplaySource(plan.printFiles, options.read);
+    this.#prints = new PrintSource(plan.printFiles, (symbol) => gridOf(venue.market(symbol)), options.read);
+    this.#printLanes = this.#prints.series.map((series) => this.#lanes.get(series.symbol)!);
     this.#candles = new ReplaySource(plan.candleFiles, options.read);
     this.#lookahead = plan.lookahead;
     this.#printsOnly = plan.candleFiles.length === 0;
@@ -340,6 +345,18 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
       this.#nextQuote = time + this.#quoteMs;
     }
     this.#schedule(time);
+  }
+
+  /**
+   * Releases the files and the prints' reader thread, as the exchange closes; settles once that
+   * thread has ended. The replay plays nothing more: it stays where it was, as if its data had ended.
+   */
+  close(): Promise<void> {
+    this.#prints.close();
+    this.#candles.close();
+    this.#nextFilePrint = Number.POSITIVE_INFINITY;
+    this.#nextRefill = Number.POSITIVE_INFINITY;
+    return this.#prints.ended();
   }
 
   /** `playing`, then `ended` once the data is played (or `failed`: {@link status} has the error). */
@@ -437,15 +454,13 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
       }
     if (bestTime > h) return;
     if (best === undefined) {
-      const event = this.#prints.next();
-      if (event === undefined || event.kind === 'kline') return;
-      const lane = this.#lanes.get(event.symbol)!;
-      const tick = toUnits(event.price, lane.tickUnits, lane.tickScale, lane.market.tickSize);
-      const steps = Math.max(1, toUnits(event.qty, lane.stepUnits, lane.stepScale, lane.market.stepSize));
-      if (tick > 0) this.#print(lane, tick, steps, event.isBuyerMaker);
+      const print = this.#print;
+      if (!this.#prints.take(print)) return;
+      if (print.tick > 0)
+        this.#playPrint(this.#printLanes[print.series]!, print.tick, print.steps, print.takerSells);
     } else {
       const print = best.candlePrints[best.candleHead++]!;
-      this.#print(best, print.tick, print.steps, print.takerSells);
+      this.#playPrint(best, print.tick, print.steps, print.takerSells);
     }
   }
 
@@ -485,7 +500,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   }
 
   /** One historical print, on the lean path when no user order can be touched by it. */
-  #print(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
+  #playPrint(lane: Lane, tick: number, steps: number, takerSells: boolean): void {
     this.#setPrice(lane, tick, takerSells, true);
     if (!this.#lean) {
       this.#printOnBook(lane, tick, steps, takerSells);
@@ -699,12 +714,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   #skip(h: number, notify: boolean): void {
     const last = new Map<Lane, { tick: number; takerSells: boolean }>();
     // Bounded by the data: each round consumes one row.
+    const print = this.#print;
     for (let t = this.#prints.peekTime(); t !== undefined && t < h; t = this.#prints.peekTime()) {
-      const event = this.#prints.next();
-      if (event === undefined || event.kind === 'kline') continue;
-      const lane = this.#lanes.get(event.symbol)!;
-      const tick = toUnits(event.price, lane.tickUnits, lane.tickScale, lane.market.tickSize);
-      if (tick > 0) last.set(lane, { tick, takerSells: event.isBuyerMaker });
+      if (!this.#prints.take(print)) break;
+      const lane = this.#printLanes[print.series]!;
+      if (print.tick > 0) last.set(lane, { tick: print.tick, takerSells: print.takerSells });
     }
     this.#refill(h + this.#lookahead);
     this.#openCandles(h);
@@ -781,6 +795,11 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
 /** A queued candle's opening time; +∞ for an empty queue. */
 function openTimeOf(candle: ReplayKline | undefined): number {
   return candle === undefined ? Number.POSITIVE_INFINITY : candle.openTime;
+}
+
+/** A market's tick and step sizes as the print reader takes them. */
+function gridOf(market: Market): PrintGrid {
+  return { tickSize: market.tickSize.toString(), stepSize: market.stepSize.toString() };
 }
 
 /**
@@ -952,14 +971,6 @@ function intervalMs(interval: KlineInterval | undefined): number {
 
 // Candle paths ------------------------------------------------------------------------------------------
 
-/** A decimal string in whole ticks or steps: exact when on the grid, else rounded half-even. */
-function toUnits(text: string, units: number, scale: number, step: Decimal): number {
-  const exact = decimalToSteps(text, units, scale);
-  if (exact !== undefined) return exact;
-  const value = Decimal.tryParse(text);
-  return value === undefined ? 0 : Number(value.div(step, 0, 'half-even').units);
-}
-
 /** Open, the extremes in a seeded order, close: the four corners of a candle's path. */
 function corners<T>(open: T, high: T, low: T, close: T, rng: Rng): [T, T, T, T] {
   return rng.next() < 0.5 ? [open, high, low, close] : [open, low, high, close];
@@ -1007,12 +1018,12 @@ function pathValue(path: PricePath, h: number): Decimal {
  * where the path allows.
  */
 function candlePrints(lane: Lane, k: ReplayKline): CandlePrint[] {
-  const { tickUnits, tickScale, stepUnits, stepScale, market } = lane;
-  const tick = (text: string): number => toUnits(text, tickUnits, tickScale, market.tickSize);
-  const volume = toUnits(k.volume, stepUnits, stepScale, market.stepSize);
+  const { ticks: tickGrid, steps: stepGrid } = lane;
+  const tick = (text: string): number => tickGrid.ofText(text);
+  const volume = stepGrid.ofText(k.volume);
   const path = corners(tick(k.open), tick(k.high), tick(k.low), tick(k.close), lane.pathRng);
   if (volume <= 0 || path.some((p) => !(p > 0))) return [];
-  const buyVolume = Math.min(volume, toUnits(k.takerBuyVolume, stepUnits, stepScale, market.stepSize));
+  const buyVolume = Math.min(volume, stepGrid.ofText(k.takerBuyVolume));
   const span = k.closeTime - k.openTime;
   const m = Math.min(volume, Math.max(4, Math.min(k.count, Math.floor(span / 1000) + 1)));
   const ticks = pathTicks(path, m);

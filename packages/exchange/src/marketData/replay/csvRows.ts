@@ -94,6 +94,7 @@ const NINE = 57;
 const MINUS = 45;
 const DOT = 46;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
 const TRUE = [0x74, 0x72, 0x75, 0x65] as const; // 'true'
 const FALSE = [0x66, 0x61, 0x6c, 0x73, 0x65] as const; // 'false'
 /** Above this a timestamp is in microseconds: 1e14 ms is the year 5138, 1e14 µs is 1973. */
@@ -149,6 +150,11 @@ export class CsvFields {
     const start = this.#starts[i]!;
     const end = this.#ends[i]!;
     return texts === undefined ? this.buffer.toString('latin1', start, end) : texts.text(start, end);
+  }
+
+  /** Field `i` in whole `step` units, as {@link bytesToSteps} (`undefined` off the grid or not plain). */
+  steps(i: number, stepUnits: number, stepScale: number): number | undefined {
+    return bytesToSteps(this.buffer, this.#starts[i]!, this.#ends[i]!, stepUnits, stepScale);
   }
 
   /** Whether field `i` is empty. */
@@ -236,56 +242,63 @@ export class CsvFields {
 export type RowProblem = { readonly column: string };
 
 /**
- * Parses one `aggTrades` row, or returns the first bad column. Fields must already be split.
+ * The first bad column of an `aggTrades` row, `undefined` when the row is well formed. Fields must
+ * already be split. The replay's print columns and {@link parseAggTradeRow} check rows with it.
  */
+export function aggTradeRowProblem(fields: CsvFields): string | undefined {
+  if (fields.count !== 7) return `7 columns (got ${fields.count})`;
+  if (Number.isNaN(fields.integer(0))) return 'agg_trade_id';
+  if (Number.isNaN(fields.integer(3))) return 'first_trade_id';
+  if (Number.isNaN(fields.integer(4))) return 'last_trade_id';
+  if (!Number.isSafeInteger(fields.time(5))) return 'transact_time';
+  if (fields.boolean(6) === undefined) return 'is_buyer_maker';
+  if (!fields.isDecimal(1)) return 'price';
+  if (!fields.isDecimal(2)) return 'quantity';
+  return undefined;
+}
+
+/** Parses one `aggTrades` row, or returns the first bad column. Fields must already be split. */
 export function parseAggTradeRow(fields: CsvFields, symbol: string): ReplayAggTrade | RowProblem {
-  if (fields.count !== 7) return { column: `7 columns (got ${fields.count})` };
-  const aggId = fields.id(0);
-  const firstTradeId = fields.id(3);
-  const lastTradeId = fields.id(4);
-  const time = fields.time(5);
-  const isBuyerMaker = fields.boolean(6);
-  if (aggId === undefined) return { column: 'agg_trade_id' };
-  if (firstTradeId === undefined) return { column: 'first_trade_id' };
-  if (lastTradeId === undefined) return { column: 'last_trade_id' };
-  if (!Number.isSafeInteger(time)) return { column: 'transact_time' };
-  if (isBuyerMaker === undefined) return { column: 'is_buyer_maker' };
-  if (!fields.isDecimal(1)) return { column: 'price' };
-  if (!fields.isDecimal(2)) return { column: 'quantity' };
+  const problem = aggTradeRowProblem(fields);
+  if (problem !== undefined) return { column: problem };
   return {
     kind: 'aggTrade',
     symbol,
-    time,
-    aggId,
+    time: fields.time(5),
+    aggId: fields.id(0)!,
     price: fields.text(1),
     qty: fields.text(2),
-    firstTradeId,
-    lastTradeId,
-    isBuyerMaker,
+    firstTradeId: fields.id(3)!,
+    lastTradeId: fields.id(4)!,
+    isBuyerMaker: fields.boolean(6)!,
   };
+}
+
+/** The first bad column of a `trades` row, `undefined` when the row is well formed. */
+export function tradeRowProblem(fields: CsvFields): string | undefined {
+  if (fields.count !== 6) return `6 columns (got ${fields.count})`;
+  if (Number.isNaN(fields.integer(0))) return 'id';
+  if (!Number.isSafeInteger(fields.time(4))) return 'time';
+  if (fields.boolean(5) === undefined) return 'is_buyer_maker';
+  if (!fields.isDecimal(1)) return 'price';
+  if (!fields.isDecimal(2)) return 'qty';
+  if (!fields.isDecimal(3)) return 'quote_qty';
+  return undefined;
 }
 
 /** Parses one `trades` row, or returns the first bad column. */
 export function parseTradeRow(fields: CsvFields, symbol: string): ReplayTrade | RowProblem {
-  if (fields.count !== 6) return { column: `6 columns (got ${fields.count})` };
-  const id = fields.id(0);
-  const time = fields.time(4);
-  const isBuyerMaker = fields.boolean(5);
-  if (id === undefined) return { column: 'id' };
-  if (!Number.isSafeInteger(time)) return { column: 'time' };
-  if (isBuyerMaker === undefined) return { column: 'is_buyer_maker' };
-  if (!fields.isDecimal(1)) return { column: 'price' };
-  if (!fields.isDecimal(2)) return { column: 'qty' };
-  if (!fields.isDecimal(3)) return { column: 'quote_qty' };
+  const problem = tradeRowProblem(fields);
+  if (problem !== undefined) return { column: problem };
   return {
     kind: 'trade',
     symbol,
-    time,
-    id,
+    time: fields.time(4),
+    id: fields.id(0)!,
     price: fields.text(1),
     qty: fields.text(2),
     quoteQty: fields.text(3),
-    isBuyerMaker,
+    isBuyerMaker: fields.boolean(5)!,
   };
 }
 
@@ -350,12 +363,25 @@ export function parseKlineRow(
  * or the count is not a safe integer. `stepUnits`/`stepScale` describe the step (0.10 → 10, 2).
  */
 export function decimalToSteps(text: string, stepUnits: number, stepScale: number): number | undefined {
+  // Printable ASCII only: Latin-1 bytes keep the offsets, and a wider character would lose its high byte.
+  if (NOT_PRINTABLE_ASCII.test(text)) return undefined;
+  return bytesToSteps(Buffer.from(text, 'latin1'), 0, text.length, stepUnits, stepScale);
+}
+
+/** {@link decimalToSteps} of the ASCII bytes `[start, end)` (a field of a chunk, without decoding it). */
+export function bytesToSteps(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  stepUnits: number,
+  stepScale: number,
+): number | undefined {
   let units = 0;
   let fraction = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) {
-      if (fraction >= 0 || i === 0 || i === text.length - 1) return undefined;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c === DOT) {
+      if (fraction >= 0 || i === start || i === end - 1) return undefined;
       fraction = 0;
       continue;
     }
@@ -369,7 +395,7 @@ export function decimalToSteps(text: string, stepUnits: number, stepScale: numbe
     }
     units = units * 10 + (c - ZERO);
   }
-  if (text.length === 0) return undefined;
+  if (end <= start) return undefined;
   for (let f = Math.max(0, fraction); f < stepScale; f++) units *= 10;
   if (!(units <= MAX_SAFE)) return undefined;
   const steps = units / stepUnits;

@@ -121,6 +121,23 @@ export function streamKey(file: ReplayFile): string {
   return `${file.dataType}|${file.symbol}|${file.interval ?? ''}`;
 }
 
+/**
+ * `files` grouped into their time series (see {@link streamKey}), the series sorted by key (so ties
+ * between series break the same way every time) and each series' files by date.
+ */
+export function replaySeries(files: readonly ReplayFile[]): ReplayFile[][] {
+  const groups = new Map<string, ReplayFile[]>();
+  for (const file of files) {
+    const key = streamKey(file);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [file]);
+    else group.push(file);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, group]) => [...group].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)));
+}
+
 function dedupe(files: readonly ReplayFile[]): ReplayFile[] {
   const byName = new Map<string, ReplayFile>();
   for (const file of files) {

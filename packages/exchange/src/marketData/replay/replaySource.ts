@@ -1,6 +1,6 @@
-import { type ByteSource, LineChunker, openFileSource } from './byteSource.js';
+import { CsvFileReader, type ReplayOptions, type RowSink } from './csvFileReader.js';
+import type { CsvFields } from './csvRows.js';
 import {
-  CsvFields,
   type KlineDataType,
   parseAggTradeRow,
   parseKlineRow,
@@ -8,52 +8,51 @@ import {
   type ReplayEvent,
   type RowProblem,
 } from './csvRows.js';
-import { type DiscoverOptions, discoverReplayFiles, type ReplayFile, streamKey } from './discover.js';
+import { type DiscoverOptions, discoverReplayFiles, type ReplayFile, replaySeries } from './discover.js';
 import { ReplayError } from './replayError.js';
-import { builtinUnzip, type Unzip } from './zip.js';
 
-/** Options of {@link ReplaySource}. */
-export interface ReplayOptions {
-  /** How `.zip` files are opened (default {@link builtinUnzip}). */
-  readonly unzip?: Unzip;
-  /** Bytes read per chunk (default 64 KiB). */
-  readonly chunkSize?: number;
+export type { ReplayOptions } from './csvFileReader.js';
+
+/** The row parser of a file's data type. */
+function rowParser(file: ReplayFile): (fields: CsvFields) => ReplayEvent | RowProblem {
+  const { symbol, interval } = file;
+  switch (file.dataType) {
+    case 'aggTrades':
+      return (f) => parseAggTradeRow(f, symbol);
+    case 'trades':
+      return (f) => parseTradeRow(f, symbol);
+    default: {
+      const dataType: KlineDataType = file.dataType;
+      if (interval === undefined)
+        throw new ReplayError({ reason: 'format', path: file.path, detail: 'no interval' });
+      return (f) => parseKlineRow(f, symbol, dataType, interval);
+    }
+  }
 }
 
-/**
- * Reads the events of one file, one chunk of lines at a time: the first line is a header when it does
- * not start with a digit (futures files gained headers in 2022, so never assume either way).
- */
+/** Reads the events of one file, one chunk of lines at a time (see {@link CsvFileReader}). */
 export class ReplayFileReader {
   readonly file: ReplayFile;
-  readonly #source: ByteSource;
-  readonly #lines: LineChunker;
-  readonly #fields = new CsvFields();
-  readonly #parse: (fields: CsvFields) => ReplayEvent | RowProblem;
-  #sawFirstLine = false;
-  #lastTime = Number.NEGATIVE_INFINITY;
+  readonly #reader: CsvFileReader;
   #batch: ReplayEvent[] = [];
+  readonly #sink: RowSink;
 
-  constructor(file: ReplayFile, options: ReplayOptions = {}) {
+  /** `after`: the last time of the file before it in its series. */
+  constructor(file: ReplayFile, options: ReplayOptions = {}, after?: number) {
     this.file = file;
-    this.#source =
-      file.format === 'zip' ? (options.unzip ?? builtinUnzip).open(file.path) : openFileSource(file.path);
-    this.#lines = new LineChunker(this.#source, options.chunkSize);
-    const { symbol, interval } = file;
-    switch (file.dataType) {
-      case 'aggTrades':
-        this.#parse = (f) => parseAggTradeRow(f, symbol);
-        break;
-      case 'trades':
-        this.#parse = (f) => parseTradeRow(f, symbol);
-        break;
-      default: {
-        const dataType: KlineDataType = file.dataType;
-        if (interval === undefined)
-          throw new ReplayError({ reason: 'format', path: file.path, detail: 'no interval' });
-        this.#parse = (f) => parseKlineRow(f, symbol, dataType, interval);
-      }
-    }
+    const parse = rowParser(file);
+    this.#reader = new CsvFileReader(file, options, after);
+    this.#sink = (fields) => {
+      const event = parse(fields);
+      if ('column' in event) return event.column;
+      this.#batch.push(event);
+      return event.time;
+    };
+  }
+
+  /** The time of the last event read. */
+  get lastTime(): number {
+    return this.#reader.lastTime;
   }
 
   /**
@@ -63,46 +62,13 @@ export class ReplayFileReader {
   nextBatch(): ReplayEvent[] | undefined {
     const batch: ReplayEvent[] = [];
     this.#batch = batch;
-    if (!this.#lines.next(this.#onLine)) {
-      this.#source.close();
-      return undefined;
-    }
-    return batch;
+    return this.#reader.readChunk(this.#sink) ? batch : undefined;
   }
 
   /** Closes the file early (it closes itself at its end). */
   close(): void {
-    this.#source.close();
+    this.#reader.close();
   }
-
-  readonly #onLine = (buffer: Buffer, start: number, end: number): void => {
-    const fields = this.#fields;
-    fields.split(buffer, start, end, this.#lines);
-    if (!this.#sawFirstLine) {
-      this.#sawFirstLine = true;
-      if (fields.isHeader()) return;
-    }
-    const event = this.#parse(fields);
-    if ('column' in event) {
-      const excerpt = buffer.toString('latin1', start, Math.min(end, start + 120));
-      throw new ReplayError({
-        reason: 'format',
-        path: this.file.path,
-        line: this.#lines.line,
-        detail: `${event.column}: ${excerpt}`,
-      });
-    }
-    if (event.time < this.#lastTime) {
-      throw new ReplayError({
-        reason: 'order',
-        path: this.file.path,
-        line: this.#lines.line,
-        detail: `time ${event.time}`,
-      });
-    }
-    this.#lastTime = event.time;
-    this.#batch.push(event);
-  };
 }
 
 /** One time series: its files in date order, read one after another. */
@@ -128,23 +94,14 @@ class StreamCursor {
       if (this.#reader === undefined) {
         const file = this.#files[this.#fileIndex++];
         if (file === undefined) return undefined;
-        this.#reader = new ReplayFileReader(file, this.#options);
+        this.#reader = new ReplayFileReader(file, this.#options, this.#lastTime);
       }
       const batch = this.#reader.nextBatch();
+      this.#lastTime = this.#reader.lastTime;
       if (batch === undefined) this.#reader = undefined;
       else {
-        const first = batch[0];
-        if (first !== undefined && first.time < this.#lastTime) {
-          throw new ReplayError({
-            reason: 'order',
-            path: this.#reader.file.path,
-            detail: 'file starts before the previous file ends',
-          });
-        }
         this.#batch = batch;
         this.#position = 0;
-        const last = batch.at(-1);
-        if (last !== undefined) this.#lastTime = last.time;
       }
     }
   }
@@ -177,22 +134,7 @@ export class ReplaySource {
   readonly #streams: StreamCursor[];
 
   constructor(files: readonly ReplayFile[], options: ReplayOptions = {}) {
-    const groups = new Map<string, ReplayFile[]>();
-    for (const file of files) {
-      const key = streamKey(file);
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, [file]);
-      else group.push(file);
-    }
-    this.#streams = [...groups.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(
-        ([, group]) =>
-          new StreamCursor(
-            [...group].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
-            options,
-          ),
-      );
+    this.#streams = replaySeries(files).map((series) => new StreamCursor(series, options));
   }
 
   /** A replay of every matching file under `dir` (see {@link discoverReplayFiles}). */

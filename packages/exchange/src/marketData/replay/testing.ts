@@ -94,3 +94,11 @@ export function makeZip(
   end.writeUInt16LE(commentBytes.length, 20);
   return Buffer.concat([...locals, directory, end, commentBytes]);
 }
+
+/**
+ * The prints' reader thread run from the TypeScript sources (the workspace's source runner strips the
+ * types in the thread), for tests of `thread: 'worker'`: the sources are not built JavaScript.
+ */
+export const SOURCE_PRINT_WORKER = {
+  hooks: [new URL('../../testing/sourceRunner.mjs', import.meta.url)],
+} as const;
