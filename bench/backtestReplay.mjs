@@ -10,7 +10,7 @@
 // one file per UTC day, with header rows as data.binance.vision writes them) under
 // bench/results/replay-data-* (git-ignored). Besides wall-clock rates it reports the engine's CPU time
 // per row (process.cpuUsage, all threads), which other load on a shared machine moves less.
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -124,10 +124,20 @@ async function readerFloor(thread) {
   return { rows, wallMs: performance.now() - started, checksum };
 }
 
+// The main thread's own CPU time in µs (Linux: /proc/self/task/<pid>/stat, 10 ms ticks), apart from the
+// reader thread's and V8's helper threads'; undefined elsewhere.
+function mainThreadCpuMicros() {
+  const path = `/proc/self/task/${process.pid}/stat`;
+  if (!existsSync(path)) return undefined;
+  const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 async function engine() {
   let trades = 0;
   const strategy = { name: 'count-trades', symbols: ['BTCUSDT'], onTrade: () => void trades++ };
   const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpuMicros();
   const result = await runBacktest({
     strategy,
     symbols: ['BTCUSDT'],
@@ -137,7 +147,9 @@ async function engine() {
     exchange: { replay: { dir: root, thread: THREAD } },
   });
   const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpuMicros();
   return {
+    mainCpuMs: mainBefore === undefined ? undefined : (mainAfter - mainBefore) / 1000,
     rows: ROWS,
     trades,
     events: result.events,
@@ -163,6 +175,8 @@ const out = {
   readerThreadRowsPerSecond: rate(readerThread.rows, readerThread.wallMs),
   engineRowsPerSecond: rate(full.rows, full.wallMs),
   engineCpuMicrosPerRow: Number(((full.cpuMs * 1000) / full.rows).toFixed(3)),
+  engineMainThreadCpuMicrosPerRow:
+    full.mainCpuMs === undefined ? undefined : Number(((full.mainCpuMs * 1000) / full.rows).toFixed(2)),
   engineEvents: full.events,
   strategyTrades: full.trades,
   ratio: rate(full.rows, full.wallMs) / rate(base.rows, base.wallMs),
@@ -177,7 +191,7 @@ else {
     `the replay's own reader (byte-level CSV into columns, no engine): ${out.readerRowsPerSecond.toLocaleString()} aggTrades/s on the main thread, ${out.readerThreadRowsPerSecond.toLocaleString()} from a reader thread`,
   );
   console.log(
-    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps, reader thread: ${THREAD})`,
+    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row${out.engineMainThreadCpuMicrosPerRow === undefined ? '' : `, ${out.engineMainThreadCpuMicrosPerRow} on the main thread`} (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps, reader thread: ${THREAD})`,
   );
   console.log(
     `ratio: ${out.ratio.toFixed(3)}x the readline floor, ${out.readerRatio.toFixed(3)}x the replay's reader; target 1,000,000 aggTrades/s`,

@@ -168,7 +168,11 @@ export class PrintThread {
   #take(s: number, message: PrintMessage): PrintColumns | undefined {
     Atomics.add(this.#signal, TAKEN_BY_SERIES + s, 1);
     Atomics.add(this.#signal, TAKEN, 1);
-    Atomics.notify(this.#signal, TAKEN);
+    // Wake the reader thread once half the series' room is free, not for every batch: it then reads
+    // several in a row. What is queued here is at most what the series has outstanding, so a wake is
+    // never missed when the thread waits for room.
+    this.#receive();
+    if (this.#queues[s]!.length <= AHEAD / 2) Atomics.notify(this.#signal, TAKEN);
     if ('batch' in message) {
       const { buffer, capacity, length } = message.batch;
       return new PrintColumns(capacity, buffer, length);
