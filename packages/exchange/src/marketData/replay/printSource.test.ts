@@ -214,6 +214,21 @@ describe('PrintSource', () => {
     source.close();
   });
 
+  test('behavior: a reader thread that dies is reported at the next pull, with the cause', async () => {
+    write('BTCUSDT-aggTrades-2024-06-15.csv', [`1,1.0,1,1,1,${T0},true`]);
+    // A stand-in for the thread's module whose thread then throws outside any reading.
+    const dies = 'export function servePrints() { setTimeout(() => { throw new Error("boom"); }, 0); }';
+    const source = new PrintSource(discoverReplayFiles(data.dir), gridOf, {
+      thread: 'worker',
+      worker: { entry: `data:text/javascript,${encodeURIComponent(dies)}` },
+    });
+    await expect(withTimeout(source.ended(), 5_000)).resolves.toBe('ended');
+    const error = thrown(() => source.peekTime());
+    expect(error).toMatchObject({ reason: 'io', details: expect.stringMatching(/^the reader thread failed/) });
+    expect((error as ReplayError).cause).toMatchObject({ message: 'boom' });
+    source.close();
+  });
+
   test('behavior: a custom unzip stays on the main thread', () => {
     write('BTCUSDT-aggTrades-2024-06-15.csv', [`1,1.0,1,1,1,${T0},true`]);
     const unzip = { open: () => ({ read: () => 0, close: () => {} }) };

@@ -86,6 +86,7 @@ export class PrintThread {
   readonly #queues: PrintMessage[][];
   readonly #paths: readonly string[];
   #closed = false;
+  #failure: Error | undefined;
 
   constructor(series: readonly PrintSeries[], read: ReplayOptions, module: PrintWorkerModule = {}) {
     if (read.unzip !== undefined) throw new TypeError('a custom unzip cannot run on a reader thread');
@@ -105,6 +106,10 @@ export class PrintThread {
     this.#paths = series.map((s) => s.files[0]?.path ?? '');
     this.#worker = new Worker(BOOTSTRAP, { eval: true, workerData: data, transferList: [port2] });
     this.ended = new Promise((resolve) => this.#worker.once('exit', () => resolve()));
+    // An error outside the reading (the thread out of memory): kept for the next pull to report.
+    this.#worker.on('error', (error) => {
+      this.#failure = error;
+    });
     // Never what keeps a process alive: a replay abandoned without close() must not hang its exit.
     this.#worker.unref();
   }
@@ -120,6 +125,14 @@ export class PrintThread {
       if (message !== undefined) return this.#take(s, message);
       const posted = Atomics.load(this.#signal, POSTED);
       if (this.#receive()) continue;
+      if (this.#failure !== undefined) {
+        throw new ReplayError({
+          reason: 'io',
+          path: this.#paths[s]!,
+          detail: 'the reader thread failed',
+          cause: this.#failure,
+        });
+      }
       if (Atomics.wait(this.#signal, POSTED, posted, WAIT_SLICE_MS) === 'timed-out') {
         waited += WAIT_SLICE_MS;
         if (waited >= STALL_MS) {

@@ -1,6 +1,6 @@
 import { CsvFileReader, type ReplayOptions, type RowSink } from './csvFileReader.js';
-import type { CsvFields } from './csvRows.js';
 import {
+  type CsvFields,
   type KlineDataType,
   parseAggTradeRow,
   parseKlineRow,
