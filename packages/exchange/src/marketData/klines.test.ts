@@ -1,21 +1,13 @@
 import { Decimal, toSteps } from '@basis/core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { catchError } from '../testing/catchError.js';
 import type { Kline } from './klines.js';
 import { KlineStore } from './klines.js';
 
 const utc = (text: string): number => Date.parse(`${text}Z`);
 const T0 = utc('2024-06-15T00:00:00');
 const MIN = 60_000;
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** The 12 wire fields as strings and numbers, for readable expectations. */
 function wire(k: Kline) {

@@ -1,15 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { catchError } from '../testing/catchError.js';
 import { MarketDataArgumentError, MarketDataQueryError } from './marketDataError.js';
 import { TradeHistory } from './trades.js';
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 /** `n` fills, one taker each, one per `stepMs`, alternating price 100/101. */
 function filled(n: number, options: ConstructorParameters<typeof TradeHistory>[0] = {}, stepMs = 1000) {

@@ -2,6 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { catchError } from '../testing/catchError.js';
 import { openSegmentWriter, scanSegment } from './journal.js';
 import { segmentFileName } from './layout.js';
 import { encodeRecord } from './record.js';
@@ -19,15 +20,6 @@ function scanAll(path: string, firstSeq: number) {
   const records: { seq: number; json: string; line: number }[] = [];
   const scan = scanSegment(path, firstSeq, (seq, json, line) => records.push({ seq, json, line }));
   return { records, scan };
-}
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 describe('openSegmentWriter + scanSegment', () => {

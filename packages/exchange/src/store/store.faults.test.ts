@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { catchError } from '../testing/catchError.js';
 import { segmentFileName } from './layout.js';
 import { openStore, type Store } from './store.js';
 
@@ -45,15 +46,6 @@ afterEach(() => {
   store = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('store under disk faults', () => {
   test('behavior: a failed write is cut back, not acknowledged, and stops the store', () => {

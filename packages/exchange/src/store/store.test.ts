@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { catchError } from '../testing/catchError.js';
 import { LOCK_FILE, segmentFileName, snapshotFileName } from './layout.js';
 import { encodeRecord } from './record.js';
 import { type FsyncPolicy, type OpenStoreOptions, openStore, type Store } from './store.js';
@@ -37,15 +38,6 @@ function open(options: Partial<OpenStoreOptions> = {}): Store {
 function reopen(store: Store, options: Partial<OpenStoreOptions> = {}): Store {
   store.close();
   return open(options);
-}
-
-function catchError(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
 }
 
 const order = (n: number) => ({ type: 'newOrder', symbol: 'BTCUSDT', price: `6500${n}.10`, n });

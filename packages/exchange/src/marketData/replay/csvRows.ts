@@ -369,7 +369,7 @@ export function decimalToSteps(text: string, stepUnits: number, stepScale: numbe
 }
 
 /** {@link decimalToSteps} of the ASCII bytes `[start, end)` (a field of a chunk, without decoding it). */
-export function bytesToSteps(
+function bytesToSteps(
   bytes: Uint8Array,
   start: number,
   end: number,

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from '@basis/core';
 import { describe, expect, test } from 'vitest';
+import { catchError } from '../../testing/catchError.js';
 import { discoverReplayFiles } from './discover.js';
 import type { PrintGrid } from './printColumns.js';
 import { emptyPrint, type PrintReadOptions, PrintSource } from './printSource.js';
@@ -67,16 +68,6 @@ function expected(): Row[] {
   return rows;
 }
 
-/** The error `run` throws. */
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 /** `'ended'` when `promise` settles within `ms`, else `'timed out'`. */
 async function withTimeout(promise: Promise<void>, ms: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
@@ -136,7 +127,7 @@ describe.each(THREADS)('PrintSource on the %s thread', (_name, options) => {
     const source = new PrintSource(discoverReplayFiles(data.dir), gridOf, { ...options, chunkSize: 4096 });
     const print = emptyPrint();
     let taken = 0;
-    const error = thrown(() => {
+    const error = catchError(() => {
       for (let i = 0; i < 1000 && source.take(print); i++) taken++;
     });
     expect(error).toBeInstanceOf(ReplayError);
@@ -153,7 +144,7 @@ describe.each(THREADS)('PrintSource on the %s thread', (_name, options) => {
   test('behavior: a file starting before the previous one ends is refused', () => {
     write('BTCUSDT-aggTrades-2024-06-15.csv', [`1,1.0,1,1,1,${T0 + DAY},true`]);
     write('BTCUSDT-aggTrades-2024-06-16.csv', [`2,1.0,1,2,2,${T0},true`]);
-    const error = thrown(() => drain(new PrintSource(discoverReplayFiles(data.dir), gridOf, options)));
+    const error = catchError(() => drain(new PrintSource(discoverReplayFiles(data.dir), gridOf, options)));
     expect(error).toMatchObject({ reason: 'order', line: 1 });
     expect((error as ReplayError).message).toContain('BTCUSDT-aggTrades-2024-06-16.csv:1');
     expect((error as ReplayError).details).toContain('the file starts before the previous file ends');
@@ -207,7 +198,7 @@ describe('PrintSource', () => {
       thread: 'worker',
       worker: { entry: new URL('./noSuchModule.js', import.meta.url) },
     });
-    const error = thrown(() => source.peekTime());
+    const error = catchError(() => source.peekTime());
     expect(error).toBeInstanceOf(ReplayError);
     expect(error).toMatchObject({ reason: 'io' });
     expect((error as ReplayError).details).toMatch(/the reader thread failed: .*noSuchModule/);
@@ -223,8 +214,11 @@ describe('PrintSource', () => {
       worker: { entry: `data:text/javascript,${encodeURIComponent(dies)}` },
     });
     await expect(withTimeout(source.ended(), 5_000)).resolves.toBe('ended');
-    const error = thrown(() => source.peekTime());
-    expect(error).toMatchObject({ reason: 'io', details: expect.stringMatching(/^the reader thread failed/) });
+    const error = catchError(() => source.peekTime());
+    expect(error).toMatchObject({
+      reason: 'io',
+      details: expect.stringMatching(/^the reader thread failed/),
+    });
     expect((error as ReplayError).cause).toMatchObject({ message: 'boom' });
     source.close();
   });
