@@ -303,7 +303,7 @@ if (args.json) {
   }
   process.stdout.write(
     `  @basis/sdk loads ${sdkGraph.modules} ES modules (${(sdkGraph.bytes / 1000).toFixed(0)} kB of JS, @basis/core's ` +
-      `included) at import; undici is loaded on the first request. @basis/core alone: import ${range(coreImport)}\n`,
+      `included) at import; Node's own undici is set up on the first request. @basis/core alone: import ${range(coreImport)}\n`,
   );
   const ratio = (key) => (t) => `${(t[key].median / sdkImport[key].median).toFixed(1)}x`;
   for (const t of importTimes.slice(1)) {

@@ -11,8 +11,6 @@
  * on its own deadline.
  */
 import { createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { report } from './childLines.mjs';
 import { percentile } from './scriptHelpers.mjs';
 
@@ -27,11 +25,12 @@ const PRICE = '60000.0';
 // Latencies kept per measurement; far beyond what 5-10 s of loopback round trips can produce.
 const MAX_SAMPLES = 2_000_000;
 
-/** The one undici the SDK itself loads (packages/sdk's dependency), so the floor uses the same code. */
-async function sdkUndici() {
-  const sdkEntry = createRequire(import.meta.url).resolve('@basis/sdk');
-  const path = createRequire(sdkEntry).resolve('undici');
-  const undici = await import(pathToFileURL(path).href);
+/**
+ * undici from npm (this folder's dev dependency), the floor's client: the SDK itself installs none and
+ * drives the undici Node ships for `fetch`, so the floor is the newer, separately installed one.
+ */
+async function floorUndici() {
+  const undici = await import('undici');
   return undici.default ?? undici;
 }
 
@@ -40,9 +39,9 @@ async function sdkUndici() {
  * HTTP round trip, timed separately. Calls share per-worker state through `state`.
  */
 const makers = {
-  /** The floor: undici's Pool as the SDK configures it, signing by hand with node:crypto, JSON.parse. */
+  /** The floor: an undici Pool as the SDK configures its Agent, signing by hand with node:crypto, JSON.parse. */
   async raw() {
-    const undici = await sdkUndici();
+    const undici = await floorUndici();
     const pool = new undici.Pool(url, { connections: 16, pipelining: 1 });
     const headers = { 'x-mbx-apikey': apiKey };
     const formHeaders = { ...headers, 'content-type': 'application/x-www-form-urlencoded' };

@@ -133,6 +133,12 @@ export type { PerformedRequest, RequestCall, RequestKind, Security } from './req
 export { requestKinds, securityTypes } from './request/types.js';
 export * from './streams/index.js';
 export type { TimeDrift, TimeSyncResult } from './time/timeSync.js';
+export type {
+  HttpDispatcher,
+  HttpDispatchHandler,
+  HttpDispatchOptions,
+  RawHeader,
+} from './transports/dispatcher.js';
 export type { HttpTransport, HttpTransportOptions } from './transports/http.js';
 export { http } from './transports/http.js';
 export type {

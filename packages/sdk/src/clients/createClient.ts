@@ -69,7 +69,7 @@ export interface ClientConfig {
    * production URL is refused unless `env` is `production`.
    */
   readonly baseUrl?: string;
-  /** Options of the default HTTP transport (keep-alive, connections, proxy). */
+  /** Options of the default HTTP transport (keep-alive, connections, proxy, a dispatcher of your own). */
   readonly http?: Omit<HttpTransportOptions, 'baseUrl' | 'clock'>;
   /**
    * The local clock: timestamps, the sync schedule, rate-limit waits, backoffs and request time

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ClientConfigError } from '../errors/config.js';
 import { ConnectionRefusedError, NetworkError, TimeoutError } from '../errors/transport.js';
 import { closedPortUrl, startProxy, startStallingServer } from '../testing/servers.js';
+import { TIME_REQUEST } from '../testing/wireRequests.js';
 import { http } from './http.js';
-import type { WireRequest } from './transport.js';
 
 let exchange: Exchange;
 let restUrl: string;
@@ -20,14 +20,7 @@ afterAll(async () => {
   await exchange.close();
 });
 
-const time: WireRequest = {
-  method: 'GET',
-  path: '/fapi/v1/time',
-  query: '',
-  body: '',
-  headers: {},
-  timeoutMs: 5000,
-};
+const time = TIME_REQUEST;
 
 const text = (body: Uint8Array | string) =>
   typeof body === 'string' ? body : new TextDecoder().decode(body);

@@ -1,7 +1,13 @@
 import { type Clock, createLiveClock, redactUrl } from '@basis/core';
-import type { Dispatcher } from 'undici';
 import { ClientConfigError } from '../errors/config.js';
 import { TimeoutError } from '../errors/transport.js';
+import {
+  builtinDispatcher,
+  type HttpDispatcher,
+  type HttpDispatchHandler,
+  proxyDispatcher,
+  type RawHeader,
+} from './dispatcher.js';
 import { toNetworkError } from './errors.js';
 import type { Transport, WireRequest, WireResponse } from './transport.js';
 
@@ -18,9 +24,14 @@ export interface HttpTransportOptions {
   readonly connections?: number;
   /**
    * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`); requests tunnel through it with CONNECT
-   * (undici's `ProxyAgent`). Its credentials are never printed.
+   * (undici's `ProxyAgent`: install `undici`, an optional peer). Its credentials are never printed.
    */
   readonly proxy?: string;
+  /**
+   * An undici dispatcher of your own (an `Agent` with TLS options, a `MockAgent`, interceptors), used
+   * instead of the SDK's; `connections` and `proxy` do not apply to it and `close()` leaves it open.
+   */
+  readonly dispatcher?: HttpDispatcher;
   /** Upper bound on every request's time limit, ms; the pipeline's per-request limit applies below it. */
   readonly timeoutMs?: number;
   /** The clock the time limits run on (default: the wall clock). */
@@ -35,8 +46,6 @@ export interface HttpTransport extends Transport {
 }
 
 const DEFAULT_CONNECTIONS = 16;
-
-type RawHeader = Uint8Array | string;
 
 function headerText(value: RawHeader, encoding: 'latin1' | 'utf8'): string {
   if (typeof value === 'string') return value;
@@ -82,7 +91,7 @@ function concatChunks(chunks: readonly Uint8Array[], length: number): Uint8Array
  * the stream, async resource and abort signal `Dispatcher.request` builds per request (the SDK reads
  * every body whole anyway). `expire` aborts it at its deadline.
  */
-class BufferingHandler {
+class BufferingHandler implements HttpDispatchHandler {
   #abort: ((reason: Error) => void) | undefined;
   #reason: Error | undefined;
   #status = 0;
@@ -144,9 +153,10 @@ class BufferingHandler {
 }
 
 /**
- * The HTTP transport, on undici 7's `Pool` with keep-alive (see `docs/adr/0004-sdk-http-transport.md`:
- * about 2-3x the request rate of Node's built-in `fetch` for signed round trips on loopback). undici
- * is imported on the first request, so importing the SDK stays cheap.
+ * The HTTP transport, on a keep-alive `Agent` of the undici Node ships for `fetch`, driven through its
+ * dispatcher API (see `docs/adr/0004-sdk-http-transport.md`: about 2-3x the request rate of `fetch`
+ * itself for signed round trips on loopback, and nothing to install). It is set up on the first
+ * request, so importing the SDK stays cheap.
  *
  * Each request runs under one deadline covering connect, send and the whole body: past it the
  * request is aborted and rejects with a `TimeoutError`. Socket failures reject with
@@ -183,19 +193,28 @@ export function http(options: HttpTransportOptions): HttpTransport {
   const keepAlive = options.keepAlive ?? true;
   const clock = options.clock ?? createLiveClock();
   const maxTimeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  let dispatcher: Promise<Dispatcher> | undefined;
-  /** The dispatcher once loaded: later requests skip the `await` of the lazy import. */
-  let loaded: Dispatcher | undefined;
+  let dispatcher: Promise<HttpDispatcher> | undefined;
+  /** The dispatcher once ready: later requests skip the `await` of the first one. */
+  let loaded: HttpDispatcher | undefined;
+  /** Whether `close()` closes it: not the application's own, nor the process's global one. */
+  let owned = false;
   let closed = false;
 
-  const getDispatcher = (): Promise<Dispatcher> => {
-    dispatcher ??= import('undici').then((undici) => {
-      const connections = options.connections ?? DEFAULT_CONNECTIONS;
-      if (options.proxy !== undefined) {
-        return new undici.ProxyAgent({ uri: options.proxy, connections });
-      }
-      return new undici.Pool(origin, { connections, pipelining: 1 });
-    });
+  const openDispatcher = async (): Promise<HttpDispatcher> => {
+    const connections = options.connections ?? DEFAULT_CONNECTIONS;
+    if (options.dispatcher !== undefined) return options.dispatcher;
+    if (options.proxy !== undefined) {
+      const proxied = await proxyDispatcher(options.proxy, connections);
+      owned = true;
+      return proxied;
+    }
+    const builtin = builtinDispatcher(connections);
+    owned = builtin.owned;
+    return builtin.dispatcher;
+  };
+
+  const getDispatcher = (): Promise<HttpDispatcher> => {
+    dispatcher ??= openDispatcher();
     const pending = dispatcher;
     void pending.then(
       (value) => {
@@ -208,7 +227,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
 
   /** Sends `wire` on `pool` under one deadline (connect, send and the whole body). */
   const send = (
-    pool: Dispatcher,
+    pool: HttpDispatcher,
     wire: WireRequest,
     timeoutMs: number,
     remainingMs: number,
@@ -245,7 +264,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
             body: wire.body === '' ? null : wire.body,
             reset: !keepAlive,
           },
-          handler as unknown as Dispatcher.DispatchHandler,
+          handler,
         );
       } catch (error) {
         handler.onError(error as Error);
@@ -268,13 +287,14 @@ export function http(options: HttpTransportOptions): HttpTransport {
     return sendFirst(wire, timeoutMs);
   };
 
-  /** Requests before undici is loaded: the load counts against the request's deadline, as it always did. */
+  /** Requests before the dispatcher is ready: setting it up counts against the request's deadline. */
   const sendFirst = async (wire: WireRequest, timeoutMs: number): Promise<WireResponse> => {
     const startedAt = clock.now();
-    let pool: Dispatcher;
+    let pool: HttpDispatcher;
     try {
       pool = await getDispatcher();
     } catch (error) {
+      if (error instanceof ClientConfigError) throw error;
       throw toNetworkError(error, { method: wire.method, path: wire.path, origin });
     }
     const elapsedMs = clock.now() - startedAt;
@@ -298,7 +318,9 @@ export function http(options: HttpTransportOptions): HttpTransport {
       const pending = dispatcher;
       dispatcher = undefined;
       loaded = undefined;
-      if (pending !== undefined) await (await pending).close();
+      if (pending === undefined) return;
+      const opened = await pending.catch(() => undefined);
+      if (opened !== undefined && owned) await opened.close();
     },
   };
 }

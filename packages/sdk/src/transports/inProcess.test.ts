@@ -3,8 +3,8 @@ import { createExchange, type Exchange } from '@basis/exchange';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NetworkError, TimeoutError } from '../errors/transport.js';
 import { settle } from '../testing/clocks.js';
+import { TIME_REQUEST } from '../testing/wireRequests.js';
 import { type InProcessRequest, inProcess } from './inProcess.js';
-import type { WireRequest } from './transport.js';
 
 let exchange: Exchange;
 
@@ -16,14 +16,7 @@ afterAll(async () => {
   await exchange.close();
 });
 
-const time: WireRequest = {
-  method: 'GET',
-  path: '/fapi/v1/time',
-  query: '',
-  body: '',
-  headers: {},
-  timeoutMs: 5000,
-};
+const time = TIME_REQUEST;
 
 describe('inProcess', () => {
   test('default: hands the request to the exchange without sockets', async () => {

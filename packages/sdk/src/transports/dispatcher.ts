@@ -1,0 +1,110 @@
+import { redactUrl } from '@basis/core';
+import { ClientConfigError } from '../errors/config.js';
+
+/** What the transport hands a dispatcher for one request (undici's `Dispatcher.DispatchOptions`). */
+export interface HttpDispatchOptions {
+  readonly origin: string;
+  readonly path: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | null;
+  /** Close the connection after this request (no keep-alive). */
+  readonly reset: boolean;
+}
+
+/** Bytes as undici hands them out: Buffers, or strings for headers set by interceptors. */
+export type RawHeader = Uint8Array | string;
+
+/** undici's dispatch handler, in the form every undici since 5 accepts (Node 20's bundled 6.x too). */
+export interface HttpDispatchHandler {
+  onConnect(abort: (reason: Error) => void): void;
+  onHeaders(statusCode: number, rawHeaders: RawHeader[] | null, resume: () => void): boolean;
+  onData(chunk: Uint8Array): boolean;
+  onComplete(trailers: RawHeader[] | null): void;
+  onError(error: Error): void;
+}
+
+/**
+ * An undici dispatcher: an `Agent`, `Pool`, `ProxyAgent`, `MockAgent` or anything with their
+ * `dispatch` and `close`. Structural, so the SDK needs no undici of its own to name one.
+ */
+export interface HttpDispatcher {
+  dispatch(options: HttpDispatchOptions, handler: HttpDispatchHandler): boolean;
+  close(): Promise<void>;
+}
+
+/** Where every undici (Node's bundled one and npm's) keeps the process's global dispatcher. */
+const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
+
+interface AgentOptions {
+  readonly connections: number;
+  readonly pipelining: number;
+}
+
+function isDispatcher(value: unknown): value is HttpDispatcher {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { dispatch?: unknown }).dispatch === 'function' &&
+    typeof (value as { close?: unknown }).close === 'function'
+  );
+}
+
+/**
+ * A keep-alive `Agent` of the undici that Node itself ships for `fetch`, so the SDK installs no HTTP
+ * client. Node loads that undici on first use of a fetch global; it then sets its `Agent` as the
+ * process's global dispatcher, whose class is the one public way to it. `process` is injected for
+ * tests. When the application had set a global dispatcher of its own before (a proxy, a mock), that
+ * one is followed, as `fetch` follows it, and is never closed by the SDK.
+ */
+export function builtinDispatcher(
+  connections: number,
+  scope: Record<symbol, unknown> & { readonly Headers?: unknown } = globalThis as never,
+): { readonly dispatcher: HttpDispatcher; readonly owned: boolean } {
+  // Reading a fetch global is what makes Node load its undici (and install the global Agent).
+  const hasFetch = typeof scope.Headers === 'function';
+  const global = scope[GLOBAL_DISPATCHER];
+  if (!hasFetch || !isDispatcher(global)) {
+    throw new ClientConfigError(
+      "This runtime has no built-in undici dispatcher (Node's fetch) for the SDK's HTTP transport.",
+      {
+        metaMessages: [
+          'Pass `dispatcher` (an undici Agent or Pool) in the http options, or a transport of your own.',
+        ],
+      },
+    );
+  }
+  const Agent = global.constructor as new (options: AgentOptions) => HttpDispatcher;
+  if (Agent.name === 'Agent') {
+    return { dispatcher: new Agent({ connections, pipelining: 1 }), owned: true };
+  }
+  return { dispatcher: global, owned: false };
+}
+
+interface UndiciProxyModule {
+  readonly ProxyAgent: new (options: { uri: string; connections: number }) => HttpDispatcher;
+}
+
+/**
+ * undici's `ProxyAgent` (CONNECT tunnels) for `proxy`. undici is an optional peer of the SDK: only a
+ * proxy needs it, so it is imported here, on the first request, and a missing one is a config error
+ * that says what to install. `load` is injected for tests.
+ */
+export async function proxyDispatcher(
+  proxy: string,
+  connections: number,
+  load: () => Promise<unknown> = () => import('undici'),
+): Promise<HttpDispatcher> {
+  let undici: UndiciProxyModule;
+  try {
+    undici = (await load()) as UndiciProxyModule;
+  } catch (cause) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw cause;
+    throw new ClientConfigError(
+      `The proxy '${redactUrl(proxy)}' needs the undici package, an optional peer of @basis/sdk.`,
+      { cause, metaMessages: ['Install it next to the SDK: npm install undici'] },
+    );
+  }
+  return new undici.ProxyAgent({ uri: proxy, connections });
+}
