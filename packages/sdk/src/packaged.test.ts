@@ -1,8 +1,8 @@
 // The SDK as a user installs it: only the files `npm pack` ships for @basis/sdk and @basis/core, and
 // their one dependency (ws), in a folder of their own with no undici anywhere above it. A child
-// process imports it by package name there and trades against a local exchange over loopback. This
-// is what proves the package needs nothing it does not declare (the workspace's node_modules hold
-// undici, so no test run inside the workspace could tell).
+// process imports it by package name there and trades against a local exchange over loopback, then
+// through a proxy. This is what proves the package needs nothing it does not declare (the
+// workspace's node_modules hold undici, so no test run inside the workspace could tell).
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createExchange, type Exchange } from '@basis/exchange';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startProxy } from './testing/servers.js';
 
 const run = promisify(execFile);
 const PACKAGES = fileURLToPath(new URL('../../', import.meta.url));
@@ -66,6 +67,7 @@ afterAll(async () => {
 describe('the packaged SDK', () => {
   test('default: installed with only its declared dependencies, it places, reads and cancels an order', async () => {
     const account = exchange.defaultAccount!;
+    const proxy = await startProxy();
     const script = `
       import { ClientConfigError, createClient, usdmActions } from '@basis/sdk';
       const out = {};
@@ -88,17 +90,28 @@ describe('the packaged SDK', () => {
       const proxied = createClient({
         env: 'local',
         baseUrl: process.env.REST_URL,
-        http: { proxy: 'http://trader:hunter2@127.0.0.1:9' },
+        http: { proxy: process.env.PROXY_URL },
       }).extend(usdmActions);
-      const error = await proxied.getServerTime().catch((caught) => caught);
-      out.proxyError = error instanceof ClientConfigError ? error.message : String(error);
+      out.viaProxy = typeof (await proxied.getServerTime()).serverTime;
       await proxied.close();
+      try {
+        createClient({ env: 'local', baseUrl: process.env.REST_URL, http: { proxy: 'socks5://trader:hunter2@127.0.0.1:9' } });
+        out.proxyError = 'no error';
+      } catch (error) {
+        out.proxyError = error instanceof ClientConfigError ? error.message : String(error);
+      }
       console.log(JSON.stringify(out));
     `;
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: folder,
       timeout: 60_000,
-      env: { ...process.env, REST_URL: restUrl, API_KEY: account.apiKey, API_SECRET: account.apiSecret },
+      env: {
+        ...process.env,
+        REST_URL: restUrl,
+        PROXY_URL: proxy.url,
+        API_KEY: account.apiKey,
+        API_SECRET: account.apiSecret,
+      },
     });
     const out = JSON.parse(stdout.trim()) as Record<string, unknown>;
     expect(out).toEqual({
@@ -107,8 +120,11 @@ describe('the packaged SDK', () => {
       placed: 'NEW',
       open: true,
       canceled: 'CANCELED',
-      proxyError: expect.stringContaining('npm install undici'),
+      viaProxy: 'number',
+      proxyError: expect.stringContaining('must be http: or https:'),
     });
     expect(out.proxyError).not.toContain('hunter2');
+    expect(proxy.tunnels()).toBeGreaterThanOrEqual(1);
+    await proxy.close();
   }, 90_000);
 });

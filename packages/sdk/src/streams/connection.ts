@@ -40,6 +40,7 @@
  */
 import { type Clock, createLiveClock, parseJson, type TimerHandle } from '@basis/core';
 import type { ClientOptions } from 'ws';
+import { parseProxy, tunnelAgent } from '../transports/proxyTunnel.js';
 import { ControlRequestError } from './errors.js';
 
 /** Backoff of reconnect attempts. */
@@ -160,7 +161,13 @@ export interface ConnectionOptions {
   readonly onMessage: (message: unknown, raw: string, session: ConnectionSession, receivedAt: number) => void;
   /** Lifecycle events. A throw is swallowed. */
   readonly onEvent?: (event: ConnectionEvent) => void;
-  /** Extra options of the `ws` client (headers, `agent` for a proxy, …). */
+  /**
+   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): the socket tunnels through it with CONNECT
+   * (TLS inside the tunnel for `wss:`). Its credentials are never printed. An `agent` in
+   * `webSocketOptions` takes precedence.
+   */
+  readonly proxy?: string;
+  /** Extra options of the `ws` client (headers, an `agent` of your own, …). */
   readonly webSocketOptions?: ClientOptions;
   /**
    * The WebSocket class (default: `ws`'s, imported on the first connect). Any class with `ws`'s
@@ -274,6 +281,7 @@ function rawText(data: unknown): string {
  */
 export function createConnection(options: ConnectionOptions): Connection {
   const clock = options.clock ?? createLiveClock();
+  const proxy = options.proxy === undefined ? undefined : parseProxy(options.proxy);
   const random = options.random ?? Math.random;
   const initialMs = options.backoff?.initialMs ?? 500;
   const maxMs = options.backoff?.maxMs ?? 30_000;
@@ -476,7 +484,11 @@ export function createConnection(options: ConnectionOptions): Connection {
       const Ws: WebSocketClass =
         options.WebSocket ?? ((await loadWs()).WebSocket as unknown as WebSocketClass);
       if (s.state === 'closed') return;
-      ws = new Ws(url, { perMessageDeflate: false, ...options.webSocketOptions });
+      ws = new Ws(url, {
+        perMessageDeflate: false,
+        ...(proxy === undefined ? {} : { agent: tunnelAgent(proxy, url.startsWith('wss:')) }),
+        ...options.webSocketOptions,
+      });
     } catch (error) {
       emit({ type: 'error', error: toError(error), during: 'connect' });
       return finish(s, 1006, 'connect failed');

@@ -89,7 +89,13 @@ export interface StreamsOptions {
   readonly maxQueue?: number;
   /** Lifecycle events of every connection (and consumer errors). */
   readonly onEvent?: (event: StreamsEvent) => void;
-  /** Extra `ws` client options (headers, a proxy `agent`). */
+  /**
+   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): every connection tunnels through it with
+   * CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed. An `agent` in
+   * `webSocketOptions` takes precedence.
+   */
+  readonly proxy?: string;
+  /** Extra `ws` client options (headers, an `agent` of your own). */
   readonly webSocketOptions?: ClientOptions;
 }
 
@@ -470,6 +476,7 @@ export function createStreams<M extends StreamsMarket = 'usdm'>(
       ...(options.maxOutgoingPerSecond === undefined
         ? {}
         : { maxOutgoingPerSecond: options.maxOutgoingPerSecond }),
+      ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
       ...(options.webSocketOptions === undefined ? {} : { webSocketOptions: options.webSocketOptions }),
       onSession: (session) => {
         const state: SessionState = { have: new Set(conn.urlStreams), chain: Promise.resolve() };

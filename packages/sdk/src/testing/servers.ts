@@ -55,15 +55,23 @@ export async function closedPortUrl(): Promise<string> {
 
 /**
  * A tiny HTTP proxy on 127.0.0.1: `CONNECT host:port` tunnels and absolute-URI forwarding, both to
- * 127.0.0.1 only (anything else is refused with 403). Counts what it carried.
+ * 127.0.0.1 only (`localhost` tunnels there too; anything else is refused with 403). Counts what it carried. With `credentials`
+ * (`user:pass`), a `CONNECT` without the matching Basic `Proxy-Authorization` is answered 407.
  */
-export async function startProxy(): Promise<{
+export async function startProxy(options: { readonly credentials?: string } = {}): Promise<{
   readonly url: string;
   readonly tunnels: () => number;
   readonly forwarded: () => number;
+  /** The `Proxy-Authorization` header of each `CONNECT`, in order (`undefined` when absent). */
+  readonly authorizations: () => readonly (string | undefined)[];
   close(): Promise<void>;
 }> {
   const sockets = new Set<Socket>();
+  const authorizations: (string | undefined)[] = [];
+  const expected =
+    options.credentials === undefined
+      ? undefined
+      : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
   let tunnels = 0;
   let forwarded = 0;
   const server = createHttpServer((req, res) => {
@@ -100,8 +108,13 @@ export async function startProxy(): Promise<{
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('connect', (req, client: Socket, head: Buffer) => {
+    authorizations.push(req.headers['proxy-authorization']);
+    if (expected !== undefined && req.headers['proxy-authorization'] !== expected) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
+      return;
+    }
     const [host, port] = (req.url ?? '').split(':');
-    if (host !== HOST || port === undefined) {
+    if ((host !== HOST && host !== 'localhost') || port === undefined) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
@@ -122,6 +135,7 @@ export async function startProxy(): Promise<{
     url: `http://${HOST}:${port}`,
     tunnels: () => tunnels,
     forwarded: () => forwarded,
+    authorizations: () => authorizations,
     close: () => closeServer(server, sockets),
   };
 }

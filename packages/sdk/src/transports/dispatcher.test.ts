@@ -7,11 +7,12 @@ import { MockAgent } from 'undici';
 import { describe, expect, test } from 'vitest';
 import { ClientConfigError } from '../errors/config.js';
 import { TIME_REQUEST } from '../testing/wireRequests.js';
-import { builtinDispatcher, type HttpDispatcher, proxyDispatcher } from './dispatcher.js';
+import { builtinDispatcher, type HttpDispatcher } from './dispatcher.js';
 import { http } from './http.js';
 
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 const run = promisify(execFile);
+const AGENT = { connections: 4, pipelining: 1 };
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** Serves each package's `dist` files from its TypeScript sources: the child runs the code under test. */
 const SOURCE_RUNNER = fileURLToPath(
@@ -47,7 +48,7 @@ describe('builtinDispatcher', () => {
       await transport.close();
       server.close();
       const nodeUndici = process.moduleLoadList.includes('NativeModule internal/deps/undici/undici');
-      const { dispatcher, owned } = builtinDispatcher(1);
+      const { dispatcher, owned } = builtinDispatcher({ connections: 1, pipelining: 1 });
       const npm = await import('undici');
       console.log(JSON.stringify({
         status: response.status,
@@ -78,9 +79,16 @@ describe('builtinDispatcher', () => {
   test("behavior: an application's own global dispatcher is followed, as fetch follows it, and not owned", () => {
     const application = new ApplicationDispatcher();
     const scope = { Headers: class {}, [GLOBAL_DISPATCHER]: application };
-    const { dispatcher, owned } = builtinDispatcher(4, scope);
+    const { dispatcher, owned } = builtinDispatcher(AGENT, scope);
     expect(dispatcher).toBe(application);
     expect(owned).toBe(false);
+  });
+
+  test("errors: a proxy over an application's global dispatcher that is no Agent is a config error", () => {
+    const scope = { Headers: class {}, [GLOBAL_DISPATCHER]: new ApplicationDispatcher() };
+    expect(() => builtinDispatcher({ ...AGENT, connect: (() => {}) as never }, scope)).toThrow(
+      /ApplicationDispatcher, not undici's Agent/,
+    );
   });
 
   test('errors: a runtime without fetch or without a global dispatcher is a config error that names the way out', () => {
@@ -89,7 +97,7 @@ describe('builtinDispatcher', () => {
     for (const scope of [withoutFetch, withoutDispatcher]) {
       const error = (() => {
         try {
-          builtinDispatcher(4, scope);
+          builtinDispatcher(AGENT, scope);
         } catch (caught) {
           return caught;
         }
@@ -98,31 +106,6 @@ describe('builtinDispatcher', () => {
       expect(error).toBeInstanceOf(ClientConfigError);
       expect((error as ClientConfigError).message).toContain('`dispatcher`');
     }
-  });
-});
-
-describe('proxyDispatcher', () => {
-  test('errors: without undici installed, a proxy is a config error that says what to install, credentials hidden', async () => {
-    const missing = Object.assign(new Error("Cannot find package 'undici'"), {
-      code: 'ERR_MODULE_NOT_FOUND',
-    });
-    const error = await proxyDispatcher('http://trader:hunter2@127.0.0.1:3128', 4, () =>
-      Promise.reject(missing),
-    ).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ClientConfigError);
-    const message = (error as ClientConfigError).message;
-    expect(message).toContain('npm install undici');
-    expect(message).toContain('127.0.0.1:3128');
-    expect(message).not.toContain('hunter2');
-    expect((error as ClientConfigError).cause).toBe(missing);
-  });
-
-  test('errors: any other failure to load undici is passed on as it is', async () => {
-    const broken = new SyntaxError('Unexpected token');
-    const error = await proxyDispatcher('http://127.0.0.1:3128', 4, () => Promise.reject(broken)).catch(
-      (caught: unknown) => caught,
-    );
-    expect(error).toBe(broken);
   });
 });
 

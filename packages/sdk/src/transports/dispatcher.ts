@@ -1,4 +1,3 @@
-import { redactUrl } from '@basis/core';
 import { ClientConfigError } from '../errors/config.js';
 
 /** What the transport hands a dispatcher for one request (undici's `Dispatcher.DispatchOptions`). */
@@ -36,9 +35,12 @@ export interface HttpDispatcher {
 /** Where every undici (Node's bundled one and npm's) keeps the process's global dispatcher. */
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
-interface AgentOptions {
+/** What the SDK sets on its `Agent`: the pool size and, for a proxy, how sockets are opened. */
+export interface AgentOptions {
   readonly connections: number;
   readonly pipelining: number;
+  /** undici's connector: opens each socket (the proxy tunnel), instead of connecting directly. */
+  readonly connect?: (options: never, callback: never) => void;
 }
 
 function isDispatcher(value: unknown): value is HttpDispatcher {
@@ -53,12 +55,12 @@ function isDispatcher(value: unknown): value is HttpDispatcher {
 /**
  * A keep-alive `Agent` of the undici that Node itself ships for `fetch`, so the SDK installs no HTTP
  * client. Node loads that undici on first use of a fetch global; it then sets its `Agent` as the
- * process's global dispatcher, whose class is the one public way to it. `process` is injected for
+ * process's global dispatcher, whose class is the one public way to it. `scope` is injected for
  * tests. When the application had set a global dispatcher of its own before (a proxy, a mock), that
  * one is followed, as `fetch` follows it, and is never closed by the SDK.
  */
 export function builtinDispatcher(
-  connections: number,
+  options: AgentOptions,
   scope: Record<symbol, unknown> & { readonly Headers?: unknown } = globalThis as never,
 ): { readonly dispatcher: HttpDispatcher; readonly owned: boolean } {
   // Reading a fetch global is what makes Node load its undici (and install the global Agent).
@@ -75,36 +77,13 @@ export function builtinDispatcher(
     );
   }
   const Agent = global.constructor as new (options: AgentOptions) => HttpDispatcher;
-  if (Agent.name === 'Agent') {
-    return { dispatcher: new Agent({ connections, pipelining: 1 }), owned: true };
-  }
-  return { dispatcher: global, owned: false };
-}
-
-interface UndiciProxyModule {
-  readonly ProxyAgent: new (options: { uri: string; connections: number }) => HttpDispatcher;
-}
-
-/**
- * undici's `ProxyAgent` (CONNECT tunnels) for `proxy`. undici is an optional peer of the SDK: only a
- * proxy needs it, so it is imported here, on the first request, and a missing one is a config error
- * that says what to install. `load` is injected for tests.
- */
-export async function proxyDispatcher(
-  proxy: string,
-  connections: number,
-  load: () => Promise<unknown> = () => import('undici'),
-): Promise<HttpDispatcher> {
-  let undici: UndiciProxyModule;
-  try {
-    undici = (await load()) as UndiciProxyModule;
-  } catch (cause) {
-    const code = (cause as { code?: unknown } | null)?.code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw cause;
+  if (Agent.name === 'Agent') return { dispatcher: new Agent(options), owned: true };
+  if (options.connect !== undefined) {
+    // A proxy needs an Agent of the SDK's own; the application's dispatcher is no class to make one from.
     throw new ClientConfigError(
-      `The proxy '${redactUrl(proxy)}' needs the undici package, an optional peer of @basis/sdk.`,
-      { cause, metaMessages: ['Install it next to the SDK: npm install undici'] },
+      `The process's global HTTP dispatcher is a ${Agent.name}, not undici's Agent, so the SDK cannot add its proxy to it.`,
+      { metaMessages: ['Pass `dispatcher` (an undici ProxyAgent) in the http options instead of `proxy`.'] },
     );
   }
-  return new undici.ProxyAgent({ uri: proxy, connections });
+  return { dispatcher: global, owned: false };
 }

@@ -20,6 +20,8 @@ const NOT_SENT = new Set([
   'CERT_HAS_EXPIRED',
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_PROXY_TUNNEL',
+  'ERR_PROXY_TUNNEL_TIMEOUT',
 ]);
 
 /** Codes of a connection closed or reset under a request that may have been written. */
@@ -45,7 +47,7 @@ export function errorCodeOf(error: unknown): string | undefined {
   return found;
 }
 
-/** Whether undici refused a proxy tunnel (`Proxy response (407) !== 200 when HTTP Tunneling`). */
+/** Whether an application's undici `ProxyAgent` was refused a tunnel (`Proxy response (407) !== 200 when HTTP Tunneling`). */
 function isProxyTunnelFailure(error: unknown): boolean {
   return error instanceof Error && /Proxy response \(\d+\)/.test(error.message);
 }

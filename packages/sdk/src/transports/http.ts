@@ -5,10 +5,10 @@ import {
   builtinDispatcher,
   type HttpDispatcher,
   type HttpDispatchHandler,
-  proxyDispatcher,
   type RawHeader,
 } from './dispatcher.js';
 import { toNetworkError } from './errors.js';
+import { type ProxyTarget, parseProxy, tunnelConnector } from './proxyTunnel.js';
 import type { Transport, WireRequest, WireResponse } from './transport.js';
 
 /** Options of {@link http}. */
@@ -23,8 +23,8 @@ export interface HttpTransportOptions {
   /** Most sockets open to the origin at once (default 16); further requests queue. */
   readonly connections?: number;
   /**
-   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`); requests tunnel through it with CONNECT
-   * (undici's `ProxyAgent`: install `undici`, an optional peer). Its credentials are never printed.
+   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`); requests tunnel through it with CONNECT,
+   * TLS to Binance inside the tunnel. Its credentials are never printed.
    */
   readonly proxy?: string;
   /**
@@ -179,15 +179,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
     throw new ClientConfigError(`The base URL must be http: or https:, got '${base.protocol}'.`);
   }
-  if (options.proxy !== undefined) {
-    try {
-      new URL(options.proxy);
-    } catch (cause) {
-      throw new ClientConfigError(`The proxy URL '${redactUrl(options.proxy)}' is not a valid URL.`, {
-        cause,
-      });
-    }
-  }
+  const proxy: ProxyTarget | undefined = options.proxy === undefined ? undefined : parseProxy(options.proxy);
   const origin = base.origin;
   const prefix = base.pathname.replace(/\/+$/, '');
   const keepAlive = options.keepAlive ?? true;
@@ -201,14 +193,12 @@ export function http(options: HttpTransportOptions): HttpTransport {
   let closed = false;
 
   const openDispatcher = async (): Promise<HttpDispatcher> => {
-    const connections = options.connections ?? DEFAULT_CONNECTIONS;
     if (options.dispatcher !== undefined) return options.dispatcher;
-    if (options.proxy !== undefined) {
-      const proxied = await proxyDispatcher(options.proxy, connections);
-      owned = true;
-      return proxied;
-    }
-    const builtin = builtinDispatcher(connections);
+    const builtin = builtinDispatcher({
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      pipelining: 1,
+      ...(proxy === undefined ? {} : { connect: tunnelConnector(proxy) as never }),
+    });
     owned = builtin.owned;
     return builtin.dispatcher;
   };

@@ -55,6 +55,11 @@ export interface UserDataStreamOptions {
   readonly watchdog?: WatchdogOptions | false;
   /** Replace the socket before Binance's 24 h cut, make-before-break (default 23 h). */
   readonly rotateAfterMs?: number | false;
+  /**
+   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): the user-data socket tunnels through it
+   * with CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed.
+   */
+  readonly proxy?: string;
   /** Events held while REST is read back; beyond this the read-back starts over (default 10000). */
   readonly maxBuffered?: number;
   /** Orders, algo orders and trades remembered for de-duplication (each; default 100000). */
@@ -523,6 +528,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
     ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
     ...(options.watchdog === undefined ? {} : { watchdog: options.watchdog }),
     ...(options.rotateAfterMs === undefined ? {} : { rotateAfterMs: options.rotateAfterMs }),
+    ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
     onSession,
     onMessage,
     onEvent: onConnectionEvent,

@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '@basis/core';
 import type { WebSocket as WsSocket } from 'ws';
+import { type ProxyTarget, tunnelAgent } from '../transports/proxyTunnel.js';
 
 // The socket handler of the WebSocket API client: it owns one `ws` socket at a time, opens it with a
 // time limit, pings it, and reconnects with backoff and jitter on the injected clock and randomness.
@@ -44,6 +45,8 @@ export interface SocketOptions {
   readonly pingIntervalMs: number | false;
   readonly reconnect: ReconnectOptions;
   readonly handlers: SocketHandlers;
+  /** The proxy the socket tunnels through. */
+  readonly proxy?: ProxyTarget;
 }
 
 /** One logical connection, reopened after each loss. */
@@ -141,7 +144,12 @@ export function createSocket(options: SocketOptions): Socket {
     }
     // close() may have run during the import.
     if (isClosed()) return;
-    const current = new WebSocket(options.url, { handshakeTimeout: options.connectTimeoutMs });
+    const current = new WebSocket(options.url, {
+      handshakeTimeout: options.connectTimeoutMs,
+      ...(options.proxy === undefined
+        ? {}
+        : { agent: tunnelAgent(options.proxy, options.url.startsWith('wss:')) }),
+    });
     socket = current;
     connectTimer = clock.setTimeout(() => {
       current.terminate();

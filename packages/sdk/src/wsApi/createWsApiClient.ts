@@ -25,6 +25,7 @@ import {
 } from '../errors/transport.js';
 import { isUnknownOutcome } from '../request/retryPolicy.js';
 import type { RequestCall } from '../request/types.js';
+import { parseProxy } from '../transports/proxyTunnel.js';
 import { type WsApiActions, type WsCoinmApiActions, wsApiActions, wsCoinmApiActions } from './actions.js';
 import { createSocket, type ReconnectOptions } from './connection.js';
 import {
@@ -105,6 +106,11 @@ export interface WsApiClientOptions {
   readonly resync?: boolean;
   /** Uniform random numbers in [0, 1) for the reconnection jitter (default `Math.random`). */
   readonly random?: () => number;
+  /**
+   * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): the socket tunnels through it with CONNECT
+   * (TLS inside the tunnel for `wss:`). Its credentials are never printed.
+   */
+  readonly proxy?: string;
   readonly onEvent?: (event: WsApiEvent) => void;
 }
 
@@ -280,6 +286,7 @@ function createCore(options: WsApiClientOptions): WsApiClient {
       "No WebSocket API URL: pass url (a local exchange's wsApiUrl) or a client with urls.",
     );
   }
+  const proxy = options.proxy === undefined ? undefined : parseProxy(options.proxy);
   const signer: Signer | undefined =
     options.credentials === undefined ? undefined : createSigner(options.credentials);
   const secrets = [
@@ -332,6 +339,7 @@ function createCore(options: WsApiClientOptions): WsApiClient {
   const socket = createSocket({
     url,
     clock,
+    ...(proxy === undefined ? {} : { proxy }),
     random: options.random ?? Math.random,
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     pingIntervalMs: options.pingIntervalMs ?? 60_000,

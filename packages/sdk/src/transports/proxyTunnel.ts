@@ -1,0 +1,227 @@
+import type { ClientRequest, ClientRequestArgs, Agent as HttpAgent, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+import { redactUrl } from '@basis/core';
+import { ClientConfigError } from '../errors/config.js';
+
+/** How long the proxy has to open a tunnel (TCP to the proxy, `CONNECT`, its answer), ms. */
+export const TUNNEL_TIMEOUT_MS = 10_000;
+
+/** A proxy that refused or failed to open a tunnel: nothing of the request was sent. */
+export class ProxyTunnelError extends Error {
+  override name = 'ProxyTunnelError';
+  readonly code: 'ERR_PROXY_TUNNEL' | 'ERR_PROXY_TUNNEL_TIMEOUT';
+  /** The proxy's HTTP status, when it answered. */
+  readonly status: number | undefined;
+  constructor(message: string, code: ProxyTunnelError['code'], status?: number) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/** An HTTP(S) proxy, parsed once: where it is and the `Proxy-Authorization` its URL's credentials give. */
+export interface ProxyTarget {
+  readonly url: URL;
+  /** For messages: the URL without its credentials. */
+  readonly shown: string;
+  readonly authorization: string | undefined;
+}
+
+/** Parses `http://user:pass@host:port` (or `https:`); a bad URL is a `ClientConfigError` that hides the credentials. */
+export function parseProxy(text: string): ProxyTarget {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (cause) {
+    throw new ClientConfigError(`The proxy URL '${redactUrl(text)}' is not a valid URL.`, { cause });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ClientConfigError(`The proxy URL must be http: or https:, got '${url.protocol}'.`);
+  }
+  const credentials =
+    url.username === '' && url.password === ''
+      ? undefined
+      : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return {
+    url,
+    shown: redactUrl(text),
+    authorization:
+      credentials === undefined ? undefined : `Basic ${Buffer.from(credentials).toString('base64')}`,
+  };
+}
+
+type NodeHttp = typeof import('node:http');
+type NodeHttps = typeof import('node:https');
+type NodeTls = typeof import('node:tls');
+
+/** Node's http, https and tls modules, loaded on the first tunnel (the SDK's import stays cheap). */
+function modules(): { http: NodeHttp; https: NodeHttps; tls: NodeTls } {
+  return {
+    http: process.getBuiltinModule('node:http') as NodeHttp,
+    https: process.getBuiltinModule('node:https') as NodeHttps,
+    tls: process.getBuiltinModule('node:tls') as NodeTls,
+  };
+}
+
+/** A tunnel through `proxy` to `host:port` (`CONNECT`): the raw socket once the proxy answered 200. */
+export function openTunnel(
+  proxy: ProxyTarget,
+  host: string,
+  port: number,
+  timeoutMs = TUNNEL_TIMEOUT_MS,
+): Promise<Socket> {
+  const { http, https } = modules();
+  const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  return new Promise<Socket>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+    };
+    const request: ClientRequest = (proxy.url.protocol === 'https:' ? https : http).request({
+      method: 'CONNECT',
+      host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
+      port: proxy.url.port === '' ? (proxy.url.protocol === 'https:' ? 443 : 80) : Number(proxy.url.port),
+      path: authority,
+      headers: {
+        host: authority,
+        ...(proxy.authorization === undefined ? {} : { 'proxy-authorization': proxy.authorization }),
+      },
+      agent: false,
+      timeout: timeoutMs,
+    });
+    request.once('connect', (response: IncomingMessage, socket: Socket, head: Buffer) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        fail(
+          new ProxyTunnelError(
+            `The proxy ${proxy.shown} refused the tunnel to ${authority} (HTTP ${response.statusCode}).`,
+            'ERR_PROXY_TUNNEL',
+            response.statusCode,
+          ),
+        );
+        return;
+      }
+      if (settled) {
+        socket.destroy();
+        return;
+      }
+      settled = true;
+      socket.setTimeout(0);
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    request.once('timeout', () => {
+      fail(
+        new ProxyTunnelError(
+          `The proxy ${proxy.shown} opened no tunnel to ${authority} within ${timeoutMs} ms.`,
+          'ERR_PROXY_TUNNEL_TIMEOUT',
+        ),
+      );
+      request.destroy();
+    });
+    // A refused or unreachable proxy: the system error (ECONNREFUSED, ENOTFOUND) as it is.
+    request.once('error', fail);
+    request.end();
+  });
+}
+
+/**
+ * TLS over an open tunnel to `host`, whose certificate must name it; resolves once the handshake is
+ * done. SNI carries `servername` (a host name; never an IP address, which RFC 6066 forbids there).
+ */
+export function secureTunnel(socket: Socket, host: string, servername: string): Promise<TLSSocket> {
+  const { tls } = modules();
+  const { isIP } = process.getBuiltinModule('node:net') as typeof import('node:net');
+  return new Promise<TLSSocket>((resolve, reject) => {
+    const secure = tls.connect({
+      socket,
+      host,
+      ...(isIP(servername) === 0 ? { servername } : {}),
+      ALPNProtocols: ['http/1.1'],
+    });
+    const onError = (error: Error): void => {
+      secure.destroy();
+      reject(error);
+    };
+    secure.once('error', onError);
+    secure.once('secureConnect', () => {
+      secure.off('error', onError);
+      resolve(secure);
+    });
+  });
+}
+
+/** A socket to `host:port` through `proxy`, with TLS to `servername` inside the tunnel when `secure`. */
+async function tunnelTo(
+  proxy: ProxyTarget,
+  host: string,
+  port: number,
+  secure: boolean,
+  servername: string,
+): Promise<Socket> {
+  const socket = await openTunnel(proxy, host, port);
+  if (!secure) return socket;
+  try {
+    return await secureTunnel(socket, host, servername);
+  } catch (error) {
+    socket.destroy();
+    throw error;
+  }
+}
+
+/** What undici hands a custom connector (its `connect` option as a function). */
+interface ConnectorOptions {
+  readonly hostname: string;
+  readonly protocol: string;
+  readonly port: string | number;
+  readonly servername?: string | null;
+}
+
+/** An undici connector that reaches every origin through `proxy`: tunnel, then TLS for `https:`. */
+export function tunnelConnector(
+  proxy: ProxyTarget,
+): (options: ConnectorOptions, callback: (error: Error | null, socket: Socket | null) => void) => void {
+  return (options, callback) => {
+    const secure = options.protocol === 'https:';
+    const port = options.port === '' ? (secure ? 443 : 80) : Number(options.port);
+    const host = options.hostname.replace(/^\[|\]$/g, '');
+    tunnelTo(proxy, host, port, secure, options.servername ?? host).then(
+      (socket) => {
+        // As undici's own connector sets them.
+        socket.setNoDelay(true);
+        socket.setKeepAlive(true, 60_000);
+        callback(null, socket);
+      },
+      (error: Error) => callback(error, null),
+    );
+  };
+}
+
+/**
+ * A Node `http.Agent` (`https.Agent` for `wss:`) whose sockets go through `proxy`, for `ws`'s `agent`
+ * option: WebSocket streams and the WebSocket API reach Binance through the same proxy as REST.
+ */
+export function tunnelAgent(proxy: ProxyTarget, secure: boolean): HttpAgent {
+  const { http, https } = modules();
+  const Base = secure ? https.Agent : http.Agent;
+  class TunnelAgent extends Base {
+    // Node's Agent takes the socket from the callback when this returns nothing.
+    override createConnection(
+      options: ClientRequestArgs & { readonly servername?: string },
+      callback?: (error: Error | null, stream: Duplex) => void,
+    ): Duplex | null | undefined {
+      const host = (options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
+      const port = Number(options.port ?? (secure ? 443 : 80));
+      tunnelTo(proxy, host, port, secure, options.servername ?? host).then(
+        (socket) => callback?.(null, socket),
+        (error: Error) => callback?.(error, undefined as never),
+      );
+      return undefined;
+    }
+  }
+  return new TunnelAgent({ keepAlive: false });
+}
