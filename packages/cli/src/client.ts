@@ -1,5 +1,5 @@
 import { productOfSymbol } from '@basis/bot';
-import { BasisError } from '@basis/core';
+import { BasisError, redactUrl } from '@basis/core';
 import {
   type BasisEnv,
   type ClientConfig,
@@ -41,6 +41,16 @@ export function perMarket<T>(
   return client.market === 'coinm' ? calls.coinm(client as CoinmClient) : calls.usdm(client as UsdmClient);
 }
 
+/** The proxy flag: REST and WebSockets through an HTTP(S) proxy (CONNECT tunnels). */
+export const PROXY_FLAG = {
+  proxy: {
+    type: 'string',
+    valueName: 'URL',
+    description:
+      'HTTP(S) proxy for REST and WebSockets, http://user:pass@host:port (default: BASIS_PROXY); its password is never printed',
+  },
+} as const satisfies FlagSpecs;
+
 /** The flags of every command that talks to an exchange account. */
 export const CLIENT_FLAGS = {
   env: {
@@ -54,6 +64,7 @@ export const CLIENT_FLAGS = {
     valueName: 'URL',
     description: "REST URL of a local exchange (what 'basis exchange' prints; default: BASIS_BASE_URL)",
   },
+  ...PROXY_FLAG,
 } as const satisfies FlagSpecs;
 
 /** The market flag of commands that may name no symbol (account, positions, orders, stream). */
@@ -111,6 +122,8 @@ export interface Target {
   /** The futures market: USD-M (`/fapi`) or COIN-M (`/dapi`, quantities in contracts, balances in coin). */
   readonly market: Market;
   readonly config: ClientConfig;
+  /** The proxy (`--proxy` or BASIS_PROXY) the command's WebSockets go through too; never printed. */
+  readonly proxy: string | undefined;
 }
 
 /** The fields every trading command's `--json` document starts with: where it ran, and its units. */
@@ -132,7 +145,12 @@ const START_LOCAL =
  * needs `--yes` as well. Keys come from BASIS_API_KEY with BASIS_API_SECRET or BASIS_PRIVATE_KEY_FILE.
  */
 export function resolveTarget(
-  flags: { readonly env?: string | undefined; readonly url?: string | undefined; readonly yes?: boolean },
+  flags: {
+    readonly env?: string | undefined;
+    readonly url?: string | undefined;
+    readonly proxy?: string | undefined;
+    readonly yes?: boolean;
+  },
   io: CommandIo,
   options: {
     readonly changesState: boolean;
@@ -183,12 +201,18 @@ export function resolveTarget(
   }
   if (env === 'local' && url === undefined)
     throw new CliUsageError(`--env local needs the URL of a running local exchange: ${START_LOCAL}`);
+  const proxy = flags.proxy ?? nonEmpty(io.env.BASIS_PROXY);
+  if (proxy !== undefined && !/^https?:\/\/[^\s/]+/.test(proxy))
+    throw new CliUsageError(
+      `${flags.proxy === undefined ? 'BASIS_PROXY' : '--proxy'} must be an http(s) URL such as http://user:pass@127.0.0.1:3128; got ${shownProxy(proxy)}`,
+    );
   let config: ClientConfig;
   try {
     config = configFromEnv(io.env as BasisEnv, {
       env,
       market: wanted,
       ...(url === undefined ? {} : { baseUrl: url.replace(/\/+$/, '') }),
+      ...(flags.proxy === undefined ? {} : { http: { proxy: flags.proxy } }),
     });
   } catch (error) {
     if (error instanceof ClientConfigError || error instanceof InvalidEnvironmentError)
@@ -199,7 +223,7 @@ export function resolveTarget(
     throw new CliUsageError(
       `no API key: set BASIS_API_KEY with BASIS_API_SECRET (HMAC) or BASIS_PRIVATE_KEY_FILE (Ed25519/RSA). ${keysHint(env)}`,
     );
-  return { env, baseUrl: url, market: wanted, config };
+  return { env, baseUrl: url, market: wanted, config, proxy };
 }
 
 function keysHint(env: Environment): string {
@@ -213,6 +237,11 @@ function keysHint(env: Environment): string {
     case 'production':
       return 'Production keys come from your Binance account (API Management); enable futures on the key.';
   }
+}
+
+/** A proxy value for a message: whatever stands before an `@` is hidden, URL or not (`user:pass@host`). */
+function shownProxy(value: string): string {
+  return redactUrl(value).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

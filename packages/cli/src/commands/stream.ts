@@ -66,7 +66,10 @@ export default defineCommand({
           `[${event.type}] ${event.type === 'gap' ? `${event.to - event.from} ms without data` : ''}\n`,
         );
     };
-    const streams = createStreams(client, { onEvent: lifecycle });
+    const streams = createStreams(client, {
+      onEvent: lifecycle,
+      ...(target.proxy === undefined ? {} : { proxy: target.proxy }),
+    });
     let seen = 0;
     try {
       if (!flags.json)

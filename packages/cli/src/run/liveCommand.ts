@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { EXIT_POLICIES, isExitPolicy, RiskStateFile, resolveStrategy, runLive, runProduct } from '@basis/bot';
 import { type Environment, environments } from '@basis/sdk';
 import { CliUsageError } from '../cliError.js';
-import { describeTarget, resolveTarget, withMarketClient } from '../client.js';
+import { describeTarget, PROXY_FLAG, resolveTarget, withMarketClient } from '../client.js';
 import type { CommandIo, ParsedFlags } from '../command.js';
 import { parseDuration } from './duration.js';
 import { parseSymbols } from './paperCommand.js';
@@ -32,6 +32,7 @@ export interface LiveCommandInput {
 
 /** Flags of live runs only: the kill switch's memory across restarts, and what a stopped run leaves behind. */
 export const LIVE_FLAGS = {
+  ...PROXY_FLAG,
   'risk-state': {
     type: 'string',
     valueName: 'FILE',
@@ -120,7 +121,12 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
     }
   }
   const target = resolveTarget(
-    { env, ...(flags.url === undefined ? {} : { url: flags.url }), yes: confirmed },
+    {
+      env,
+      ...(flags.url === undefined ? {} : { url: flags.url }),
+      ...(flags.proxy === undefined ? {} : { proxy: flags.proxy }),
+      yes: confirmed,
+    },
     io,
     { changesState: true, action: `run ${strategy} live`, market },
   );
@@ -150,6 +156,10 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           riskState,
           ...(onExit === undefined ? {} : { exitPolicy: onExit }),
           ...(deadManSwitchMs === undefined ? {} : { deadManSwitchMs }),
+          // The market and user-data WebSockets go through the REST transport's proxy.
+          ...(target.proxy === undefined
+            ? {}
+            : { streams: { proxy: target.proxy }, userData: { proxy: target.proxy } }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,

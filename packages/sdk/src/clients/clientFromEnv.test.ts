@@ -48,6 +48,24 @@ describe('clientFromEnv', () => {
     expect((error as Error).message).toContain("expected one of 'local', 'testnet', 'demo', 'production'");
   });
 
+  test('behavior: BASIS_PROXY is the default proxy of the REST transport; http options given win', () => {
+    const proxy = 'http://trader:hunter2@127.0.0.1:3128';
+    expect(configFromEnv({ ...LOCAL, BASIS_PROXY: proxy }).http).toEqual({ proxy });
+    expect(configFromEnv({ ...LOCAL, BASIS_PROXY: ' ' }).http).toBeUndefined();
+    expect(configFromEnv({ ...LOCAL, BASIS_PROXY: proxy }, { http: { connections: 4 } }).http).toEqual({
+      proxy,
+      connections: 4,
+    });
+    const other = 'http://127.0.0.1:8888';
+    expect(configFromEnv({ ...LOCAL, BASIS_PROXY: proxy }, { http: { proxy: other } }).http).toEqual({
+      proxy: other,
+    });
+    // A bad one is refused when the client is made, without printing its password.
+    expect(() => clientFromEnv({ ...LOCAL, BASIS_PROXY: 'socks5://trader:hunter2@127.0.0.1:1080' })).toThrow(
+      /^(?!.*hunter2).*must be http: or https:/s,
+    );
+  });
+
   test('behavior: HMAC credentials, market and base URL', async () => {
     const config = configFromEnv({
       BASIS_ENV: 'testnet',

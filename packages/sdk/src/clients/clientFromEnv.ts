@@ -24,6 +24,8 @@ export interface BasisEnv {
   readonly BASIS_PRIVATE_KEY_PASSPHRASE?: string | undefined;
   /** REST base URL (required for `local`: the local exchange's `restUrl`). */
   readonly BASIS_BASE_URL?: string | undefined;
+  /** HTTP(S) proxy of the REST transport, `http://user:pass@host:port`: the default `http.proxy`. */
+  readonly BASIS_PROXY?: string | undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -107,6 +109,7 @@ export function configFromEnv(
   const environment = environmentFromEnv(env);
   const market = marketFromEnv(env);
   const baseUrl = nonEmpty(env.BASIS_BASE_URL);
+  const proxy = nonEmpty(env.BASIS_PROXY);
   const credentials = credentialsFromEnv(env);
   return {
     env: environment,
@@ -114,6 +117,8 @@ export function configFromEnv(
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(credentials === undefined ? {} : { credentials }),
     ...overrides,
+    // BASIS_PROXY under the http options given, which win field by field.
+    ...(proxy === undefined ? {} : { http: { proxy, ...overrides.http } }),
   };
 }
 
