@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { ClientConfigError } from '../errors/config.js';
 
 /** What the transport hands a dispatcher for one request (undici's `Dispatcher.DispatchOptions`). */
@@ -35,12 +36,26 @@ export interface HttpDispatcher {
 /** Where every undici (Node's bundled one and npm's) keeps the process's global dispatcher. */
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
+/** What undici hands a connector for each new socket (its `connect` option as a function). */
+export interface ConnectorOptions {
+  readonly hostname: string;
+  readonly protocol: string;
+  readonly port: string | number;
+  readonly servername?: string | null;
+}
+
+/** undici's connector: opens each socket of an `Agent` and hands it over (or the error). */
+export type Connector = (
+  options: ConnectorOptions,
+  callback: (error: Error | null, socket: Socket | null) => void,
+) => void;
+
 /** What the SDK sets on its `Agent`: the pool size and, for a proxy, how sockets are opened. */
 export interface AgentOptions {
   readonly connections: number;
   readonly pipelining: number;
-  /** undici's connector: opens each socket (the proxy tunnel), instead of connecting directly. */
-  readonly connect?: (options: never, callback: never) => void;
+  /** Opens each socket (the proxy tunnel) instead of connecting directly. */
+  readonly connect?: Connector;
 }
 
 function isDispatcher(value: unknown): value is HttpDispatcher {

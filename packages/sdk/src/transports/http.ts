@@ -154,9 +154,10 @@ class BufferingHandler implements HttpDispatchHandler {
 
 /**
  * The HTTP transport, on a keep-alive `Agent` of the undici Node ships for `fetch`, driven through its
- * dispatcher API (see `docs/adr/0004-sdk-http-transport.md`: about 2-3x the request rate of `fetch`
- * itself for signed round trips on loopback, and nothing to install). It is set up on the first
- * request, so importing the SDK stays cheap.
+ * dispatcher API (`docs/adr/0004-sdk-http-transport.md` and `0005-sdk-http-on-nodes-undici.md`: about
+ * 2-3x the request rate of `fetch` itself for signed round trips on loopback, and nothing to
+ * install). It is set up on the first request, so importing the SDK stays cheap. A `proxy` is a
+ * CONNECT tunnel per socket (`proxyTunnel.ts`).
  *
  * Each request runs under one deadline covering connect, send and the whole body: past it the
  * request is aborted and rejects with a `TimeoutError`. Socket failures reject with
@@ -197,7 +198,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
     const builtin = builtinDispatcher({
       connections: options.connections ?? DEFAULT_CONNECTIONS,
       pipelining: 1,
-      ...(proxy === undefined ? {} : { connect: tunnelConnector(proxy) as never }),
+      ...(proxy === undefined ? {} : { connect: tunnelConnector(proxy) }),
     });
     owned = builtin.owned;
     return builtin.dispatcher;

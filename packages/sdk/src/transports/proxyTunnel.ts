@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { redactUrl } from '@basis/core';
 import { ClientConfigError } from '../errors/config.js';
+import type { Connector } from './dispatcher.js';
 
 /** How long the proxy has to open a tunnel (TCP to the proxy, `CONNECT`, its answer), ms. */
 export const TUNNEL_TIMEOUT_MS = 10_000;
@@ -173,18 +174,8 @@ async function tunnelTo(
   }
 }
 
-/** What undici hands a custom connector (its `connect` option as a function). */
-interface ConnectorOptions {
-  readonly hostname: string;
-  readonly protocol: string;
-  readonly port: string | number;
-  readonly servername?: string | null;
-}
-
 /** An undici connector that reaches every origin through `proxy`: tunnel, then TLS for `https:`. */
-export function tunnelConnector(
-  proxy: ProxyTarget,
-): (options: ConnectorOptions, callback: (error: Error | null, socket: Socket | null) => void) => void {
+export function tunnelConnector(proxy: ProxyTarget): Connector {
   return (options, callback) => {
     const secure = options.protocol === 'https:';
     const port = options.port === '' ? (secure ? 443 : 80) : Number(options.port);
