@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -100,6 +100,18 @@ describe('proxies', () => {
     expect(error).toBeInstanceOf(ProxyTunnelError);
     expect(error).toMatchObject({ code: 'ERR_PROXY_TUNNEL_TIMEOUT' });
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('errors: a proxy that drops the connection mid-CONNECT is a failure before sending, not a maybe-sent reset', async () => {
+    const dropping = createNetServer((socket) => socket.once('data', () => socket.destroy()));
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => dropping.close(resolve)));
+    const { port } = dropping.address() as AddressInfo;
+    const transport = http({ baseUrl: 'http://127.0.0.1:9', proxy: `http://127.0.0.1:${port}` });
+    closers.push(() => transport.close());
+    const error = await transport.request(TIME_REQUEST).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ requestSent: false, code: 'ERR_PROXY_TUNNEL' });
   });
 
   test('errors: a proxy URL that is not http(s) is refused at once', () => {

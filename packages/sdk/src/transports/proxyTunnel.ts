@@ -22,6 +22,23 @@ export class ProxyTunnelError extends Error {
   }
 }
 
+/** Codes that would read as "the request may have been sent": before a tunnel opens, it was not. */
+const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * A failure while the tunnel was still being opened (or its TLS handshake made): a reset or a
+ * code-less error becomes a {@link ProxyTunnelError}, so that nobody takes it for a request that may
+ * have reached Binance; system errors that already say "not sent" (refused, DNS, certificate) stay.
+ */
+function beforeSending(error: Error, proxy: ProxyTarget, authority: string): Error {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && !MAYBE_SENT.has(code)) return error;
+  return new ProxyTunnelError(
+    `The tunnel through ${proxy.shown} to ${authority} failed before anything was sent: ${error.message}`,
+    'ERR_PROXY_TUNNEL',
+  );
+}
+
 /** An HTTP(S) proxy, parsed once: where it is and the `Proxy-Authorization` its URL's credentials give. */
 export interface ProxyTarget {
   readonly url: URL;
@@ -125,7 +142,7 @@ export function openTunnel(
       request.destroy();
     });
     // A refused or unreachable proxy: the system error (ECONNREFUSED, ENOTFOUND) as it is.
-    request.once('error', fail);
+    request.once('error', (error: Error) => fail(beforeSending(error, proxy, authority)));
     request.end();
   });
 }
@@ -170,7 +187,7 @@ async function tunnelTo(
     return await secureTunnel(socket, host, servername);
   } catch (error) {
     socket.destroy();
-    throw error;
+    throw beforeSending(error as Error, proxy, `${host}:${port}`);
   }
 }
 
