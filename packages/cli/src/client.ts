@@ -1,5 +1,5 @@
 import { productOfSymbol } from '@basis/bot';
-import { BasisError, redactUrl } from '@basis/core';
+import { BasisError } from '@basis/core';
 import {
   type BasisEnv,
   type ClientConfig,
@@ -15,6 +15,7 @@ import {
   isProductionUrl,
   type Market,
   NetworkError,
+  redactProxyUrl,
   type Client as SdkClient,
   TimeoutError,
   type UsdmActions,
@@ -204,7 +205,7 @@ export function resolveTarget(
   const proxy = flags.proxy ?? nonEmpty(io.env.BASIS_PROXY);
   if (proxy !== undefined && !/^https?:\/\/[^\s/]+/.test(proxy))
     throw new CliUsageError(
-      `${flags.proxy === undefined ? 'BASIS_PROXY' : '--proxy'} must be an http(s) URL such as http://user:pass@127.0.0.1:3128; got ${shownProxy(proxy)}`,
+      `${flags.proxy === undefined ? 'BASIS_PROXY' : '--proxy'} must be an http(s) URL such as http://user:pass@127.0.0.1:3128; got ${redactProxyUrl(proxy)}`,
     );
   let config: ClientConfig;
   try {
@@ -237,11 +238,6 @@ function keysHint(env: Environment): string {
     case 'production':
       return 'Production keys come from your Binance account (API Management); enable futures on the key.';
   }
-}
-
-/** A proxy value for a message: whatever stands before an `@` is hidden, URL or not (`user:pass@host`). */
-function shownProxy(value: string): string {
-  return redactUrl(value).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@');
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

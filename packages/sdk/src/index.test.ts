@@ -208,6 +208,7 @@ test('exports', () => {
       "ratePools",
       "reconcileSettings",
       "reconnectDelayMs",
+      "redactProxyUrl",
       "requestKinds",
       "roundOrder",
       "securityTypes",

@@ -149,6 +149,7 @@ export type {
   InProcessTransportOptions,
 } from './transports/inProcess.js';
 export { inProcess } from './transports/inProcess.js';
+export { redactProxyUrl } from './transports/proxyTunnel.js';
 export type { HttpMethod, Transport, WireRequest, WireResponse } from './transports/transport.js';
 export * from './userData/index.js';
 export * from './wsApi/index.js';

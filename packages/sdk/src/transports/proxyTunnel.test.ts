@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { inspect, promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { NetworkError } from '../errors/transport.js';
@@ -13,7 +13,7 @@ import { startTradingExchange } from '../testing/tradingExchange.js';
 import { TIME_REQUEST } from '../testing/wireRequests.js';
 import { createWsApiClient } from '../wsApi/createWsApiClient.js';
 import { http } from './http.js';
-import { openTunnel, ProxyTunnelError, parseProxy } from './proxyTunnel.js';
+import { openTunnel, ProxyTunnelError, parseProxy, redactProxyUrl } from './proxyTunnel.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -112,6 +112,25 @@ describe('proxies', () => {
     const error = await transport.request(TIME_REQUEST).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ requestSent: false, code: 'ERR_PROXY_TUNNEL' });
+  });
+
+  test('behavior: a parsed proxy prints no credentials, and messages hide what stands before an @', () => {
+    const target = parseProxy('http://trader:hunter2@127.0.0.1:3128');
+    const printed = `${JSON.stringify(target)} ${inspect(target)}`;
+    expect(printed).not.toContain('hunter2');
+    expect(printed).not.toContain(Buffer.from('trader:hunter2').toString('base64'));
+    expect(target.authorization()).toBe(`Basic ${Buffer.from('trader:hunter2').toString('base64')}`);
+    expect(target).toMatchObject({ protocol: 'http:', hostname: '127.0.0.1', port: 3128 });
+    expect(parseProxy('https://[::1]')).toMatchObject({ hostname: '::1', port: 443 });
+    for (const text of [
+      'http://trader:hunter2@127.0.0.1:3128',
+      'trader:hunter2@127.0.0.1:3128',
+      'socks5://trader:hunter2@127.0.0.1:1080',
+    ]) {
+      expect(redactProxyUrl(text)).not.toContain('hunter2');
+      expect(redactProxyUrl(text)).toContain('127.0.0.1');
+    }
+    expect(redactProxyUrl('http://127.0.0.1:3128')).toBe('http://127.0.0.1:3128');
   });
 
   test('errors: a proxy URL that is not http(s) is refused at once', () => {

@@ -39,21 +39,37 @@ function beforeSending(error: Error, proxy: ProxyTarget, authority: string): Err
   );
 }
 
-/** An HTTP(S) proxy, parsed once: where it is and the `Proxy-Authorization` its URL's credentials give. */
+/**
+ * A proxy URL for a message: whatever stands before an `@` is hidden, whether or not the text is a
+ * URL (`user:pass@host:3128` is not one, and still holds a password).
+ */
+export function redactProxyUrl(text: string): string {
+  return redactUrl(text).replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, '$1***@');
+}
+
+/**
+ * An HTTP(S) proxy, parsed once: where it is and the `Proxy-Authorization` its URL's credentials
+ * give. The URL itself is not kept, so nothing here prints a password.
+ */
 export interface ProxyTarget {
-  readonly url: URL;
+  readonly protocol: 'http:' | 'https:';
+  /** Without the brackets of an IPv6 address. */
+  readonly hostname: string;
+  readonly port: number;
   /** For messages: the URL without its credentials. */
   readonly shown: string;
-  readonly authorization: string | undefined;
+  /** The `Proxy-Authorization` value, behind a call so that printing the target never shows it. */
+  readonly authorization: () => string | undefined;
 }
 
 /** Parses `http://user:pass@host:port` (or `https:`); a bad URL is a `ClientConfigError` that hides the credentials. */
 export function parseProxy(text: string): ProxyTarget {
+  const shown = redactProxyUrl(text);
   let url: URL;
   try {
     url = new URL(text);
   } catch (cause) {
-    throw new ClientConfigError(`The proxy URL '${redactUrl(text)}' is not a valid URL.`, { cause });
+    throw new ClientConfigError(`The proxy URL '${shown}' is not a valid URL.`, { cause });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ClientConfigError(`The proxy URL must be http: or https:, got '${url.protocol}'.`);
@@ -63,9 +79,11 @@ export function parseProxy(text: string): ProxyTarget {
       ? undefined
       : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
   return {
-    url,
-    shown: redactUrl(text),
-    authorization:
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+    shown,
+    authorization: () =>
       credentials === undefined ? undefined : `Basic ${Buffer.from(credentials).toString('base64')}`,
   };
 }
@@ -92,6 +110,7 @@ export function openTunnel(
 ): Promise<Socket> {
   const { http, https } = modules();
   const authority = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+  const authorization = proxy.authorization();
   return new Promise<Socket>((resolve, reject) => {
     let settled = false;
     const fail = (error: Error): void => {
@@ -99,14 +118,14 @@ export function openTunnel(
       settled = true;
       reject(error);
     };
-    const request: ClientRequest = (proxy.url.protocol === 'https:' ? https : http).request({
+    const request: ClientRequest = (proxy.protocol === 'https:' ? https : http).request({
       method: 'CONNECT',
-      host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
-      port: proxy.url.port === '' ? (proxy.url.protocol === 'https:' ? 443 : 80) : Number(proxy.url.port),
+      host: proxy.hostname,
+      port: proxy.port,
       path: authority,
       headers: {
         host: authority,
-        ...(proxy.authorization === undefined ? {} : { 'proxy-authorization': proxy.authorization }),
+        ...(authorization === undefined ? {} : { 'proxy-authorization': authorization }),
       },
       agent: false,
       timeout: timeoutMs,
