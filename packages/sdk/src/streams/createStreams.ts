@@ -19,6 +19,8 @@
 import { type Clock, createLiveClock } from '@basis/core';
 import type { ClientOptions } from 'ws';
 import { ClientConfigError } from '../errors/config.js';
+import { proxyOfClient } from '../transports/proxyTunnel.js';
+import type { Transport } from '../transports/transport.js';
 import {
   type BackoffOptions,
   type Connection,
@@ -47,6 +49,8 @@ export interface StreamsSource {
   readonly urls?: { readonly stream: string } | undefined;
   /** `coinm`: no route prefix (dstream has no split). */
   readonly market?: StreamsMarket;
+  /** A client's transport: its proxy is the streams' default `proxy`. */
+  readonly transport?: Transport;
   readonly clock?: Clock;
 }
 
@@ -91,8 +95,8 @@ export interface StreamsOptions {
   readonly onEvent?: (event: StreamsEvent) => void;
   /**
    * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): every connection tunnels through it with
-   * CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed. An `agent` in
-   * `webSocketOptions` takes precedence.
+   * CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed. Default: the
+   * client's HTTP proxy. An `agent` in `webSocketOptions` takes precedence.
    */
   readonly proxy?: string;
   /** Extra `ws` client options (headers, an `agent` of your own). */
@@ -264,6 +268,7 @@ export function createStreams<M extends StreamsMarket = 'usdm'>(
     });
   }
   const market = source.market ?? 'usdm';
+  const proxy = options.proxy ?? proxyOfClient(source);
   const routing = options.routing ?? (market === 'usdm' ? 'routed' : 'legacy');
   const clock = options.clock ?? source.clock ?? createLiveClock();
   const maxPerConnection = Math.max(1, options.maxStreamsPerConnection ?? 1024);
@@ -476,7 +481,7 @@ export function createStreams<M extends StreamsMarket = 'usdm'>(
       ...(options.maxOutgoingPerSecond === undefined
         ? {}
         : { maxOutgoingPerSecond: options.maxOutgoingPerSecond }),
-      ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
+      ...(proxy === undefined ? {} : { proxy }),
       ...(options.webSocketOptions === undefined ? {} : { webSocketOptions: options.webSocketOptions }),
       onSession: (session) => {
         const state: SessionState = { have: new Set(conn.urlStreams), chain: Promise.resolve() };

@@ -303,6 +303,7 @@ export function http(options: HttpTransportOptions): HttpTransport {
   return {
     kind: 'http',
     baseUrl: options.baseUrl,
+    proxy: () => options.proxy,
     request,
     async close() {
       closed = true;

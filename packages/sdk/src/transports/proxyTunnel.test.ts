@@ -6,11 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { inspect, promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer } from 'ws';
+import { createClient } from '../clients/createClient.js';
+import { usdmActions } from '../clients/decorators/usdm.js';
 import { NetworkError } from '../errors/transport.js';
 import { createStreams } from '../streams/createStreams.js';
 import { startProxy, startStallingServer } from '../testing/servers.js';
 import { startTradingExchange } from '../testing/tradingExchange.js';
 import { TIME_REQUEST } from '../testing/wireRequests.js';
+import { createUserDataStream } from '../userData/userDataStream.js';
 import { createWsApiClient } from '../wsApi/createWsApiClient.js';
 import { http } from './http.js';
 import { openTunnel, ProxyTunnelError, parseProxy, redactProxyUrl } from './proxyTunnel.js';
@@ -71,6 +74,45 @@ describe('proxies', () => {
     expect(proxy.tunnels()).toBeGreaterThan(afterStreams);
     const basic = `Basic ${Buffer.from(CREDENTIALS).toString('base64')}`;
     expect(new Set(proxy.authorizations())).toEqual(new Set([basic]));
+  });
+
+  test('behavior: streams, the user-data stream and the WebSocket API made from a client follow its proxy', async () => {
+    const fx = await startTradingExchange();
+    closers.push(() => fx.close());
+    const proxy = await startProxy({ credentials: CREDENTIALS });
+    closers.push(() => proxy.close());
+    const client = createClient({
+      env: 'local',
+      baseUrl: fx.endpoints.restUrl,
+      credentials: fx.exchange.defaultAccount!,
+      http: { proxy: credentialsInUrl(new URL(proxy.url).port) },
+    }).extend(usdmActions);
+    closers.push(() => client.close());
+    // Printing the client or its transport shows no credentials.
+    expect(inspect(client, { depth: 4 })).not.toContain(encodeURIComponent('p:ss w0rd'));
+
+    const counts = [proxy.tunnels()];
+    const streams = createStreams(client);
+    closers.push(() => streams.close());
+    const marks = streams.iterate('btcusdt@markPrice@1s');
+    await marks.ready;
+    await marks.next();
+    counts.push(proxy.tunnels());
+
+    const user = createUserDataStream(client);
+    closers.push(() => user.stop());
+    await user.start();
+    counts.push(proxy.tunnels());
+
+    const ws = createWsApiClient({ client, credentials: fx.exchange.defaultAccount!, fallback: false });
+    closers.push(() => ws.close());
+    await ws.connect();
+    counts.push(proxy.tunnels());
+
+    // Each of the three opened at least one tunnel of its own (REST reads share the client's).
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
+    expect(counts[2]).toBeGreaterThan(counts[1]!);
+    expect(counts[3]).toBeGreaterThan(counts[2]!);
   });
 
   test('errors: credentials the proxy refuses (407) fail before sending, and the password is never printed', async () => {

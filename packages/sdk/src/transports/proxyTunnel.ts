@@ -5,6 +5,12 @@ import type { TLSSocket } from 'node:tls';
 import { redactUrl } from '@basis/core';
 import { ClientConfigError } from '../errors/config.js';
 import type { Connector } from './dispatcher.js';
+import type { Transport } from './transport.js';
+
+/** The proxy of a client's transport (see `Transport.proxy`), for the WebSockets made from it. */
+export function proxyOfClient(client: { readonly transport?: Transport } | undefined): string | undefined {
+  return client?.transport?.proxy?.();
+}
 
 /** How long the proxy has to open a tunnel (TCP to the proxy, `CONNECT`, its answer), ms. */
 export const TUNNEL_TIMEOUT_MS = 10_000;

@@ -41,6 +41,12 @@ export interface Transport {
   readonly kind: string;
   /** The base URL requests go to, when the transport has one (the production guard reads it). */
   readonly baseUrl?: string;
+  /**
+   * The proxy URL the transport tunnels through, behind a call so that printing the transport never
+   * shows its credentials. Streams, user-data streams and the WebSocket API made from a client use it
+   * unless given a `proxy` of their own.
+   */
+  readonly proxy?: () => string | undefined;
   request(request: WireRequest): Promise<WireResponse>;
   /** Releases sockets and pools; requests after it fail. */
   close?(): Promise<void>;

@@ -7,6 +7,7 @@ import {
   createConnection,
   type WatchdogOptions,
 } from '../streams/connection.js';
+import { proxyOfClient } from '../transports/proxyTunnel.js';
 import { type AccountReader, accountReaderOf } from './accountReader.js';
 import { AccountState, type AccountStateView } from './accountState.js';
 import type { AccountChange, GapReason, UserDataStreamEvent } from './events.js';
@@ -57,7 +58,8 @@ export interface UserDataStreamOptions {
   readonly rotateAfterMs?: number | false;
   /**
    * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): the user-data socket tunnels through it
-   * with CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed.
+   * with CONNECT (TLS inside the tunnel for `wss:`). Its credentials are never printed. Default: the
+   * client's HTTP proxy.
    */
   readonly proxy?: string;
   /** Events held while REST is read back; beyond this the read-back starts over (default 10000). */
@@ -171,6 +173,7 @@ function nextId(id: Id): Id {
  */
 export function createUserDataStream(client: Client, options: UserDataStreamOptions = {}): UserDataStream {
   const clock = options.clock ?? client.clock;
+  const proxy = options.proxy ?? proxyOfClient(client);
   const lookbackMs = options.lookbackMs ?? 5000;
   const maxBuffered = options.maxBuffered ?? 10_000;
   const account = new AccountState(options.memory);
@@ -528,7 +531,7 @@ export function createUserDataStream(client: Client, options: UserDataStreamOpti
     ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
     ...(options.watchdog === undefined ? {} : { watchdog: options.watchdog }),
     ...(options.rotateAfterMs === undefined ? {} : { rotateAfterMs: options.rotateAfterMs }),
-    ...(options.proxy === undefined ? {} : { proxy: options.proxy }),
+    ...(proxy === undefined ? {} : { proxy }),
     onSession,
     onMessage,
     onEvent: onConnectionEvent,

@@ -25,7 +25,7 @@ import {
 } from '../errors/transport.js';
 import { isUnknownOutcome } from '../request/retryPolicy.js';
 import type { RequestCall } from '../request/types.js';
-import { parseProxy } from '../transports/proxyTunnel.js';
+import { parseProxy, proxyOfClient } from '../transports/proxyTunnel.js';
 import { type WsApiActions, type WsCoinmApiActions, wsApiActions, wsCoinmApiActions } from './actions.js';
 import { createSocket, type ReconnectOptions } from './connection.js';
 import {
@@ -108,7 +108,8 @@ export interface WsApiClientOptions {
   readonly random?: () => number;
   /**
    * An HTTP(S) proxy URL (`http://user:pass@proxy:3128`): the socket tunnels through it with CONNECT
-   * (TLS inside the tunnel for `wss:`). Its credentials are never printed.
+   * (TLS inside the tunnel for `wss:`). Its credentials are never printed. Default: the
+   * client's HTTP proxy.
    */
   readonly proxy?: string;
   readonly onEvent?: (event: WsApiEvent) => void;
@@ -286,7 +287,8 @@ function createCore(options: WsApiClientOptions): WsApiClient {
       "No WebSocket API URL: pass url (a local exchange's wsApiUrl) or a client with urls.",
     );
   }
-  const proxy = options.proxy === undefined ? undefined : parseProxy(options.proxy);
+  const proxyUrl = options.proxy ?? proxyOfClient(client);
+  const proxy = proxyUrl === undefined ? undefined : parseProxy(proxyUrl);
   const signer: Signer | undefined =
     options.credentials === undefined ? undefined : createSigner(options.credentials);
   const secrets = [
