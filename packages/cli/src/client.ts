@@ -123,8 +123,6 @@ export interface Target {
   /** The futures market: USD-M (`/fapi`) or COIN-M (`/dapi`, quantities in contracts, balances in coin). */
   readonly market: Market;
   readonly config: ClientConfig;
-  /** The proxy (`--proxy` or BASIS_PROXY) the command's WebSockets go through too; never printed. */
-  readonly proxy: string | undefined;
 }
 
 /** The fields every trading command's `--json` document starts with: where it ran, and its units. */
@@ -224,7 +222,7 @@ export function resolveTarget(
     throw new CliUsageError(
       `no API key: set BASIS_API_KEY with BASIS_API_SECRET (HMAC) or BASIS_PRIVATE_KEY_FILE (Ed25519/RSA). ${keysHint(env)}`,
     );
-  return { env, baseUrl: url, market: wanted, config, proxy };
+  return { env, baseUrl: url, market: wanted, config };
 }
 
 function keysHint(env: Environment): string {

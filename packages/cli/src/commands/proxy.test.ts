@@ -51,7 +51,7 @@ describe('basis through a proxy', () => {
       ];
       expect(await run([...args, '--json'], io), io.err()).toBe(0);
       expect(io.out().trim().split('\n')).toHaveLength(2);
-      expect(proxy.tunnels()).toBeGreaterThanOrEqual(1);
+      expect(proxy.upgrades()).toBe(1);
     } finally {
       await proxy.close();
     }

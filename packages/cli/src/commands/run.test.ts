@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createExchange } from '@basis/exchange';
 import { afterAll, describe, expect, test } from 'vitest';
+// The SDK's test proxy: CONNECT tunnels to 127.0.0.1, counted, with Basic credentials required.
+import { startProxy } from '../../../sdk/src/testing/servers.js';
 import { run } from '../main.js';
 import { runLiveCommand } from '../run/liveCommand.js';
 import { captureIo } from '../testing.js';
@@ -229,6 +231,26 @@ describe('basis start, run and backtest', () => {
         env: 'local',
         risk: { maxOrderNotional: '5000', maxDrawdown: '0.5' },
       });
+    });
+  }, 30_000);
+
+  test('behavior: a live run with --proxy goes through it: REST, market streams and user data', async () => {
+    await withLocalExchange(async (local) => {
+      const proxy = await startProxy({ credentials: 'trader:hunter2' });
+      try {
+        const proxyUrl = `http://trader:hunter2@127.0.0.1:${new URL(proxy.url).port}`;
+        const { result } = await runLive(local, ['--proxy', proxyUrl]);
+        expect(result.record.meta).toMatchObject({ mode: 'live', env: 'local' });
+        // REST through tunnels of its own, and the market and user-data WebSockets upgraded in theirs.
+        expect(proxy.tunnels()).toBeGreaterThan(proxy.upgrades());
+        expect(proxy.upgrades()).toBeGreaterThanOrEqual(2);
+        expect(new Set(proxy.authorizations())).toEqual(
+          new Set([`Basic ${Buffer.from('trader:hunter2').toString('base64')}`]),
+        );
+        expect(JSON.stringify(result)).not.toContain('hunter2');
+      } finally {
+        await proxy.close();
+      }
     });
   }, 30_000);
 

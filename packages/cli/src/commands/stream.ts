@@ -66,10 +66,8 @@ export default defineCommand({
           `[${event.type}] ${event.type === 'gap' ? `${event.to - event.from} ms without data` : ''}\n`,
         );
     };
-    const streams = createStreams(client, {
-      onEvent: lifecycle,
-      ...(target.proxy === undefined ? {} : { proxy: target.proxy }),
-    });
+    // Through the client's proxy (--proxy or BASIS_PROXY), when there is one.
+    const streams = createStreams(client, { onEvent: lifecycle });
     let seen = 0;
     try {
       if (!flags.json)

@@ -156,10 +156,6 @@ export async function runLiveCommand({ strategy, flags, io, confirm }: LiveComma
           riskState,
           ...(onExit === undefined ? {} : { exitPolicy: onExit }),
           ...(deadManSwitchMs === undefined ? {} : { deadManSwitchMs }),
-          // The market and user-data WebSockets go through the REST transport's proxy.
-          ...(target.proxy === undefined
-            ? {}
-            : { streams: { proxy: target.proxy }, userData: { proxy: target.proxy } }),
           signal: io.stopSignal,
           onUpdate: hooks.onUpdate,
           onFill: hooks.onFill,

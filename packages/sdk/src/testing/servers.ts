@@ -64,6 +64,8 @@ export async function startProxy(options: { readonly credentials?: string } = {}
   readonly forwarded: () => number;
   /** The `Proxy-Authorization` header of each `CONNECT`, in order (`undefined` when absent). */
   readonly authorizations: () => readonly (string | undefined)[];
+  /** Tunnels whose first request was a WebSocket upgrade (plain `ws:` only: TLS hides it). */
+  readonly upgrades: () => number;
   close(): Promise<void>;
 }> {
   const sockets = new Set<Socket>();
@@ -73,6 +75,10 @@ export async function startProxy(options: { readonly credentials?: string } = {}
       ? undefined
       : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
   let tunnels = 0;
+  let upgrades = 0;
+  const countUpgrade = (bytes: Buffer): void => {
+    if (/\r\nupgrade:\s*websocket/i.test(bytes.toString('latin1'))) upgrades += 1;
+  };
   let forwarded = 0;
   const server = createHttpServer((req, res) => {
     let target: URL;
@@ -121,6 +127,8 @@ export async function startProxy(options: { readonly credentials?: string } = {}
     tunnels += 1;
     const upstream = connect(Number(port), HOST, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) countUpgrade(head);
+      else client.once('data', countUpgrade);
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
@@ -136,6 +144,7 @@ export async function startProxy(options: { readonly credentials?: string } = {}
     tunnels: () => tunnels,
     forwarded: () => forwarded,
     authorizations: () => authorizations,
+    upgrades: () => upgrades,
     close: () => closeServer(server, sockets),
   };
 }
