@@ -45,7 +45,7 @@ export function checkTypesBundles(packages) {
       : getSourceFile(file, language, ...rest);
   const perFile = packages.map((pkg) => resolve(ROOT, `packages/${pkg}/dist/index.d.ts`));
   const program = ts.createProgram({ rootNames: [CONSUMER, ...perFile], options, host });
-  const diagnostics = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName !== undefined);
+  const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length > 0) {
     const text = ts.formatDiagnostics(diagnostics.slice(0, 20), {
       getCanonicalFileName: (name) => name,

@@ -71,8 +71,10 @@ function isDispatcher(value: unknown): value is HttpDispatcher {
  * A keep-alive `Agent` of the undici that Node itself ships for `fetch`, so the SDK installs no HTTP
  * client. Node loads that undici on first use of a fetch global; it then sets its `Agent` as the
  * process's global dispatcher, whose class is the one public way to it. `scope` is injected for
- * tests. When the application had set a global dispatcher of its own before (a proxy, a mock), that
- * one is followed, as `fetch` follows it, and is never closed by the SDK.
+ * tests. When the application had set a global dispatcher of another kind before (a `ProxyAgent`, a
+ * `MockAgent`), that one is followed, as `fetch` follows it, and is never closed by the SDK; a plain
+ * `Agent` there only lends its class (an application's `Agent` options reach the SDK through the
+ * `dispatcher` option).
  */
 export function builtinDispatcher(
   options: AgentOptions,
