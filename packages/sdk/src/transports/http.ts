@@ -186,14 +186,13 @@ export function http(options: HttpTransportOptions): HttpTransport {
   const keepAlive = options.keepAlive ?? true;
   const clock = options.clock ?? createLiveClock();
   const maxTimeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  let dispatcher: Promise<HttpDispatcher> | undefined;
-  /** The dispatcher once ready: later requests skip the `await` of the first one. */
-  let loaded: HttpDispatcher | undefined;
+  /** Made on the first request (loading Node's undici then, not at import). */
+  let dispatcher: HttpDispatcher | undefined;
   /** Whether `close()` closes it: not the application's own, nor the process's global one. */
   let owned = false;
   let closed = false;
 
-  const openDispatcher = async (): Promise<HttpDispatcher> => {
+  const openDispatcher = (): HttpDispatcher => {
     if (options.dispatcher !== undefined) return options.dispatcher;
     const builtin = builtinDispatcher({
       connections: options.connections ?? DEFAULT_CONNECTIONS,
@@ -202,18 +201,6 @@ export function http(options: HttpTransportOptions): HttpTransport {
     });
     owned = builtin.owned;
     return builtin.dispatcher;
-  };
-
-  const getDispatcher = (): Promise<HttpDispatcher> => {
-    dispatcher ??= openDispatcher();
-    const pending = dispatcher;
-    void pending.then(
-      (value) => {
-        if (dispatcher === pending) loaded = value;
-      },
-      () => undefined,
-    );
-    return pending;
   };
 
   /** Sends `wire` on `pool` under one deadline (connect, send and the whole body). */
@@ -264,40 +251,18 @@ export function http(options: HttpTransportOptions): HttpTransport {
 
   // Not async: the common path hands back `send`'s promise itself, with no extra promise around it.
   const request = (wire: WireRequest): Promise<WireResponse> => {
-    if (closed) {
-      return Promise.reject(
-        toNetworkError(new Error('The HTTP transport is closed.'), {
-          method: wire.method,
-          path: wire.path,
-          origin,
-        }),
-      );
-    }
+    const target = { method: wire.method, path: wire.path, origin };
+    if (closed) return Promise.reject(toNetworkError(new Error('The HTTP transport is closed.'), target));
     const timeoutMs = Math.min(wire.timeoutMs, maxTimeoutMs);
-    if (loaded !== undefined) return send(loaded, wire, timeoutMs, timeoutMs);
-    return sendFirst(wire, timeoutMs);
-  };
-
-  /** Requests before the dispatcher is ready: setting it up counts against the request's deadline. */
-  const sendFirst = async (wire: WireRequest, timeoutMs: number): Promise<WireResponse> => {
+    if (dispatcher !== undefined) return send(dispatcher, wire, timeoutMs, timeoutMs);
     const startedAt = clock.now();
-    let pool: HttpDispatcher;
     try {
-      pool = await getDispatcher();
+      dispatcher = openDispatcher();
     } catch (error) {
-      if (error instanceof ClientConfigError) throw error;
-      throw toNetworkError(error, { method: wire.method, path: wire.path, origin });
+      return Promise.reject(error instanceof ClientConfigError ? error : toNetworkError(error, target));
     }
-    const elapsedMs = clock.now() - startedAt;
-    if (elapsedMs >= timeoutMs) {
-      throw new TimeoutError({
-        method: wire.method,
-        path: wire.path,
-        timeoutMs,
-        cause: new DOMException('This operation was aborted', 'AbortError'),
-      });
-    }
-    return send(pool, wire, timeoutMs, timeoutMs - elapsedMs);
+    // Loading Node's undici (once per process) counts against the first request's deadline.
+    return send(dispatcher, wire, timeoutMs, timeoutMs - (clock.now() - startedAt));
   };
 
   return {
@@ -307,11 +272,8 @@ export function http(options: HttpTransportOptions): HttpTransport {
     request,
     async close() {
       closed = true;
-      const pending = dispatcher;
+      const opened = dispatcher;
       dispatcher = undefined;
-      loaded = undefined;
-      if (pending === undefined) return;
-      const opened = await pending.catch(() => undefined);
       if (opened !== undefined && owned) await opened.close();
     },
   };

@@ -86,8 +86,8 @@ export function parseProxy(text: string): ProxyTarget {
       : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
   return {
     protocol: url.protocol,
-    hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+    hostname: bareHost(url.hostname),
+    port: portOf(url.port, url.protocol === 'https:'),
     shown,
     authorization: () =>
       credentials === undefined ? undefined : `Basic ${Buffer.from(credentials).toString('base64')}`,
@@ -96,15 +96,27 @@ export function parseProxy(text: string): ProxyTarget {
 
 type NodeHttp = typeof import('node:http');
 type NodeHttps = typeof import('node:https');
+type NodeNet = typeof import('node:net');
 type NodeTls = typeof import('node:tls');
 
-/** Node's http, https and tls modules, loaded on the first tunnel (the SDK's import stays cheap). */
-function modules(): { http: NodeHttp; https: NodeHttps; tls: NodeTls } {
+/** Node's http, https, net and tls modules, loaded on the first tunnel (the SDK's import stays cheap). */
+function modules(): { http: NodeHttp; https: NodeHttps; net: NodeNet; tls: NodeTls } {
   return {
     http: process.getBuiltinModule('node:http') as NodeHttp,
     https: process.getBuiltinModule('node:https') as NodeHttps,
+    net: process.getBuiltinModule('node:net') as NodeNet,
     tls: process.getBuiltinModule('node:tls') as NodeTls,
   };
+}
+
+/** A host as sockets take it: an IPv6 address without the brackets a URL puts around it. */
+function bareHost(host: string): string {
+  return host.replace(/^\[|\]$/g, '');
+}
+
+/** A URL's port, or the scheme's default when it has none. */
+function portOf(port: string | number | null | undefined, secure: boolean): number {
+  return port === '' || port === null || port === undefined ? (secure ? 443 : 80) : Number(port);
 }
 
 /** A tunnel through `proxy` to `host:port` (`CONNECT`): the raw socket once the proxy answered 200. */
@@ -177,13 +189,12 @@ export function openTunnel(
  * done. SNI carries `servername` (a host name; never an IP address, which RFC 6066 forbids there).
  */
 export function secureTunnel(socket: Socket, host: string, servername: string): Promise<TLSSocket> {
-  const { tls } = modules();
-  const { isIP } = process.getBuiltinModule('node:net') as typeof import('node:net');
+  const { net, tls } = modules();
   return new Promise<TLSSocket>((resolve, reject) => {
     const secure = tls.connect({
       socket,
       host,
-      ...(isIP(servername) === 0 ? { servername } : {}),
+      ...(net.isIP(servername) === 0 ? { servername } : {}),
       ALPNProtocols: ['http/1.1'],
     });
     const onError = (error: Error): void => {
@@ -220,8 +231,8 @@ async function tunnelTo(
 export function tunnelConnector(proxy: ProxyTarget): Connector {
   return (options, callback) => {
     const secure = options.protocol === 'https:';
-    const port = options.port === '' ? (secure ? 443 : 80) : Number(options.port);
-    const host = options.hostname.replace(/^\[|\]$/g, '');
+    const port = portOf(options.port, secure);
+    const host = bareHost(options.hostname);
     tunnelTo(proxy, host, port, secure, options.servername ?? host).then(
       (socket) => {
         // As undici's own connector sets them.
@@ -247,8 +258,8 @@ export function tunnelAgent(proxy: ProxyTarget, secure: boolean): HttpAgent {
       options: ClientRequestArgs & { readonly servername?: string },
       callback?: (error: Error | null, stream: Duplex) => void,
     ): Duplex | null | undefined {
-      const host = (options.hostname ?? options.host ?? 'localhost').replace(/^\[|\]$/g, '');
-      const port = Number(options.port ?? (secure ? 443 : 80));
+      const host = bareHost(options.hostname ?? options.host ?? 'localhost');
+      const port = portOf(options.port, secure);
       tunnelTo(proxy, host, port, secure, options.servername ?? host).then(
         (socket) => callback?.(null, socket),
         (error: Error) => callback?.(error, undefined as never),
