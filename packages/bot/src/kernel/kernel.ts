@@ -260,7 +260,7 @@ export class Kernel {
       this.#trip(trip.rule, trip.message, now);
     }
     this.#saveRiskState();
-    this.#call(() => s.onStart?.(this.context));
+    this.#call(s.onStart, undefined);
     this.drain();
   }
 
@@ -334,7 +334,7 @@ export class Kernel {
     for (const handle of this.#timers.values()) this.#clock.clearTimeout(handle);
     this.#timers.clear();
     if (!faulted) {
-      this.#call(() => this.strategy.onStop?.(this.context));
+      this.#call(this.strategy.onStop, undefined);
       this.drain();
       await this.settle();
     }
@@ -386,7 +386,6 @@ export class Kernel {
 
   #process(item: Queued): void {
     const s = this.strategy;
-    const ctx = this.context;
     switch (item.kind) {
       case 'trade':
       case 'book':
@@ -395,17 +394,17 @@ export class Kernel {
         this.#processData(item);
         return;
       case 'timer':
-        if (s.onTimer) this.#call(() => s.onTimer!(ctx, { name: item.name, time: item.time }));
+        if (s.onTimer) this.#call(s.onTimer, { name: item.name, time: item.time });
         return;
       case 'bar':
         this.cache.addBar(item.bar);
-        if (s.onBar) this.#call(() => s.onBar!(ctx, item.bar));
+        this.#call(s.onBar, item.bar);
         return;
       case 'denied':
-        if (s.onOrderDenied) this.#call(() => s.onOrderDenied!(ctx, item.denied));
+        this.#call(s.onOrderDenied, item.denied);
         return;
       case 'halt':
-        if (s.onRiskHalt) this.#call(() => s.onRiskHalt!(ctx, item.halt));
+        this.#call(s.onRiskHalt, item.halt);
         return;
       default:
         this.#processExec(item);
@@ -414,7 +413,6 @@ export class Kernel {
 
   #processData(event: DataEvent): void {
     const s = this.strategy;
-    const ctx = this.context;
     switch (event.kind) {
       case 'trade': {
         const t = event.trade;
@@ -425,10 +423,10 @@ export class Kernel {
             if (a.symbol === t.symbol) a.trade(t.time, t.price, t.qty, closed);
           for (const bar of closed) {
             this.cache.addBar(bar);
-            if (s.onBar) this.#call(() => s.onBar!(ctx, bar));
+            this.#call(s.onBar, bar);
           }
         }
-        if (s.onTrade) this.#call(() => s.onTrade!(ctx, t));
+        this.#call(s.onTrade, t);
         return;
       }
       case 'book':
@@ -436,11 +434,11 @@ export class Kernel {
         return;
       case 'mark':
         this.cache.marks.set(event.mark.symbol, event.mark);
-        if (s.onMarkPrice) this.#call(() => s.onMarkPrice!(ctx, event.mark));
+        this.#call(s.onMarkPrice, event.mark);
         this.#checkKillSwitch(event.mark.time);
         return;
       case 'fundingRate':
-        if (s.onFundingRate) this.#call(() => s.onFundingRate!(ctx, event.funding));
+        this.#call(s.onFundingRate, event.funding);
         return;
     }
   }
@@ -448,7 +446,6 @@ export class Kernel {
   /** A book changed: update the best prices, publish `onBookTicker` when they moved, and `onDepth`. */
   #publishBook(symbol: string, time: number): void {
     const s = this.strategy;
-    const ctx = this.context;
     const top = this.#options.data.top(symbol);
     if (top !== undefined) {
       const prev = this.cache.tops.get(symbol);
@@ -461,10 +458,10 @@ export class Kernel {
       if (changed) {
         const ticker = { symbol, ...top, time: this.#clock.now() };
         this.cache.tops.set(symbol, ticker);
-        if (s.onBookTicker) this.#call(() => s.onBookTicker!(ctx, ticker));
+        this.#call(s.onBookTicker, ticker);
       }
     }
-    if (s.onDepth) this.#call(() => s.onDepth!(ctx, { symbol, time }));
+    if (s.onDepth) this.#call(s.onDepth, { symbol, time });
   }
 
   /**
@@ -494,45 +491,44 @@ export class Kernel {
 
   #processExec(event: ExecutionEvent): void {
     const s = this.strategy;
-    const ctx = this.context;
     switch (event.kind) {
       case 'order':
         this.#inflight.delete(event.update.clientOrderId);
         this.cache.applyOrder(event.update);
-        if (s.onOrderUpdate) this.#call(() => s.onOrderUpdate!(ctx, event.update));
+        this.#call(s.onOrderUpdate, event.update);
         return;
       case 'fill':
         this.portfolio.applyFill(event.fill);
         this.#recorder.fill(event.fill);
         this.#cacheAccountUpdateAhead();
-        if (s.onFill) this.#call(() => s.onFill!(ctx, event.fill));
+        this.#call(s.onFill, event.fill);
         return;
       case 'position': {
         const c = event.change;
         this.#cachePosition(c);
         this.#recorder.position(c.time, c.symbol, c.amount);
-        if (s.onPositionChange) this.#call(() => s.onPositionChange!(ctx, c));
+        this.#call(s.onPositionChange, c);
         return;
       }
       case 'balance':
         this.#cacheBalance(event.change);
-        if (s.onBalanceChange) this.#call(() => s.onBalanceChange!(ctx, event.change));
+        this.#call(s.onBalanceChange, event.change);
         return;
       case 'funding':
         this.portfolio.applyFunding(event.payment);
         this.#recorder.funding(event.payment);
-        if (s.onFunding) this.#call(() => s.onFunding!(ctx, event.payment));
+        this.#call(s.onFunding, event.payment);
         return;
       case 'algo':
         this.#inflight.delete(event.update.clientAlgoId);
         this.cache.applyAlgo(event.update);
-        if (s.onAlgoUpdate) this.#call(() => s.onAlgoUpdate!(ctx, event.update));
+        this.#call(s.onAlgoUpdate, event.update);
         return;
       case 'rejected': {
         const r = event.rejection;
         this.#inflight.delete(r.clientId);
         this.#log(`rejected ${r.action} ${r.symbol} ${r.clientId}: ${r.code} ${r.message}`);
-        if (s.onOrderRejected) this.#call(() => s.onOrderRejected!(ctx, r));
+        this.#call(s.onOrderRejected, r);
         return;
       }
       case 'leverage':
@@ -542,10 +538,14 @@ export class Kernel {
   }
 
   /** Runs a strategy handler; an async one is awaited by `settle`; a throw faults the kernel. */
-  #call(fn: () => void | Promise<void>): void {
-    if (this.#fault !== undefined) return;
+  /**
+   * Runs one strategy handler as a method of the strategy (no closure per event: this runs for every
+   * trade of a backtest); a thrown error or a rejected promise faults the kernel.
+   */
+  #call<A>(handler: ((ctx: StrategyContext, arg: A) => void | Promise<void>) | undefined, arg: A): void {
+    if (handler === undefined || this.#fault !== undefined) return;
     try {
-      const result = fn();
+      const result = handler.call(this.strategy, this.context, arg);
       if (result !== undefined && typeof (result as Promise<void>).then === 'function') {
         this.#pending.push(
           (result as Promise<void>).catch((error: unknown) => {

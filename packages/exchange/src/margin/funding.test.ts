@@ -8,7 +8,9 @@ import {
   fundingRate,
   fundingTimesBetween,
   impactMarginNotional,
+  impactNotionalUnits,
   impactPrice,
+  linearImpactPriceOfTicks,
   nextFundingTime,
   perInterval,
   premiumIndex,
@@ -94,6 +96,66 @@ describe('impact prices', () => {
             }
           }
           expect(impactPrice(LINEAR, levels, notional, rounding)?.toString()).toBe(expected?.toString());
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
+describe('impact prices in ticks and steps', () => {
+  const tick = d('0.10');
+  const step = d('0.001');
+
+  test('default', () => {
+    // The example above: 0.2 @ 60,000 then 0.5 @ 60,010, 25,000 USDT = 250,000,000 units of 0.0001.
+    const units = impactNotionalUnits(d('25000'), tick, step);
+    expect(units).toBe(250_000_000);
+    expect(linearImpactPriceOfTicks([600_000, 200, 600_100, 500], tick, units!)?.toString()).toBe(
+      '60005.19958403',
+    );
+  });
+
+  test('behavior: a thin side is short; a notional off the unit grid or sums past 2^53 go to the decimal walk', () => {
+    expect(linearImpactPriceOfTicks([600_000, 200], tick, 250_000_000)).toBe('short');
+    expect(linearImpactPriceOfTicks([], tick, 1)).toBe('short');
+    expect(impactNotionalUnits(d('0.00005'), tick, step)).toBeUndefined();
+    expect(impactNotionalUnits(d('0'), tick, step)).toBeUndefined();
+    expect(impactNotionalUnits(d('1e30'), tick, step)).toBeUndefined();
+    expect(linearImpactPriceOfTicks([2 ** 40, 2 ** 20], tick, 2 ** 62)).toBeUndefined();
+    expect(linearImpactPriceOfTicks([2 ** 30, 1, 2 ** 30, 1], tick, 2 ** 30 + 5)).toBeUndefined();
+  });
+
+  test('behavior: the same price as the decimal walk, or short exactly when it finds none (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 5000 })), {
+          minLength: 0,
+          maxLength: 12,
+        }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.boolean(),
+        fc.constantFrom(
+          API_PRICE,
+          { step: d('0.1'), mode: 'down' as const },
+          { step: d('0.05'), mode: 'up' as const },
+        ),
+        (gaps, target, bids, rounding) => {
+          // Best first: asks rise from 60,000.0, bids fall from it.
+          let t = 600_000;
+          const depth: number[] = [];
+          for (const [gap, steps] of gaps) {
+            t += bids ? -gap : gap;
+            depth.push(t, steps);
+          }
+          const notional = Decimal.fromUnits(BigInt(target), 1);
+          const levels = [];
+          for (let i = 0; i < depth.length; i += 2)
+            levels.push({ price: tick.mul(depth[i]!), qty: step.mul(depth[i + 1]!) });
+          const expected = impactPrice(LINEAR, levels, notional, rounding);
+          const units = impactNotionalUnits(notional, tick, step)!;
+          const actual = linearImpactPriceOfTicks(depth, tick, units, rounding);
+          expect(actual === 'short' ? undefined : actual?.toString()).toBe(expected?.toString());
         },
       ),
       { numRuns: 3_000 },

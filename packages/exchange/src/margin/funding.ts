@@ -1,6 +1,14 @@
 import { Decimal } from '@basis/core';
 import { type ContractKind, exactNotional, priceOfUnitValue, unitValue, unitValueSign } from './contract.js';
-import { API_PRICE, type PriceRounding, toMoney, toPrice, toRate } from './precision.js';
+import {
+  API_PRICE,
+  type PriceRounding,
+  RATE_ROUNDING,
+  RATE_SCALE,
+  toMoney,
+  toPrice,
+  toRate,
+} from './precision.js';
 import { Rational } from './rational.js';
 
 /** One price level of a book side, best first. */
@@ -75,13 +83,71 @@ function linearImpactPrice(
 }
 
 /**
+ * The impact notional in units of one tick times one step of a linear market (25,000 USDT at tick 0.10
+ * and step 0.001: 250,000,000), for {@link linearImpactPriceOfTicks}; `undefined` when it is not a
+ * whole number of them or not a safe integer.
+ */
+export function impactNotionalUnits(
+  impactNotional: Decimal,
+  tickSize: Decimal,
+  stepSize: Decimal,
+): number | undefined {
+  const unit = tickSize.mul(stepSize);
+  if (!impactNotional.isPositive() || !unit.isPositive()) return undefined;
+  const units = impactNotional.div(unit, 0, 'down');
+  if (!units.mul(unit).eq(impactNotional)) return undefined;
+  const value = Number(units.units);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * {@link impactPrice} of a linear contract from depth levels as integer ticks and steps (`[tick, steps,
+ * tick, steps, …]`, best first), the walk in safe integers (sampled every 5 s per market, where the
+ * decimal walk made an object per level). The same result: with `N` the impact notional and `Q` the
+ * whole levels' size in these units, the average at the level `p` that holds the rest `r` is
+ * `N×p / (Q×p + r)` ticks, rounded once. `'short'` when the levels hold less than `N`; `undefined`
+ * when a sum would leave the safe integers (the caller walks in decimals then).
+ */
+export function linearImpactPriceOfTicks(
+  depth: readonly number[],
+  tickSize: Decimal,
+  notionalUnits: number,
+  rounding: PriceRounding = API_PRICE,
+): Decimal | 'short' | undefined {
+  let remaining = notionalUnits;
+  let sizeSteps = 0;
+  for (let i = 0; i + 1 < depth.length; i += 2) {
+    const tick = depth[i]!;
+    const steps = depth[i + 1]!;
+    const value = tick * steps;
+    if (!Number.isSafeInteger(value)) return undefined;
+    if (value >= remaining) {
+      const numerator = notionalUnits * tick;
+      const denominator = sizeSteps * tick + remaining;
+      if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator)) return undefined;
+      // N×p ticks as a price: N×p × tickSize, over Q×p + r.
+      const price = Decimal.fromUnits(BigInt(numerator) * tickSize.units, tickSize.scale);
+      const quotient = Decimal.from(denominator);
+      return rounding.step.units === 1n
+        ? price.div(quotient, rounding.step.scale, rounding.mode)
+        : toPrice(Rational.ratio(price, quotient), rounding);
+    }
+    sizeSteps += steps;
+    remaining -= value;
+    if (!Number.isSafeInteger(sizeSteps)) return undefined;
+  }
+  return 'short';
+}
+
+/**
  * The premium index of one sample (§2.9):
  * `P = [max(0, impactBid − index) − max(0, index − impactAsk)] / index`. Rate: 8 decimals, half-up.
  */
 export function premiumIndex(impactBidPrice: Decimal, impactAskPrice: Decimal, indexPrice: Decimal): Decimal {
   const up = impactBidPrice.sub(indexPrice).max(Decimal.ZERO);
   const down = indexPrice.sub(impactAskPrice).max(Decimal.ZERO);
-  return toRate(Rational.ratio(up.sub(down), indexPrice));
+  // One exact quotient rounded once, as toRate of the fraction, without reducing the fraction first.
+  return up.sub(down).div(indexPrice, RATE_SCALE, RATE_ROUNDING);
 }
 
 /**
@@ -103,7 +169,7 @@ export function averagePremiumIndex(samples: readonly Decimal[]): Decimal {
  */
 export function averagePremiumIndexOf(weightedSum: Decimal, count: number): Decimal {
   if (count === 0) return toRate(Rational.ZERO);
-  return toRate(Rational.ratio(weightedSum, Decimal.from((count * (count + 1)) / 2)));
+  return weightedSum.div(Decimal.from((count * (count + 1)) / 2), RATE_SCALE, RATE_ROUNDING);
 }
 
 /** The interest rate per 8 hours: 0.01% (0.03% a day). */
@@ -131,6 +197,11 @@ export interface FundingRateInput {
   readonly interestRate8h?: Decimal;
   /** Premium clamp per 8 hours; default {@link PREMIUM_CLAMP_8H}. */
   readonly premiumClamp8h?: Decimal;
+  /**
+   * The interest rate and the clamp already scaled to the interval ({@link perInterval}), for a caller
+   * that computes the rate every 5 s: they then need not be derived again each time.
+   */
+  readonly perInterval?: { readonly interest: Decimal; readonly clamp: Decimal };
 }
 
 /**
@@ -141,8 +212,10 @@ export interface FundingRateInput {
  */
 export function fundingRate(input: FundingRateInput): Decimal {
   const p = input.averagePremiumIndex;
-  const i = perInterval(input.interestRate8h ?? INTEREST_RATE_8H, input.intervalHours);
-  const c = perInterval(input.premiumClamp8h ?? PREMIUM_CLAMP_8H, input.intervalHours);
+  const i =
+    input.perInterval?.interest ?? perInterval(input.interestRate8h ?? INTEREST_RATE_8H, input.intervalHours);
+  const c =
+    input.perInterval?.clamp ?? perInterval(input.premiumClamp8h ?? PREMIUM_CLAMP_8H, input.intervalHours);
   const f = p.add(i.sub(p).max(c.neg()).min(c));
   return toRate(f.max(input.floor).min(input.cap));
 }

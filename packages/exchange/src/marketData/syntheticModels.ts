@@ -326,14 +326,19 @@ function levelSize(base: number, side: BookSide, priceTick: number, params: Ladd
 
 /** A uniform in [0, 1) fixed by (seed, side, tick): MurmurHash3's finaliser over the three words. */
 function hashUnit(seed: number, side: number, tick: number): number {
-  let h = Math.imul(seed | 0, 0x9e3779b1) ^ side;
-  for (const word of [tick >>> 0, Math.floor(tick / 4_294_967_296) >>> 0]) {
-    h = Math.imul(h ^ word, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
+  // The tick's low word, then its high word (no array per call: this runs for every ladder level).
+  const h = mixWord(
+    mixWord(Math.imul(seed | 0, 0x9e3779b1) ^ side, tick >>> 0),
+    Math.floor(tick / 4_294_967_296) >>> 0,
+  );
   return (h >>> 0) / 4_294_967_296;
+}
+
+function mixWord(hash: number, word: number): number {
+  let h = Math.imul(hash ^ word, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function checkLadderParams(p: LadderParams): void {

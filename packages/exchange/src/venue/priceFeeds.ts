@@ -5,9 +5,14 @@ import {
   type BookLevel,
   fundingPayment,
   fundingRate,
+  INTEREST_RATE_8H,
   impactMarginNotional,
+  impactNotionalUnits,
   impactPrice,
+  linearImpactPriceOfTicks,
   nextFundingTime,
+  PREMIUM_CLAMP_8H,
+  perInterval,
   premiumIndex,
 } from '../margin/funding.js';
 import { basisSample, markPrice } from '../margin/markPrice.js';
@@ -42,8 +47,12 @@ export interface PriceFeedsSnapshot {
 
 interface FundingTerms {
   readonly impactNotional: Decimal;
+  /** A linear market's impact notional in tick × step units, for the walk in integers. */
+  readonly impactUnits: number | undefined;
   readonly cap: Decimal;
   readonly floor: Decimal;
+  /** The interest rate and premium clamp scaled to the market's funding interval of `hours`. */
+  readonly perInterval: { readonly hours: number; readonly interest: Decimal; readonly clamp: Decimal };
 }
 
 interface FeedState {
@@ -225,9 +234,9 @@ export class PriceFeeds implements VenueProcess {
 
   #samplePremium(market: Market): void {
     const state = this.#feed(market.symbol);
-    const impact = this.#termsOf(market).impactNotional;
-    const impactBid = impactPrice(market.contract, levels(market, BUY), impact);
-    const impactAsk = impactPrice(market.contract, levels(market, SELL), impact);
+    const terms = this.#termsOf(market);
+    const impactBid = this.#impactPrice(market, BUY, terms);
+    const impactAsk = this.#impactPrice(market, SELL, terms);
     const bid = impactBid ?? market.indexPrice;
     const ask = impactAsk ?? market.indexPrice;
     state.lastPremium = premiumIndex(bid, ask, market.indexPrice);
@@ -237,12 +246,31 @@ export class PriceFeeds implements VenueProcess {
     market.lastFundingRate = this.#rate(market, state);
   }
 
+  /** The impact price of one side: in integer ticks and steps where exact, else the decimal walk. */
+  #impactPrice(market: Market, side: BookSide, terms: FundingTerms): Decimal | undefined {
+    if (terms.impactUnits !== undefined) {
+      // The best few levels first, as the decimal walk reads them; all of IMPACT_DEPTH when they fall short.
+      let depth = market.bookView.depth(side, IMPACT_FIRST_READ);
+      let price = linearImpactPriceOfTicks(depth, market.tickSize, terms.impactUnits);
+      if (price === 'short' && depth.length === 2 * IMPACT_FIRST_READ) {
+        depth = market.bookView.depth(side, IMPACT_DEPTH);
+        price = linearImpactPriceOfTicks(depth, market.tickSize, terms.impactUnits);
+      }
+      if (price !== undefined) return price === 'short' ? undefined : price;
+    }
+    return impactPrice(market.contract, levels(market, side), terms.impactNotional);
+  }
+
   #rate(market: Market, state: FeedState): Decimal {
     const n = state.premiums.length;
     const terms = this.#termsOf(market);
     return fundingRate({
       averagePremiumIndex: n === 0 ? Decimal.ZERO : averagePremiumIndexOf(state.premiumWeighted, n),
       intervalHours: market.spec.fundingIntervalHours,
+      // Scaled once per market; a spec whose interval differs (none changes it today) scales its own.
+      ...(terms.perInterval.hours === market.spec.fundingIntervalHours
+        ? { perInterval: terms.perInterval }
+        : {}),
       cap: terms.cap,
       floor: terms.floor,
     });
@@ -251,8 +279,18 @@ export class PriceFeeds implements VenueProcess {
   #termsOf(market: Market): FundingTerms {
     let terms = this.#terms.get(market);
     if (terms === undefined) {
+      const impactNotional = impactMarginNotional(maxLeverage(market.brackets));
       terms = {
-        impactNotional: impactMarginNotional(maxLeverage(market.brackets)),
+        impactNotional,
+        impactUnits:
+          market.contract.kind === 'linear'
+            ? impactNotionalUnits(impactNotional, market.tickSize, market.stepSize)
+            : undefined,
+        perInterval: {
+          hours: market.spec.fundingIntervalHours,
+          interest: perInterval(INTEREST_RATE_8H, market.spec.fundingIntervalHours),
+          clamp: perInterval(PREMIUM_CLAMP_8H, market.spec.fundingIntervalHours),
+        },
         cap: Decimal.parse(market.spec.fundingRateCap),
         floor: Decimal.parse(market.spec.fundingRateFloor),
       };
