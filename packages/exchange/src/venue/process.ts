@@ -19,6 +19,12 @@ export interface VenueProcess {
    * to do, so the venue may run this process again, without asking the others, until one is due.
    */
   quiet?(): boolean;
+  /**
+   * Completes what the process deferred over the run of steps just taken (a replay moves its system
+   * accounts' positions once per run, not per print). The venue calls it after each run of this
+   * process, before anything else runs or reads.
+   */
+  settle?(): void;
 }
 
 /**

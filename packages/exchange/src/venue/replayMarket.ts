@@ -119,7 +119,6 @@ interface Lane {
   readonly market: Market;
   readonly params: SyntheticParams;
   readonly describe: ReplayedSymbol;
-  /** Ticks and steps as integer units and scale, for the fast decimal conversion. */
   /** The market's tick and step grids, for the candles' prices and volumes. */
   readonly ticks: UnitGrid;
   readonly steps: UnitGrid;
@@ -136,6 +135,13 @@ interface Lane {
    */
   spentBid: number;
   spentAsk: number;
+  /**
+   * What the lean prints of the venue's current run moved the system maker's position by (steps,
+   * signed; the system taker's by the opposite), applied once when the run ends ({@link
+   * ReplayMarket.settle}); `pendingPrints` counts them.
+   */
+  pendingMakerSteps: number;
+  pendingPrints: number;
   /** The ladder as reads see it while it is off the book. */
   readonly view: LadderView;
   /** Whether the ladder is off the book (print path `virtual`, no user order resting). */
@@ -270,6 +276,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
         quotedFair: Number.NaN,
         spentBid: Number.NaN,
         spentAsk: Number.NaN,
+        pendingMakerSteps: 0,
+        pendingPrints: 0,
         // Set just below: the view reads the lane's centre and used-up levels.
         view: undefined as unknown as LadderView,
         virtual: this.#offBook,
@@ -367,6 +375,27 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   /** Whether the last run only executed prints without the book and moved prices (no order, no mark). */
   quiet(): boolean {
     return !this.#loud;
+  }
+
+  /**
+   * Moves the system maker's and taker's positions (and open interest) by the lean prints of the run
+   * that just ended, in one step per symbol instead of one per print. Nothing reads them within a run
+   * (the venue calls this before anything else), the sums are exact, and open interest, the sum of
+   * positive positions, depends only on where each position starts and ends.
+   */
+  settle(): void {
+    for (const lane of this.#lanes.values()) {
+      if (lane.pendingPrints === 0) continue;
+      const makerSteps = lane.pendingMakerSteps;
+      lane.pendingMakerSteps = 0;
+      lane.pendingPrints = 0;
+      settleSystemTrade(this.#venue, lane.market, {
+        maker: this.#maker,
+        taker: this.#taker,
+        takerSells: makerSteps >= 0,
+        qtySteps: Math.abs(makerSteps),
+      });
+    }
   }
 
   skipTo(time: number): void {
@@ -541,12 +570,9 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     // As matchTaker: a sequence for the taker, the public trade, then the maker's and the taker's side.
     const takerSequence = market.nextRef();
     venue.recordTrade(market, tick, steps, takerSells, takerSequence);
-    settleSystemTrade(venue, market, {
-      maker: this.#maker,
-      taker: this.#taker,
-      takerSells,
-      qtySteps: steps,
-    });
+    // The maker buys what the taker sells; both positions move when the run ends (settle).
+    lane.pendingMakerSteps += takerSells ? steps : -steps;
+    lane.pendingPrints++;
     this.#printCount++;
   }
 

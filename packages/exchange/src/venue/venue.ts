@@ -347,6 +347,7 @@ export class Venue {
         if (t > this.#now) this.#now = t;
         next.run(this.#now);
       }
+      next.settle?.();
       this.afterCommand();
     }
     if (time > this.#now) this.#now = time;
