@@ -338,21 +338,29 @@ export class Venue {
       // Other processes (price feeds, funding, timers) read the books: bring them up to date.
       for (const keeper of this.#bookKeepers) if (keeper !== next) keeper.prepareBooks();
       next.run(this.#now);
-      // A run of quiet steps (a replay's prints that touch no order): nothing for the after-command
-      // work and no other schedule moved, so the same process goes on without a rescan. Ties go back
-      // to the scan, which runs them in the order the processes were added.
-      while (this.#quiet(next)) {
-        const t = next.nextDue();
-        if (t > time || t >= otherDue) break;
-        if (t > this.#now) this.#now = t;
-        next.run(this.#now);
-      }
+      if (next.quiet !== undefined) this.#runQuietly(next, time, otherDue);
       next.settle?.();
       this.afterCommand();
     }
     if (time > this.#now) this.#now = time;
     this.outbox.tick(this.#now);
     this.outbox.flush();
+  }
+
+  /**
+   * A run of quiet steps (a replay's prints that touch no order): nothing for the after-command work
+   * and no other schedule moved, so `process` goes on without a rescan while its next step comes
+   * before `otherDue` and by `time`. Ties go back to the scan, which runs them in the order the
+   * processes were added. A method of its own: only processes that can be quiet (the replay) reach it,
+   * so its calls stay monomorphic, where the scan's see every kind of process (once per print).
+   */
+  #runQuietly(process: VenueProcess, time: number, otherDue: number): void {
+    while (this.#quiet(process)) {
+      const t = process.nextDue();
+      if (t > time || t >= otherDue) break;
+      if (t > this.#now) this.#now = t;
+      process.run(this.#now);
+    }
   }
 
   /** Whether `process`'s last step left the after-command work nothing to do (see {@link VenueProcess.quiet}). */
