@@ -32,8 +32,8 @@ export interface MarkPriceInput {
   /** The funding interval in milliseconds. */
   readonly fundingIntervalMs: number;
   /**
-   * The basis samples of the moving average, oldest first ({@link basisSample}); USD-M: 5 minutes,
-   * COIN-M: 30 samples every 5 s. Without samples the basis counts as 0.
+   * The basis samples of the moving average ({@link basisSample}), in any order (it is their mean);
+   * USD-M: 5 minutes, COIN-M: 30 samples every 5 s. Without samples the basis counts as 0.
    */
   readonly basisSamples: readonly Decimal[];
   /**

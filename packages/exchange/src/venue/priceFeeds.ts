@@ -56,7 +56,13 @@ interface FundingTerms {
 }
 
 interface FeedState {
+  /**
+   * The mark price's basis samples, a ring of at most {@link BASIS_SAMPLES}: once full, a new sample
+   * replaces the oldest, at `basisOldest` (a shift per second moved the whole window). The average
+   * needs only their count and sum; {@link oldestFirst} gives them in order for snapshots.
+   */
   readonly basis: Decimal[];
+  basisOldest: number;
   /** Σ basis, exact, kept with the window (derived: snapshots hold only the samples). */
   basisSum: Decimal;
   premiums: Decimal[];
@@ -105,6 +111,7 @@ export class PriceFeeds implements VenueProcess {
       }
       this.#state.set(market.symbol, {
         basis: [],
+        basisOldest: 0,
         basisSum: Decimal.ZERO,
         premiums: [],
         premiumWeighted: Decimal.ZERO,
@@ -159,7 +166,7 @@ export class PriceFeeds implements VenueProcess {
         .map((symbol) => [symbol, this.#feed(symbol)] as const)
         .map(([symbol, f]) => ({
           symbol,
-          basis: f.basis.map(String),
+          basis: oldestFirst(f).map(String),
           premiums: f.premiums.map(String),
           lastPremium: f.lastPremium.toString(),
         })),
@@ -175,6 +182,7 @@ export class PriceFeeds implements VenueProcess {
       if (state === undefined)
         throw new RangeError(`the snapshot has a price feed for ${f.symbol}, the venue none`);
       state.basis.length = 0;
+      state.basisOldest = 0;
       state.basisSum = Decimal.ZERO;
       for (const b of f.basis) {
         const sample = Decimal.parse(b);
@@ -200,9 +208,14 @@ export class PriceFeeds implements VenueProcess {
     const ask = market.bookView.bestAsk();
     if (!Number.isNaN(bid) && !Number.isNaN(ask)) {
       const sample = basisSample(market.priceOf(bid), market.priceOf(ask), market.indexPrice);
-      state.basis.push(sample);
       state.basisSum = state.basisSum.add(sample);
-      if (state.basis.length > BASIS_SAMPLES) state.basisSum = state.basisSum.sub(state.basis.shift()!);
+      if (state.basis.length < BASIS_SAMPLES) {
+        state.basis.push(sample);
+      } else {
+        state.basisSum = state.basisSum.sub(state.basis[state.basisOldest]!);
+        state.basis[state.basisOldest] = sample;
+        state.basisOldest = (state.basisOldest + 1) % BASIS_SAMPLES;
+      }
     }
     const intervalMs = market.spec.fundingIntervalHours * 3_600_000;
     // A replay with mark-price klines plays Binance's own mark; otherwise Binance's formula (the
@@ -323,6 +336,11 @@ export class PriceFeeds implements VenueProcess {
     }
     market.nextFundingTime = nextFundingTime(time, market.spec.fundingIntervalHours);
   }
+}
+
+/** A feed's basis samples, oldest first (the ring read from its oldest sample). */
+function oldestFirst(state: FeedState): Decimal[] {
+  return [...state.basis.slice(state.basisOldest), ...state.basis.slice(0, state.basisOldest)];
 }
 
 /** Appends a premium sample, keeping `Σ i×Pᵢ` (`averagePremiumIndex`'s numerator) running. */

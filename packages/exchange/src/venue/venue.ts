@@ -352,7 +352,7 @@ export class Venue {
    * and no other schedule moved, so `process` goes on without a rescan while its next step comes
    * before `otherDue` and by `time`. Ties go back to the scan, which runs them in the order the
    * processes were added. A method of its own: only processes that can be quiet (the replay) reach it,
-   * so its calls stay monomorphic, where the scan's see every kind of process (once per print).
+   * so its calls, made once per print, stay monomorphic; the scan's calls see every kind of process.
    */
   #runQuietly(process: VenueProcess, time: number, otherDue: number): void {
     while (this.#quiet(process)) {
