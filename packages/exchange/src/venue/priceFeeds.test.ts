@@ -36,7 +36,9 @@ describe('PriceFeeds: the mark price basis window', () => {
       venue.advanceTo(t);
       restored.advanceTo(t);
       expect(feedsOf(restored)).toEqual(feedsOf(venue));
-      expect(restored.market('BTCUSDT').markPrice.toString()).toBe(venue.market('BTCUSDT').markPrice.toString());
+      expect(restored.market('BTCUSDT').markPrice.toString()).toBe(
+        venue.market('BTCUSDT').markPrice.toString(),
+      );
     }
   });
 });
