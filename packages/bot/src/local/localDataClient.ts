@@ -41,11 +41,13 @@ export class LocalDataClient implements DataClient {
       this.#fundingSeen.set(symbol, venue.market(symbol).fundingHistory.length);
     }
     const symbols = this.#symbols;
+    // The subscribed markets, looked up once per trade (every print of a backtest comes through here).
+    const tradeMarkets = new Map(subs.trades ? subs.symbols.map((s) => [s, venue.market(s)] as const) : []);
     this.#stop = this.#local.listen(
       {
         trade: (t) => {
-          if (!subs.trades || !symbols.has(t.symbol)) return;
-          const market = venue.market(t.symbol);
+          const market = tradeMarkets.get(t.symbol);
+          if (market === undefined) return;
           sink({
             kind: 'trade',
             trade: {

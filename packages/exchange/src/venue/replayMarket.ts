@@ -525,7 +525,9 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
 
   /** Whether anyone but the maker rests on `market` (the system taker never does). */
   #userResting(market: Market): boolean {
-    return market.resting.size > this.#maker.openOrdersOf(market.symbol).size;
+    // Asked for every print: an empty book (the virtual path's usual state) answers without a lookup.
+    const resting = market.resting.size;
+    return resting > 0 && resting > this.#maker.openOrdersOf(market.symbol).size;
   }
 
   /** One historical print, on the lean path when no user order can be touched by it. */
