@@ -131,6 +131,8 @@ const TWO_52 = 4_503_599_627_370_496;
 const TWO_52_BIG = 4_503_599_627_370_496n;
 const MASK_52 = TWO_52_BIG - 1n;
 const DEFAULT_RETENTION = 43_200;
+/** 10^0 … 10^22, each exact as a double: a sample's scaling without `**` (Math.pow) every second. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
  * A running sum of non-negative integers, exact beyond 2^53: `hi × 2^52 + lo` with `lo < 2^52`.
@@ -352,7 +354,7 @@ export class KlineStore {
     const decimal = Decimal.from(value);
     // A value already on a power-of-ten grid (a mark price at 8 decimals) needs no rounding: scale it.
     if (unit.units === 1n && decimal.scale <= unit.scale) {
-      const units = Number(decimal.units) * 10 ** (unit.scale - decimal.scale);
+      const units = Number(decimal.units) * (POWERS_OF_TEN[unit.scale - decimal.scale] ?? Number.NaN);
       if (Number.isSafeInteger(units)) {
         this.#addUnits(time, units);
         return;
