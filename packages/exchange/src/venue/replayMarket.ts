@@ -220,6 +220,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
   readonly #prints: PrintSource;
   /** The lane of each of {@link #prints}'s series. */
   readonly #printLanes: readonly Lane[];
+  /** The lanes with lean prints not yet settled ({@link settle}), each once. */
+  readonly #unsettled: Lane[] = [];
   /** The print being played (reused). */
   readonly #print = emptyPrint();
   /** Klines (klines-only lanes), index and mark klines, read ahead by {@link #lookahead}. */
@@ -384,8 +386,8 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
    * positive positions, depends only on where each position starts and ends.
    */
   settle(): void {
-    for (const lane of this.#lanes.values()) {
-      if (lane.pendingPrints === 0) continue;
+    if (this.#unsettled.length === 0) return;
+    for (const lane of this.#unsettled) {
       const makerSteps = lane.pendingMakerSteps;
       lane.pendingMakerSteps = 0;
       lane.pendingPrints = 0;
@@ -396,6 +398,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
         qtySteps: Math.abs(makerSteps),
       });
     }
+    this.#unsettled.length = 0;
   }
 
   skipTo(time: number): void {
@@ -574,7 +577,7 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
     venue.recordTrade(market, tick, steps, takerSells, takerSequence);
     // The maker buys what the taker sells; both positions move when the run ends (settle).
     lane.pendingMakerSteps += takerSells ? steps : -steps;
-    lane.pendingPrints++;
+    if (lane.pendingPrints++ === 0) this.#unsettled.push(lane);
     this.#printCount++;
   }
 
