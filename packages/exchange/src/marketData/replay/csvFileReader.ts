@@ -8,7 +8,7 @@ import { builtinUnzip, type Unzip } from './zip.js';
 export interface ReplayOptions {
   /** How `.zip` files are opened (default {@link builtinUnzip}). */
   readonly unzip?: Unzip;
-  /** Bytes read per chunk (default 64 KiB). */
+  /** Bytes read per chunk (default 64 KiB; 256 KiB on the prints' reader thread). */
   readonly chunkSize?: number;
 }
 
