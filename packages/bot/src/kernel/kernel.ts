@@ -537,10 +537,9 @@ export class Kernel {
     }
   }
 
-  /** Runs a strategy handler; an async one is awaited by `settle`; a throw faults the kernel. */
   /**
    * Runs one strategy handler as a method of the strategy (no closure per event: this runs for every
-   * trade of a backtest); a thrown error or a rejected promise faults the kernel.
+   * trade of a backtest); an async one is awaited by `settle`; a throw or a rejection faults the kernel.
    */
   #call<A>(handler: ((ctx: StrategyContext, arg: A) => void | Promise<void>) | undefined, arg: A): void {
     if (handler === undefined || this.#fault !== undefined) return;

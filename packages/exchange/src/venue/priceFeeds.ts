@@ -51,8 +51,8 @@ interface FundingTerms {
   readonly impactUnits: number | undefined;
   readonly cap: Decimal;
   readonly floor: Decimal;
-  /** The interest rate and premium clamp scaled to the market's funding interval of `hours`. */
-  readonly perInterval: { readonly hours: number; readonly interest: Decimal; readonly clamp: Decimal };
+  /** The interest rate and premium clamp scaled to the market's funding interval. */
+  readonly perInterval: { readonly interest: Decimal; readonly clamp: Decimal };
 }
 
 interface FeedState {
@@ -280,10 +280,7 @@ export class PriceFeeds implements VenueProcess {
     return fundingRate({
       averagePremiumIndex: n === 0 ? Decimal.ZERO : averagePremiumIndexOf(state.premiumWeighted, n),
       intervalHours: market.spec.fundingIntervalHours,
-      // Scaled once per market; a spec whose interval differs (none changes it today) scales its own.
-      ...(terms.perInterval.hours === market.spec.fundingIntervalHours
-        ? { perInterval: terms.perInterval }
-        : {}),
+      perInterval: terms.perInterval,
       cap: terms.cap,
       floor: terms.floor,
     });
@@ -300,7 +297,6 @@ export class PriceFeeds implements VenueProcess {
             ? impactNotionalUnits(impactNotional, market.tickSize, market.stepSize)
             : undefined,
         perInterval: {
-          hours: market.spec.fundingIntervalHours,
           interest: perInterval(INTEREST_RATE_8H, market.spec.fundingIntervalHours),
           clamp: perInterval(PREMIUM_CLAMP_8H, market.spec.fundingIntervalHours),
         },

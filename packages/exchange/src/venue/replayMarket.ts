@@ -15,7 +15,7 @@ import type { Market } from './market.js';
 import { applyLadder, symbolNoiseSeed } from './marketMaker.js';
 import { cancelOpenOrder } from './orderLifecycle.js';
 import type { BookKeeper, VenueProcess } from './process.js';
-import { settleSystemTrade } from './settlement.js';
+import { settleSystemFlow } from './settlement.js';
 import { placeSystemOrder } from './systemOrders.js';
 import type { Product, Venue } from './venue.js';
 
@@ -386,17 +386,15 @@ export class ReplayMarket implements VenueProcess, BookKeeper {
    * positive positions, depends only on where each position starts and ends.
    */
   settle(): void {
-    if (this.#unsettled.length === 0) return;
     for (const lane of this.#unsettled) {
-      const makerSteps = lane.pendingMakerSteps;
+      settleSystemFlow(
+        this.#venue,
+        lane.market,
+        { maker: this.#maker, taker: this.#taker },
+        lane.pendingMakerSteps,
+      );
       lane.pendingMakerSteps = 0;
       lane.pendingPrints = 0;
-      settleSystemTrade(this.#venue, lane.market, {
-        maker: this.#maker,
-        taker: this.#taker,
-        takerSells: makerSteps >= 0,
-        qtySteps: Math.abs(makerSteps),
-      });
     }
     this.#unsettled.length = 0;
   }

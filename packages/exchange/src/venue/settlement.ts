@@ -231,24 +231,19 @@ function moneyShare(amount: Decimal, part: Decimal, whole: Decimal): Decimal {
 }
 
 /**
- * A trade between the market's maker and taker that no order stands behind (a replayed print
- * executed without the book): their positions and open interest move, the maker's first, as
+ * Trades between the market's maker and taker that no order stands behind (replayed prints executed
+ * without the book), netted: the maker's position moves by `makerSteps` (signed: it buys what the
+ * taker sells) and the taker's by the opposite, with open interest, the maker's first, as
  * {@link settleFill} would move them.
  */
-export function settleSystemTrade(
+export function settleSystemFlow(
   venue: Venue,
   market: Market,
-  trade: {
-    readonly maker: Account;
-    readonly taker: Account;
-    readonly takerSells: boolean;
-    readonly qtySteps: number;
-  },
+  accounts: { readonly maker: Account; readonly taker: Account },
+  makerSteps: number,
 ): void {
-  // The maker buys what the taker sells.
-  const makerSteps = trade.takerSells ? trade.qtySteps : -trade.qtySteps;
-  moveFlowSteps(venue, market, trade.maker, 'BOTH', makerSteps);
-  moveFlowSteps(venue, market, trade.taker, 'BOTH', -makerSteps);
+  moveFlowSteps(venue, market, accounts.maker, 'BOTH', makerSteps);
+  moveFlowSteps(venue, market, accounts.taker, 'BOTH', -makerSteps);
 }
 
 function emitFillEvents(
