@@ -4,7 +4,11 @@
 // and parsing the same files with no engine (node:readline, split, Number) in the same run.
 //
 //   npm run build && node bench/backtestReplay.mjs [--rows 1000000] [--per-second 16] [--step 250]
-//     [--thread auto|main|worker] [--json]
+//     [--thread auto|main|worker] [--gc cli|v8] [--json]
+//
+// `--gc cli` (the default) tunes the process as `basis backtest` does (`preferSerialScavenges`: serial
+// young-generation collections on a machine of two cores or fewer); `--gc v8` keeps V8's defaults, as
+// a script calling runBacktest on its own gets them.
 //
 // The data is generated once (seeded random walk, 16 trades/s unless --per-second says otherwise:
 // BTCUSDT's rate, ~1.35M aggTrades a day in 2026 per reference/exchange-emulation.md §4.2; one file
@@ -15,7 +19,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } 
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { runBacktest } from '@basis/bot';
+import { preferSerialScavenges, runBacktest } from '@basis/bot';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +30,7 @@ const { values } = parseArgs({
     step: { type: 'string', default: '250' },
     // Where the engine parses the files: a reader thread (auto picks it for files this size) or not.
     thread: { type: 'string', default: 'auto' },
+    gc: { type: 'string', default: 'cli' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,12 +42,15 @@ if (
   !(Number.isInteger(ROWS) && ROWS > 0) ||
   !(Number.isInteger(PER_SECOND) && PER_SECOND > 0 && PER_SECOND <= 1000) ||
   !(Number.isInteger(STEP_MS) && STEP_MS > 0) ||
-  !['auto', 'main', 'worker'].includes(THREAD)
+  !['auto', 'main', 'worker'].includes(THREAD) ||
+  !['cli', 'v8'].includes(values.gc)
 ) {
   throw new RangeError(
-    '--rows must be a positive integer, --per-second an integer from 1 to 1000, --step whole milliseconds and --thread auto, main or worker',
+    '--rows must be a positive integer, --per-second an integer from 1 to 1000, --step whole milliseconds, --thread auto, main or worker and --gc cli or v8',
   );
 }
+// Before anything runs, as the CLI does it before the backtest.
+const SERIAL_SCAVENGES = values.gc === 'cli' && preferSerialScavenges();
 const START = Date.UTC(2024, 2, 1);
 const SPACING_MS = 1000 / PER_SECOND;
 const DAY = 86_400_000;
@@ -173,6 +181,7 @@ const out = {
   perSecond: PER_SECOND,
   stepMs: STEP_MS,
   thread: THREAD,
+  serialScavenges: SERIAL_SCAVENGES,
   floorRowsPerSecond: rate(base.rows, base.wallMs),
   readerRowsPerSecond: rate(reader.rows, reader.wallMs),
   readerThreadRowsPerSecond: rate(readerThread.rows, readerThread.wallMs),
@@ -194,7 +203,7 @@ else {
     `the replay's own reader (byte-level CSV into columns, no engine): ${out.readerRowsPerSecond.toLocaleString()} aggTrades/s on the main thread, ${out.readerThreadRowsPerSecond.toLocaleString()} from a reader thread`,
   );
   console.log(
-    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row${out.engineMainThreadCpuMicrosPerRow === undefined ? '' : `, ${out.engineMainThreadCpuMicrosPerRow} on the main thread`} (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps, reader thread: ${THREAD})`,
+    `full engine (exchange replay, kernel, risk, portfolio, strategy): ${out.engineRowsPerSecond.toLocaleString()} aggTrades/s, ${out.engineCpuMicrosPerRow} µs CPU per row${out.engineMainThreadCpuMicrosPerRow === undefined ? '' : `, ${out.engineMainThreadCpuMicrosPerRow} on the main thread`} (${out.engineEvents} kernel events, ${out.strategyTrades} trades seen; ${PER_SECOND} per second of market time, ${STEP_MS} ms steps, reader thread: ${THREAD}, ${SERIAL_SCAVENGES ? 'serial scavenges as `basis backtest` on this machine' : "V8's parallel scavenges"})`,
   );
   console.log(
     `ratio: ${out.ratio.toFixed(3)}x the readline floor, ${out.readerRatio.toFixed(3)}x the replay's reader; target 1,000,000 aggTrades/s`,

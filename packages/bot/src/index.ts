@@ -3,6 +3,7 @@
 
 export type { BacktestOptions, BacktestProgress, BacktestResult } from './backtest/runBacktest.js';
 export { DEFAULT_BACKTEST_START, MAX_BACKTEST_STEP_MS, runBacktest } from './backtest/runBacktest.js';
+export { preferSerialScavenges } from './backtest/serialScavenges.js';
 export { BarAggregator } from './data/barAggregator.js';
 export { Cache } from './data/cache.js';
 export type {
