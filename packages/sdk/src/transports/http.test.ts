@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Clock, createLiveClock } from '@basis/core';
 import { createExchange, type Exchange } from '@basis/exchange';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ClientConfigError } from '../errors/config.js';
@@ -105,6 +106,31 @@ describe('http', () => {
         path: '/fapi/v1/time',
       });
       expect(server.connections()).toBe(1);
+    } finally {
+      await transport.close();
+      await server.close();
+    }
+  });
+
+  test('behavior: when setting up the first request uses up its deadline, it times out unsent', async () => {
+    const server = await startStallingServer();
+    // The clock moves 10 s while the transport loads Node's undici for its first request.
+    const live = createLiveClock();
+    let reads = 0;
+    const clock: Clock = {
+      now: () => (reads++ === 0 ? 0 : 10_000),
+      setTimeout: (fn, ms) => live.setTimeout(fn, ms),
+      setInterval: (fn, ms) => live.setInterval(fn, ms),
+      clearTimeout: (handle) => live.clearTimeout(handle),
+      clearInterval: (handle) => live.clearInterval(handle),
+    };
+    const transport = http({ baseUrl: server.url, clock });
+    try {
+      const error = await transport.request({ ...time, timeoutMs: 1000 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 1000, path: '/fapi/v1/time' });
+      // Nothing reached the server.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.connections()).toBe(0);
     } finally {
       await transport.close();
       await server.close();

@@ -261,8 +261,20 @@ export function http(options: HttpTransportOptions): HttpTransport {
     } catch (error) {
       return Promise.reject(error instanceof ClientConfigError ? error : toNetworkError(error, target));
     }
-    // Loading Node's undici (once per process) counts against the first request's deadline.
-    return send(dispatcher, wire, timeoutMs, timeoutMs - (clock.now() - startedAt));
+    // Loading Node's undici (once per process) counts against the first request's deadline; past it,
+    // the request is not sent at all (a request sent only to be abandoned could still reach Binance).
+    const remainingMs = timeoutMs - (clock.now() - startedAt);
+    if (remainingMs <= 0) {
+      return Promise.reject(
+        new TimeoutError({
+          method: wire.method,
+          path: wire.path,
+          timeoutMs,
+          cause: new DOMException('This operation was aborted', 'AbortError'),
+        }),
+      );
+    }
+    return send(dispatcher, wire, timeoutMs, remainingMs);
   };
 
   return {
