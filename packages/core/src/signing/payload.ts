@@ -108,6 +108,8 @@ export function wsApiSigningPayload(params: Params, options?: EncodeParamsOption
 }
 
 function decodeParamValue(raw: string): string {
+  // Hex and most base64 signatures hold no escape: decoding would only copy them.
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {

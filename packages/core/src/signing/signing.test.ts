@@ -114,6 +114,20 @@ describe('verifyHmacSha256Hex', () => {
     expect(verifyHmacSha256Hex(apiSecret, fullPayload, mixedSignature)).toBe(false);
   });
 
+  test('behavior: one character replaced is false unless it is the same hex digit in either case', () => {
+    // Every code unit up to U+017F in every position: only the digit itself (or A-F for a-f) passes.
+    for (let at = 0; at < 64; at++) {
+      const digit = fullSignature[at]!;
+      for (let code = 0; code <= 0x17f; code++) {
+        const replaced = String.fromCharCode(code);
+        const signature = fullSignature.slice(0, at) + replaced + fullSignature.slice(at + 1);
+        const same = replaced === digit || replaced === digit.toUpperCase();
+        if (verifyHmacSha256Hex(apiSecret, fullPayload, signature) !== same)
+          expect.fail(`position ${at}, U+${code.toString(16).padStart(4, '0')}: expected ${same}`);
+      }
+    }
+  });
+
   test('behavior: garbage is false without throwing', () => {
     for (const garbage of [
       '',

@@ -21,6 +21,7 @@ import {
   type StpMode,
 } from '../matching/types.js';
 import type { Account } from './account.js';
+import { detachedString } from './detachedString.js';
 import { checkMinNotional, checkPercentPrice, checkPrice, checkQuantity, priceMatchTick } from './filters.js';
 import type { Market } from './market.js';
 import { matchTaker } from './matchTaker.js';
@@ -51,8 +52,8 @@ export const DEFAULT_STP: SelfTradePreventionMode = 'EXPIRE_MAKER';
 /** An order that passed every check, ready to be accepted (or, for `order/test`, only reported). */
 export interface ValidatedOrder {
   readonly market: Market;
-  /** The order as it will be recorded, before ids are assigned. */
-  readonly record: Omit<OrderRecord, 'orderId' | 'ref'>;
+  /** The order as it will be recorded; with `dryRun` its `orderId` and `ref` are 0. */
+  readonly record: OrderRecord;
   /** The worst price the taker part may trade at (the PERCENT_PRICE bound for MARKET orders). */
   readonly limitTick: number;
   /** How much may fill now: less than the quantity when a reduce-only order exceeds its position. */
@@ -68,8 +69,9 @@ export interface ValidatedOrder {
 /**
  * Binance's checks of a new LIMIT or MARKET order, in Binance's words: position mode, filters,
  * client order id, GTD, reduce-only, percent price, min notional, open-order count, leverage cap,
- * margin, FOK and post-only. Changes nothing (with `dryRun`, not even the RNG: no client order id
- * is generated).
+ * margin, FOK and post-only. Once every check passed it takes the order's ids (its orderId, or
+ * `internal.orderId`, and its book ref); with `dryRun` it changes nothing, not even the RNG or the
+ * id sequences: ids are 0 and no client order id is generated.
  */
 export function validateOrder(
   venue: Venue,
@@ -163,43 +165,46 @@ export function validateOrder(
     expireAtOnce = 11;
   }
 
-  const clientOrderId = input.newClientOrderId ?? (dryRun ? '' : venue.newClientOrderId());
-  return {
-    market,
-    limitTick,
-    maxFillSteps,
-    stp,
-    expireAtOnce,
-    record: {
-      symbol: input.symbol,
-      accountId: account.id,
-      clientOrderId,
-      side: input.side,
-      positionSide,
-      type: liquidation ? 'LIQUIDATION' : input.type,
-      origType: internal?.origType ?? (liquidation ? 'LIQUIDATION' : input.type),
-      timeInForce,
-      priceTick,
-      origQty: qtySteps,
-      executedQty: 0,
-      cumQuote: Decimal.ZERO,
-      status: 'NEW',
-      reduceOnly: reduceOnly || liquidation,
-      closePosition: internal?.closePosition ?? false,
-      stopPrice: internal?.stopPrice ?? '0',
-      workingType: internal?.workingType ?? 'CONTRACT_PRICE',
-      priceProtect: internal?.priceProtect ?? false,
-      priceMatch: priceMatch ?? 'NONE',
-      selfTradePreventionMode: stpMode,
-      goodTillDate,
-      time: internal?.time ?? venue.now,
-      updateTime: venue.now,
-      modifyCount: 0,
-      expireReason: 0,
-      reserved: Decimal.ZERO,
-      ...(internal?.trailing === undefined ? {} : { trailing: internal.trailing }),
-    },
+  const clientOrderId =
+    input.newClientOrderId === undefined
+      ? dryRun
+        ? ''
+        : venue.newClientOrderId()
+      : detachedString(input.newClientOrderId);
+  // One literal with every field, ids included: the record is built in a single allocation with
+  // in-object fields (a spread copy of it would be built field by field).
+  const record: OrderRecord = {
+    orderId: dryRun ? 0 : (internal?.orderId ?? market.orderIds.next()),
+    ref: dryRun ? 0 : market.nextRef(),
+    symbol: market.symbol,
+    accountId: account.id,
+    clientOrderId,
+    side: input.side,
+    positionSide,
+    type: liquidation ? 'LIQUIDATION' : input.type,
+    origType: internal?.origType ?? (liquidation ? 'LIQUIDATION' : input.type),
+    timeInForce,
+    priceTick,
+    origQty: qtySteps,
+    executedQty: 0,
+    cumQuote: Decimal.ZERO,
+    status: 'NEW',
+    reduceOnly: reduceOnly || liquidation,
+    closePosition: internal?.closePosition ?? false,
+    stopPrice: internal?.stopPrice ?? '0',
+    workingType: internal?.workingType ?? 'CONTRACT_PRICE',
+    priceProtect: internal?.priceProtect ?? false,
+    priceMatch: priceMatch ?? 'NONE',
+    selfTradePreventionMode: stpMode,
+    goodTillDate,
+    time: internal?.time ?? venue.now,
+    updateTime: venue.now,
+    modifyCount: 0,
+    expireReason: 0,
+    reserved: Decimal.ZERO,
+    ...(internal?.trailing === undefined ? {} : { trailing: internal.trailing }),
   };
+  return { market, limitTick, maxFillSteps, stp, expireAtOnce, record };
 }
 
 /**
@@ -211,9 +216,14 @@ export function placeOrder(venue: Venue, account: Account, input: NewOrderInput)
   // The checks below read the book (market bounds, margin at the best price): bring it up to date.
   const listed = venue.markets.get(input.symbol);
   if (listed !== undefined) venue.prepareBook(listed);
-  const { market, record, limitTick, maxFillSteps, stp, expireAtOnce } = validateOrder(venue, account, input);
-  const orderId = input.internal?.orderId ?? market.orderIds.next();
-  const order: OrderRecord = { orderId, ref: market.nextRef(), ...record };
+  const {
+    market,
+    record: order,
+    limitTick,
+    maxFillSteps,
+    stp,
+    expireAtOnce,
+  } = validateOrder(venue, account, input);
   account.indexOrder(order);
   const ack = orderToWire(market, order, { withCumQty: true });
   emitOrderEvent(venue, market, account, order, 'NEW');

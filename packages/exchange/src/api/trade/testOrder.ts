@@ -67,7 +67,7 @@ export const testOrder = defineEndpoint<Order>({
         },
         true,
       );
-      return venue.orderView({ ...checked.record, orderId: 0, ref: 0 }, { withCumQty: true });
+      return venue.orderView(checked.record, { withCumQty: true });
     }
     // Conditional types: the filters that apply before the trigger.
     if (!(ALGO_ORDER_TYPES as readonly string[]).includes(type)) throw apiError(-1116);

@@ -2,6 +2,7 @@ import type { WorkingType } from '@basis/core';
 import { ApiError, apiError } from '../../api/apiError.js';
 import { missingEither } from '../../api/params.js';
 import type { Account } from '../account.js';
+import { detachedString } from '../detachedString.js';
 import { idKey } from '../idSequence.js';
 import type { Market } from '../market.js';
 import { emitOrderEvent } from '../orderEvents.js';
@@ -208,7 +209,10 @@ export class AlgoBook implements VenueProcess {
     const algo: AlgoOrderRecord = {
       algoId: this.venue.algoIds.next(),
       orderId: asOrder ? market.orderIds.next() : undefined,
-      clientAlgoId: checked.clientAlgoId ?? this.venue.newClientOrderId(),
+      clientAlgoId:
+        checked.clientAlgoId === undefined
+          ? this.venue.newClientOrderId()
+          : detachedString(checked.clientAlgoId),
       accountId: account.id,
       symbol: input.symbol,
       side: input.side,
