@@ -1,6 +1,7 @@
 import { Decimal, type MarginType, type PositionSide } from '@basis/core';
 import type { Id } from './idSequence.js';
 import type { AmendmentRecord } from './modifyOrder.js';
+import { OrderIndex } from './orderIndex.js';
 import type { OrderRecord } from './orderRecord.js';
 import { appendBounded, boundOrders } from './retention.js';
 import type { PositionMarginRecord } from './settings.js';
@@ -133,10 +134,8 @@ export class Account {
   readonly exposure = new Map<string, Exposure>();
   /** Open orders by `symbol` then orderId. */
   readonly openOrders = new Map<string, Map<bigint, OrderRecord>>();
-  /** The newest order per `symbol|clientOrderId`, open or closed (for lookups by client id). */
-  readonly byClientId = new Map<string, OrderRecord>();
-  /** Every order still retained, by `symbol|orderId`. */
-  readonly orders = new Map<string, OrderRecord>();
+  /** Every order still retained, open or closed, by orderId and by client order id. */
+  readonly orders = new OrderIndex();
   readonly trades: UserTradeRecord[] = [];
   readonly income: IncomeRecord[] = [];
   makerRate: Decimal = Decimal.parse('0.0002');
@@ -168,8 +167,7 @@ export class Account {
 
   /** Indexes an order by orderId and client order id (replacing an earlier record of either). */
   indexOrder(order: OrderRecord): void {
-    this.orders.set(`${order.symbol}|${String(order.orderId)}`, order);
-    this.byClientId.set(`${order.symbol}|${order.clientOrderId}`, order);
+    this.orders.add(order);
     boundOrders(this);
   }
 

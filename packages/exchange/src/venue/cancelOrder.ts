@@ -14,8 +14,8 @@ export interface OrderRef {
 
 /** The account's order named by `ref` on `symbol`, open or not, or undefined. */
 export function findOrder(account: Account, symbol: string, ref: OrderRef): OrderRecord | undefined {
-  if (ref.orderId !== undefined) return account.orders.get(`${symbol}|${ref.orderId}`);
-  if (ref.clientOrderId !== undefined) return account.byClientId.get(`${symbol}|${ref.clientOrderId}`);
+  if (ref.orderId !== undefined) return account.orders.byId(symbol, ref.orderId);
+  if (ref.clientOrderId !== undefined) return account.orders.byClientId(symbol, ref.clientOrderId);
   return undefined;
 }
 

@@ -316,7 +316,7 @@ function ticksOfExempt(market: Market, price: Decimal): number {
 function checkClientOrderId(account: Account, symbol: string, id: string): void {
   if (id.length > 36) throw apiError(-4015, [], { template: 1 });
   if (!CLIENT_ORDER_ID_PATTERN.test(id)) throw apiError(-4015);
-  const existing = account.byClientId.get(`${symbol}|${id}`);
+  const existing = account.orders.byClientId(symbol, id);
   if (existing !== undefined && (existing.status === 'NEW' || existing.status === 'PARTIALLY_FILLED')) {
     throw apiError(-4116);
   }

@@ -94,7 +94,7 @@ describe('history retention', () => {
     jumpPastRetention(T0 + RETENTION_MS.unfilledClosedOrder - HOUR / 2);
     expect(query(resting.orderId)).toMatchObject({ status: 400, json: { code: -2013 } });
     expect(query(filled.orderId).json.status).toBe('FILLED');
-    expect(account.byClientId.size).toBe(1);
+    expect([...account.orders.clientIdTargets()]).toHaveLength(1);
 
     // After 90 days: the filled order and the first day's income are gone; the fill stays for 6 months.
     jumpPastRetention(T0 + RETENTION_MS.closedOrder);
@@ -107,7 +107,7 @@ describe('history retention', () => {
     jumpPastRetention(T0 + RETENTION_MS.userTrade);
     expect(account.trades).toHaveLength(0);
     expect(account.orders.size).toBe(0);
-    expect(account.byClientId.size).toBe(0);
+    expect([...account.orders.clientIdTargets()]).toHaveLength(0);
   });
 
   test('behavior: open orders are never pruned, however old', () => {
@@ -167,7 +167,7 @@ describe('history retention', () => {
     // Bounded: never more than the limit and its slack (an eighth), cut back to the limit.
     for (const kept of [
       account.orders.size,
-      account.byClientId.size,
+      [...account.orders.clientIdTargets()].length,
       account.trades.length,
       account.income.length,
     ])

@@ -1,5 +1,5 @@
 import type { Account } from './account.js';
-import { isOpen, type OrderRecord } from './orderRecord.js';
+import { isOpen } from './orderRecord.js';
 import type { VenueProcess } from './process.js';
 import type { Venue } from './venue.js';
 
@@ -53,7 +53,7 @@ export function retentionProcess(venue: Venue): VenueProcess {
 
 /** Removes the account's history older than {@link RETENTION_MS} allows at `now`. */
 export function pruneAccount(account: Account, now: number): void {
-  for (const [key, order] of account.orders) {
+  for (const order of account.orders.values()) {
     if (isOpen(order)) continue;
     const age = now - order.time;
     const limit =
@@ -61,7 +61,7 @@ export function pruneAccount(account: Account, now: number): void {
         ? RETENTION_MS.unfilledClosedOrder
         : RETENTION_MS.closedOrder;
     if (age < limit) continue;
-    forgetOrder(account, key, order);
+    account.orders.delete(order);
   }
   dropOlderThan(account.trades, now - RETENTION_MS.userTrade);
   dropOlderThan(account.income, now - RETENTION_MS.income);
@@ -88,16 +88,16 @@ export function appendBounded<T>(records: T[], record: T, limit: number): void {
 
 /**
  * Past `limit` (and its slack), forgets the oldest entries of `map` (in insertion order) that `keep`
- * does not hold, until it holds `limit`.
+ * does not hold, until it holds `limit`. `forget` must remove the entry from `map`.
  */
 export function boundOldest<K, V>(
-  map: Map<K, V>,
+  map: { readonly size: number; entries(): Iterable<[K, V]> },
   limit: number,
   keep: (value: V) => boolean,
   forget: (key: K, value: V) => void,
 ): void {
   if (map.size <= limit + slackOf(limit)) return;
-  for (const [key, value] of map) {
+  for (const [key, value] of map.entries()) {
     if (map.size <= limit) return;
     if (!keep(value)) forget(key, value);
   }
@@ -105,11 +105,5 @@ export function boundOldest<K, V>(
 
 /** Past the account's record limit, forgets its oldest closed orders; open orders always stay. */
 export function boundOrders(account: Account): void {
-  boundOldest(account.orders, account.recordLimit, isOpen, (key, order) => forgetOrder(account, key, order));
-}
-
-function forgetOrder(account: Account, key: string, order: OrderRecord): void {
-  account.orders.delete(key);
-  const clientKey = `${order.symbol}|${order.clientOrderId}`;
-  if (account.byClientId.get(clientKey) === order) account.byClientId.delete(clientKey);
+  boundOldest(account.orders, account.recordLimit, isOpen, (order) => account.orders.delete(order));
 }

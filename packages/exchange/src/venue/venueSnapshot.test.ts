@@ -453,8 +453,9 @@ describe('venue snapshots', () => {
     const account = restored.account(id);
     const [order] = [...account.openOrders.get('ETHUSDT')!.values()];
     expect(order).toBeDefined();
-    expect(account.orders.get(`ETHUSDT|${String(order!.orderId)}`)).toBe(order);
-    expect(account.byClientId.get(`ETHUSDT|${order!.clientOrderId}`)).toBe(order);
+    expect(account.orders.byId('ETHUSDT', order!.orderId)).toBe(order);
+    expect(account.orders.byId('ETHUSDT', BigInt(order!.orderId))).toBe(order);
+    expect(account.orders.byClientId('ETHUSDT', order!.clientOrderId)).toBe(order);
     expect(restored.market('ETHUSDT').resting.get(order!.ref)).toBe(order);
     // The GTD timer fires on the restored record.
     restored.advanceTo(T0 + 701_000);

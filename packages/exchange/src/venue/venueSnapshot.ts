@@ -370,15 +370,9 @@ export function asVenueSnapshot(data: unknown): VenueSnapshot {
 
 function accountToSnapshot(account: Account, indexOf: (order: OrderRecord) => number): AccountSnapshot {
   const orders: number[] = [];
-  for (const [key, order] of account.orders) {
-    if (key !== `${order.symbol}|${String(order.orderId)}`) throw keyMismatch(account, key);
-    orders.push(indexOf(order));
-  }
+  for (const order of account.orders.values()) orders.push(indexOf(order));
   const byClientId: number[] = [];
-  for (const [key, order] of account.byClientId) {
-    if (key !== `${order.symbol}|${order.clientOrderId}`) throw keyMismatch(account, key);
-    byClientId.push(indexOf(order));
-  }
+  for (const order of account.orders.clientIdTargets()) byClientId.push(indexOf(order));
   const openOrders: [string, number[]][] = [];
   for (const [symbol, open] of account.openOrders) {
     const list: number[] = [];
@@ -482,14 +476,7 @@ function accountFromSnapshot(
       open.set(idKey(order.orderId), order);
     }
   }
-  for (const index of row.byClientId) {
-    const order = orderAt(index);
-    account.byClientId.set(`${order.symbol}|${order.clientOrderId}`, order);
-  }
-  for (const index of row.orders) {
-    const order = orderAt(index);
-    account.orders.set(`${order.symbol}|${String(order.orderId)}`, order);
-  }
+  account.orders.restore(row.orders.map(orderAt), row.byClientId.map(orderAt));
   for (const t of row.trades) account.trades.push(tradeFromTuple(t));
   for (const i of row.income) account.income.push(incomeFromTuple(i));
   account.makerRate = Decimal.parse(row.makerRate);

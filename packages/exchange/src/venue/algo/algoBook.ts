@@ -176,7 +176,7 @@ export class AlgoBook implements VenueProcess {
     const algos = this.#of(account.id);
     const checked = checkAlgoOrder(this.venue, account, input, (id) => {
       // As an order, a client order id is unique among the open orders of the symbol, conditional or not.
-      const existing = asOrder ? account.byClientId.get(`${input.symbol}|${id}`) : algos.byClientId.get(id);
+      const existing = asOrder ? account.orders.byClientId(input.symbol, id) : algos.byClientId.get(id);
       return existing !== undefined && ('algoId' in existing ? isOpenAlgo(existing) : isOpen(existing));
     });
     if (algos.open.size >= this.#maxOpen) throw apiError(-4045);
@@ -263,7 +263,7 @@ export class AlgoBook implements VenueProcess {
   /** COIN-M: the order record a conditional order is (the order it placed, once triggered). */
   orderOf(algo: AlgoOrderRecord): OrderRecord | undefined {
     if (algo.orderId === undefined) return undefined;
-    return this.venue.accounts.get(algo.accountId)?.orders.get(`${algo.symbol}|${String(algo.orderId)}`);
+    return this.venue.accounts.get(algo.accountId)?.orders.byId(algo.symbol, algo.orderId);
   }
 
   /** COIN-M: cancels a conditional order by its order record; -2011 when it no longer waits. */
@@ -541,7 +541,7 @@ export class AlgoBook implements VenueProcess {
       if (algo.actualOrderId !== undefined) {
         algo.actualOrder = this.venue.accounts
           .get(algo.accountId)
-          ?.orders.get(`${algo.symbol}|${String(algo.actualOrderId)}`);
+          ?.orders.byId(algo.symbol, algo.actualOrderId);
       }
       if (algo.status === 'TRIGGERED') this.#triggered.add(algo);
       if (isOpenAlgo(algo) && algo.goodTillDate > 0) this.#expiries.push(algo);
