@@ -29,10 +29,10 @@ export function parseCoinmNewOrder(p: ParamReader): CoinmNewOrder {
   const symbol = p.requiredString('symbol');
   const side = p.requiredEnumOf('side', ORDER_SIDES);
   const type = p.requiredEnumOf('type', ORDER_TYPES);
-  const terms = parseOrderTerms(p, symbol, side, COINM_TIME_IN_FORCES);
   if (type === 'LIMIT' || type === 'MARKET') {
-    return { kind: 'order', input: { ...terms, type, goodTillDate: undefined } };
+    return { kind: 'order', input: parseOrderTerms(p, symbol, side, type, COINM_TIME_IN_FORCES, false) };
   }
+  const terms = parseOrderTerms(p, symbol, side, type, COINM_TIME_IN_FORCES, false);
   const stopPrice = p.decimal('stopPrice');
   if (type !== 'TRAILING_STOP_MARKET' && stopPrice === undefined) throw missing('stopPrice');
   return {
