@@ -326,40 +326,39 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
   const observe = (observation: RateObservation): Promise<void> | undefined => {
     const now = observation.now ?? clock.now();
     lastOffset = now - clock.now();
-    const pending: Promise<void>[] = [];
-    const track = (value: void | Promise<void>) => {
-      if (isPromise(value)) pending.push(value);
-    };
+    // Runs on every response: no array unless a store answers asynchronously.
+    let pending: Promise<void>[] | undefined;
     const { headers, account } = observation;
-    for (const [name, value] of Object.entries(headers)) {
+    for (const name in headers) {
       if (!name.startsWith('x-mbx-')) continue;
-      const count = Number(value);
+      const count = Number(headers[name]);
       if (!Number.isFinite(count)) continue;
       if (name.startsWith('x-mbx-used-weight-')) {
         const windowMs = intervalMs(name.slice('x-mbx-used-weight-'.length));
-        if (windowMs === MINUTE) track(store.observe(WEIGHT_KEY, MINUTE, count, now));
+        if (windowMs === MINUTE)
+          pending = collectPending(pending, store.observe(WEIGHT_KEY, MINUTE, count, now));
       } else if (name.startsWith('x-mbx-order-count-') && account !== undefined) {
         const windowMs = intervalMs(name.slice('x-mbx-order-count-'.length));
         if (windowMs === MINUTE || windowMs === TEN_SECONDS)
-          track(store.observe(orderKey(account, windowMs), windowMs, count, now));
+          pending = collectPending(pending, store.observe(orderKey(account, windowMs), windowMs, count, now));
       }
     }
     const retryAfter = retryAfterMs(headers, now);
     if (observation.status === 418) {
       const until = bannedUntilOf(observation.msg ?? '') ?? now + (retryAfter ?? MIN_BAN_MS);
-      track(store.block(BAN_KEY, until, 'ban'));
+      pending = collectPending(pending, store.block(BAN_KEY, until, 'ban'));
     } else if (observation.status === 429) {
       if (observation.code === -1015 && account !== undefined) {
         // Binance sends no Retry-After with -1015; its message names the window that overflowed.
         const windowMs = /MINUTE/.test(observation.msg ?? '') ? MINUTE : TEN_SECONDS;
         const until = retryAfter === undefined ? windowEnd(now, windowMs) : now + retryAfter;
-        track(store.block(orderKey(account, windowMs), until, 'retry-after'));
+        pending = collectPending(pending, store.block(orderKey(account, windowMs), until, 'retry-after'));
       } else {
         const until = retryAfter === undefined ? windowEnd(now, MINUTE) : now + retryAfter;
-        track(store.block(WEIGHT_KEY, until, 'retry-after'));
+        pending = collectPending(pending, store.block(WEIGHT_KEY, until, 'retry-after'));
       }
     }
-    return pending.length === 0 ? undefined : Promise.all(pending).then(() => undefined);
+    return pending === undefined ? undefined : Promise.all(pending).then(() => undefined);
   };
 
   const usage = (): RateUsage => {
@@ -402,4 +401,15 @@ export function createRateGovernor(options: RateGovernorOptions = {}): RateGover
   };
 
   return { limits, acquire, observe, usage, [ACQUIRE_MAYBE]: { acquire, now: acquireMaybe } } as RateGovernor;
+}
+
+/** `pending` with `value` added when it is a promise (a store that answers asynchronously). */
+function collectPending(
+  pending: Promise<void>[] | undefined,
+  value: void | Promise<void>,
+): Promise<void>[] | undefined {
+  if (!isPromise(value)) return pending;
+  const list = pending ?? [];
+  list.push(value);
+  return list;
 }

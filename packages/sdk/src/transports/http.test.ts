@@ -48,6 +48,11 @@ describe('http', () => {
         ['x-repeated', 'a'],
         ['X-Repeated', 'b'],
         ['x-note', Buffer.from('café', 'utf8').toString('latin1')],
+        // Common names (matched on their bytes) in any case, repeated, and a look-alike that is not one.
+        ['Retry-After', '3'],
+        ['X-MBX-ORDER-COUNT-1M', '1'],
+        ['x-mbx-order-count-1m', '2'],
+        ['X-Mbx-Usedxweight', 'z'],
       ]);
       response.end('{}');
     });
@@ -59,6 +64,12 @@ describe('http', () => {
       expect(response.headers['x-mbx-used-weight-1m']).toBe('7');
       expect(response.headers['x-repeated']).toBe('a, b');
       expect(response.headers['x-note']).toBe('café');
+      expect(response.headers['retry-after']).toBe('3');
+      expect(response.headers['x-mbx-order-count-1m']).toBe('1, 2');
+      expect(response.headers['x-mbx-usedxweight']).toBe('z');
+      expect(response.headers['x-mbx-used-weight']).toBeUndefined();
+      expect(response.headers.date).toMatch(/GMT$/);
+      expect(Object.keys(response.headers).every((name) => name === name.toLowerCase())).toBe(true);
     } finally {
       await transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
